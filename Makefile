@@ -1,0 +1,47 @@
+# newsetl: every target installs from the lock file first (idempotent).
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+UV_VERSION := 0.13.8
+STAMP  := $(VENV)/.newsetl-installed
+
+# Prefect's ephemeral API takes >20 s to start on 2-core machines; no internet for analytics.
+export PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS ?= 180
+export PREFECT_SERVER_ANALYTICS_ENABLED ?= false
+export PREFECT_LOGGING_LEVEL ?= INFO
+
+.PHONY: setup run test bench train-ner eval clean lock
+
+setup: $(STAMP)
+
+$(STAMP): requirements.lock pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check "uv==$(UV_VERSION)"
+	$(BIN)/uv pip install --quiet --python $(BIN)/python -r requirements.lock
+	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps -e .
+	touch $(STAMP)
+
+run: setup
+	$(BIN)/newsetl run seeds
+
+test: setup
+	$(BIN)/python -m pytest -q
+
+bench: setup
+	$(BIN)/newsetl bench --docs 2000 --json bench.json
+
+train-ner: setup
+	$(BIN)/python -m transforms.entities.train
+
+eval: setup
+	$(BIN)/python -m transforms.entities.evaluate
+	$(BIN)/python -m transforms.language_eval
+	$(BIN)/python -m transforms.temporal.evaluate
+
+clean:
+	rm -rf $(VENV) warehouse/news.duckdb warehouse/news.duckdb.wal
+
+# Re-pin requirements.lock after editing pyproject.toml dependencies.
+lock: setup
+	$(BIN)/uv pip compile pyproject.toml --all-extras --python-version 3.11 \
+	  --python-platform x86_64-unknown-linux-gnu --no-header -o requirements.lock
