@@ -2,7 +2,8 @@
 
 ``numeral_spans`` finds numerals with their offsets; ``parsed_number`` reads one.
 Vague amounts follow ACLED's conservative convention (``puluhan`` -> 10,
-``ratusan`` -> 100) and are flagged ``is_approximate``.
+``ratusan`` -> 100) and are flagged ``is_approximate``; so are colloquial
+ranges such as ``dua tiga`` (two or three), read as their lower bound.
 """
 
 from __future__ import annotations
@@ -14,15 +15,15 @@ from transforms.records import ParsedNumber
 UNITS = {
     # Indonesian
     "nol": 0, "satu": 1, "se": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5,
-    "enam": 6, "tujuh": 7, "delapan": 8, "sembilan": 9, "sepuluh": 10, "sebelas": 11,
+    "enam": 6, "tujuh": 7, "delapan": 8, "sembilan": 9, "setengah": 0.5, "lusin": 12,
     # English
     "zero": 0, "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5,
     "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
     "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
     "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12,
 }
-# Multipliers that scale what precedes them ("tiga puluh", "dua ribu", "five hundred").
+# Multipliers of what precedes them within a group below a thousand.
 SMALL_SCALES = {"belas": 10, "puluh": 10, "ratus": 100, "hundred": 100}
 LARGE_SCALES = {
     "ribu": 1_000, "juta": 1_000_000, "miliar": 1_000_000_000, "milyar": 1_000_000_000,
@@ -38,42 +39,53 @@ VAGUE = {
     "several": 3, "beberapa": 3,
 }
 
-_WORDS = sorted(
-    set(UNITS) | set(SMALL_SCALES) | set(LARGE_SCALES) | set(SE_FORMS) | set(VAGUE),
-    key=len,
-    reverse=True,
+# Words that may not start a numeral phrase found in running text ("a", "se" are too
+# ambiguous; "beberapa"/"several" are not counts).
+_NOT_LEADING = {"a", "an", "se", "several", "beberapa"}
+NUMERAL_WORDS = "|".join(
+    sorted(
+        (set(UNITS) | set(SMALL_SCALES) | set(LARGE_SCALES) | set(SE_FORMS) | set(VAGUE)) - _NOT_LEADING,
+        key=len,
+        reverse=True,
+    )
 )
-_WORD_ALT = "|".join(w for w in _WORDS if w not in {"a", "an", "se", "several", "beberapa"})
 # Digits with optional grouping/decimal separators, e.g. 2.000 / 1,5 / 2,000.50
-_DIGITS = r"\d+(?:[.,]\d+)*"
+DIGITS = r"\d+(?:[.,]\d+)*"
 NUMERAL_PATTERN = re.compile(
-    rf"(?<![\w\-/.,])(?:{_DIGITS}|(?:{_WORD_ALT}))"
-    rf"(?:[ \t]+(?:{_WORD_ALT}))*(?![\w\-/])",
+    rf"(?<![\w\-/.,])(?:{DIGITS}|(?:{NUMERAL_WORDS}))"
+    rf"(?:[ \t]+(?:{NUMERAL_WORDS}))*(?![\w\-/]|[.,]\d)",
     re.IGNORECASE,
 )
 
 
+def _grouping(thousands: str, decimal: str) -> re.Pattern[str]:
+    t, d = re.escape(thousands), re.escape(decimal)
+    return re.compile(rf"[1-9]\d{{0,2}}(?:{t}\d{{3}})+(?:{d}\d+)?")
+
+
+# Per language: (grouped with the native separator, grouped the other way, decimal with
+# the native separator, decimal with the other one). Indonesian writes 2.000 and 1,5.
+_READINGS = {
+    "id": (_grouping(".", ","), _grouping(",", "."), re.compile(r"\d+(?:,\d+)?"), re.compile(r"\d+\.\d+")),
+    "en": (_grouping(",", "."), None, re.compile(r"\d+(?:\.\d+)?"), re.compile(r"\d+,\d+")),
+}
+
+
 def _digits_value(token: str, language: str) -> float | None:
-    """Return the value of a digit string, honouring the language's separators."""
+    """Return the value of a digit string, honouring the language's separators.
+
+    Indonesian: ``2.000`` = 2000, ``1,5`` = 1.5, and English-style ``2,000`` = 2000.
+    English: ``2,000`` = 2000, ``1.5`` = 1.5, ``1,5`` = 1.5.
+    """
+    native_group, foreign_group, native_decimal, foreign_decimal = _READINGS.get(language, _READINGS["id"])
     thousands, decimal = (",", ".") if language == "en" else (".", ",")
-    groups = token.split(thousands)
-    if len(groups) > 1 and all(len(g) == 3 for g in groups[1:]) and decimal not in groups[0]:
-        token = "".join(groups)
-    elif len(groups) > 1:
-        # "1.5" in Indonesian text written English-style: read the dot as decimal.
-        if len(groups) == 2 and decimal not in token:
-            token = groups[0] + "." + groups[1]
-        else:
-            return None
-    if decimal in token:
-        whole, _, frac = token.partition(decimal)
-        if "," in frac or "." in frac:
-            return None
-        token = f"{whole}.{frac}"
-    try:
-        return float(token)
-    except ValueError:
-        return None
+    if native_group.fullmatch(token):
+        return float(token.replace(thousands, "").replace(decimal, "."))
+    if foreign_group is not None and foreign_group.fullmatch(token):
+        return float(token.replace(decimal, "").replace(thousands, "."))
+    if native_decimal.fullmatch(token) or foreign_decimal.fullmatch(token):
+        return float(token.replace(",", "."))
+    return None
 
 
 def parsed_number(text: str, language: str = "id") -> ParsedNumber | None:
@@ -83,50 +95,71 @@ def parsed_number(text: str, language: str = "id") -> ParsedNumber | None:
     2000.0
     >>> parsed_number("tiga puluh sembilan").value
     39.0
+    >>> parsed_number("puluhan ribu")
+    ParsedNumber(value=10000.0, is_approximate=True)
     """
     tokens = text.lower().split()
     if not tokens:
         return None
-    total = 0.0  # completed large-scale groups (e.g. the "dua juta" in "dua juta lima ratus")
-    current = 0.0
+    total = 0.0  # completed thousands/millions ("dua juta" in "dua juta lima ratus")
+    group = 0.0  # completed hundreds and tens below the next large scale
+    pending = 0.0  # the number being read ("dua" before "puluh")
     approximate = False
-    seen_any = False
+    previous_unit = False
     for token in tokens:
-        if re.fullmatch(_DIGITS, token):
+        is_unit = False
+        if token[0].isdigit():
             value = _digits_value(token, language)
-            if value is None:
+            if value is None or pending or group or total:
                 return None
-            current += value
+            pending = value
         elif token in VAGUE:
             approximate = True
-            current = (current or 1) * VAGUE[token] if current else VAGUE[token]
+            pending = (pending or 1) * VAGUE[token]
         elif token in SE_FORMS:
             value = SE_FORMS[token]
             if value >= 1_000:
-                total += (current or 1) * value if current else value
-                current = 0
+                if pending or group:
+                    return None
+                total += value
+            elif value == 100:
+                group += 100
+            elif pending:
+                return None
             else:
-                current += value
+                pending = value
         elif token in UNITS:
-            current += UNITS[token]
-        elif token in SMALL_SCALES:
-            if token == "belas":
-                current = (current or 1) + 10
+            value = UNITS[token]
+            if token == "setengah" or (pending >= 20 and pending % 10 == 0 and pending < 100 and value < 10):
+                pending += value  # "satu setengah", "twenty five"
+            elif previous_unit and pending < 10 and value < 10:
+                approximate = True  # "dua tiga orang": two or three, read as the lower bound
+                pending = min(pending, value)
+            elif pending:
+                return None
             else:
-                current = (current or 1) * SMALL_SCALES[token]
+                pending = value
+            is_unit = True
+        elif token == "belas":
+            pending = (pending or 1) + 10
+        elif token in SMALL_SCALES:
+            group += (pending or 1) * SMALL_SCALES[token]
+            pending = 0
         elif token in LARGE_SCALES:
-            total += (current or 1) * LARGE_SCALES[token]
-            current = 0
+            total += ((group + pending) or 1) * LARGE_SCALES[token]
+            group = pending = 0
         else:
             return None
-        seen_any = True
-    if not seen_any:
-        return None
-    return ParsedNumber(value=total + current, is_approximate=approximate)
+        previous_unit = is_unit
+    return ParsedNumber(value=total + group + pending, is_approximate=approximate)
 
 
 def numeral_spans(text: str, language: str = "id") -> list[tuple[int, int, ParsedNumber]]:
-    """Return ``(start, end, number)`` for every numeral phrase in ``text``."""
+    """Return ``(start, end, number)`` for every numeral phrase in ``text``.
+
+    Digits glued to letters, hyphens or slashes are not numerals here
+    (``F-16``, ``ke-102``, ``28/9/2020``, ``Rp2.000``).
+    """
     spans = []
     for match in NUMERAL_PATTERN.finditer(text):
         number = parsed_number(match.group(0), language)

@@ -1,0 +1,535 @@
+"""``newsetl bench``: throughput, incremental cost, Prefect's share and memory.
+
+One process, one temporary directory:
+
+1. the synthetic corpus (``transforms.synthetic_corpus``) is streamed into JSONL
+   shards of ``SHARD_DOCS`` articles;
+2. Prefect's ephemeral API is started with a no-op flow (``prefect_startup_s``) so
+   that the runs below measure the pipeline, not the API server's start;
+3. ``flows.pipeline.run_pipeline`` on the corpus folder (``first_run_s``), again
+   with nothing new (``rerun_s``), and again after one new shard with 1 % more
+   articles (``add_1pct_s``);
+4. the same transforms without Prefect: ``transforms.document_batch.analysed_batch``
+   over the same documents in one process (``no_prefect_transform_s``);
+5. the naive baseline (``flows.naive_baseline``) on the first ``naive_docs`` articles.
+
+Every time is wall-clock ``perf_counter`` seen by the caller. ``--scale`` instead runs
+step 1-3 (first run only) for N = 1k, 10k, 100k, each in a fresh subprocess so
+peak RSS is per N.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Iterator
+from datetime import date
+from importlib import metadata
+from pathlib import Path
+
+import flows  # noqa: F401  (Prefect environment defaults before prefect is imported)
+from transforms.synthetic_corpus import synthetic_articles
+
+SHARD_DOCS = 1000
+NAIVE_DOCS = 200
+NO_PREFECT_BATCH = 200
+SCALE_SIZES = (1_000, 10_000, 100_000)
+# Stage names in the pipeline's stage_seconds that measure waiting, not work.
+WAIT_SUFFIX = "_wait"
+
+OVERHEAD_DEFINITION = (
+    "prefect_overhead_share = max(0, first_run_s - ideal_s) / first_run_s, where ideal_s is the wall "
+    "time of the same work with zero orchestration cost and perfect parallelism (Amdahl): "
+    "ideal_s = flow_process_s + (read_s + no_prefect_transform_s) / parallelism. flow_process_s sums "
+    "the pipeline's stage_seconds measured in the flow process (discover, load, entity resolution, "
+    "checks; '*_wait' stages excluded), read_s is its in-task read time, no_prefect_transform_s is "
+    "analysed_batch over the same documents in this process without Prefect, and parallelism is "
+    "the worker count for process/Dask runners, 1 for the thread runner (GIL). Everything else - "
+    "flow and task-run bookkeeping, process-pool start, pickling frames, idle workers, CPU taken by "
+    "the Prefect API server - counts as Prefect's share, so it is an upper bound. first_run_s "
+    "excludes the API server's one-off start, reported as prefect_startup_s."
+)
+
+
+# --- seams the tests replace -------------------------------------------------
+
+def _pipeline_runner() -> Callable[..., dict]:
+    from flows.pipeline import run_pipeline
+
+    return run_pipeline
+
+
+def _analysed_batch() -> Callable:
+    from transforms.document_batch import analysed_batch
+
+    return analysed_batch
+
+
+def _prefect_warmup() -> float:
+    """Start Prefect's API (ephemeral server) with a no-op flow; return the seconds it took."""
+    from prefect import flow
+
+    @flow(name="newsetl-bench-warmup", log_prints=False)
+    def warmup() -> int:
+        return 1
+
+    started = time.perf_counter()
+    warmup()
+    return time.perf_counter() - started
+
+
+def _effective_parallelism(runner: str, workers: int | None, input_bytes: int) -> tuple[str, int]:
+    """Return the runner class name ``run_pipeline`` will use and how many tasks truly run at once."""
+    try:
+        from flows.runners import default_workers, task_runner
+
+        workers = workers or default_workers()
+        name = type(task_runner(runner, workers, input_bytes=input_bytes)).__name__
+    except Exception:  # runner module missing or changed: assume the worst case
+        return "unknown", 1
+    return name, 1 if "Thread" in name else workers
+
+
+# --- corpus ------------------------------------------------------------------
+
+def seed_texts(seeds_dir: Path | None = None) -> list[str]:
+    """Return the texts of ``seeds/*.txt`` (the repository's, else the working directory's)."""
+    candidates = [seeds_dir] if seeds_dir else [Path(__file__).resolve().parents[1] / "seeds", Path.cwd() / "seeds"]
+    for folder in candidates:
+        if folder and folder.is_dir():
+            files = sorted(folder.glob("*.txt"))
+            if files:
+                return [f.read_text(encoding="utf-8-sig") for f in files]
+    raise FileNotFoundError(f"no seed articles (*.txt) in {', '.join(str(c) for c in candidates)}")
+
+
+def write_shards(seeds: list[str], folder: Path, n: int, *, start: int = 0, seed: int = 0,
+                 shard_docs: int = SHARD_DOCS, prefix: str = "shard") -> tuple[list[Path], int]:
+    """Stream ``n`` synthetic articles into JSONL shards under ``folder``; return the paths and bytes written."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths: list[Path] = []
+    written = 0
+    out = None
+    try:
+        for k, doc in enumerate(synthetic_articles(seeds, n, seed, start=start)):
+            if k % shard_docs == 0:
+                if out is not None:
+                    out.close()
+                path = folder / f"{prefix}-{(start + k) // shard_docs:05d}.jsonl"
+                paths.append(path)
+                out = path.open("w", encoding="utf-8")
+            line = json.dumps(doc, ensure_ascii=False) + "\n"
+            out.write(line)
+            written += len(line.encode("utf-8"))
+    finally:
+        if out is not None:
+            out.close()
+    return paths, written
+
+
+def _corpus_frames(paths: list[Path], batch: int) -> Iterator:
+    """Yield the shards' articles as analysed_batch input frames of ``batch`` rows."""
+    import polars as pl
+
+    try:
+        from transforms.inputs import document_id
+    except ImportError:  # pragma: no cover - only while transforms.inputs is being written
+        import hashlib
+
+        def document_id(text: str) -> str:
+            return "d_" + hashlib.blake2b(text.encode(), digest_size=10).hexdigest()
+
+    rows: list[dict] = []
+    schema = {"document_id": pl.String, "raw_text": pl.String, "published_date": pl.Date}
+    for path in paths:
+        with path.open(encoding="utf-8") as lines:
+            for line in lines:
+                doc = json.loads(line)
+                published = doc.get("published_at")
+                rows.append({
+                    "document_id": document_id(doc["text"]),
+                    "raw_text": doc["text"],
+                    "published_date": date.fromisoformat(published[:10]) if published else None,
+                })
+                if len(rows) == batch:
+                    yield pl.DataFrame(rows, schema=schema)
+                    rows = []
+    if rows:
+        yield pl.DataFrame(rows, schema=schema)
+
+
+# --- measurement helpers -----------------------------------------------------
+
+class TreeRssSampler:
+    """Samples the summed RSS of this process and all its descendants every ``interval`` seconds.
+
+    ``getrusage`` cannot give a concurrent total (RUSAGE_CHILDREN is the largest single
+    finished child), so this complements it. Shared pages of forked workers are counted
+    once per process, so the sum over-states a little.
+    """
+
+    def __init__(self, interval: float = 0.25):
+        import psutil
+
+        self._proc = psutil.Process()
+        self._interval = interval
+        self._peak = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="rss-sampler", daemon=True)
+
+    def _sample(self) -> None:
+        total = 0
+        try:
+            procs = [self._proc, *self._proc.children(recursive=True)]
+        except Exception:
+            procs = [self._proc]
+        for proc in procs:
+            try:
+                total += proc.memory_info().rss
+            except Exception:  # exited between listing and reading
+                pass
+        self._peak = max(self._peak, total)
+
+    def _run(self) -> None:
+        while not self._stop.wait(self._interval):
+            self._sample()
+
+    def __enter__(self) -> "TreeRssSampler":
+        self._sample()
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        self._thread.join()
+        self._sample()
+
+    @property
+    def peak_mb(self) -> float:
+        return self._peak / 2**20
+
+
+def rusage_peaks_mb() -> tuple[float, float]:
+    """Return ru_maxrss of this process and of its largest finished child, in MB (Linux reports KiB)."""
+    scale = 2**20 if sys.platform == "darwin" else 2**10
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * scale / 2**20
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * scale / 2**20
+    return own, children
+
+
+def machine_info() -> dict:
+    """Return CPU, memory, Python and library versions."""
+    import psutil
+
+    versions = {}
+    for package in ("prefect", "duckdb", "polars", "pyarrow", "langdetect", "dateparser", "lingua-language-detector",
+                    "python-crfsuite", "psutil"):
+        try:
+            versions[package] = metadata.version(package)
+        except metadata.PackageNotFoundError:
+            versions[package] = None
+    try:
+        version = __import__("flows.version", fromlist=["pipeline_version"]).pipeline_version()
+    except Exception:
+        version = None
+    return {
+        "cpu_count": os.cpu_count(),
+        "cpu_physical": psutil.cpu_count(logical=False),
+        "memory_gb": round(psutil.virtual_memory().total / 2**30, 1),
+        "platform": platform.platform(),
+        "processor": platform.processor() or platform.machine(),
+        "python": platform.python_version(),
+        "versions": versions,
+        "pipeline_version": version,
+    }
+
+
+def _timed_run(run_pipeline: Callable[..., dict], paths: list[Path], db: Path, **options) -> tuple[dict, float]:
+    started = time.perf_counter()
+    summary = run_pipeline(paths, db, **options)
+    return summary, time.perf_counter() - started
+
+
+def _run_brief(summary: dict, seconds: float) -> dict:
+    keep = ("run_id", "status", "documents_seen", "documents_loaded", "documents_skipped", "documents_rejected",
+            "wall_s", "stage_seconds")
+    brief = {k: summary.get(k) for k in keep}
+    brief["caller_wall_s"] = round(seconds, 3)
+    return brief
+
+
+def _overhead(first: dict, first_s: float, no_prefect_transform_s: float, transform_stages: set[str],
+              parallelism: int) -> dict:
+    """Return Prefect's share of the first run's wall time as defined in OVERHEAD_DEFINITION."""
+    stages = {k: float(v) for k, v in (first.get("stage_seconds") or {}).items()}
+    read_s = stages.get("read", 0.0)
+    in_task_transform_s = sum(v for k, v in stages.items() if k in transform_stages)
+    flow_process_s = sum(v for k, v in stages.items()
+                         if k != "read" and k not in transform_stages and not k.endswith(WAIT_SUFFIX))
+    ideal_s = flow_process_s + (read_s + no_prefect_transform_s) / max(1, parallelism)
+    overhead_s = max(0.0, first_s - ideal_s)
+    return {
+        "prefect_overhead_share": round(overhead_s / first_s, 4) if first_s > 0 else None,
+        "prefect_overhead_s": round(overhead_s, 3),
+        "ideal_s": round(ideal_s, 3),
+        "flow_process_s": round(flow_process_s, 3),
+        "read_s": round(read_s, 3),
+        "in_task_transform_s": round(in_task_transform_s, 3),
+        # >1 means the transforms ran slower inside Prefect tasks (contention, cold workers).
+        "in_task_slowdown": round(in_task_transform_s / no_prefect_transform_s, 3) if no_prefect_transform_s else None,
+    }
+
+
+# --- the benchmark -----------------------------------------------------------
+
+def run_bench(docs: int, *, workers: int | None = None, runner: str = "auto", batch_size: int | None = None,
+              naive_docs: int = NAIVE_DOCS, seed: int = 0, first_run_only: bool = False,
+              work_dir: Path | None = None, log=print) -> dict:
+    """Run the benchmark on ``docs`` synthetic articles and return the figures."""
+    if docs < 1:
+        raise ValueError("docs must be at least 1")
+    seeds = seed_texts()
+    own_dir = work_dir is None
+    root = Path(tempfile.mkdtemp(prefix="newsetl-bench-")) if own_dir else work_dir
+    root.mkdir(parents=True, exist_ok=True)
+    corpus, db = root / "corpus", root / "bench.duckdb"
+    result: dict = {"docs": docs, "seed": seed, "shard_docs": SHARD_DOCS}
+    try:
+        started = time.perf_counter()
+        shards, corpus_bytes = write_shards(seeds, corpus, docs, seed=seed)
+        result["corpus_write_s"] = round(time.perf_counter() - started, 3)
+        result["corpus_mb"] = round(corpus_bytes / 2**20, 2)
+        result["avg_doc_bytes"] = round(corpus_bytes / docs)
+        runner_name, parallelism = _effective_parallelism(runner, workers, corpus_bytes)
+        result.update(runner=runner, runner_class=runner_name, workers=workers, parallelism=parallelism)
+        log(f"corpus: {docs} articles, {result['corpus_mb']} MB in {len(shards)} shards ({result['corpus_write_s']} s)")
+
+        run_pipeline = _pipeline_runner()
+        options = {"workers": workers, "runner": runner, "batch_size": batch_size}
+        with TreeRssSampler() as sampler:
+            result["prefect_startup_s"] = round(_prefect_warmup(), 3)
+            log(f"prefect API up in {result['prefect_startup_s']} s; first run ...")
+            first, first_s = _timed_run(run_pipeline, [corpus], db, **options)
+            runs = {"first": _run_brief(first, first_s)}
+            if not first_run_only:
+                log(f"first run {first_s:.1f} s; re-run with nothing new ...")
+                rerun, rerun_s = _timed_run(run_pipeline, [corpus], db, **options)
+                runs["rerun"] = _run_brief(rerun, rerun_s)
+                extra = max(1, docs // 100)
+                write_shards(seeds, corpus, extra, start=docs, seed=seed, prefix="new")
+                log(f"re-run {rerun_s:.1f} s; adding {extra} new articles ...")
+                added, add_s = _timed_run(run_pipeline, [corpus], db, **options)
+                runs["add_1pct"] = _run_brief(added, add_s)
+        loaded = first.get("documents_loaded") or 0
+        result.update(
+            first_run_s=round(first_s, 3),
+            docs_loaded=loaded,
+            docs_per_s=round((loaded or docs) / first_s, 2),
+            s_per_1k_docs=round(first_s / docs * 1000, 3),
+            stage_seconds=first.get("stage_seconds") or {},
+            peak_rss_tree_mb=round(sampler.peak_mb, 1),
+        )
+        if first.get("status") != "completed":
+            result["error"] = first.get("error") or f"first run status {first.get('status')}"
+
+        if not first_run_only:
+            result.update(
+                rerun_s=round(rerun_s, 3),
+                rerun_share=round(rerun_s / first_s, 4),
+                rerun_loaded=runs["rerun"]["documents_loaded"],
+                add_1pct_docs=extra,
+                add_1pct_s=round(add_s, 3),
+                add_1pct_loaded=runs["add_1pct"]["documents_loaded"],
+                add_1pct_share=round(add_s / first_s, 4),
+            )
+            log("transforms without Prefect ...")
+            analysed_batch = _analysed_batch()
+            inner: dict[str, float] = {}
+            no_prefect_s = 0.0
+            for frame in _corpus_frames(shards, NO_PREFECT_BATCH):
+                t0 = time.perf_counter()
+                analysed_batch(frame, inner)
+                no_prefect_s += time.perf_counter() - t0
+            result["no_prefect_transform_s"] = round(no_prefect_s, 3)
+            result["no_prefect_stage_seconds"] = {k: round(v, 3) for k, v in sorted(inner.items())}
+            result.update(_overhead(first, first_s, no_prefect_s, set(inner), parallelism))
+            result["prefect_overhead_definition"] = OVERHEAD_DEFINITION
+
+            n_naive = min(docs, naive_docs)
+            log(f"naive baseline on {n_naive} articles ...")
+            from flows.naive_baseline import naive_run
+
+            texts = [d["text"] for d in synthetic_articles(seeds, n_naive, seed)]
+            naive = naive_run(texts, root / "naive.duckdb")
+            result.update(
+                naive_docs=n_naive,
+                naive_s=round(naive["seconds"], 3),
+                naive_setup_s=round(naive["setup_seconds"], 3),
+                naive_docs_per_s=round(n_naive / naive["seconds"], 2),
+            )
+            result["speedup_vs_naive"] = round(result["docs_per_s"] / result["naive_docs_per_s"], 2)
+        result["runs"] = runs
+        own, children = rusage_peaks_mb()
+        result.update(
+            peak_rss_self_mb=round(own, 1),
+            peak_rss_children_mb=round(children, 1),
+            # As asked: getrusage of self plus its largest finished child (a process-pool
+            # worker); the live Prefect API server is not a finished child, so not counted.
+            peak_rss_mb=round(own + children, 1),
+            peak_rss_note=("peak_rss_mb = ru_maxrss(self) + ru_maxrss(children, i.e. the largest finished "
+                           "worker); peak_rss_tree_mb = sampled peak of the summed RSS of this process and "
+                           "all descendants (workers and the Prefect API server) during the pipeline runs."),
+        )
+        result["machine"] = machine_info()
+        return result
+    finally:
+        if own_dir:
+            shutil.rmtree(root, ignore_errors=True)
+
+
+def run_scale(sizes: list[int], *, workers: int | None = None, runner: str = "auto", log=print) -> dict:
+    """Run the first-run benchmark once per size, each in a fresh Python process."""
+    rows = []
+    for n in sizes:
+        with tempfile.TemporaryDirectory(prefix="newsetl-scale-") as tmp:
+            out = Path(tmp) / "result.json"
+            cmd = [sys.executable, "-m", "flows.bench", "--docs", str(n), "--json", str(out), "--first-run-only",
+                   "--runner", runner]
+            if workers:
+                cmd += ["--workers", str(workers)]
+            log(f"scale: N={n} ...")
+            started = time.perf_counter()
+            with (Path(tmp) / "log.txt").open("w") as logfile:
+                proc = subprocess.run(cmd, stdout=logfile, stderr=subprocess.STDOUT, cwd=Path(__file__).resolve().parents[1])
+            if proc.returncode != 0 or not out.exists():
+                tail = (Path(tmp) / "log.txt").read_text(errors="replace")[-2000:]
+                rows.append({"docs": n, "error": f"exit {proc.returncode}", "log_tail": tail})
+                log(f"scale: N={n} failed (exit {proc.returncode})")
+                continue
+            figures = json.loads(out.read_text())
+            rows.append({
+                "docs": n,
+                "first_run_s": figures["first_run_s"],
+                "docs_per_s": figures["docs_per_s"],
+                "s_per_1k_docs": figures["s_per_1k_docs"],
+                "peak_rss_mb": figures["peak_rss_mb"],
+                "peak_rss_tree_mb": figures["peak_rss_tree_mb"],
+                "prefect_startup_s": figures["prefect_startup_s"],
+                "process_wall_s": round(time.perf_counter() - started, 1),
+                "stage_seconds": figures["stage_seconds"],
+                "status": figures["runs"]["first"]["status"],
+            })
+    ok = [r for r in rows if "error" not in r]
+    note = "not enough sizes to judge linearity"
+    if len(ok) >= 2:
+        lo, hi = ok[0], ok[-1]
+        ratio = hi["s_per_1k_docs"] / lo["s_per_1k_docs"]
+        verdict = "about linear" if 0.8 <= ratio <= 1.25 else ("super-linear" if ratio > 1.25 else "sub-linear")
+        note = (f"s per 1k docs: " + ", ".join(f"{r['docs']:,}: {r['s_per_1k_docs']:.2f}" for r in ok)
+                + f"; N={hi['docs']:,} vs N={lo['docs']:,} ratio {ratio:.2f} ({verdict}; fixed per-run costs "
+                "make small N look slower per document)")
+    return {"scale": rows, "linearity_note": note, "machine": machine_info()}
+
+
+def scale_sizes(scale_max: int | None) -> list[int]:
+    """Return the --scale sizes up to ``scale_max`` (which is added if it is not one of them)."""
+    top = scale_max or SCALE_SIZES[-1]
+    sizes = [n for n in SCALE_SIZES if n <= top]
+    if top not in sizes:
+        sizes.append(top)
+    return sizes
+
+
+# --- output ------------------------------------------------------------------
+
+def _print_tables(result: dict) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console()
+    if "scale" in result:
+        table = Table("N", "first run s", "docs/s", "s per 1k docs", "peak RSS MB", "tree RSS MB", title="newsetl bench --scale")
+        for r in result["scale"]:
+            if "error" in r:
+                table.add_row(f"{r['docs']:,}", r["error"], "", "", "", "")
+            else:
+                table.add_row(f"{r['docs']:,}", f"{r['first_run_s']:.1f}", f"{r['docs_per_s']:.1f}",
+                              f"{r['s_per_1k_docs']:.2f}", f"{r['peak_rss_mb']:.0f}", f"{r['peak_rss_tree_mb']:.0f}")
+        console.print(table)
+        console.print(result["linearity_note"])
+        return
+    m = result["machine"]
+    table = Table("metric", "value", title=f"newsetl bench: {result['docs']:,} articles, "
+                  f"{m['cpu_count']} CPUs, Python {m['python']}, {result.get('runner_class')}")
+
+    def row(label: str, key: str, fmt: str = "{}") -> None:
+        if result.get(key) is not None:
+            table.add_row(label, fmt.format(result[key]))
+
+    row("first run (s)", "first_run_s", "{:.2f}")
+    row("throughput (docs/s)", "docs_per_s", "{:.1f}")
+    row("naive baseline (docs/s, on N docs)", "naive_docs_per_s", "{:.1f}")
+    row("speed-up vs naive", "speedup_vs_naive", "{:.1f}x")
+    row("re-run, nothing new (s)", "rerun_s", "{:.2f}")
+    row("re-run / first run", "rerun_share", "{:.1%}")
+    row("add 1% new docs (s)", "add_1pct_s", "{:.2f}")
+    row("Prefect API start, once (s)", "prefect_startup_s", "{:.1f}")
+    row("Prefect share of first run", "prefect_overhead_share", "{:.1%}")
+    row("transforms without Prefect (s)", "no_prefect_transform_s", "{:.2f}")
+    row("transforms inside tasks (s, summed)", "in_task_transform_s", "{:.2f}")
+    row("peak RSS self+child (MB)", "peak_rss_mb", "{:.0f}")
+    row("peak RSS whole tree (MB)", "peak_rss_tree_mb", "{:.0f}")
+    console.print(table)
+    stages = Table("stage", "seconds", title="first run stage_seconds (in-task seconds are summed over workers)")
+    for name, seconds in sorted((result.get("stage_seconds") or {}).items(), key=lambda kv: -kv[1]):
+        stages.add_row(name, f"{seconds:.2f}")
+    console.print(stages)
+
+
+def main(docs: int = 2000, json_path: Path | None = None, scale: bool = False, workers: int | None = None,
+         scale_max: int | None = None, *, runner: str = "auto", batch_size: int | None = None,
+         naive_docs: int = NAIVE_DOCS, first_run_only: bool = False, quiet: bool = False) -> dict:
+    """Run the benchmark (or, with ``scale``, the N = 1k/10k/100k series), print tables, write JSON."""
+    log = (lambda *_: None) if quiet else (lambda msg: print(f"[bench] {msg}", file=sys.stderr, flush=True))
+    if scale:
+        result = run_scale(scale_sizes(scale_max), workers=workers, runner=runner, log=log)
+    else:
+        result = run_bench(docs, workers=workers, runner=runner, batch_size=batch_size, naive_docs=naive_docs,
+                           first_run_only=first_run_only, log=log)
+    if json_path is not None:
+        json_path = Path(json_path)
+        json_path.parent.mkdir(parents=True, exist_ok=True)
+        json_path.write_text(json.dumps(result, indent=2, default=str) + "\n", encoding="utf-8")
+    if not quiet:
+        _print_tables(result)
+    return result
+
+
+def _cli(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m flows.bench", description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, default=2000)
+    parser.add_argument("--json", type=Path, dest="json_path")
+    parser.add_argument("--scale", action="store_true")
+    parser.add_argument("--scale-max", type=int)
+    parser.add_argument("--workers", type=int)
+    parser.add_argument("--runner", default="auto")
+    parser.add_argument("--batch-size", type=int)
+    parser.add_argument("--naive-docs", type=int, default=NAIVE_DOCS)
+    parser.add_argument("--first-run-only", action="store_true", help="only the first pipeline run (used by --scale)")
+    args = parser.parse_args(argv)
+    result = main(args.docs, args.json_path, args.scale, args.workers, args.scale_max, runner=args.runner,
+                  batch_size=args.batch_size, naive_docs=args.naive_docs, first_run_only=args.first_run_only)
+    return 1 if result.get("error") else 0
+
+
+if __name__ == "__main__":
+    sys.exit(_cli())

@@ -1,0 +1,169 @@
+"""The ``newsetl`` command line: run, query, serve, export, bench."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+import flows  # noqa: F401  (sets Prefect defaults before prefect is imported)
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help="newsetl: raw news text to a DuckDB warehouse.")
+console = Console(stderr=True)
+
+DbOption = Annotated[Optional[Path], typer.Option("--db", help="Warehouse file (default: $NEWSETL_DB, else warehouse/news.duckdb).")]
+
+
+class OutputFormat(str, Enum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+class Runner(str, Enum):
+    auto = "auto"
+    threads = "threads"
+    processes = "processes"
+    dask = "dask"
+
+
+def _fail(message: str, code: int = 1):
+    console.print(f"[bold red]error:[/] {message}")
+    raise typer.Exit(code)
+
+
+def _summary_table(summary: dict) -> Table:
+    from flows.reporting import summary_rows
+
+    table = Table(title=f"newsetl run {summary['run_id']}", show_header=True)
+    table.add_column("metric")
+    table.add_column("value")
+    for row in summary_rows(summary):
+        table.add_row(row["metric"], row["value"])
+    return table
+
+
+@app.command()
+def run(
+    paths: Annotated[Optional[list[Path]], typer.Argument(help="Files or folders (recursive). Default: seeds/.")] = None,
+    db: DbOption = None,
+    runner: Annotated[Runner, typer.Option(help="Task runner for the NLP work.")] = Runner.auto,
+    workers: Annotated[Optional[int], typer.Option(help="Parallel workers (default: CPU cores).")] = None,
+    dask_address: Annotated[Optional[str], typer.Option(help="Existing Dask scheduler, e.g. tcp://host:8786.")] = None,
+    batch_size: Annotated[int, typer.Option(help="Documents per task.")] = 200,
+    max_bytes: Annotated[int, typer.Option(help="Size limit per document / .txt file, in bytes.")] = 20 * 1024 * 1024,
+    reprocess: Annotated[bool, typer.Option(help="Rebuild derived rows of documents built by an older pipeline version, from raw (inputs are not read).")] = False,
+    soft_checks: Annotated[bool, typer.Option(help="Record failing data checks without failing the run.")] = False,
+    wait: Annotated[float, typer.Option(help="Seconds to wait if another run holds the warehouse.")] = 0.0,
+) -> None:
+    """Run the pipeline. Exit 0 when the run completed, even if some inputs were rejected."""
+    from flows.pipeline import run_pipeline
+    from warehouse.connection import WarehouseLocked
+
+    inputs = paths or [Path("seeds")]
+    try:
+        summary = run_pipeline(
+            inputs, db, workers=workers, runner=runner.value, batch_size=batch_size, max_bytes=max_bytes,
+            reprocess=reprocess, soft_checks=soft_checks, wait_seconds=wait, dask_address=dask_address,
+        )
+    except WarehouseLocked as error:
+        _fail(str(error))
+    except Exception as error:  # the run itself failed: say why, exit non-zero
+        _fail(f"the run failed: {error}")
+    Console().print(_summary_table(summary))
+
+
+@app.command()
+def query(
+    sql: Annotated[str, typer.Argument(help="SQL to run read-only against the warehouse.")],
+    db: DbOption = None,
+    format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.table,
+) -> None:
+    """Run read-only SQL; writing statements are refused."""
+    import duckdb
+
+    from flows.query import QueryRefused, query_result
+    from warehouse.connection import WarehouseLocked, WarehouseMissing, reader_connection, resolved_db_path
+
+    try:
+        con = reader_connection(resolved_db_path(db))
+    except (WarehouseLocked, WarehouseMissing) as error:
+        _fail(str(error))
+    try:
+        columns, rows = query_result(con, sql)
+    except QueryRefused as error:
+        _fail(str(error), code=2)
+    except duckdb.Error as error:
+        _fail(f"{type(error).__name__}: {error}", code=2)
+    finally:
+        con.close()
+    if format is OutputFormat.csv:
+        writer = csv.writer(sys.stdout)
+        writer.writerow(columns)
+        writer.writerows(rows)
+    elif format is OutputFormat.json:
+        print(json.dumps([dict(zip(columns, row)) for row in rows], default=str, ensure_ascii=False, indent=1))
+    else:
+        table = Table(*columns, show_lines=False)
+        for row in rows:
+            table.add_row(*("" if v is None else str(v) for v in row))
+        Console(width=max(120, Console().width)).print(table)
+
+
+@app.command()
+def serve(
+    paths: Annotated[Optional[list[Path]], typer.Argument(help="Inbox files or folders. Default: seeds/.")] = None,
+    cron: Annotated[Optional[str], typer.Option(help="Cron schedule, e.g. '*/30 * * * *'.")] = None,
+    interval: Annotated[Optional[int], typer.Option(help="Schedule every N seconds.")] = None,
+    db: DbOption = None,
+    name: Annotated[str, typer.Option(help="Deployment name.")] = "newsetl-inbox",
+) -> None:
+    """Serve the pipeline as a Prefect deployment on a schedule (runs until interrupted)."""
+    from flows.serving import served_deployment
+
+    served_deployment([str(p) for p in (paths or [Path("seeds")])], cron=cron, interval=interval,
+                      db=str(db) if db else None, name=name)
+
+
+@app.command()
+def export(
+    parquet: Annotated[Path, typer.Option("--parquet", help="Folder to write Parquet files into.")],
+    db: DbOption = None,
+) -> None:
+    """Write every marts table as Parquet (documents and mentions partitioned by publication month)."""
+    from warehouse.connection import WarehouseLocked, WarehouseMissing, resolved_db_path
+    from warehouse.export import exported_parquet
+
+    try:
+        written = exported_parquet(resolved_db_path(db), parquet)
+    except (WarehouseLocked, WarehouseMissing) as error:
+        _fail(str(error))
+    table = Table("table", "rows", "path")
+    for name, (rows, path) in written.items():
+        table.add_row(name, str(rows), str(path))
+    Console().print(table)
+
+
+@app.command()
+def bench(
+    docs: Annotated[int, typer.Option(help="Synthetic articles to generate.")] = 2000,
+    json_path: Annotated[Optional[Path], typer.Option("--json", help="Write the figures as JSON here.")] = None,
+    scale: Annotated[bool, typer.Option(help="Repeat at N = 1k, 10k, 100k.")] = False,
+    scale_max: Annotated[int, typer.Option(help="Largest N for --scale.")] = 100_000,
+    workers: Annotated[Optional[int], typer.Option(help="Parallel workers.")] = None,
+) -> None:
+    """Benchmark the pipeline against a naive baseline on a synthetic corpus."""
+    from flows.bench import main as bench_main
+
+    bench_main(docs=docs, json_path=json_path, scale=scale, workers=workers, scale_max=scale_max)
+
+
+if __name__ == "__main__":
+    app()

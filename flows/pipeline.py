@@ -1,0 +1,294 @@
+"""The newsetl flow: discover -> read -> analyse -> load -> resolve entities -> checks.
+
+Reads and analyses are submitted to the task runner in bounded windows; loads run
+in the flow's own process, one transaction per batch, so only one writer ever
+touches DuckDB. Documents already present (same content hash) are dropped right
+after reading, before any NLP work, which makes re-runs cheap.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+import time
+import uuid
+from collections import deque
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import polars as pl
+from prefect import flow, get_run_logger
+from prefect.runtime import flow_run as current_flow_run
+
+from flows import tasks
+from flows.reporting import published_artifacts
+from flows.runners import task_runner
+from flows.session import WarehouseSession
+from flows.version import pipeline_version
+from warehouse.connection import resolved_db_path
+
+DEFAULT_BATCH_SIZE = 200
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+
+
+class DataChecksFailed(RuntimeError):
+    """At least one error-severity data check found failing rows."""
+
+
+@dataclass
+class RunTally:
+    seen: int = 0
+    loaded: int = 0
+    skipped: int = 0
+    rejected: int = 0
+    reject_reasons: list[str] = field(default_factory=list)
+    stage_seconds: dict[str, float] = field(default_factory=dict)
+
+    def add_seconds(self, stage: str, seconds: float) -> None:
+        self.stage_seconds[stage] = self.stage_seconds.get(stage, 0.0) + seconds
+
+    def counts(self) -> dict[str, int]:
+        return {"seen": self.seen, "loaded": self.loaded, "skipped": self.skipped, "rejected": self.rejected}
+
+
+def _progress(total: int, description: str):
+    """Return a rich progress bar on an interactive terminal, else None."""
+    if not sys.stderr.isatty():
+        return None
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+
+    progress = Progress("[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), transient=False)
+    progress.start()
+    progress.add_task(description, total=total)
+    return progress
+
+
+def _advance(progress, amount: int = 1) -> None:
+    if progress is not None:
+        progress.advance(progress.task_ids[0], amount)
+
+
+def _run_name() -> str:
+    params = current_flow_run.parameters or {}
+    mode = "reprocess" if params.get("reprocess") else "ingest"
+    paths = params.get("paths") or []
+    where = ", ".join(Path(p).name or str(p) for p in paths[:2]) + (" ..." if len(paths) > 2 else "")
+    return f"newsetl-{mode}-{where or 'warehouse'}"
+
+
+def _drain_one(pending: deque, session, tally: RunTally, run_id: str, version: str, progress) -> None:
+    """Wait for the oldest analysis, load it, and account for it."""
+    future, documents, rejects, batch_no = pending.popleft()
+    started = time.perf_counter()
+    derived, seconds = future.result()
+    tally.add_seconds("analyse_wait", time.perf_counter() - started)
+    for stage, value in seconds.items():
+        tally.add_seconds(stage, value)
+    started = time.perf_counter()
+    loaded = tasks.load_batch(session, documents, derived, rejects, run_id, version, batch_no)
+    tally.add_seconds("load", time.perf_counter() - started)
+    tally.loaded += loaded
+    tally.skipped += documents.height - loaded
+    _advance(progress, documents.height)
+
+
+def _ingest(session, paths: list[str], batch_size: int, max_bytes: int, run_id: str, version: str,
+            window: int, tally: RunTally, logger) -> None:
+    started = time.perf_counter()
+    discovery = tasks.discover_inputs(paths, max_bytes, batch_size)
+    tally.add_seconds("discover", time.perf_counter() - started)
+    tasks.record_rejects(session, discovery.rejects, run_id)
+    tally.rejected += len(discovery.rejects)
+    tally.reject_reasons += [r["reason"] for r in discovery.rejects]
+    known = tasks.known_documents(session)
+    logger.info("%d documents already in the warehouse", len(known))
+
+    reads = deque(tasks.read_slice.submit(piece, max_bytes, piece.label) for piece in discovery.slices[:window])
+    next_slice = len(reads)
+    pending: deque = deque()
+    batch_no = 0
+    progress = _progress(len(discovery.slices), "reading slices")
+    try:
+        while reads:
+            content, read_seconds = reads.popleft().result()
+            tally.add_seconds("read", read_seconds)
+            if next_slice < len(discovery.slices):
+                piece = discovery.slices[next_slice]
+                reads.append(tasks.read_slice.submit(piece, max_bytes, piece.label))
+                next_slice += 1
+            _advance(progress)
+            documents, rejects = content.documents, content.rejects
+            tally.seen += documents.height
+            tally.rejected += rejects.height
+            tally.reject_reasons += rejects["reason"].to_list()
+            # Skip before NLP: already stored, or seen earlier in this run.
+            fresh_mask = [doc_id not in known for doc_id in documents["document_id"]]
+            fresh = documents.filter(pl.Series(fresh_mask, dtype=pl.Boolean)).unique("document_id", keep="first", maintain_order=True)
+            known.update(fresh["document_id"])
+            tally.skipped += documents.height - fresh.height
+            if fresh.height == 0:
+                if rejects.height:
+                    tasks.load_batch(session, fresh, {}, rejects, run_id, version, batch_no)
+                continue
+            for offset in range(0, fresh.height, batch_size):
+                batch = fresh.slice(offset, batch_size)
+                batch_no += 1
+                batch_rejects = rejects if offset == 0 else rejects.clear()
+                pending.append((tasks.analyse_batch.submit(batch, batch_no), batch, batch_rejects, batch_no))
+                while len(pending) > window:
+                    _drain_one(pending, session, tally, run_id, version, None)
+        while pending:
+            _drain_one(pending, session, tally, run_id, version, None)
+    finally:
+        if progress is not None:
+            progress.stop()
+
+
+def _reprocess(session, batch_size: int, run_id: str, version: str, window: int, tally: RunTally, logger) -> None:
+    after, batch_no = "", 0
+    pending: deque = deque()
+    while True:
+        batch_no += 1
+        documents = tasks.stored_batch(session, version, after, batch_size, batch_no)
+        if documents.height == 0:
+            break
+        after = documents["document_id"][-1]
+        tally.seen += documents.height
+        pending.append((tasks.analyse_batch.submit(documents, batch_no), documents, batch_no))
+        while len(pending) > window or (pending and documents.height < batch_size):
+            future, docs, number = pending.popleft()
+            derived, seconds = future.result()
+            for stage, value in seconds.items():
+                tally.add_seconds(stage, value)
+            tally.loaded += tasks.replace_batch(session, derived, run_id, version, number)
+    while pending:
+        future, docs, number = pending.popleft()
+        derived, _ = future.result()
+        tally.loaded += tasks.replace_batch(session, derived, run_id, version, number)
+    logger.info("Reprocessed %d documents with pipeline version %s", tally.loaded, version)
+
+
+def _corpus_facts(session) -> dict:
+    con = session.connection()
+    languages = dict(con.execute("SELECT language, count(*) FROM staging.documents GROUP BY 1 ORDER BY 2 DESC").fetchall())
+    top = con.execute("SELECT canonical_name, mention_count FROM marts.entities ORDER BY mention_count DESC, canonical_name LIMIT 5").fetchall()
+    one = lambda sql: con.execute(sql).fetchone()[0]
+    return {
+        "languages": languages,
+        "top_entities": [(name, count) for name, count in top],
+        "dates_found": one("SELECT count(*) FROM staging.temporal_expressions"),
+        "counts_found": one("SELECT count(*) FROM staging.event_counts"),
+        "quotes_found": one("SELECT count(*) FROM staging.quotes"),
+    }
+
+
+@flow(name="newsetl-pipeline", flow_run_name=_run_name, validate_parameters=True, log_prints=False)
+def newsetl_pipeline(
+    paths: list[str] = ["seeds"],
+    db: str | None = None,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    reprocess: bool = False,
+    soft_checks: bool = False,
+    wait_seconds: float = 0.0,
+    window: int = 4,
+) -> dict:
+    """Ingest ``paths`` (or, with ``reprocess``, rebuild stale derived rows) and return the run summary."""
+    logger = get_run_logger()
+    started = time.perf_counter()
+    run_id = f"run_{time.strftime('%Y%m%dT%H%M%S')}_{uuid.uuid4().hex[:8]}"
+    version = pipeline_version()
+    session = WarehouseSession(resolved_db_path(db), wait_seconds)
+    tally = RunTally()
+    mode = "reprocess" if reprocess else "ingest"
+    status, error = "failed", None
+    results = []
+    try:
+        tasks.prepare_warehouse(session, run_id, str(current_flow_run.id) if current_flow_run.id else None,
+                                version, mode, [str(p) for p in paths])
+        logger.info("Run %s (%s) into %s, pipeline %s", run_id, mode, session.path, version)
+        if reprocess:
+            _reprocess(session, batch_size, run_id, version, window, tally, logger)
+        else:
+            _ingest(session, [str(p) for p in paths], batch_size, max_bytes, run_id, version, window, tally, logger)
+        started_refresh = time.perf_counter()
+        entities = tasks.resolve_entities(session)
+        tally.add_seconds("resolve_entities", time.perf_counter() - started_refresh)
+        started_checks = time.perf_counter()
+        results = tasks.run_data_checks(session, run_id)
+        tally.add_seconds("checks", time.perf_counter() - started_checks)
+        failed = [r for r in results if not r.passed and r.severity == "error"]
+        for r in results:
+            if not r.passed:
+                logger.warning("Data check %s (%s) failed on %d rows: %s", r.name, r.severity, r.failing_rows, r.description)
+        logger.info("Loaded %d, skipped %d, rejected %d; %d entities", tally.loaded, tally.skipped, tally.rejected, entities)
+        if failed and not soft_checks:
+            error = "data checks failed: " + ", ".join(f"{r.name} ({r.failing_rows} rows)" for r in failed)
+            raise DataChecksFailed(error + ". Inspect marts.data_checks; use --soft-checks to record without failing.")
+        status = "completed"
+    except BaseException as exc:
+        error = error or f"{type(exc).__name__}: {exc}"
+        raise
+    finally:
+        try:
+            if session._con is not None:
+                tasks.finish_run(session, run_id, status, tally.counts(), error)
+        finally:
+            summary = {
+                "run_id": run_id, "status": status, "mode": mode, "pipeline_version": version,
+                "db": str(session.path), "documents_seen": tally.seen, "documents_loaded": tally.loaded,
+                "documents_skipped": tally.skipped, "documents_rejected": tally.rejected,
+                "reject_reasons": dict(sorted(Counter(tally.reject_reasons).items())),
+                "checks": [{"name": r.name, "severity": r.severity, "passed": r.passed, "failing_rows": r.failing_rows} for r in results],
+                "stage_seconds": {k: round(v, 4) for k, v in sorted(tally.stage_seconds.items())},
+                "wall_s": time.perf_counter() - started, "error": error,
+            }
+            if status == "completed":
+                summary.update(_corpus_facts(session))
+                published_artifacts(summary, results)
+            session.close()
+    return summary
+
+
+def run_pipeline(
+    paths: list[Path | str],
+    db_path: Path | str | None = None,
+    *,
+    workers: int | None = None,
+    runner: str = "auto",
+    batch_size: int | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    reprocess: bool = False,
+    soft_checks: bool = False,
+    wait_seconds: float = 0.0,
+    dask_address: str | None = None,
+) -> dict:
+    """Run the flow with the chosen task runner and return its summary dict."""
+    input_bytes = sum(_size(Path(p)) for p in paths)
+    configured = newsetl_pipeline.with_options(
+        task_runner=task_runner(runner, workers, input_bytes=input_bytes, dask_address=dask_address)
+    )
+    return configured(
+        paths=[str(p) for p in paths],
+        db=str(db_path) if db_path else None,
+        batch_size=batch_size or DEFAULT_BATCH_SIZE,
+        max_bytes=max_bytes,
+        reprocess=reprocess,
+        soft_checks=soft_checks,
+        wait_seconds=wait_seconds,
+        window=max(2, 2 * (workers or 2)),
+    )
+
+
+def _size(path: Path) -> int:
+    """Return the bytes under ``path`` (a cheap estimate that stops after 10,000 files)."""
+    if path.is_file():
+        return path.stat().st_size
+    total = 0
+    if path.is_dir():
+        for count, child in enumerate(path.rglob("*")):
+            if count > 10_000:
+                break
+            if child.is_file():
+                total += child.stat().st_size
+    return total

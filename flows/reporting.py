@@ -1,0 +1,48 @@
+"""The run summary: a Prefect table artifact, a data-quality artifact and a console table."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from prefect.artifacts import create_markdown_artifact, create_table_artifact
+
+from warehouse.checks import CheckResult
+
+
+def summary_rows(summary: dict) -> list[dict[str, str]]:
+    """Return the run summary as ``metric``/``value`` rows."""
+    rows = [
+        ("run_id", summary["run_id"]),
+        ("status", summary["status"]),
+        ("mode", summary["mode"]),
+        ("documents seen", summary["documents_seen"]),
+        ("documents loaded", summary["documents_loaded"]),
+        ("documents skipped", summary["documents_skipped"]),
+        ("documents rejected", summary["documents_rejected"]),
+        ("reject reasons", ", ".join(f"{k}: {v}" for k, v in sorted(summary["reject_reasons"].items())) or "none"),
+        ("languages", ", ".join(f"{k}: {v}" for k, v in sorted(summary["languages"].items())) or "none"),
+        ("top entities", ", ".join(f"{name} ({n})" for name, n in summary.get("top_entities", [])) or "none"),
+        ("dates found", summary.get("dates_found", 0)),
+        ("counts found", summary.get("counts_found", 0)),
+        ("quotes found", summary.get("quotes_found", 0)),
+        ("checks", f"{sum(c['passed'] for c in summary['checks'])}/{len(summary['checks'])} passed"),
+        ("wall seconds", f"{summary['wall_s']:.2f}"),
+    ]
+    return [{"metric": k, "value": str(v)} for k, v in rows]
+
+
+def published_artifacts(summary: dict, results: list[CheckResult]) -> None:
+    """Publish the summary table and the data-quality markdown on the flow run."""
+    create_table_artifact(
+        key="newsetl-run-summary", table=summary_rows(summary),
+        description=f"newsetl run {summary['run_id']}: documents, rejects, languages, checks",
+    )
+    lines = ["# Data quality", "", "| check | severity | status | failing rows | what it verifies |", "|---|---|---|---|---|"]
+    for r in results:
+        lines.append(f"| {r.name} | {r.severity} | {'pass' if r.passed else '**FAIL**'} | {r.failing_rows} | {r.description} |")
+    create_markdown_artifact(key="newsetl-data-quality", markdown="\n".join(lines),
+                             description=f"Data checks of run {summary['run_id']}")
+
+
+def reject_reason_counts(reasons: list[str]) -> dict[str, int]:
+    return dict(Counter(reasons))

@@ -1,0 +1,173 @@
+"""Prefect tasks: thin wrappers around I/O and the pure transforms.
+
+Retries with backoff sit only on tasks that read files. No task caches by
+inputs by default (hashing whole frames would cost more than it saves);
+``analyse_batch`` caches on the batch's content hashes and the pipeline version.
+"""
+
+from __future__ import annotations
+
+import time
+from datetime import datetime, timezone
+
+import polars as pl
+from prefect import get_run_logger, task
+from prefect.cache_policies import NO_CACHE
+from prefect.tasks import exponential_backoff
+
+from flows.discovery import Discovery, InputSlice, discovered_inputs
+from flows.reading import SliceContent, slice_content
+from flows.session import WarehouseSession
+from transforms.document_batch import analysed_batch
+from transforms.inputs import RejectReason
+from transforms.language import LANGUAGE_CODES
+from warehouse import checks, loading, refresh
+from warehouse.schema import applied_schema
+
+WRITER_TAG = "newsetl-warehouse-writer"
+
+
+@task(name="discover", task_run_name="discover-inputs", retries=2,
+      retry_delay_seconds=exponential_backoff(backoff_factor=1), cache_policy=NO_CACHE)
+def discover_inputs(paths: list[str], max_bytes: int, batch_size: int) -> Discovery:
+    """Return the input slices to read and the files rejected before reading."""
+    discovery = discovered_inputs(paths, max_bytes=max_bytes, batch_size=batch_size)
+    get_run_logger().info(
+        "Found %d files in %d slices; %d rejected before reading", discovery.files, len(discovery.slices), len(discovery.rejects)
+    )
+    return discovery
+
+
+@task(name="read", task_run_name="read-{label}", retries=3,
+      retry_delay_seconds=exponential_backoff(backoff_factor=1), cache_policy=NO_CACHE)
+def read_slice(piece: InputSlice, max_bytes: int, label: str) -> tuple[SliceContent, float]:
+    """Return the decoded documents and rejects of one slice, and the seconds it took."""
+    started = time.perf_counter()
+    content = slice_content(piece, max_bytes)
+    return content, time.perf_counter() - started
+
+
+@task(name="analyse", task_run_name="analyse-batch-{batch_no}", cache_policy=NO_CACHE)
+def analyse_batch(documents: pl.DataFrame, batch_no: int) -> tuple[dict[str, pl.DataFrame], dict[str, float]]:
+    """Return the derived staging frames of a batch and the seconds spent per stage."""
+    seconds: dict[str, float] = {}
+    frames = analysed_batch(documents.select("document_id", "raw_text", pl.col("metadata_published_date").alias("published_date")), seconds)
+    return frames, seconds
+
+
+@task(name="prepare-warehouse", task_run_name="prepare-warehouse", cache_policy=NO_CACHE, tags=[WRITER_TAG])
+def prepare_warehouse(session: WarehouseSession, run_id: str, flow_run_id: str | None, pipeline_version: str,
+                      mode: str, inputs: list[str]) -> int:
+    """Create missing schema objects, mark runs that died as crashed, record this run; return crashed count."""
+    logger = get_run_logger()
+    con = session.connection(on_wait=logger.warning)
+    applied_schema(con)
+    crashed = con.execute(
+        "UPDATE marts.pipeline_runs SET status = 'crashed', finished_at = now(), "
+        "error = coalesce(error, 'the process ended before the run finished (killed or crashed)') "
+        "WHERE status = 'running' RETURNING run_id"
+    ).fetchall()
+    for (old_run,) in crashed:
+        logger.warning("Run %s never finished; marked crashed. Its committed batches are kept.", old_run)
+    con.execute(
+        "INSERT INTO marts.pipeline_runs (run_id, flow_run_id, started_at, status, pipeline_version, mode, inputs, "
+        "documents_seen, documents_loaded, documents_skipped, documents_rejected) "
+        "VALUES (?, ?, now(), 'running', ?, ?, ?, 0, 0, 0, 0)",
+        [run_id, flow_run_id, pipeline_version, mode, inputs],
+    )
+    return len(crashed)
+
+
+@task(name="known-documents", task_run_name="known-document-ids", cache_policy=NO_CACHE)
+def known_documents(session: WarehouseSession) -> set[str]:
+    """Return the ids of documents already in the warehouse."""
+    return loading.known_document_ids(session.connection())
+
+
+def _stamped(frame: pl.DataFrame, **columns) -> pl.DataFrame:
+    return frame.with_columns(**{name: pl.lit(value) for name, value in columns.items()})
+
+
+@task(name="load", task_run_name="load-batch-{batch_no}", cache_policy=NO_CACHE, tags=[WRITER_TAG])
+def load_batch(session: WarehouseSession, documents: pl.DataFrame, derived: dict[str, pl.DataFrame],
+               rejects: pl.DataFrame, run_id: str, pipeline_version: str, batch_no: int) -> int:
+    """Commit one batch (raw rows, derived rows, rejects) atomically; return the documents loaded."""
+    now = datetime.now(timezone.utc)
+    derived = dict(derived)
+    if "documents" in derived:
+        derived["documents"] = _stamped(derived["documents"], pipeline_version=pipeline_version, run_id=run_id, processed_at=now)
+    return loading.loaded_batch(
+        session.connection(),
+        _stamped(documents, ingested_at=now, run_id=run_id),
+        derived,
+        _stamped(rejects, seen_at=now, run_id=run_id),
+    )
+
+
+@task(name="record-rejects", task_run_name="record-rejects", cache_policy=NO_CACHE, tags=[WRITER_TAG])
+def record_rejects(session: WarehouseSession, rejects: list[dict], run_id: str) -> int:
+    """Store rejects found outside any batch (at discovery); return how many."""
+    if not rejects:
+        return 0
+    frame = pl.DataFrame(rejects, schema={"source_uri": pl.String, "reason": pl.String, "detail": pl.String})
+    return loading.inserted_rejects(session.connection(), _stamped(frame, seen_at=datetime.now(timezone.utc), run_id=run_id))
+
+
+@task(name="stored-batch", task_run_name="read-stored-batch-{batch_no}", cache_policy=NO_CACHE)
+def stored_batch(session: WarehouseSession, pipeline_version: str, after: str, batch_size: int, batch_no: int) -> pl.DataFrame:
+    """Return the next batch of raw documents whose derived rows are stale (for reprocessing)."""
+    con = session.connection()
+    ids = loading.stale_document_ids(con, pipeline_version, after, batch_size)
+    frame = loading.stored_documents(con, ids) if ids else pl.DataFrame()
+    if frame.height:
+        frame = frame.rename({"published_date": "metadata_published_date"})
+    return frame
+
+
+@task(name="replace", task_run_name="replace-batch-{batch_no}", cache_policy=NO_CACHE, tags=[WRITER_TAG])
+def replace_batch(session: WarehouseSession, derived: dict[str, pl.DataFrame], run_id: str,
+                  pipeline_version: str, batch_no: int) -> int:
+    """Replace the derived rows of a reprocessed batch; return how many documents."""
+    derived = dict(derived)
+    derived["documents"] = _stamped(
+        derived["documents"], pipeline_version=pipeline_version, run_id=run_id, processed_at=datetime.now(timezone.utc)
+    )
+    return loading.replaced_derived_rows(session.connection(), derived)
+
+
+@task(name="resolve-entities", task_run_name="resolve-entities", cache_policy=NO_CACHE, tags=[WRITER_TAG])
+def resolve_entities(session: WarehouseSession) -> int:
+    """Re-resolve entity keys corpus-wide and rebuild marts.entities; return the entity count."""
+    from transforms.entities import resolved_entities
+
+    con = session.connection()
+    stats = refresh.entity_key_stats(con)
+    keys = resolved_entities(stats) if stats.height else stats
+    keys = keys.select("entity_key", "entity_type", "entity_id", "canonical_name", "country_code") if keys.height else keys
+    return refresh.replaced_entity_keys(con, keys)
+
+
+@task(name="data-checks", task_run_name="data-checks", cache_policy=NO_CACHE, tags=[WRITER_TAG])
+def run_data_checks(session: WarehouseSession, run_id: str) -> list[checks.CheckResult]:
+    """Run and record every data check; return the results."""
+    con = session.connection()
+    results = checks.check_results(
+        con,
+        {
+            "run_id": run_id,
+            "languages": sorted(LANGUAGE_CODES),
+            "reject_reasons": sorted(str(r) for r in RejectReason),
+        },
+    )
+    checks.recorded_checks(con, run_id, results)
+    return results
+
+
+@task(name="finish-run", task_run_name="finish-run-{status}", cache_policy=NO_CACHE, tags=[WRITER_TAG])
+def finish_run(session: WarehouseSession, run_id: str, status: str, counts: dict[str, int], error: str | None) -> None:
+    """Record the run's final status and counts in marts.pipeline_runs."""
+    session.connection().execute(
+        "UPDATE marts.pipeline_runs SET status = ?, finished_at = now(), documents_seen = ?, documents_loaded = ?, "
+        "documents_skipped = ?, documents_rejected = ?, error = ? WHERE run_id = ?",
+        [status, counts["seen"], counts["loaded"], counts["skipped"], counts["rejected"], error, run_id],
+    )

@@ -1,0 +1,68 @@
+"""The trained Indonesian CRF tagger (``ner_id.crfsuite``, built by ``flows.train_ner``)."""
+
+from __future__ import annotations
+
+import threading
+from importlib import resources
+
+import pycrfsuite
+
+from transforms.entities.features import sentence_features
+
+MODEL_FILE = "ner_id.crfsuite"
+# One tagger per thread: crfsuite taggers keep per-call state and are not thread-safe.
+_local = threading.local()
+
+
+def _tagger() -> pycrfsuite.Tagger | None:
+    """Return this thread's opened tagger, or None when the model file is missing."""
+    tagger = getattr(_local, "tagger", False)
+    if tagger is False:
+        tagger = None
+        ref = resources.files(__package__).joinpath(MODEL_FILE)
+        if ref.is_file():
+            with resources.as_file(ref) as path:
+                tagger = pycrfsuite.Tagger()
+                tagger.open(str(path))
+        _local.tagger = tagger
+    return tagger
+
+
+def reset_model_cache() -> None:
+    """Forget this thread's opened model (used after retraining in the same process)."""
+    _local.__dict__.pop("tagger", None)
+
+
+def bio_tags(words: list[str], gazetteer_tags: list[str]) -> list[str]:
+    """Return one BIO tag (``B-PERSON``, ``I-ORG``, ``O``...) per word of one sentence."""
+    tagger = _tagger()
+    if tagger is None or not words:
+        return ["O"] * len(words)
+    return tagger.tag(sentence_features(words, gazetteer_tags))
+
+
+def tags_and_person_odds(
+    words: list[str], gazetteer_tags: list[str], probes: list[int]
+) -> tuple[list[str], dict[int, tuple[float, float]]]:
+    """Return the BIO tags of one sentence and, for each probed word tagged ``O``, its
+    marginal probabilities ``(P(O), P(B-PERSON))``."""
+    tagger = _tagger()
+    if tagger is None or not words:
+        return ["O"] * len(words), {}
+    tags = tagger.tag(sentence_features(words, gazetteer_tags))
+    odds = {i: (tagger.marginal("O", i), tagger.marginal("B-PERSON", i)) for i in probes if tags[i] == "O"}
+    return tags, odds
+
+
+def bio_spans(tags: list[str]) -> list[tuple[int, int, str]]:
+    """Return ``(first, last + 1, type)`` spans read from BIO tags; a stray ``I-`` opens a span."""
+    spans = []
+    start, kind = None, None
+    for i, tag in enumerate([*tags, "O"]):
+        prefix, _, label = tag.partition("-")
+        if start is not None and (prefix != "I" or label != kind):
+            spans.append((start, i, kind))
+            start, kind = None, None
+        if prefix in ("B", "I") and start is None:
+            start, kind = i, label
+    return spans

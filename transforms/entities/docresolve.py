@@ -1,0 +1,127 @@
+"""Within one document: types agreed, short names resolved to the fullest form, keys and roles.
+
+``Pashinyan`` resolves to the ``Nikol Pashinyan`` mentioned in the same article; a short name
+that two different full names share is left alone rather than guessed.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from rapidfuzz import fuzz
+
+from transforms.entities.lexicon import folded, folded_name
+from transforms.entities.roles import person_role
+from transforms.entities.spans import Candidate
+from transforms.entities.tokens import Token
+from transforms.records import EntityMention
+
+_TYPE_PREFERENCE = {"PERSON": 0, "ORG": 1, "LOC": 2}
+# A lone surname this similar to a full name's surname is a spelling variant of it (Pashinian).
+_SURNAME_SIMILARITY = 88
+
+
+def _contains(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    """Return True when ``short`` opens or closes ``long`` and is shorter."""
+    n = len(short)
+    return n < len(long) and (long[:n] == short or long[-n:] == short)
+
+
+def _resolved_keys(keys: set[tuple[str, ...]], fuzzy: bool) -> dict[tuple[str, ...], tuple[str, ...]]:
+    """Return each key mapped to the unique fullest key that contains it, or to itself."""
+    maximal = [k for k in keys if not any(_contains(k, other) for other in keys)]
+    resolved = {}
+    for key in keys:
+        targets = [m for m in maximal if _contains(key, m)]
+        if not targets and fuzzy and len(key) == 1:
+            targets = [m for m in maximal if len(m) > 1 and fuzz.ratio(key[0], m[-1]) >= _SURNAME_SIMILARITY]
+        resolved[key] = targets[0] if len(targets) == 1 else key
+    return resolved
+
+
+def _display(surfaces: list[str]) -> str:
+    """Return the first surface not written in capitals, else the first one title-cased."""
+    for surface in surfaces:
+        if not surface.isupper():
+            return surface
+    return surfaces[0].title()
+
+
+def _agreed_types(cands: list[Candidate], surfaces: list[str]) -> None:
+    """Give every tagger-found name the type it gets most often in the document."""
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for cand, surface in zip(cands, surfaces):
+        if cand.entity_key is None:
+            votes[folded(surface)][cand.entity_type] += 1
+    person_parts = set()
+    for name, counter in votes.items():
+        if counter.get("PERSON"):
+            words = name.split()
+            person_parts |= {tuple(words[:n]) for n in range(1, len(words) + 1)}
+            person_parts |= {tuple(words[-n:]) for n in range(1, len(words) + 1)}
+    for cand, surface in zip(cands, surfaces):
+        if cand.entity_key is None:
+            name = folded(surface)
+            best = min(votes[name].items(), key=lambda kv: (-kv[1], _TYPE_PREFERENCE[kv[0]]))[0]
+            cand.entity_type = "PERSON" if tuple(name.split()) in person_parts else best
+
+
+def document_mentions(text: str, toks: list[Token], cands: list[Candidate], language: str) -> list[EntityMention]:
+    """Return the document's mentions with keys, canonical names, country codes and roles."""
+    surfaces = [text[toks[c.first].start : toks[c.last - 1].end] for c in cands]
+    _agreed_types(cands, surfaces)
+    person_keys = {tuple(folded_name(s).split()) for c, s in zip(cands, surfaces) if c.entity_type == "PERSON"}
+    org_keys = {
+        tuple(folded(s).split())
+        for c, s in zip(cands, surfaces)
+        if c.entity_type == "ORG" and c.source in ("tagger", "ministry", "propagated", "domain")
+    }
+    person_map = _resolved_keys(person_keys, fuzzy=True)
+    org_map = _resolved_keys(org_keys, fuzzy=False)
+    displays: dict[tuple[str, str], list[str]] = defaultdict(list)
+    keyed = []
+    for cand, surface in zip(cands, surfaces):
+        if cand.entity_type == "PERSON":
+            key = person_map.get(tuple(folded_name(surface).split()))
+        elif cand.entity_key is None and cand.entity_type == "ORG":
+            own = cand.canonical_name or surface
+            key = org_map.get(tuple(folded(own).split()), tuple(folded(own).split()))
+        else:
+            key = None
+        if key is not None:
+            own_key = tuple((folded_name if cand.entity_type == "PERSON" else folded)(cand.canonical_name or surface).split())
+            if own_key == key:
+                displays[(cand.entity_type, " ".join(key))].append(cand.canonical_name or surface)
+        keyed.append(key)
+    neighbours = {}
+    for cand in cands:
+        if cand.entity_type != "PERSON":
+            neighbours[-cand.last] = (cand.first, cand.last)
+            neighbours[cand.first] = (cand.first, cand.last)
+    mentions = []
+    for cand, surface, key in zip(cands, surfaces, keyed):
+        role = None
+        if key is None:
+            name = cand.canonical_name or surface
+            entity_key = cand.entity_key or f"{cand.entity_type}:{folded(name)}"
+        else:
+            joined = " ".join(key)
+            entity_key = f"{cand.entity_type}:{joined}"
+            name = _display(displays.get((cand.entity_type, joined)) or [cand.canonical_name or surface])
+            if cand.entity_type == "PERSON":
+                role = person_role(text, toks, cand.first, cand.last, neighbours, language)
+        if entity_key.endswith(":"):
+            continue
+        mentions.append(
+            EntityMention(
+                start=toks[cand.first].start,
+                end=toks[cand.last - 1].end,
+                text=surface,
+                entity_type=cand.entity_type,
+                entity_key=entity_key,
+                canonical_name=name,
+                country_code=cand.country_code,
+                role=role,
+            )
+        )
+    return mentions

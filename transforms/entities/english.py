@@ -1,0 +1,87 @@
+"""Rule-based PERSON/ORG/LOC spans for English text: capitalised runs classified by context.
+
+A run of capitalised words is an ORG when it holds an organisation head word (``Ministry``,
+``Agency``), a LOC when it holds a place head word or follows ``in``/``at``, and a PERSON when a
+title precedes it or it is two to four uncommon words. Gazetteer names are handled by the caller.
+"""
+
+from __future__ import annotations
+
+from transforms.entities.lexicon import head_words, word_classes
+from transforms.entities.roles import title_end
+from transforms.entities.tokens import Token
+
+# Lower-case words that may sit inside one name ("Ministry of Defence", "Ibn al Khattab").
+_CONNECTORS = frozenset({"of", "for", "de", "van", "von", "bin", "al", "da", "du", "der", "den"})
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "across", "around"})
+_SPEECH_VERBS = frozenset({"said", "says", "told", "added", "stated", "wrote", "warned", "announced"})
+
+
+def _is_capitalised(tok: Token) -> bool:
+    return tok.text[:1].isupper()
+
+
+def _is_common(word: str) -> bool:
+    return word_classes("en").get(word.lower()) == "O"
+
+
+def _runs(toks: list[Token], text: str, first: int, last: int) -> list[tuple[int, int]]:
+    """Return runs of capitalised tokens (with inner connectors) in the sentence ``first:last``."""
+    runs = []
+    i = first
+    while i < last:
+        if not _is_capitalised(toks[i]) or (i == first and _is_common(toks[i].text)):
+            i += 1
+            continue
+        j = i + 1
+        while j < last and "\n" not in text[toks[j - 1].end : toks[j].start]:
+            if _is_capitalised(toks[j]):
+                j += 1
+            elif toks[j].text in _CONNECTORS and j + 1 < last and _is_capitalised(toks[j + 1]):
+                j += 2
+            else:
+                break
+        runs.append((i, j))
+        i = j
+    return runs
+
+
+def _last_title_end(toks: list[Token], first: int, last: int) -> int | None:
+    """Return the index after the last title phrase inside ``first:last`` with a name after it."""
+    found = None
+    for i in range(first, last):
+        end = title_end(toks, i, "en")
+        if end is not None and end < last:
+            found = end
+    return found
+
+
+def _classified(toks: list[Token], first: int, last: int) -> tuple[int, int, str] | None:
+    heads = head_words("en")
+    words = [t.text.lower() for t in toks[first:last]]
+    if any(heads.get(w) == "ORG" for w in words):
+        return first, last, "ORG"
+    if heads.get(words[-1]) == "LOC" or heads.get(words[0]) == "LOC":
+        return first, last, "LOC"
+    named = _last_title_end(toks, first, last)
+    if named is not None:
+        return named, last, "PERSON"
+    if first > 0 and toks[first - 1].text in _PLACE_PREPOSITIONS and last - first == 1:
+        return first, last, "LOC"
+    uncommon = [w for w in words if not _is_common(w) and w not in _CONNECTORS]
+    if 2 <= last - first <= 4 and len(uncommon) == last - first:
+        return first, last, "PERSON"
+    if last - first == 1 and last < len(toks) and toks[last].text in _SPEECH_VERBS and uncommon:
+        return first, last, "PERSON"
+    return None
+
+
+def english_spans(toks: list[Token], text: str, sentence_bounds: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """Return ``(first, last, type)`` name spans found by the English rules."""
+    spans = []
+    for first, last in sentence_bounds:
+        for run_first, run_last in _runs(toks, text, first, last):
+            found = _classified(toks, run_first, run_last)
+            if found:
+                spans.append(found)
+    return spans

@@ -1,0 +1,132 @@
+"""Token features for the Indonesian CRF tagger, shared by training and tagging.
+
+A token's own features and the features it lends its neighbours depend only on its text,
+so they are computed once per distinct word (bounded cache); only gazetteer and position
+features are built per occurrence.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from transforms.entities.lexicon import head_words, title_words, word_classes
+
+_SHAPE_RUNS = re.compile(r"(.)\1+")
+# Neighbour offsets whose word features a token sees (the +-2 window of the issue).
+OFFSETS = (-2, -1, 1, 2)
+
+
+def _shape(word: str) -> str:
+    chars = []
+    for c in word[:12]:
+        if c.isupper():
+            chars.append("X")
+        elif c.islower():
+            chars.append("x")
+        elif c.isdigit():
+            chars.append("d")
+        else:
+            chars.append(c)
+    return "".join(chars)
+
+
+def _casing(word: str) -> str:
+    if word.isdigit():
+        return "digit"
+    if word.isupper() and any(c.isalpha() for c in word):
+        return "upper"
+    if word[:1].isupper():
+        return "title" if word[1:] == word[1:].lower() else "mixed"
+    if word.islower():
+        return "lower"
+    return "other"
+
+
+@lru_cache(maxsize=1 << 17)
+def word_features(word: str) -> tuple[str, ...]:
+    """Return the features a token contributes about itself: form, shape, affixes, lexicons."""
+    low = word.lower()
+    shape = _shape(word)
+    feats = [
+        "w=" + low,
+        "sh=" + shape,
+        "ssh=" + _SHAPE_RUNS.sub(r"\1", shape),
+        "c=" + _casing(word),
+        "p2=" + low[:2],
+        "p3=" + low[:3],
+        "s2=" + low[-2:],
+        "s3=" + low[-3:],
+        "s4=" + low[-4:],
+        "len=" + str(min(len(word), 8)),
+    ]
+    if "-" in word:
+        feats.append("hyphen")
+    if "." in word and len(word) > 1:
+        feats.append("dot")
+    feats.extend(_lexicon_features(low, ""))
+    return tuple(feats)
+
+
+def _lexicon_features(low: str, prefix: str) -> list[str]:
+    feats = []
+    if low in title_words("id"):
+        feats.append(prefix + "title_word")
+    head = head_words("id").get(low)
+    if head:
+        feats.append(prefix + "head=" + head)
+    feats.append(prefix + "wc=" + word_classes("id").get(low, "?"))
+    return feats
+
+
+@lru_cache(maxsize=1 << 17)
+def neighbour_features(word: str, offset: int) -> tuple[str, ...]:
+    """Return the features a token lends the token ``offset`` positions away from it."""
+    low = word.lower()
+    prefix = f"{offset:+d}"
+    feats = [prefix + "w=" + low, prefix + "c=" + _casing(word)]
+    if abs(offset) == 1:
+        feats.append(prefix + "ssh=" + _SHAPE_RUNS.sub(r"\1", _shape(word)))
+    feats.extend(_lexicon_features(low, prefix))
+    return tuple(feats)
+
+
+def sentence_features(words: list[str], gazetteer_tags: list[str]) -> list[list[str]]:
+    """Return the CRF feature list of every token of one sentence.
+
+    ``gazetteer_tags`` holds one tag per token such as ``B-country``, ``I-city`` or ``O``.
+    """
+    n = len(words)
+    rows = []
+    for i, word in enumerate(words):
+        feats = ["bias", *word_features(word), "gz=" + gazetteer_tags[i]]
+        if i == 0:
+            feats.append("BOS")
+        elif i == 1:
+            feats.append("second")
+        if i == n - 1:
+            feats.append("EOS")
+        for offset in OFFSETS:
+            j = i + offset
+            if 0 <= j < n:
+                feats.extend(neighbour_features(words[j], offset))
+                if abs(offset) == 1:
+                    feats.append(f"{offset:+d}gz=" + gazetteer_tags[j])
+            elif abs(offset) == 1:
+                feats.append(f"{offset:+d}pad")
+        if i > 0:
+            feats.append("b-=" + words[i - 1].lower() + "|" + word.lower())
+        if i + 1 < n:
+            feats.append("b+=" + word.lower() + "|" + words[i + 1].lower())
+        rows.append(feats)
+    return rows
+
+
+def gazetteer_tags(n: int, matches) -> list[str]:
+    """Return one BIO tag per token from gazetteer matches (``B-country``, ``I-media``, ``O``)."""
+    tags = ["O"] * n
+    for m in matches:
+        tags[m.first] = "B-" + m.entry.kind
+        for k in range(m.first + 1, m.last):
+            tags[k] = "I-" + m.entry.kind
+    return tags

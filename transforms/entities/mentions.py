@@ -1,0 +1,169 @@
+"""``entity_mentions``: PERSON, ORG and LOC mentions of one document, resolved within it."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from transforms.entities.crf import bio_spans, tags_and_person_odds
+from transforms.entities.docresolve import document_mentions
+from transforms.entities.english import english_spans
+from transforms.entities.features import gazetteer_tags
+from transforms.entities.gazetteer import gazetteer_matches
+from transforms.entities.ministries import ministry_matches
+from transforms.entities.roles import titled_person_spans
+from transforms.entities.spans import (
+    Candidate,
+    cleaned_span,
+    domain_candidates,
+    is_common,
+    is_name_word,
+    merged_candidates,
+)
+from transforms.entities.tokens import Token, is_headline, sentences, tokens
+from transforms.records import EntityMention
+
+# Languages the Indonesian CRF serves (Malay news is close enough to tag with it).
+_CRF_LANGUAGES = frozenset({"id", "ms"})
+# Document-level rescue of persons the CRF half-sees: total P(B-PERSON) over the word's
+# occurrences and the most P(O) may average.
+_RESCUE_PERSON_MASS = 0.5
+_RESCUE_MAX_P_O = 0.7
+
+
+def _crf_spans(text: str, toks: list[Token], bounds, gazetteer, language: str) -> list[tuple[int, int, str]]:
+    """Return ``(first, last, type)`` spans from the Indonesian CRF, plus doc-level person rescues."""
+    tags = gazetteer_tags(len(toks), gazetteer)
+    spans = []
+    odds: dict[str, list[tuple[int, float, float]]] = defaultdict(list)
+    for first, last in bounds:
+        # A sentence whose only capitals are gazetteer names or an everyday opening word
+        # ("Kedua pihak ...") names nobody else; skipping it saves most of the CRF time.
+        if not any(
+            t.text[:1].isupper() and tags[k] == "O" and (k > first or not is_common(t.text, language))
+            for k, t in enumerate(toks[first:last], first)
+        ):
+            continue
+        words = [t.text for t in toks[first:last]]
+        probes = [
+            i for i in range(1, len(words))
+            if tags[first + i] == "O" and words[i].isalpha() and is_name_word(toks[first + i], language)
+        ]
+        sentence_tags, sentence_odds = tags_and_person_odds(words, tags[first:last], probes)
+        for a, b, kind in bio_spans(sentence_tags):
+            spans.append((first + a, first + b, kind))
+        for i, (p_o, p_person) in sentence_odds.items():
+            odds[words[i]].append((first + i, p_o, p_person))
+    # A capitalised word the CRF leaves out in several places but keeps calling a likely person
+    # ("pemerintahan Erdogan tersebut", "bahwa Erdogan mengirimkan") is one, taken document-wide.
+    for occurrences in odds.values():
+        p_o = sum(o[1] for o in occurrences) / len(occurrences)
+        if sum(o[2] for o in occurrences) >= _RESCUE_PERSON_MASS and p_o < _RESCUE_MAX_P_O:
+            spans.extend((i, i + 1, "PERSON") for i, _, _ in occurrences)
+    return spans
+
+
+def _tagged_spans(text: str, toks: list[Token], headlines: list[bool], gazetteer, language: str):
+    """Return ``(first, last, type)`` spans from the CRF (Indonesian) or the English rules.
+
+    Title-case headline lines are left out: their capitals say nothing about names.
+    """
+    bounds = [(a, b) for a, b in sentences(text, toks) if not headlines[a]]
+    if language == "en":
+        return english_spans(toks, text, bounds)
+    if language in _CRF_LANGUAGES:
+        return _crf_spans(text, toks, bounds, gazetteer, language)
+    return []
+
+
+def _headline_mask(text: str, toks: list[Token]) -> list[bool]:
+    """Return, per token, whether it sits in a title-case headline line."""
+    mask = [False] * len(toks)
+    for a, b in sentences(text, toks):
+        if is_headline(text, toks, a, b):
+            mask[a:b] = [True] * (b - a)
+    return mask
+
+
+def _titled_persons(text, toks, cands, headlines, language) -> list[Candidate]:
+    """Return people introduced by a title or followed by one that the tagger missed."""
+    covered = list(headlines)
+    qualifiers = {}
+    for c in cands:
+        for k in range(c.first, c.last):
+            covered[k] = True
+        if c.entity_type != "PERSON":
+            qualifiers[c.first] = c.last
+    found = []
+    for first, last in titled_person_spans(
+        text, toks, covered, qualifiers, lambda t: is_name_word(t, language), language
+    ):
+        cleaned = cleaned_span(toks, first, last, "PERSON", language)
+        if cleaned:
+            found.append(Candidate(*cleaned, "PERSON", "title"))
+    return found
+
+
+def _propagated(toks: list[Token], cands: list[Candidate], language: str) -> list[Candidate]:
+    """Return further occurrences of names found once: full forms and persons' surnames."""
+    covered = [False] * len(toks)
+    for c in cands:
+        for k in range(c.first, c.last):
+            covered[k] = True
+    forms: dict[tuple[str, ...], str] = {}
+    for c in cands:
+        if c.source in ("tagger", "title"):
+            words = tuple(t.text for t in toks[c.first : c.last])
+            forms.setdefault(words, c.entity_type)
+            if c.entity_type == "PERSON" and is_name_word(toks[c.last - 1], language):
+                forms.setdefault(words[-1:], "PERSON")
+    if not forms:
+        return []
+    sizes: dict[str, list[int]] = defaultdict(list)
+    for form in sorted(forms, key=len, reverse=True):
+        sizes[form[0]].append(len(form))
+    found = []
+    i = 0
+    while i < len(toks):
+        hit = None
+        for size in sizes.get(toks[i].text, ()):
+            words = tuple(t.text for t in toks[i : i + size])
+            if words in forms and not any(covered[i : i + size]):
+                hit = Candidate(i, i + size, forms[words], "propagated")
+                break
+        if hit:
+            found.append(hit)
+            i = hit.last
+        else:
+            i += 1
+    return found
+
+
+def entity_mentions(text: str, language: str = "id") -> list[EntityMention]:
+    """Return the PERSON, ORG and LOC mentions of ``text`` in order, resolved within the document.
+
+    Offsets are exact (``text[m.start:m.end] == m.text``). Known places and organisations come
+    from the gazetteers (countries carry ``country_code``); other names from the Indonesian CRF
+    (``language`` ``id``/``ms``) or English rules (``en``); other languages get gazetteer names
+    only. Titles are stripped from person names and kept in ``role``. Never raises on a string.
+    """
+    if not isinstance(text, str) or not text.strip():
+        return []
+    toks = tokens(text)
+    gazetteer = gazetteer_matches(toks, text, language)
+    ministries = []
+    if language != "en":
+        ministries = [
+            Candidate(m.first, m.last, "ORG", "ministry", m.canonical_name)
+            for m in ministry_matches(toks, gazetteer)
+        ]
+    gazetteer_cands = [
+        Candidate(m.first, m.last, m.entry.entity_type, "gazetteer", m.entry.canonical_name,
+                  m.entry.entity_key, m.entry.country_code, m.entry.kind)
+        for m in gazetteer
+    ]
+    headlines = _headline_mask(text, toks)
+    tagged = _tagged_spans(text, toks, headlines, gazetteer, language)
+    cands = merged_candidates(toks, ministries, gazetteer_cands, domain_candidates(toks), tagged, language)
+    cands = sorted(cands + _titled_persons(text, toks, cands, headlines, language), key=lambda c: c.first)
+    cands = sorted(cands + _propagated(toks, cands, language), key=lambda c: c.first)
+    return document_mentions(text, toks, cands, language)

@@ -1,0 +1,86 @@
+"""Indonesian ministry names read as one ORG: ``Kementerian Luar Negeri Rusia``.
+
+The portfolio is matched with rapidfuzz so spelling slips (``Luar Negari``, ``Kementrian``)
+still resolve to one canonical name, and the country is named in Indonesian (CLDR via babel).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import NamedTuple
+
+from babel import Locale
+from rapidfuzz import fuzz, process
+
+from transforms.entities.gazetteer import GazetteerMatch
+from transforms.entities.lexicon import data_rows, folded
+from transforms.entities.tokens import Token
+
+# Portfolio phrases are at most this many words ("Komunikasi dan Informatika").
+_MAX_PORTFOLIO_WORDS = 3
+_MIN_SIMILARITY = 85
+
+
+class MinistryMatch(NamedTuple):
+    """A ministry name over tokens ``first`` to ``last - 1`` and its canonical Indonesian form."""
+
+    first: int
+    last: int
+    canonical_name: str
+
+
+@cache
+def _heads() -> dict[str, str]:
+    return {folded(r[1]): r[2] for r in data_rows("ministries.tsv") if len(r) >= 3 and r[0] == "head"}
+
+
+@cache
+def _portfolios(size: int) -> dict[str, str]:
+    """Return folded portfolio phrases of ``size`` words mapped to their canonical form."""
+    rows = data_rows("ministries.tsv")
+    return {
+        folded(r[1]): r[2]
+        for r in rows
+        if len(r) >= 3 and r[0] == "portfolio" and len(folded(r[1]).split()) == size
+    }
+
+
+def _portfolio_end(toks: list[Token], start: int) -> tuple[int, str] | None:
+    """Return ``(end token, canonical portfolio)`` of the longest portfolio phrase at ``start``."""
+    for size in range(min(_MAX_PORTFOLIO_WORDS, len(toks) - start), 0, -1):
+        words = [folded(t.text) for t in toks[start : start + size]]
+        if not all(w.isalpha() for w in words):
+            continue
+        # Only phrases with as many words compete, so "Luar Negeri AS" is not "Luar Negeri".
+        choices = _portfolios(size)
+        best = process.extractOne(" ".join(words), choices.keys(), scorer=fuzz.ratio, score_cutoff=_MIN_SIMILARITY)
+        if best:
+            return start + size, choices[best[0]]
+    return None
+
+
+def ministry_matches(toks: list[Token], countries: list[GazetteerMatch]) -> list[MinistryMatch]:
+    """Return ministry names in ``toks``; lower-case ones only when a country follows them."""
+    heads = _heads()
+    by_first = {m.first: m for m in countries if m.entry.kind == "country"}
+    found = []
+    i = 0
+    while i < len(toks):
+        head = heads.get(folded(toks[i].text))
+        portfolio = _portfolio_end(toks, i + 1) if head else None
+        if not portfolio:
+            i += 1
+            continue
+        end, name = portfolio
+        country = by_first.get(end)
+        if country is None and not toks[i].text[:1].isupper():
+            i = end
+            continue
+        canonical = f"{head} {name}"
+        if country is not None:
+            code = country.entry.country_code or ""
+            canonical += " " + (Locale("id").territories.get(code) or country.entry.canonical_name)
+            end = country.last
+        found.append(MinistryMatch(i, end, canonical))
+        i = end
+    return found

@@ -1,0 +1,85 @@
+"""Corpus-level entity resolution: short person names join their unique full name.
+
+``PERSON:erdogan`` joins ``PERSON:recep tayyip erdogan`` when that is the only fullest key in
+the corpus ending in ``erdogan``; with two such full names the short form stays its own entity.
+The result depends only on the set of keys, never on row order or counts, and ``entity_id``
+is a hash of the resolved key, so ids are stable across runs and batches.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+import polars as pl
+
+OUTPUT_SCHEMA = {
+    "entity_type": pl.Utf8,
+    "entity_key": pl.Utf8,
+    "entity_id": pl.Utf8,
+    "canonical_name": pl.Utf8,
+    "country_code": pl.Utf8,
+}
+# Types whose short forms are surnames of a full form; "ORG:indonesia" is not "Bank Indonesia".
+_SURNAME_TYPES = frozenset({"PERSON"})
+# A surname shorter than this is too weak a clue ("li", "wu") to join a full name on its own.
+_MIN_SURNAME_CHARS = 3
+
+
+def entity_id(entity_key: str) -> str:
+    """Return the stable id of a resolved entity key: ``e_`` + 16 hex digits of its BLAKE2b hash."""
+    return "e_" + hashlib.blake2b(entity_key.encode("utf-8"), digest_size=8).hexdigest()
+
+
+def _words(entity_key: str) -> tuple[str, ...]:
+    return tuple(entity_key.partition(":")[2].split())
+
+
+def resolved_keys(keys: set[tuple[str, str]]) -> dict[tuple[str, str], str]:
+    """Return each ``(entity_type, entity_key)`` mapped to the key of the entity it belongs to."""
+    longer: dict[tuple[str, tuple[str, ...]], set[str]] = {}
+    for kind, key in keys:
+        if kind in _SURNAME_TYPES:
+            words = _words(key)
+            for n in range(1, len(words)):
+                longer.setdefault((kind, words[-n:]), set()).add(key)
+    resolved = {}
+    for kind, key in keys:
+        words = _words(key)
+        target = key
+        if kind in _SURNAME_TYPES and len("".join(words)) >= _MIN_SURNAME_CHARS:
+            # Only the fullest forms count: "tayyip erdogan" is itself a suffix of another key.
+            fullest = sorted(k for k in longer.get((kind, words), ()) if (kind, _words(k)) not in longer)
+            if len(fullest) == 1:
+                target = fullest[0]
+        resolved[(kind, key)] = target
+    return resolved
+
+
+def resolved_entities(key_stats: pl.DataFrame) -> pl.DataFrame:
+    """Return one row per input row: ``entity_type, entity_key, entity_id, canonical_name, country_code``.
+
+    ``key_stats`` has one row per distinct ``(entity_type, entity_key)`` over the corpus, with
+    ``canonical_name``, ``country_code`` (nullable) and ``mention_count``. ``canonical_name``
+    and ``country_code`` of the output are those of the resolved (fullest) key.
+    """
+    if key_stats.height == 0:
+        return pl.DataFrame(schema=OUTPUT_SCHEMA)
+    rows = key_stats.select("entity_type", "entity_key", "canonical_name", "country_code").to_dicts()
+    # With duplicate keys, the lexically smallest name wins, so input order never matters.
+    info: dict[tuple[str, str], tuple[str, str | None]] = {}
+    for row in sorted(rows, key=lambda r: (r["entity_type"], r["entity_key"], r["canonical_name"] or "")):
+        pair = (row["entity_type"], row["entity_key"])
+        if pair not in info:
+            info[pair] = (row["canonical_name"] or " ".join(_words(row["entity_key"])), row["country_code"])
+    targets = resolved_keys(set(info))
+    out = {name: [] for name in OUTPUT_SCHEMA}
+    for row in rows:
+        pair = (row["entity_type"], row["entity_key"])
+        target = targets[pair]
+        name, code = info[(pair[0], target)]
+        out["entity_type"].append(pair[0])
+        out["entity_key"].append(pair[1])
+        out["entity_id"].append(entity_id(target))
+        out["canonical_name"].append(name)
+        out["country_code"].append(code if code is not None else info[pair][1])
+    return pl.DataFrame(out, schema=OUTPUT_SCHEMA)

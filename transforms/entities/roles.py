@@ -1,0 +1,141 @@
+"""Titles and roles around person names: ``Perdana Menteri Armenia, Nikol Pashinyan``."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from transforms.entities.lexicon import folded, titles
+from transforms.entities.tokens import Token
+
+# Title phrases are at most this many tokens ("Wakil Perdana Menteri", "Secretary of State").
+MAX_TITLE_TOKENS = 4
+
+
+@cache
+def _edge_words(language: str) -> tuple[frozenset[str], frozenset[str]]:
+    """Return the folded first words and last words of the titles of ``language``."""
+    known = titles(language)
+    return frozenset(t.split()[0] for t in known), frozenset(t.split()[-1] for t in known)
+
+
+def _is_title(toks: list[Token], first: int, last: int, known: frozenset[str]) -> bool:
+    """Return True when words ``first:last`` (no punctuation, one line) spell a known title."""
+    words = toks[first:last]
+    if not all(t.text[:1].isalnum() for t in words):
+        return False
+    if any(b.start - a.end > 1 for a, b in zip(words, words[1:])):
+        return False
+    return folded(" ".join(t.text for t in words)) in known
+
+
+def title_end(toks: list[Token], i: int, language: str) -> int | None:
+    """Return the end index of the longest title phrase starting at token ``i``, if any."""
+    if i >= len(toks) or folded(toks[i].text) not in _edge_words(language)[0]:
+        return None
+    known = titles(language)
+    for size in range(min(MAX_TITLE_TOKENS, len(toks) - i), 0, -1):
+        if _is_title(toks, i, i + size, known):
+            return i + size
+    return None
+
+
+def title_start(toks: list[Token], end: int, language: str) -> int | None:
+    """Return the start index of the longest title phrase ending just before token ``end``."""
+    if end <= 0 or folded(toks[end - 1].text) not in _edge_words(language)[1]:
+        return None
+    known = titles(language)
+    for size in range(min(MAX_TITLE_TOKENS, end), 0, -1):
+        if _is_title(toks, end - size, end, known):
+            return end - size
+    return None
+
+
+def leading_title_end(toks: list[Token], first: int, last: int, language: str) -> int:
+    """Return the index after any titles opening the span ``first:last`` (``Presiden Joko``)."""
+    i = first
+    while i < last:
+        end = title_end(toks, i, language)
+        if end is None or end >= last:
+            break
+        i = end
+    return i
+
+
+def person_role(text: str, toks: list[Token], first: int, last: int, neighbours, language: str) -> str | None:
+    """Return the role written next to the person at ``first:last``, if any.
+
+    Two patterns: a title before the name, optionally qualified by a country or ministry and a
+    comma (``Presiden Rusia Vladimir Putin``, ``PM Armenia, Nikol Pashinyan``), or an
+    appositive after it (``Hikmet Hajiyev, Asisten Presiden Azerbaijan``). ``neighbours``
+    maps token indices to the ``(first, last)`` of the accepted span that ends (key ``-last``)
+    or starts (key ``first``) there.
+    """
+    before = _role_before(text, toks, first, neighbours, language)
+    return before or _role_after(text, toks, last, neighbours, language)
+
+
+def _role_before(text, toks, first, neighbours, language):
+    j = first
+    if j > 0 and toks[j - 1].text == ",":
+        j -= 1
+    role_end = j
+    qualifier = neighbours.get(-j)
+    if qualifier is not None:
+        j = qualifier[0]
+    start = title_start(toks, j, language)
+    if start is None:
+        return None
+    return text[toks[start].start : toks[role_end - 1].end]
+
+
+def _role_after(text, toks, last, neighbours, language):
+    if last >= len(toks) or toks[last].text != ",":
+        return None
+    end = title_end(toks, last + 1, language)
+    if end is None:
+        return None
+    qualifier = neighbours.get(end)
+    if qualifier is not None:
+        end = qualifier[1]
+    return text[toks[last + 1].start : toks[end - 1].end]
+
+
+def titled_person_spans(text: str, toks: list[Token], covered: list[bool], qualifiers, is_name_word, language: str):
+    """Return ``(first, last)`` of uncovered names that a title introduces or an appositive follows.
+
+    ``Presiden Rusia Vladimir Putin`` and ``Shushan Stepanyan, juru bicara ...`` name people
+    even when the tagger misses them. ``qualifiers`` maps a token index to the end of an accepted
+    country or organisation span starting there; ``is_name_word(token)`` says whether a token
+    may be part of a name.
+    """
+    spans = []
+    n = len(toks)
+
+    def name_end(i: int) -> int:
+        j = i
+        while j < n and not covered[j] and is_name_word(toks[j]) and (
+            j == i or "\n" not in text[toks[j - 1].end : toks[j].start]
+        ):
+            j += 1
+        return j
+
+    i = 0
+    while i < n:
+        end = title_end(toks, i, language) if toks[i].text[:1].isalpha() else None
+        if end is None:
+            # Appositive: at least two name words, a comma, then a title.
+            j = name_end(i) if not covered[i] else i
+            if j - i >= 2 and j + 1 < n and toks[j].text == "," and title_end(toks, j + 1, language):
+                spans.append((i, j))
+                i = j
+            else:
+                i = max(i + 1, j)
+            continue
+        k = qualifiers.get(end, end)
+        if k < n and toks[k].text == ",":
+            k += 1
+        j = name_end(k)
+        if j > k:
+            spans.append((k, j))
+        i = max(end, j)
+    return spans

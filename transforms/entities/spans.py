@@ -1,0 +1,156 @@
+"""Candidate name spans from rules, gazetteers and taggers, merged into one non-overlapping set.
+
+Precedence: ministry names, then gazetteer names, then web domains, then tagger spans. A tagger
+span may still override gazetteer places inside it when it clearly names something larger
+(``Bank Indonesia`` is an ORG, ``Michael Jordan`` a PERSON); otherwise it keeps only the parts
+the gazetteer leaves uncovered (``Kota Ganja`` -> the city ``Ganja``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from transforms.entities.lexicon import folded, head_words, non_names, title_words, word_classes
+from transforms.entities.roles import leading_title_end
+from transforms.entities.tokens import Token
+
+_DOMAIN = re.compile(r"\w[\w-]*(?:\.\w[\w-]*)*\.(?:com|co\.id|id|net|org|tv|news|info|co\.uk)", re.IGNORECASE)
+# Place kinds a larger organisation or person name may contain ("Bank Indonesia").
+_CONTAINABLE = frozenset({"country", "city", "province", "region", "continent"})
+MAX_NAME_TOKENS = 8
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A name over tokens ``first`` to ``last - 1``; gazetteer/rule hits carry their identity."""
+
+    first: int
+    last: int
+    entity_type: str
+    source: str  # ministry, domain, gazetteer, tagger, title, propagated
+    canonical_name: str | None = None
+    entity_key: str | None = None
+    country_code: str | None = None
+    kind: str | None = None
+
+
+def is_common(word: str, language: str) -> bool:
+    """Return True when ``word`` is an everyday word of ``language`` (never a name on its own)."""
+    return word_classes("en" if language == "en" else "id").get(word.lower()) == "O"
+
+
+def is_name_word(tok: Token, language: str) -> bool:
+    """Return True for a capitalised word that is neither an everyday word nor a title word."""
+    word = tok.text
+    return (
+        word[:1].isupper()
+        and any(c.isalpha() for c in word)
+        and not is_common(word, language)
+        and folded(word) not in title_words("en" if language == "en" else "id")
+    )
+
+
+def domain_candidates(toks: list[Token]) -> list[Candidate]:
+    """Return web-domain tokens (``Penapembaharu.com``) as ORG candidates."""
+    return [Candidate(i, i + 1, "ORG", "domain") for i, t in enumerate(toks) if _DOMAIN.fullmatch(t.text)]
+
+
+def cleaned_span(toks: list[Token], first: int, last: int, kind: str, language: str) -> tuple[int, int] | None:
+    """Return the span trimmed of titles and edge punctuation, or None when it names nothing."""
+    while first < last and not toks[first].text[:1].isalnum():
+        first += 1
+    while last > first and not toks[last - 1].text[-1:].isalnum():
+        last -= 1
+    if kind == "PERSON":
+        first = leading_title_end(toks, first, last, "en" if language == "en" else "id")
+        while first < last and not toks[first].text[:1].isupper():
+            first += 1
+    if first >= last or last - first > MAX_NAME_TOKENS:
+        return None
+    span = toks[first:last]
+    if folded(" ".join(t.text for t in span)) in non_names():
+        return None
+    if not any(is_name_word(t, language) for t in span):
+        return None
+    if kind == "PERSON":
+        if any(t.text.isdigit() or _DOMAIN.fullmatch(t.text) for t in span):
+            return None
+        # Several all-capital words are a headline or an acronym run, not a person.
+        if last - first > 1 and all(t.text.isupper() for t in span if t.text.isalpha()):
+            return None
+    else:
+        heads = head_words("en" if language == "en" else "id")
+        if all(t.text.lower() in heads or not t.text[:1].isalnum() for t in span):
+            return None
+    return first, last
+
+
+def _overrides(toks: list[Token], first: int, kind: str, inside: list[Candidate], language: str) -> bool:
+    """Return True when a tagger span beginning at ``first`` should beat the places ``inside`` it.
+
+    An ORG wins when capitalised non-title words precede the place (``Bank Indonesia``, not
+    ``PM Armenia``); a PERSON only in English, where country names double as names
+    (``Michael Jordan``) and Indonesian exonyms do not.
+    """
+    if kind not in ("ORG", "PERSON") or not inside:
+        return False
+    if any(c.entity_type != "LOC" or c.kind not in _CONTAINABLE for c in inside):
+        return False
+    lead = toks[first : min(c.first for c in inside)]
+    if not lead:
+        return False
+    if kind == "ORG":
+        return all(t.text[:1].isupper() for t in lead) and any(is_name_word(t, language) for t in lead)
+    return language == "en" and all(is_name_word(t, language) for t in lead)
+
+
+def merged_candidates(
+    toks: list[Token],
+    fixed: list[Candidate],
+    gazetteer: list[Candidate],
+    domains: list[Candidate],
+    tagged: list[tuple[int, int, str]],
+    language: str,
+) -> list[Candidate]:
+    """Return non-overlapping candidates sorted by position (see the module docstring)."""
+    owner: list[Candidate | None] = [None] * len(toks)
+
+    def free(first: int, last: int) -> bool:
+        return all(owner[k] is None for k in range(first, last))
+
+    def take(cand: Candidate) -> None:
+        for k in range(cand.first, cand.last):
+            owner[k] = cand
+
+    for cand in [*fixed, *gazetteer, *domains]:
+        if free(cand.first, cand.last):
+            take(cand)
+    for first, last, kind in tagged:
+        inside = list({id(c): c for c in owner[first:last] if c is not None}.values())
+        if inside and all(first <= c.first and c.last <= last for c in inside) and _overrides(
+            toks, first, kind, inside, language
+        ):
+            for c in inside:
+                for k in range(c.first, c.last):
+                    owner[k] = None
+            cleaned = cleaned_span(toks, first, last, kind, language)
+            if cleaned:
+                take(Candidate(*cleaned, kind, "tagger"))
+            continue
+        k = first
+        while k < last:
+            if owner[k] is not None:
+                k += 1
+                continue
+            part_end = k
+            while part_end < last and owner[part_end] is None:
+                part_end += 1
+            # What a place leaves of a PERSON span is the name ("Rusia Vladimir Putin"); what it
+            # leaves of an ORG/LOC span is a qualifier ("Kota", "Barat").
+            cleaned = cleaned_span(toks, k, part_end, kind, language)
+            if cleaned and (kind == "PERSON" or (k == first and part_end == last)):
+                take(Candidate(*cleaned, kind, "tagger"))
+            k = part_end
+    unique = {id(c): c for c in owner if c is not None}
+    return sorted(unique.values(), key=lambda c: c.first)

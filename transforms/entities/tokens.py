@@ -1,0 +1,81 @@
+"""Tokens and sentences with exact character offsets."""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+# Web domains stay one token (``Aljazeera.com``, ``Sosok.ID``) but ``Armenia.dan`` splits,
+# because only real top-level domains may follow the dot. Label lengths and counts are bounded
+# (as in DNS) so a pathological line cannot make the pattern backtrack quadratically.
+_TOKEN = re.compile(
+    r"[^\W_][\w-]{0,62}(?:\.[^\W_][\w-]{0,62}){0,3}\.(?:com|co\.id|id|net|org|tv|news|info|co\.uk|ru|tr)(?!\w|\.\w)"
+    r"|\w+(?:-\w+|['’](?!s\b)\w+)*"
+    r"|[^\w\s]",
+    re.IGNORECASE,
+)
+# An English possessive ("Armenia's") splits off so the name before it can match a gazetteer.
+_SENTENCE_END = frozenset(".!?")
+# Long runs without sentence punctuation are cut so one huge line cannot make one huge sequence.
+MAX_SENTENCE_TOKENS = 120
+
+
+class Token(NamedTuple):
+    """A token: its start and end offsets in the text and its text."""
+
+    start: int
+    end: int
+    text: str
+
+
+def tokens(text: str) -> list[Token]:
+    """Return the word, domain and punctuation tokens of ``text`` with their offsets."""
+    return [Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+
+
+def sentences(text: str, toks: list[Token]) -> list[tuple[int, int]]:
+    """Return ``(first, last + 1)`` token-index ranges of the sentences of ``text``.
+
+    A sentence ends at a line break, or after ``.!?`` when the next token is capitalised or a
+    quote; runs longer than ``MAX_SENTENCE_TOKENS`` are cut.
+    """
+    bounds = []
+    first = 0
+    n = len(toks)
+    for i in range(n):
+        end_here = i + 1 == n
+        if not end_here:
+            nxt = toks[i + 1]
+            if "\n" in text[toks[i].end : nxt.start]:
+                end_here = True
+            elif toks[i].text in _SENTENCE_END and (nxt.text[0].isupper() or not nxt.text[0].isalnum()):
+                end_here = True
+            elif i + 1 - first >= MAX_SENTENCE_TOKENS:
+                end_here = True
+        if end_here:
+            bounds.append((first, i + 1))
+            first = i + 1
+    return bounds
+
+
+# Lower-case function words that title-case headlines keep lower-case.
+_HEADLINE_FUNCTION_WORDS = frozenset(
+    "di ke dari dan atau yang untuk dalam pada dengan oleh of the and in on at to for a an by from with".split()
+)
+
+
+def is_headline(text: str, toks: list[Token], first: int, last: int) -> bool:
+    """Return True when tokens ``first:last`` form a title-case headline line.
+
+    Headlines ("Baca Juga: Bombardir Satuan Lapis Baja Armenia") capitalise nearly every word
+    and lack final punctuation, so case says little about names there.
+    """
+    if toks[last - 1].text in _SENTENCE_END or toks[last - 1].text in "\"'”’":
+        return False
+    line_end = text.find("\n", toks[last - 1].end)
+    if text[toks[last - 1].end : len(text) if line_end < 0 else line_end].strip():
+        return False
+    words = [t.text for t in toks[first:last] if t.text[:1].isalpha() and t.text.lower() not in _HEADLINE_FUNCTION_WORDS]
+    if len(words) < 3:
+        return False
+    return sum(w[:1].isupper() for w in words) >= 0.8 * len(words)

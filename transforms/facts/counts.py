@@ -1,0 +1,180 @@
+"""Numbers of people killed, wounded, fighting or displaced: ``mendekati 130 orang``."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from transforms.facts.lexicon import PhraseFinder, alternation, data_file, lowered, normalised, vocabulary
+from transforms.facts.marks import sentence_start
+from transforms.numbers import DIGITS, NUMERAL_WORDS, parsed_number
+from transforms.records import EventCount
+
+# How far a count keyword may sit from its number; farther ones describe something else.
+_AFTER_WINDOW = 45
+_BEFORE_WINDOW = 130
+# "seorang" is "one person": numeral and noun in one word.
+_ONE_PERSON = "seorang"
+# The first digit of a run not glued to what precedes it (F-16, ke-102, 28/9, Rp2.000, $5).
+# The digit comes first so the regex engine can skip ahead to digits quickly.
+_DIGIT_RUN_START = re.compile(r"\d(?<![\w/.,$€£¥-]\d)")
+
+
+@dataclass(frozen=True, slots=True)
+class _Cues:
+    numbers: PhraseFinder
+    number_at: re.Pattern[str]
+    range_joiner: re.Pattern[str]
+    noun: re.Pattern[str]
+    approximator_before: re.Pattern[str]
+    approximator_after: re.Pattern[str]
+    linker_before: re.Pattern[str]
+    keyword: re.Pattern[str]
+    keyword_before: re.Pattern[str]
+    clause_break: re.Pattern[str]
+    blocked_after: re.Pattern[str]
+    blocked_before: re.Pattern[str]
+    noun_types: dict[str, str | None]
+    keyword_types: dict[str, str]
+
+
+@cache
+def _cues() -> _Cues:
+    data = data_file("counts.json")
+    word_end = r"(?![\w-])"
+    numeral = rf"(?:{DIGITS}|(?:{NUMERAL_WORDS})(?:[ \t]+(?:{NUMERAL_WORDS}))*|{_ONE_PERSON})"
+    # A hyphen may follow a number only as a range ("10-15 orang"), never "F-16" or "ke-102".
+    number_end = r"(?![\w/%]|[.,]\d|-(?!\d))"
+    keyword_types = {normalised(k): t for t, words in data["type_keywords"].items() for k in words}
+    keywords = alternation(keyword_types)
+    # All patterns but ``noun`` run on lower-cased text (see ``lowered``), so no IGNORECASE.
+    return _Cues(
+        numbers=PhraseFinder(NUMERAL_WORDS.split("|") + [_ONE_PERSON], pattern=rf"{numeral}{number_end}"),
+        number_at=re.compile(rf"{numeral}{number_end}"),
+        range_joiner=re.compile(
+            rf"\s*(?:[-–]|,?\s*(?:{alternation(data['range_joiners'])}){word_end})\s*"
+        ),
+        noun=re.compile(
+            rf"(?:\s+[A-Z][a-z]+)?\s+(?i:(?P<noun>{alternation(data['person_nouns'])}))"
+            rf"(?:\s+(?i:{alternation(data['noun_modifiers'])}))?{word_end}"
+        ),
+        approximator_before=re.compile(rf"(?<![\w-])(?:{alternation(data['approximators'])})\s+\Z"),
+        approximator_after=re.compile(rf"\s+(?:{alternation(data['approximators_after'])}){word_end}(?!\s+dari)"),
+        linker_before=re.compile(rf"(?<![\w-])(?:{alternation(data['linkers'])})\s*:?\s+\Z"),
+        keyword=re.compile(rf"(?<![\w-])(?:{keywords}){word_end}"),
+        keyword_before=re.compile(rf"(?<![\w-])(?P<keyword>{keywords})\s*:?\s+\Z"),
+        clause_break=re.compile(rf"[,.;:!?()\n\"“”]|(?<![\w-])(?:{alternation(data['clause_breaks'])}){word_end}"),
+        blocked_after=re.compile(rf"\s*(?:%|(?:{alternation(data['blocked_after'])}){word_end})"),
+        blocked_before=re.compile(rf"(?:^|(?<=[\s(]))(?:{alternation(data['blocked_before'])})\.?\s*\Z"),
+        noun_types={normalised(k): v for k, v in data["person_nouns"].items()},
+        keyword_types=keyword_types,
+    )
+
+
+def _type_of(match: re.Match[str] | None, types: dict[str, str], group: str | int = 0) -> str | None:
+    return types.get(normalised(match.group(group))) if match else None
+
+
+def event_counts(text: str, language: str = "id") -> list[EventCount]:
+    """Return counts of people killed, wounded, fighting, displaced or otherwise affected.
+
+    A number counts when it is attached to people (``39 orang``, ``2.000 militan``,
+    ``60 luka-luka``) and a cue gives its type: a keyword right after it
+    (``19 warga sipil tewas``), a typed noun (``militan`` -> fighters), or a
+    keyword earlier in the sentence linked to it (``kematian ... berjumlah 39
+    orang``, ``korban tewas ... lebih dari 200 orang``). Vague amounts and
+    approximators (``sekitar``, ``at least``) set ``is_approximate``; ranges
+    (``ratusan, mungkin ribuan``) give their lower bound. Years, dates, ages,
+    money, percentages and designations (``F-16``, ``ke-102``) are not counts.
+    ``text``/offsets span the number phrase with its approximator and noun.
+    """
+    cues = _cues()
+    low = lowered(text)
+    digit_starts = [m.start() for m in _DIGIT_RUN_START.finditer(text)]
+    found: list[EventCount] = []
+    position = 0
+    for match in cues.numbers.matches(low, extra_starts=digit_starts, words=vocabulary(text)):
+        if match.start() < position:
+            continue
+        count, position = _count_at(text, low, match, language, cues)
+        if count is not None:
+            found.append(count)
+    return found
+
+
+def _count_at(
+    text: str, low: str, match: re.Match[str], language: str, cues: _Cues
+) -> tuple[EventCount | None, int]:
+    """Return the count that the number at ``match`` starts (or None) and where to look next.
+
+    ``low`` is ``text`` lower-cased (same offsets); every pattern but ``noun`` reads it.
+    """
+    start, end = match.span()
+    numeral = match.group()
+    one_person = numeral == _ONE_PERSON
+    number = None if one_person else parsed_number(numeral, language)
+    if one_person:
+        value, approximate = 1.0, False
+    elif number is None:
+        return None, end
+    else:
+        value, approximate = number.value, number.is_approximate
+    joiner = cues.range_joiner.match(low, end)
+    if joiner and not one_person:
+        upper = cues.number_at.match(low, joiner.end())
+        upper_number = parsed_number(upper.group(), language) if upper else None
+        if upper_number is not None:
+            value, approximate, end = min(value, upper_number.value), True, upper.end()
+    if value < 1 or cues.blocked_after.match(low, end) or cues.blocked_before.search(low, max(0, start - 12), start):
+        return None, end
+
+    approximator = cues.approximator_before.search(low, max(0, start - 30), start)
+    phrase_start = approximator.start() if approximator else start
+    approximate = approximate or approximator is not None
+    noun = None if one_person else cues.noun.match(text, end)
+    phrase_end = noun.end() if noun else end
+    after_approximator = cues.approximator_after.match(low, phrase_end)
+    if after_approximator:  # "200 orang lebih"
+        approximate, phrase_end = True, after_approximator.end()
+
+    # A keyword after the phrase, within its clause: "19 warga sipil tewas dan ...".
+    window_end = min(len(text), phrase_end + _AFTER_WINDOW)
+    clause_break = cues.clause_break.search(low, phrase_end, window_end)
+    after_keyword = cues.keyword.search(low, phrase_end, clause_break.start() if clause_break else window_end)
+    after_adjacent = after_keyword is not None and not text[phrase_end:after_keyword.start()].strip()
+    # A keyword before: right before the number, or linked to it by "berjumlah", "mencapai" or an approximator.
+    floor = max(sentence_start(text, phrase_start), phrase_start - _BEFORE_WINDOW)
+    adjacent_keyword = cues.keyword_before.search(low, max(floor, phrase_start - 40), phrase_start)
+    linked_keyword = None
+    if adjacent_keyword is None and (
+        approximator is not None or cues.linker_before.search(low, max(floor, phrase_start - 30), phrase_start)
+    ):
+        for linked_keyword in cues.keyword.finditer(low, floor, phrase_start):
+            pass  # the last keyword before the number is the one it reports
+
+    noun_type = cues.noun_types.get(normalised(noun.group("noun"))) if noun else None
+    count_type = (
+        _type_of(after_keyword, cues.keyword_types)
+        or _type_of(adjacent_keyword, cues.keyword_types, "keyword")
+        or noun_type
+        or _type_of(linked_keyword, cues.keyword_types)
+    )
+    attached = noun is not None or one_person or after_adjacent or adjacent_keyword or linked_keyword
+    if count_type is None or not attached:
+        return None, end
+    if noun is None and after_keyword is not None:
+        phrase_end = after_keyword.end()  # "60 luka-luka", "seorang lainnya tewas"
+    elif noun is None and linked_keyword is not None:
+        phrase_start = linked_keyword.start()  # "kematian mencapai 39"
+    elif noun is None and adjacent_keyword is not None:
+        phrase_start = adjacent_keyword.start()  # "korban tewas 39"
+    count = EventCount(
+        start=phrase_start,
+        end=phrase_end,
+        text=text[phrase_start:phrase_end],
+        count_type=count_type,
+        value=int(round(value)),
+        is_approximate=approximate,
+    )
+    return count, phrase_end

@@ -1,0 +1,164 @@
+"""Direct quotes with their speakers and the media they were relayed through."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import replace
+from collections.abc import Sequence
+from functools import cache
+
+from transforms.facts.citations import source_citations
+from transforms.facts.lexicon import data_file
+from transforms.facts.marks import MarkedSpan, marked_spans, sentence_end, sentence_start
+from transforms.facts.speakers import Antecedents, Attribution, attribution_after, attribution_before
+from transforms.records import EntityMention, Quote, SourceCitation
+
+# A quote inside a sentence with no cue is speech only if it is this long;
+# shorter ones are scare quotes ("genting", 'pertempuran terakhir').
+_MIN_WORDS_MID_SENTENCE = 8
+# A quote opening its sentence needs a few words (or a full stop) to be speech.
+_MIN_WORDS_SENTENCE_INITIAL = 3
+_TERMINAL = ".!?"
+
+
+@cache
+def _pronoun_cues() -> frozenset[str]:
+    return frozenset(data_file("speech_cues.json")["pronoun_cues"])
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """Return ``(start, end)`` without surrounding blanks or the comma that ends a quote."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
+        end -= 1
+    return start, end
+
+
+def _last_visible(text: str, end: int, floor: int) -> int:
+    """Return the offset of the last non-blank character before ``end`` (``floor - 1`` if none)."""
+    i = end - 1
+    while i >= floor and text[i].isspace():
+        i -= 1
+    return i
+
+
+def _ends_sentence(text: str, inner_start: int, inner_end: int, after: int) -> bool:
+    """Return whether the quote closes its sentence: ``...upaya.” Kemudian``."""
+    last = _last_visible(text, inner_end, inner_start)
+    if last < inner_start or text[last] not in _TERMINAL:
+        return False
+    rest = text[after:after + 40].lstrip(" \t")
+    return not rest or rest[0] == "\n" or rest[0].isupper()
+
+
+def _is_speech(
+    text: str, span: MarkedSpan, words: int, terminal: bool, attribution: Attribution | None, introduced: bool
+) -> bool:
+    if attribution is not None and (attribution.speaker is not None or attribution.cue in _pronoun_cues()):
+        return True
+    if span.open_mark is None:
+        return False  # a stray closing mark is a quote only when a cue follows it
+    if introduced:
+        return words >= 2
+    floor = sentence_start(text, span.open_mark)
+    opening_sentence = _last_visible(text, span.open_mark, floor) < floor
+    if opening_sentence and (words >= _MIN_WORDS_SENTENCE_INITIAL or terminal):
+        return True
+    return words >= _MIN_WORDS_MID_SENTENCE and not span.single
+
+
+def _cited_source(
+    text: str, citations: Sequence[SourceCitation], starts: list[int], open_mark: int | None,
+    after: int | None, new_sentence: bool,
+) -> str | None:
+    """Return the medium cited in the quote's sentence: after the quote, else before it."""
+    if after is not None and not new_sentence:
+        end = sentence_end(text, after)
+        index = bisect.bisect_left(starts, after)
+        if index < len(starts) and starts[index] < end:
+            return citations[index].source_name
+    if open_mark is not None:
+        begin = sentence_start(text, open_mark)
+        index = bisect.bisect_left(starts, begin)
+        if index < len(starts) and starts[index] < open_mark:
+            return citations[index].source_name
+    return None
+
+
+def quotes(text: str, mentions: Sequence[EntityMention] = (), language: str = "id") -> list[Quote]:
+    """Return the direct quotes in ``text`` with speaker, cue and cited medium, in text order.
+
+    Offsets cover the quoted words without the marks (and without the comma
+    that closes a quote before its cue). Scare quotes are left out. Speakers come
+    from cues after the quote (``kata X``, ``ujarnya``, ``X mengatakan``,
+    ``X, Menteri ...``, ``said X``) or before it (``X mengatakan, "...``);
+    pronouns and anaphors (``katanya``, ``kata kementerian itu``) resolve to
+    the most recent fitting speaker. ``mentions`` are optional: they narrow a
+    speaker to the PERSON inside a phrase and give ``speaker_entity_key``.
+    Cues of both languages are always read.
+    """
+    del language  # cue lists hold Indonesian and English together
+    spans = marked_spans(text)
+    if not spans:
+        return []
+    citations = source_citations(text, mentions)
+    starts = [c.start for c in citations]
+    antecedents = Antecedents(text, mentions)
+    found: list[Quote] = []
+    open_paragraphs: list[int] = []  # indices of quotes whose paragraph ended inside the quote
+    previous_end = 0
+    for span in spans:
+        inner_start = span.inner_start
+        if inner_start is None:  # orphan closing mark: the quote starts with its sentence
+            inner_start = sentence_start(text, span.inner_end, floor=previous_end)
+        start, end = _trimmed(text, inner_start, span.inner_end)
+        previous_end = max(previous_end, span.inner_end + 1)
+        if end <= start:
+            continue
+        after = span.close_mark + 1 if span.close_mark is not None else None
+        new_sentence = after is None or _ends_sentence(text, start, span.inner_end, after)
+        quote_from = span.open_mark if span.open_mark is not None else start
+        attribution = None
+        if after is not None:
+            attribution = attribution_after(text, after, quote_from, new_sentence, mentions, antecedents)
+        introduced = False
+        if (attribution is None or attribution.speaker is None) and span.open_mark is not None:
+            before = attribution_before(text, span.open_mark, mentions, antecedents)
+            if before is not None:
+                introduced = True
+                if attribution is None or before.speaker is not None:
+                    attribution = before
+        quote_text = text[start:end]
+        terminal = quote_text[-1:] in _TERMINAL
+        if not _is_speech(text, span, len(quote_text.split()), terminal, attribution, introduced):
+            continue
+        speaker = attribution.speaker if attribution else None
+        if speaker is not None:
+            antecedents.add_speaker(after if after is not None else end, speaker)
+        if span.close_mark is None:
+            open_paragraphs.append(len(found))
+        elif open_paragraphs:
+            # A quote running over paragraphs is attributed once, at its end.
+            for index in open_paragraphs:
+                if found[index].speaker_text is None and speaker is not None:
+                    found[index] = replace(
+                        found[index], speaker_text=speaker.text, speaker_start=speaker.start,
+                        speaker_end=speaker.end, speaker_entity_key=speaker.entity_key,
+                        cue=attribution.cue if attribution else None,
+                    )
+            open_paragraphs.clear()
+        found.append(
+            Quote(
+                start=start,
+                end=end,
+                quote_text=quote_text,
+                speaker_text=speaker.text if speaker else None,
+                speaker_start=speaker.start if speaker else None,
+                speaker_end=speaker.end if speaker else None,
+                speaker_entity_key=speaker.entity_key if speaker else None,
+                cue=attribution.cue if attribution else None,
+                cited_source=_cited_source(text, citations, starts, span.open_mark, after, new_sentence),
+            )
+        )
+    return found

@@ -1,0 +1,341 @@
+"""The pure part of ingestion: bytes to text, one JSONL line or CSV row to a record.
+
+Reading files, walking folders and enforcing the size limit happen in ``flows/``;
+everything here takes bytes or strings and either returns a value or raises
+``RejectedInput`` with a machine-readable reason and a human-readable detail.
+
+Choices worth knowing:
+
+- Optional fields (``id``, ``title``, ``url``, ``source``, ``published_at``) never
+  cost a document: a value of the wrong type or an unparseable ``published_at`` is
+  dropped and explained in ``InputRecord.warnings``. ``RejectReason.bad_field`` is
+  therefore not raised here; it exists for callers with stricter needs.
+- ``published_at`` is always timezone-aware UTC: converted when the input gave an
+  offset (``Z``, ``+07:00``), taken as UTC when it did not, midnight for a bare date.
+  ``published_date`` is the calendar date as written, before any conversion, because
+  that is the publisher's local date and the right reference for ``kemarin``.
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+import re
+import unicodedata
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time
+from email.utils import parsedate_to_datetime
+from enum import StrEnum
+from hashlib import blake2b
+
+from charset_normalizer import from_bytes
+
+SUPPORTED_EXTENSIONS = frozenset({".txt", ".jsonl", ".csv"})
+
+# charset-normalizer is slow on megabytes and gains nothing from them: it guesses
+# from this prefix and the chosen codec then decodes the whole payload.
+DETECTION_PREFIX_BYTES = 64 * 1024
+# Decoded text with more than this share of control characters is not prose.
+MAX_CONTROL_SHARE = 0.05
+# Years outside this range are placeholders ("0001-01-01") or typos, not dates.
+PLAUSIBLE_YEARS = range(1800, 2201)
+
+_BOMS = (
+    # UTF-32 first: its little-endian BOM starts with the UTF-16 one.
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+# Western single-byte codecs that decode Indonesian and English text identically;
+# charset-normalizer often names a Central-European sibling (cp1250) for them.
+_WESTERN = frozenset({"cp1252", "latin_1", "iso8859_1", "iso8859_15", "windows_1252"})
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+_LONE_SURROGATES = re.compile(r"[\ud800-\udfff]")
+_DATE_ONLY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_WHITESPACE_RUN = re.compile(r"\s+")
+
+
+class RejectReason(StrEnum):
+    """Why an input (a file, a JSONL line, a CSV row) could not become a document."""
+
+    empty = "empty"
+    binary = "binary"
+    undecodable = "undecodable"
+    too_large = "too_large"
+    malformed_json = "malformed_json"
+    missing_text = "missing_text"
+    text_not_string = "text_not_string"
+    unsupported_extension = "unsupported_extension"
+    missing_text_column = "missing_text_column"
+    malformed_csv = "malformed_csv"
+    unreadable = "unreadable"
+    not_a_file = "not_a_file"
+    outside_root = "outside_root"
+    bad_field = "bad_field"
+
+
+class RejectedInput(Exception):
+    """An input that cannot become a document: ``reason`` for machines, ``detail`` for people."""
+
+    def __init__(self, reason: RejectReason, detail: str) -> None:
+        super().__init__(f"{reason}: {detail}")
+        self.reason = reason
+        self.detail = detail
+
+
+@dataclass(frozen=True)
+class DecodedText:
+    """Normalised text and the codec it was decoded with (``lossy``: bad bytes replaced)."""
+
+    text: str
+    encoding: str
+    lossy: bool = False
+
+
+@dataclass(frozen=True)
+class InputRecord:
+    """One validated article from a JSONL line or CSV row, with notes on dropped fields."""
+
+    text: str
+    external_id: str | None = None
+    title: str | None = None
+    published_at: datetime | None = None
+    published_date: date | None = None
+    url: str | None = None
+    source: str | None = None
+    warnings: tuple[str, ...] = ()
+
+
+def normalised_text(text: str) -> str:
+    """Return ``text`` in NFC with ``\\n`` line ends, no leading BOMs and no lone surrogates."""
+    # Botched re-encodings stack BOMs; none of them is content.
+    text = text.lstrip("\ufeff")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # JSON allows "\ud800"; such text could not be written as UTF-8 downstream.
+    if _LONE_SURROGATES.search(text):
+        text = _LONE_SURROGATES.sub("\ufffd", text)
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    return text
+
+
+def decoded_text(data: bytes) -> DecodedText:
+    """Return the normalised text of ``data`` and its encoding; raise ``RejectedInput`` if it is not text."""
+    if not data.strip():
+        raise RejectedInput(RejectReason.empty, "no content" if not data else "only whitespace")
+    text, encoding, lossy = _decoded(data)
+    text = normalised_text(text)
+    if not text.strip():
+        raise RejectedInput(RejectReason.empty, f"only whitespace after decoding as {encoding}")
+    controls = len(_CONTROL_CHARS.findall(text))
+    if controls > MAX_CONTROL_SHARE * len(text):
+        raise RejectedInput(
+            RejectReason.binary, f"{controls} control characters in {len(text)} ({encoding})"
+        )
+    return DecodedText(text=text, encoding=encoding, lossy=lossy)
+
+
+def _decoded(data: bytes) -> tuple[str, str, bool]:
+    """Return (text, codec name, lossy) for ``data``, trying the most certain codecs first."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return _strictly_decoded(data, encoding), encoding, False
+    if b"\x00" in data:
+        encoding = _bomless_utf16(data)
+        if encoding is None:
+            raise RejectedInput(RejectReason.binary, f"{data.count(0)} NUL bytes")
+        return _strictly_decoded(data, encoding), encoding, False
+    try:
+        return data.decode("utf-8"), "utf-8", False
+    except UnicodeDecodeError:
+        pass
+    mostly_utf8 = _mostly_utf8(data)
+    if mostly_utf8 is not None:
+        return mostly_utf8, "utf-8", True
+    for encoding in _detected_encodings(data[:DETECTION_PREFIX_BYTES]):
+        try:
+            return data.decode(encoding), encoding, False
+        except (UnicodeDecodeError, LookupError):
+            continue
+    # Every byte is a character in latin-1, so this counts control bytes.
+    controls = len(_CONTROL_CHARS.findall(data.decode("latin-1")))
+    if controls > MAX_CONTROL_SHARE * len(data):
+        raise RejectedInput(RejectReason.binary, f"{controls} control bytes in {len(data)}")
+    raise RejectedInput(RejectReason.undecodable, "not UTF-8 and no single-byte codec fits")
+
+
+def _strictly_decoded(data: bytes, encoding: str) -> str:
+    """Return ``data`` decoded with ``encoding``; raise ``RejectedInput`` on any bad byte."""
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise RejectedInput(
+            RejectReason.undecodable, f"invalid {encoding} at byte {exc.start}: {exc.reason}"
+        ) from None
+
+
+def _bomless_utf16(data: bytes) -> str | None:
+    """Return ``utf-16-le``/``-be`` when the NUL bytes look like BOM-less UTF-16 text, else None."""
+    # Latin-script UTF-16 has a NUL in every other byte, all on the same side;
+    # binary formats scatter NULs over both parities.
+    if len(data) % 2 or data.count(0) < len(data) // 4:
+        return None
+    even_nuls, odd_nuls = data[0::2].count(0), data[1::2].count(0)
+    if even_nuls == 0 and odd_nuls >= len(data) // 4:
+        return "utf-16-le"
+    if odd_nuls == 0 and even_nuls >= len(data) // 4:
+        return "utf-16-be"
+    return None
+
+
+def _mostly_utf8(data: bytes) -> str | None:
+    """Return ``data`` decoded as UTF-8 with replacements when only a few bytes are bad, else None."""
+    # A truncated last character or a stray byte in a UTF-8 file is common; reading
+    # the whole file as cp1252 instead would garble every real non-ASCII character.
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode())
+    non_ascii = len(text) - len(text.encode("ascii", errors="ignore")) - bad
+    return text if non_ascii >= 5 * bad else None
+
+
+def _detected_encodings(sample: bytes) -> list[str]:
+    """Return codecs to try for non-UTF-8 ``sample``, most plausible first, cp1252 last."""
+    matches = from_bytes(sample)
+    best = matches.best()
+    if best is None:
+        return ["cp1252"]
+    # Prefer cp1252 when it reads the sample as cleanly as the winner: on short
+    # texts charset-normalizer picks among equally clean codecs almost arbitrarily.
+    western_fits = any(
+        match.chaos <= best.chaos and _WESTERN & {match.encoding, *match.could_be_from_charset}
+        for match in matches
+    )
+    first = "cp1252" if western_fits else best.encoding
+    return [codecs.lookup(name).name for name in dict.fromkeys([first, best.encoding, "cp1252"])]
+
+
+def input_record(fields: Mapping[str, object], locator: str) -> InputRecord:
+    """Return the validated record for one JSONL object or CSV row; raise ``RejectedInput`` if it has no usable text."""
+    text = fields.get("text")
+    if text is None:
+        raise RejectedInput(RejectReason.missing_text, f"{locator}: no 'text' field")
+    if not isinstance(text, str):
+        raise RejectedInput(
+            RejectReason.text_not_string,
+            f"{locator}: 'text' is {type(text).__name__}, not a string",
+        )
+    text = normalised_text(text)
+    if not text.strip():
+        raise RejectedInput(RejectReason.empty, f"{locator}: 'text' is empty")
+    warnings: list[str] = []
+    published_at, published_date, note = _published(fields.get("published_at"))
+    if note:
+        warnings.append(note)
+    return InputRecord(
+        text=text,
+        external_id=_external_id(fields.get("id"), warnings),
+        title=_one_line(fields.get("title"), "title", warnings),
+        published_at=published_at,
+        published_date=published_date,
+        url=_one_line(fields.get("url"), "url", warnings),
+        source=_one_line(fields.get("source"), "source", warnings),
+        warnings=tuple(warnings),
+    )
+
+
+def _external_id(value: object, warnings: list[str]) -> str | None:
+    """Return ``value`` as an id string (ints allowed), or None with a warning for other types."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return _one_line(value, "id", warnings)
+
+
+def _one_line(value: object, name: str, warnings: list[str]) -> str | None:
+    """Return string ``value`` normalised to one trimmed line; None if absent, blank or not a string."""
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        warnings.append(f"'{name}' is {type(value).__name__}, not a string; ignored")
+        return None
+    return _WHITESPACE_RUN.sub(" ", normalised_text(value)).strip() or None
+
+
+def _published(value: object) -> tuple[datetime | None, date | None, str | None]:
+    """Return (published_at, published_date, warning) read from a ``published_at`` value."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None, None, None
+    if isinstance(value, datetime):
+        parsed = value
+    elif isinstance(value, date):
+        parsed = datetime.combine(value, time())
+    elif isinstance(value, str):
+        parsed = _parsed_datetime(value.strip())
+    else:
+        return None, None, f"'published_at' is {type(value).__name__}, not a string; ignored"
+    if parsed is None or parsed.year not in PLAUSIBLE_YEARS:
+        return None, None, f"'published_at' {str(value)[:60]!r} is not a usable date; ignored"
+    local_date = parsed.date()
+    if parsed.tzinfo is None:
+        return parsed.replace(tzinfo=UTC), local_date, None
+    return parsed.astimezone(UTC), local_date, None
+
+
+def _parsed_datetime(value: str) -> datetime | None:
+    """Return the datetime an ISO 8601 or RFC 2822 string denotes, or None."""
+    if _DATE_ONLY.fullmatch(value):
+        try:
+            return datetime.combine(date.fromisoformat(value), time())
+        except ValueError:
+            return None
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError:
+        pass
+    # RSS feeds write "Tue, 29 Sep 2020 10:00:00 +0700".
+    try:
+        return parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
+def is_blank_line(line: str) -> bool:
+    """Return True for a JSONL line that holds no document (empty or whitespace)."""
+    return not line.strip()
+
+
+def jsonl_lines(text: str) -> Iterator[tuple[int, str]]:
+    """Yield (1-based line number, line) for the non-blank lines of a JSONL text."""
+    # Split on "\n" only: str.splitlines() also breaks on U+2028 and \x1c, which
+    # may legally appear unescaped inside JSON strings.
+    for line_no, line in enumerate(text.split("\n"), start=1):
+        if not is_blank_line(line):
+            yield line_no, line
+
+
+def jsonl_record(line: str, line_no: int) -> InputRecord:
+    """Return the record on one JSONL line; raise ``RejectedInput`` for bad JSON or fields."""
+    locator = f"line {line_no}"
+    try:
+        fields = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise RejectedInput(
+            RejectReason.malformed_json, f"{locator}: {exc.msg} (column {exc.colno})"
+        ) from None
+    except (ValueError, RecursionError) as exc:  # e.g. a 5,000-digit integer, deep nesting
+        raise RejectedInput(RejectReason.malformed_json, f"{locator}: {exc}"[:200]) from None
+    if not isinstance(fields, dict):
+        raise RejectedInput(
+            RejectReason.malformed_json,
+            f"{locator}: expected a JSON object, got {type(fields).__name__}",
+        )
+    return input_record(fields, locator)
+
+
+def document_id(text: str) -> str:
+    """Return the stable content id of ``text`` (hash of its normalised form), e.g. ``d_3f9c...``."""
+    data = normalised_text(text).encode("utf-8")
+    return "d_" + blake2b(data, digest_size=10).hexdigest()

@@ -1,0 +1,262 @@
+"""Paragraphs, lead-line metadata and boilerplate of one news article.
+
+``document_structure`` splits the text into paragraphs (non-empty lines) and reads
+the outlet and dateline place from lead lines such as ``Bisnis.com, JAKARTA - ...``,
+``Penapembaharu.com -Baku- ...``, ``MOSCOW (Reuters) - ...`` or
+``JAKARTA, KOMPAS.com - ...``; short lines before that lead line give the section and
+title. ``masked_text`` blanks boilerplate so extractors never see it while every
+offset stays valid.
+
+Boilerplate is marked conservatively, one whole line at a time: related-link lines
+(``Baca juga: ...``, ``Lihat juga:``, ``Simak juga:``, ``Read more:``), ad markers
+(``ADVERTISEMENT``, ``SCROLL TO RESUME CONTENT``), lines without a letter or digit
+(``(*)``, ``***``), closing tags such as ``(*/ant)`` and a truncated last fragment
+of at most three characters. Bylines (``Editor: ...``) and subheadings stay body
+text. A related link glued to the end of a real paragraph is not removed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from transforms.records import DocumentStructure, Paragraph
+
+# The lead line is the first body paragraph, but section, title and a summary may
+# precede it (``Internasional`` / headline / summary / ``SERAMBINEWS.COM, YEREVAN -``).
+LEAD_WINDOW = 6
+# Patterns only look at the start of a line, so huge lines cost nothing.
+HEAD_CHARS = 300
+MAX_SECTION_CHARS = 30
+MAX_SECTION_WORDS = 3
+MAX_TITLE_CHARS = 250
+MAX_TITLE_WORDS = 30
+MAX_FRAGMENT_CHARS = 3
+
+_BLANK = "\u200b\u200c\u200d\u2060\ufeff"
+_DASH = r"(?:--?|[–—])"
+_SEP = rf"\s*{_DASH}\s*(?=\S)"
+# A site name written as a domain: Sosok.ID, SERAMBINEWS.COM, REPUBLIKA.CO.ID.
+_DOMAIN = r"[A-Za-z0-9][A-Za-z0-9-]{0,40}(?:\.[A-Za-z0-9-]{1,30}){0,3}\.[A-Za-z]{2,10}"
+# Wire services and outlets whose dateline names them without a domain.
+_NAMED_OUTLETS = (
+    r"CNN Indonesia|CNBC Indonesia|ANTARA(?: News)?|Reuters|AFP|AP|Xinhua|Bernama|Anadolu"
+)
+# One to four capitalised words; checked further by _is_place.
+_WORD = r"[^\W\d_][\w'’\-]{0,29}\.?"
+_PLACE_CONNECTORS = frozenset({"de", "da", "di", "del", "al", "el", "of", "van", "von"})
+_PLACE = rf"(?P<place>{_WORD}(?:\s+{_WORD}){{0,3}})"
+
+_STRONG_LEADS = (
+    # Penapembaharu.com -Baku- ...   (checked first: the generic form would eat "-Baku")
+    re.compile(rf"(?P<outlet>{_DOMAIN})\s*(?P<d1>{_DASH})(?P<gap>\s*){_PLACE}\s*{_DASH}\s*(?=\S)"),
+    # Bisnis.com, JAKARTA - ...   Sosok.ID - ...   SinarPost.com, Moskow – ...
+    re.compile(rf"(?P<outlet>{_DOMAIN})(?:\s*,\s*{_PLACE})?{_SEP}"),
+    # MOSCOW (Reuters) - ...   KABUL, Afghanistan (AP) — ...   Jakarta (ANTARA) - ...
+    re.compile(rf"{_PLACE}(?:\s*,\s*[^()\n]{{1,30}}?)?\s*\((?P<outlet>[^\W\d_][\w.&' ]{{1,39}})\){_SEP}"),
+    # JAKARTA, KOMPAS.com - ...   Jakarta, CNN Indonesia -- ...
+    re.compile(rf"{_PLACE}\s*,\s*(?P<outlet>{_DOMAIN}|{_NAMED_OUTLETS}){_SEP}"),
+)
+# JAKARTA - ... : a place alone is weaker evidence, so the line must read as a lead.
+_PLACE_LEAD = re.compile(rf"{_PLACE}{_SEP}")
+_NOT_PLACES = frozenset(
+    {"video", "foto", "breaking", "update", "eksklusif", "infografis", "hoaks", "live",
+     "berita", "opini", "editorial", "news", "exclusive", "watch", "opinion", "analysis"}
+)
+
+_RELATED_LINK = re.compile(
+    r"\W{0,3}(?:(?:baca|lihat|simak|cek)\s+(?:juga|pula|selengkapnya)"
+    r"|(?:read|see)\s+(?:also|more)|(?:artikel|berita)\s+terkait|related)"
+    r"\s*(?:[:：>»|\-–—]|$)",
+    re.IGNORECASE,
+)
+_AD_MARKERS = frozenset(
+    {"advertisement", "iklan", "scroll to resume content", "scroll to continue with content",
+     "continue reading below"}
+)
+_CLOSING_TAG = re.compile(r"\(\s*\*+\s*(?:/[^()]{0,30})?\)")
+_HAS_WORD_CHAR = re.compile(r"[^\W_]")
+_SENTENCE_END = ".!?\"”’')]»…"
+
+
+def document_structure(text: str) -> DocumentStructure:
+    """Return the paragraphs, boilerplate flags, outlet, dateline place, section and title of ``text``."""
+    spans = _paragraph_spans(text)
+    last = len(spans) - 1
+    paragraphs = tuple(
+        Paragraph(
+            paragraph_no=i + 1,
+            start=start,
+            end=end,
+            text=text[start:end],
+            is_boilerplate=_is_boilerplate(text[start:end], is_last=i == last and i > 0),
+        )
+        for i, (start, end) in enumerate(spans)
+    )
+    outlet, place, lead_index = _lead(paragraphs)
+    section, title = _section_and_title(paragraphs[:lead_index] if lead_index else ())
+    body = [p.text for p in paragraphs if not p.is_boilerplate]
+    return DocumentStructure(
+        outlet=outlet,
+        dateline_place=place,
+        section=section,
+        title=title,
+        paragraphs=paragraphs,
+        body_text="\n".join(body),
+        boilerplate_lines=len(paragraphs) - len(body),
+    )
+
+
+def masked_text(text: str, structure: DocumentStructure) -> str:
+    """Return ``text`` with every boilerplate paragraph replaced by spaces (same length, same offsets)."""
+    pieces: list[str] = []
+    position = 0
+    for paragraph in structure.paragraphs:
+        if not paragraph.is_boilerplate:
+            continue
+        start, end = max(paragraph.start, position), min(paragraph.end, len(text))
+        if start >= end:
+            continue
+        pieces.append(text[position:start])
+        # Paragraphs never span a newline, but keep any that a caller's structure has.
+        pieces.append(re.sub(r"[^\n]", " ", text[start:end]))
+        position = end
+    pieces.append(text[position:])
+    return "".join(pieces)
+
+
+def _paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """Return (start, end) of each line's content without surrounding whitespace, skipping blank lines."""
+    spans = []
+    for line in re.finditer(r"[^\n]+", text):
+        content = line.group()
+        stripped_left = _lstripped(content)
+        if not stripped_left:
+            continue
+        start = line.start() + len(content) - len(stripped_left)
+        spans.append((start, start + len(_rstripped(stripped_left))))
+    return spans
+
+
+def _lstripped(value: str) -> str:
+    """Return ``value`` without leading whitespace or zero-width characters."""
+    while True:
+        stripped = value.lstrip().lstrip(_BLANK)
+        if stripped == value:
+            return value
+        value = stripped
+
+
+def _rstripped(value: str) -> str:
+    """Return ``value`` without trailing whitespace or zero-width characters."""
+    while True:
+        stripped = value.rstrip().rstrip(_BLANK)
+        if stripped == value:
+            return value
+        value = stripped
+
+
+def _is_boilerplate(line: str, is_last: bool) -> bool:
+    """Return True when a paragraph is a link, ad marker, decoration or truncated last fragment."""
+    head = line[:HEAD_CHARS]
+    if _RELATED_LINK.match(head) or _CLOSING_TAG.fullmatch(line):
+        return True
+    if len(line) <= 40 and line.strip(" .:-").casefold() in _AD_MARKERS:
+        return True
+    if not _HAS_WORD_CHAR.search(line):
+        return True
+    # A scrape cut mid-word leaves a lone "S" or "Pe" as the last line.
+    return is_last and len(line) <= MAX_FRAGMENT_CHARS and line[-1] not in _SENTENCE_END
+
+
+def _lead(paragraphs: tuple[Paragraph, ...]) -> tuple[str | None, str | None, int | None]:
+    """Return (outlet, dateline place, index of the lead paragraph) from the first paragraphs."""
+    weak: tuple[str | None, str | None, int | None] = (None, None, None)
+    # A bare "JAKARTA - " only counts as a dateline when nothing but headline-like
+    # lines precede it; further down it is more likely a dash inside a sentence.
+    only_headlines_so_far = True
+    for index, paragraph in enumerate(paragraphs[:LEAD_WINDOW]):
+        if paragraph.is_boilerplate:
+            continue
+        head = paragraph.text[:HEAD_CHARS]
+        for pattern in _STRONG_LEADS:
+            match = pattern.match(head)
+            if match is None:
+                continue
+            place = match["place"]
+            if place is not None and not _is_place(place):
+                continue
+            if "gap" in pattern.groupindex and match["gap"] and not place.isupper():
+                # "Outlet.com - Presiden Jokowi - ..." is a dash in a sentence, not
+                # "Outlet.com -Baku- ...": demand a tight dash or a place in capitals.
+                continue
+            return match["outlet"].strip().casefold(), _place_name(place), index
+        if only_headlines_so_far and weak[2] is None and _reads_as_place_lead(head, paragraph.text):
+            match = _PLACE_LEAD.match(head)
+            weak = (None, _place_name(match["place"]), index)
+        only_headlines_so_far = only_headlines_so_far and not _ends_sentence(paragraph.text)
+    return weak
+
+
+def _is_place(candidate: str) -> bool:
+    """Return True when ``candidate`` looks like a place name: capitalised words, not a label."""
+    words = candidate.split()
+    return (
+        all(w[0].isupper() or w in _PLACE_CONNECTORS for w in words)
+        and words[0][0].isupper()
+        and candidate.casefold() not in _NOT_PLACES
+    )
+
+
+def _reads_as_place_lead(head: str, line: str) -> bool:
+    """Return True for ``JAKARTA - <sentence>``: a place, a dash and a full lead sentence."""
+    match = _PLACE_LEAD.match(head)
+    if match is None or not _is_place(match["place"]):
+        return False
+    rest = line[match.end():]
+    return len(rest) >= 40 and " " in rest and _ends_sentence(line)
+
+
+def _place_name(place: str | None) -> str | None:
+    """Return the place as written, title-cased when it was written in capitals."""
+    if place is None:
+        return None
+    place = place.strip()
+    return place.title() if place.isupper() else place
+
+
+def _section_and_title(before_lead: tuple[Paragraph, ...]) -> tuple[str | None, str | None]:
+    """Return (section, title) from the short lines that precede the lead line."""
+    lines = [p.text for p in before_lead if not p.is_boilerplate]
+    if not lines:
+        return None, None
+    section = None
+    if _is_section(lines[0]) and (len(lines) > 1 or len(lines[0].split()) == 1):
+        section, lines = lines[0], lines[1:]
+    title = next((line for line in lines if _is_headline(line)), None)
+    return section, title
+
+
+def _is_section(line: str) -> bool:
+    """Return True for a rubric such as ``Internasional`` or ``Ekonomi Bisnis``."""
+    return (
+        len(line) <= MAX_SECTION_CHARS
+        and len(line.split()) <= MAX_SECTION_WORDS
+        and not _ends_sentence(line)
+        and not any(ch.isdigit() for ch in line)
+    )
+
+
+def _is_headline(line: str) -> bool:
+    """Return True for a headline: a few words, capitalised start, no sentence-final period."""
+    words = line.split()
+    return (
+        2 <= len(words) <= MAX_TITLE_WORDS
+        and len(line) <= MAX_TITLE_CHARS
+        and (line[0].isupper() or line[0].isdigit() or line[0] in "\"“'‘")
+        and line.rstrip("\"”’')»").rstrip()[-1:] not in {".", ",", ";", ":", "…"}
+    )
+
+
+def _ends_sentence(line: str) -> bool:
+    """Return True when ``line`` ends like a sentence (period, question mark, closing quote)."""
+    return line.rstrip()[-1:] in set(_SENTENCE_END)

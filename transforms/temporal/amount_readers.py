@@ -1,0 +1,143 @@
+"""Readers of amounts and clock phrases: durations, counted relatives, sets, references, times."""
+
+from __future__ import annotations
+
+import re
+
+from transforms.numbers import parsed_number
+from transforms.temporal.calendar_values import duration_value
+from transforms.temporal.mentions import Mention
+from transforms.temporal.phrases import hedge_mod, key, span, unit_code, weekday_number
+
+# "pukul 10.00-12.00 WIB": the zone written after the range applies to its start too.
+_RANGE_ZONE = re.compile(r"\s*[-–]\s*(?:pukul\s+)?\d{1,2}[.:]\d{2}\s*(\w+(?:\s+setempat)?)")
+
+
+def _amount(groups: dict, lex: dict, language: str) -> tuple[float | None, int]:
+    """Return the amount of a quantity phrase and, for vague amounts, their scale."""
+    if groups.get("seunit"):
+        return 1.0, 1
+    if groups.get("frac"):
+        amount = lex["fractions"][key(groups["frac"])]
+    else:
+        word = key(groups["count"])
+        if word in lex.get("vague_counts", {}):
+            return None, lex["vague_counts"][word]
+        if word in lex.get("article_one", []):
+            amount = 1.0
+        else:
+            number = parsed_number(word, language)
+            if number is None:
+                raise ValueError(word)
+            if number.is_approximate:
+                return None, 1
+            amount = number.value
+    return amount + (0.5 if groups.get("half") else 0.0), 1
+
+
+def _quantity_unit(groups: dict, lex: dict) -> str:
+    """Return the unit of a quantity phrase, including the se- form (sebulan -> M)."""
+    if groups.get("seunit"):
+        return unit_code(lex, groups["seunit"][len(lex["unit_for_one_prefix"]):])
+    return unit_code(lex, groups["unit"])
+
+
+def read_quantity(match, text, lex, language) -> Mention | None:
+    """Return a duration (tiga dekade), a counted relative (dua hari lalu) or PAST/FUTURE_REF."""
+    groups = match.groupdict()
+    start, end = span(match)
+    amount, scale = _amount(groups, lex, language)
+    unit = _quantity_unit(groups, lex)
+    if amount is not None and not 0 < amount < 100_000:
+        return None
+    deixis = key(groups.get("dx"))
+    if deixis:
+        direction, narrative = lex["counted_suffixes"][deixis]
+        if amount is None:
+            if narrative:
+                return Mention(start, end, "relative", language, unit=unit, narrative=True)
+            return Mention(start, end, "fixed", language, value="PAST_REF" if direction < 0 else "FUTURE_REF")
+        if amount != int(amount):
+            return None
+        return Mention(start, end, "relative", language, unit=unit, offset=int(amount) * direction,
+                       narrative=narrative)
+    return Mention(start, end, "duration", language, "DURATION", unit=unit, amount=amount, scale=scale,
+                   mod=hedge_mod(text, start, end, lex))
+
+
+def read_vague_duration(match, text, lex, language) -> Mention | None:
+    """Return a vague duration (bertahun-tahun -> PXY, for years)."""
+    start, end = span(match)
+    return Mention(start, end, "duration", language, "DURATION", unit=unit_code(lex, match.group("r")))
+
+
+def read_set(match, text, lex, language) -> Mention | None:
+    """Return a set (setiap hari -> P1D, tiap lima tahun -> P5Y, setiap Senin, every morning)."""
+    groups = match.groupdict()
+    start, end = span(match)
+    if groups.get("wd"):
+        return Mention(start, end, "set", language, "SET", value=f"XXXX-WXX-{weekday_number(lex, groups['wd'])}")
+    if groups.get("pod"):
+        return Mention(start, end, "set", language, "SET", value="T" + lex["parts_of_day"][key(groups["pod"])])
+    count = 1.0
+    if groups.get("count"):
+        count = 2.0 if key(groups["count"]) == "other" else _amount(groups, lex, language)[0]
+        if count is None:
+            return None
+    return Mention(start, end, "set", language, "SET", value=duration_value(count, unit_code(lex, groups["unit"])))
+
+
+def read_times_per(match, text, lex, language) -> Mention | None:
+    """Return a set for a frequency (dua kali sepekan, twice a week -> P1W)."""
+    start, end = span(match)
+    return Mention(start, end, "set", language, "SET", value=duration_value(1, _quantity_unit(match.groupdict(), lex)))
+
+
+def read_set_adverb(match, text, lex, language) -> Mention | None:
+    """Return a set for a frequency adverb (daily, annually)."""
+    start, end = span(match)
+    return Mention(start, end, "set", language, "SET", value=lex["set_adverbs"][key(match.group("x"))])
+
+
+def read_reference(match, text, lex, language) -> Mention | None:
+    """Return PRESENT_REF/PAST_REF/FUTURE_REF (sekarang, dulu, recently); None for terlebih dulu."""
+    phrase = key(match.group("x"))
+    previous = key(text[max(0, match.start() - 12):match.start()]).split(" ")[-1]
+    if previous in lex["reference_blockers"].get(phrase, []):
+        return None  # terlebih dulu / lebih dahulu mean "first", not "in the past"
+    start, end = span(match)
+    return Mention(start, end, "fixed", language, value=lex["reference_words"][phrase])
+
+
+def read_clock(match, text, lex, language) -> Mention | None:
+    """Return a clock time (pukul 10.00 WIB, pukul 8 malam, 7 a.m.); None for impossible times."""
+    groups = match.groupdict()
+    hour, minute = int(groups["h"]), int(groups["min"] or 0)
+    pod = key(groups.get("pod1") or groups.get("pod2"))
+    if key(groups.get("pre")) == "jam" and not (groups["min"] or groups.get("tz") or pod):
+        return None  # "jam 3" without minutes is as often a count of hours as a clock time
+    ampm = key(groups.get("ampm")).replace(".", "")
+    if ampm:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if ampm == "pm" else 0)
+    elif pod:
+        low, high = lex["time_parts_of_day"].get(pod, (0, 24))
+        if hour < low or (hour == 12 and pod == "malam"):
+            hour = (hour + 12) % 24
+        if not low <= hour < high and not (pod == "malam" and hour < 4):
+            return None
+    if hour > 23 or minute > 59:
+        return None
+    start, end = span(match)
+    zone = lex["time_zones"].get(key(groups.get("tz"))) if groups.get("tz") else None
+    if zone is None and (ranged := _RANGE_ZONE.match(text, end)):
+        zone = lex["time_zones"].get(key(ranged.group(1)))
+    return Mention(start, end, "time", language, "TIME", hour=hour, minute=minute, zone=zone)
+
+
+def read_clock_word(match, text, lex, language) -> Mention | None:
+    """Return a clock time named by a word (tengah malam, noon)."""
+    start, end = span(match)
+    hour, minute = lex["clock_words"][key(match.group("x"))]
+    return Mention(start, end, "time", language, "TIME", hour=hour, minute=minute)

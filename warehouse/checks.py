@@ -1,0 +1,75 @@
+"""Data checks after each build: each ``checks/<name>.sql`` returns its failing-row count."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from importlib import resources
+
+import duckdb
+import polars as pl
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    name: str
+    severity: str  # error or warn
+    failing_rows: int
+    description: str
+
+    @property
+    def passed(self) -> bool:
+        return self.failing_rows == 0
+
+
+def _header(sql: str, key: str, default: str) -> str:
+    match = re.search(rf"^--\s*{key}:\s*(.+)$", sql, re.MULTILINE)
+    return match.group(1).strip() if match else default
+
+
+def check_scripts() -> list[tuple[str, str]]:
+    """Return ``(name, sql)`` for every data check, sorted by name."""
+    root = resources.files("warehouse") / "checks"
+    return sorted(
+        (entry.name[:-4], entry.read_text(encoding="utf-8"))
+        for entry in root.iterdir()
+        if entry.name.endswith(".sql")
+    )
+
+
+def check_results(con: duckdb.DuckDBPyConnection, parameters: dict[str, object]) -> list[CheckResult]:
+    """Run every check; ``parameters`` supplies the ``$name`` values the checks use."""
+    results = []
+    for name, sql in check_scripts():
+        wanted = {key: parameters[key] for key in set(re.findall(r"\$(\w+)", sql))}
+        failing = con.execute(sql, wanted).fetchone()[0] or 0
+        results.append(
+            CheckResult(
+                name=name,
+                severity=_header(sql, "severity", "error"),
+                failing_rows=int(failing),
+                description=_header(sql, "description", name),
+            )
+        )
+    return results
+
+
+def recorded_checks(con: duckdb.DuckDBPyConnection, run_id: str, results: list[CheckResult]) -> None:
+    """Append the results to marts.data_checks."""
+    now = datetime.now(timezone.utc)
+    frame = pl.DataFrame(
+        {
+            "run_id": [run_id] * len(results),
+            "check_name": [r.name for r in results],
+            "severity": [r.severity for r in results],
+            "status": ["pass" if r.passed else "fail" for r in results],
+            "failing_rows": [r.failing_rows for r in results],
+            "description": [r.description for r in results],
+            "checked_at": [now] * len(results),
+        },
+        schema_overrides={"failing_rows": pl.Int64},
+    )
+    con.register("_checks", frame.to_arrow())
+    con.execute("INSERT INTO marts.data_checks BY NAME SELECT * FROM _checks")
+    con.unregister("_checks")

@@ -1,0 +1,105 @@
+"""Opening the warehouse: one writer process at a time, readers read-only.
+
+DuckDB lets exactly one process open a database file for writing. A second writer
+(or a reader while a run holds the file) gets a lock error; these helpers turn
+it into a clear ``WarehouseLocked`` message, and writers can wait for the lock.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import duckdb
+
+DEFAULT_DB = Path("warehouse") / "news.duckdb"
+
+
+class WarehouseLocked(RuntimeError):
+    """The database file is held by another process (usually a running pipeline)."""
+
+
+class WarehouseMissing(FileNotFoundError):
+    """The database file does not exist yet."""
+
+
+def resolved_db_path(db: str | os.PathLike | None) -> Path:
+    """Return the warehouse path: ``db``, else ``$NEWSETL_DB``, else ``warehouse/news.duckdb``."""
+    if db:
+        return Path(db)
+    return Path(os.environ.get("NEWSETL_DB") or DEFAULT_DB)
+
+
+def _lock_holder(error: Exception) -> str:
+    match = re.search(r"\(PID (\d+)\)", str(error))
+    return f"process {match.group(1)}" if match else "another process"
+
+
+def _is_lock_error(error: Exception) -> bool:
+    text = str(error).lower()
+    return "lock" in text and ("conflicting" in text or "could not set lock" in text)
+
+
+def writer_connection(
+    path: Path,
+    *,
+    wait_seconds: float = 0.0,
+    on_wait: Callable[[str], None] | None = None,
+    poll_seconds: float = 1.0,
+) -> duckdb.DuckDBPyConnection:
+    """Return a read-write connection, waiting up to ``wait_seconds`` for another writer to finish.
+
+    Raises WarehouseLocked with the holder's PID if the file stays locked.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    deadline = time.monotonic() + wait_seconds
+    announced = False
+    while True:
+        try:
+            return duckdb.connect(str(path))
+        except duckdb.IOException as error:
+            if not _is_lock_error(error):
+                raise
+            holder = _lock_holder(error)
+            if time.monotonic() >= deadline:
+                raise WarehouseLocked(
+                    f"The warehouse {path} is locked by {holder}, probably a running "
+                    f"`newsetl run`. DuckDB allows one writer at a time; wait for it to finish "
+                    f"or pass --wait SECONDS to queue behind it."
+                ) from None
+            if on_wait and not announced:
+                on_wait(f"The warehouse {path} is locked by {holder}; waiting up to {wait_seconds:.0f} s.")
+                announced = True
+            time.sleep(poll_seconds)
+
+
+def reader_connection(path: Path) -> duckdb.DuckDBPyConnection:
+    """Return a read-only connection with every door to other files closed.
+
+    External access (read_csv, COPY, ATTACH of other files, INSTALL/LOAD) is disabled
+    and the configuration is locked so SQL cannot re-enable it.
+    """
+    if not path.exists():
+        raise WarehouseMissing(f"No warehouse at {path}. Run `newsetl run` first, or pass --db.")
+    try:
+        return duckdb.connect(
+            str(path),
+            read_only=True,
+            config={
+                "enable_external_access": False,
+                "autoinstall_known_extensions": False,
+                "autoload_known_extensions": False,
+                "lock_configuration": True,
+            },
+        )
+    except duckdb.IOException as error:
+        if _is_lock_error(error):
+            raise WarehouseLocked(
+                f"The warehouse {path} is being written by {_lock_holder(error)} (a running "
+                f"pipeline). DuckDB does not allow readers while a writer holds the file; "
+                f"try again when the run has finished."
+            ) from None
+        raise

@@ -1,0 +1,4 @@
+CREATE OR REPLACE VIEW marts.temporal_expressions AS
+SELECT document_id, start_offset, end_offset, text, timex_type, value, range_start, range_end, mod
+FROM staging.temporal_expressions;
+COMMENT ON VIEW marts.temporal_expressions IS 'Grain: one row per temporal expression. Key: (document_id, start_offset, end_offset). value is TIMEX3; range_start/range_end are the first and last day it covers.';

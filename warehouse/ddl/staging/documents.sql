@@ -1,0 +1,19 @@
+CREATE TABLE IF NOT EXISTS staging.documents (
+    document_id           VARCHAR NOT NULL,
+    outlet                VARCHAR,
+    dateline_place        VARCHAR,
+    section               VARCHAR,
+    title                 VARCHAR,
+    body_text             VARCHAR,
+    language              VARCHAR NOT NULL,
+    language_confidence   DOUBLE,
+    languages             STRUCT(language VARCHAR, share DOUBLE)[],
+    published_date        DATE,
+    published_date_source VARCHAR,
+    word_count            INTEGER,
+    boilerplate_lines     INTEGER,
+    pipeline_version      VARCHAR NOT NULL,
+    run_id                VARCHAR NOT NULL,
+    processed_at          TIMESTAMPTZ NOT NULL
+);
+COMMENT ON TABLE staging.documents IS 'Grain: one row per document. Key: document_id. Structure, language and publication date derived from raw.documents by pipeline_version.';
