@@ -31,12 +31,12 @@ bench: setup
 	$(BIN)/newsetl bench --docs 2000 --json bench.json
 
 train-ner: setup
-	$(BIN)/python -m transforms.entities.train
+	$(BIN)/python -m flows.train_ner
 
 eval: setup
-	$(BIN)/python -m transforms.entities.evaluate
-	$(BIN)/python -m transforms.language_eval
-	$(BIN)/python -m transforms.temporal.evaluate
+	$(BIN)/python -m flows.eval_ner
+	$(BIN)/python -m flows.eval_language
+	$(BIN)/python -m flows.eval_dates
 
 clean:
 	rm -rf $(VENV) warehouse/news.duckdb warehouse/news.duckdb.wal

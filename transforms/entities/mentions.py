@@ -62,12 +62,12 @@ def _crf_spans(text: str, toks: list[Token], bounds, gazetteer, language: str) -
     return spans
 
 
-def _tagged_spans(text: str, toks: list[Token], headlines: list[bool], gazetteer, language: str):
+def _tagged_spans(text: str, toks: list[Token], bounds, headlines: list[bool], gazetteer, language: str):
     """Return ``(first, last, type)`` spans from the CRF (Indonesian) or the English rules.
 
     Title-case headline lines are left out: their capitals say nothing about names.
     """
-    bounds = [(a, b) for a, b in sentences(text, toks) if not headlines[a]]
+    bounds = [(a, b) for a, b in bounds if not headlines[a]]
     if language == "en":
         return english_spans(toks, text, bounds)
     if language in _CRF_LANGUAGES:
@@ -75,10 +75,10 @@ def _tagged_spans(text: str, toks: list[Token], headlines: list[bool], gazetteer
     return []
 
 
-def _headline_mask(text: str, toks: list[Token]) -> list[bool]:
+def _headline_mask(text: str, toks: list[Token], bounds) -> list[bool]:
     """Return, per token, whether it sits in a title-case headline line."""
     mask = [False] * len(toks)
-    for a, b in sentences(text, toks):
+    for a, b in bounds:
         if is_headline(text, toks, a, b):
             mask[a:b] = [True] * (b - a)
     return mask
@@ -161,8 +161,9 @@ def entity_mentions(text: str, language: str = "id") -> list[EntityMention]:
                   m.entry.entity_key, m.entry.country_code, m.entry.kind)
         for m in gazetteer
     ]
-    headlines = _headline_mask(text, toks)
-    tagged = _tagged_spans(text, toks, headlines, gazetteer, language)
+    bounds = sentences(text, toks)
+    headlines = _headline_mask(text, toks, bounds)
+    tagged = _tagged_spans(text, toks, bounds, headlines, gazetteer, language)
     cands = merged_candidates(toks, ministries, gazetteer_cands, domain_candidates(toks), tagged, language)
     cands = sorted(cands + _titled_persons(text, toks, cands, headlines, language), key=lambda c: c.first)
     cands = sorted(cands + _propagated(toks, cands, language), key=lambda c: c.first)

@@ -9,6 +9,8 @@ from transforms.entities.tokens import Token
 
 # Title phrases are at most this many tokens ("Wakil Perdana Menteri", "Secretary of State").
 MAX_TITLE_TOKENS = 4
+_ARTICLES = frozenset({"a", "an", "the"})
+_QUALIFIER_LINKS = frozenset({"for", "of", "to", "at"})
 
 
 @cache
@@ -85,19 +87,27 @@ def _role_before(text, toks, first, neighbours, language):
     start = title_start(toks, j, language)
     if start is None:
         return None
+    if language == "en":
+        # English puts the qualifier first: "Armenian Prime Minister", "Russian Foreign Minister".
+        while start > 0 and toks[start - 1].text[:1].isupper() and toks[start - 1].end + 1 >= toks[start].start:
+            start -= 1
     return text[toks[start].start : toks[role_end - 1].end]
 
 
 def _role_after(text, toks, last, neighbours, language):
-    if last >= len(toks) or toks[last].text != ",":
+    if last + 1 >= len(toks) or toks[last].text != ",":
         return None
-    end = title_end(toks, last + 1, language)
+    start = last + 1
+    if language == "en" and toks[start].text.lower() in _ARTICLES:
+        start += 1
+    end = title_end(toks, start, language)
     if end is None:
         return None
-    qualifier = neighbours.get(end)
-    if qualifier is not None:
-        end = qualifier[1]
-    return text[toks[last + 1].start : toks[end - 1].end]
+    if language == "en" and end < len(toks) and toks[end].text in _QUALIFIER_LINKS and end + 1 in neighbours:
+        end += 1  # "spokeswoman for Armenia's Defence Ministry"
+    while end in neighbours or (end + 1 < len(toks) and toks[end].text in "'’" and toks[end + 1].text == "s"):
+        end = neighbours[end][1] if end in neighbours else end + 2
+    return text[toks[start].start : toks[end - 1].end]
 
 
 def titled_person_spans(text: str, toks: list[Token], covered: list[bool], qualifiers, is_name_word, language: str):
@@ -108,34 +118,32 @@ def titled_person_spans(text: str, toks: list[Token], covered: list[bool], quali
     country or organisation span starting there; ``is_name_word(token)`` says whether a token
     may be part of a name.
     """
-    spans = []
     n = len(toks)
 
-    def name_end(i: int) -> int:
-        j = i
-        while j < n and not covered[j] and is_name_word(toks[j]) and (
-            j == i or "\n" not in text[toks[j - 1].end : toks[j].start]
-        ):
-            j += 1
-        return j
+    def joined(a: int, b: int) -> bool:
+        return "\n" not in text[toks[a].end : toks[b].start]
 
-    i = 0
-    while i < n:
-        end = title_end(toks, i, language) if toks[i].text[:1].isalpha() else None
+    def usable(k: int) -> bool:
+        return not covered[k] and is_name_word(toks[k])
+
+    spans = []
+    for i in range(n):
+        end = title_end(toks, i, language)
         if end is None:
-            # Appositive: at least two name words, a comma, then a title.
-            j = name_end(i) if not covered[i] else i
-            if j - i >= 2 and j + 1 < n and toks[j].text == "," and title_end(toks, j + 1, language):
-                spans.append((i, j))
-                i = j
-            else:
-                i = max(i + 1, j)
             continue
+        if i >= 2 and toks[i - 1].text == ",":
+            # Appositive: at least two name words right before ", <title>".
+            first = i - 1
+            while first > 0 and usable(first - 1) and (first == i - 1 or joined(first - 1, first)):
+                first -= 1
+            if i - 1 - first >= 2:
+                spans.append((first, i - 1))
         k = qualifiers.get(end, end)
         if k < n and toks[k].text == ",":
             k += 1
-        j = name_end(k)
-        if j > k:
-            spans.append((k, j))
-        i = max(end, j)
+        last = k
+        while last < n and usable(last) and (last == k or joined(last - 1, last)):
+            last += 1
+        if last > k:
+            spans.append((k, last))
     return spans

@@ -16,6 +16,7 @@ _AFTER_WINDOW = 45
 _BEFORE_WINDOW = 130
 # "seorang" is "one person": numeral and noun in one word.
 _ONE_PERSON = "seorang"
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
 # The first digit of a run not glued to what precedes it (F-16, ke-102, 28/9, Rp2.000, $5).
 # The digit comes first so the regex engine can skip ahead to digits quickly.
 _DIGIT_RUN_START = re.compile(r"\d(?<![\w/.,$€£¥-]\d)")
@@ -43,7 +44,7 @@ class _Cues:
 def _cues() -> _Cues:
     data = data_file("counts.json")
     word_end = r"(?![\w-])"
-    numeral = rf"(?:{DIGITS}|(?:{NUMERAL_WORDS})(?:[ \t]+(?:{NUMERAL_WORDS}))*|{_ONE_PERSON})"
+    numeral = rf"(?:(?:{DIGITS}|{NUMERAL_WORDS})(?:[ \t]+(?:{NUMERAL_WORDS}))*|{_ONE_PERSON})"
     # A hyphen may follow a number only as a range ("10-15 orang"), never "F-16" or "ke-102".
     number_end = r"(?![\w/%]|[.,]\d|-(?!\d))"
     keyword_types = {normalised(k): t for t, words in data["type_keywords"].items() for k in words}
@@ -56,7 +57,7 @@ def _cues() -> _Cues:
             rf"\s*(?:[-–]|,?\s*(?:{alternation(data['range_joiners'])}){word_end})\s*"
         ),
         noun=re.compile(
-            rf"(?:\s+[A-Z][a-z]+)?\s+(?i:(?P<noun>{alternation(data['person_nouns'])}))"
+            rf"(?:\s+(?i:of))?(?:\s+[A-Z][a-z]+)?\s+(?i:(?P<noun>{alternation(data['person_nouns'])}))"
             rf"(?:\s+(?i:{alternation(data['noun_modifiers'])}))?{word_end}"
         ),
         approximator_before=re.compile(rf"(?<![\w-])(?:{alternation(data['approximators'])})\s+\Z"),
@@ -161,8 +162,8 @@ def _count_at(
         or _type_of(linked_keyword, cues.keyword_types)
     )
     attached = noun is not None or one_person or after_adjacent or adjacent_keyword or linked_keyword
-    if count_type is None or not attached:
-        return None, end
+    if count_type is None or not attached or (noun is None and _YEAR.fullmatch(numeral)):
+        return None, end  # a bare 1994 or 2020 is a year
     if noun is None and after_keyword is not None:
         phrase_end = after_keyword.end()  # "60 luka-luka", "seorang lainnya tewas"
     elif noun is None and linked_keyword is not None:

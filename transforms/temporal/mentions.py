@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +39,3 @@ class Mention:
     value: str | None = None  # fixed TIMEX3 value (PRESENT_REF, 198, 19, P1D for sets)
     mod: str | None = None
 
-    def with_(self, **changes) -> "Mention":
-        """Return a copy with some fields changed."""
-        return replace(self, **changes)

@@ -44,11 +44,23 @@ def mentions_in(text: str, language: str = "id") -> list[Mention]:
     return kept
 
 
-_READERS = {
-    "numeric_date": calendars.read_numeric_date, "named_date": calendars.read_named_date, "month": calendars.read_month,
-    "year": calendars.read_year, "decade": calendars.read_decade, "century": calendars.read_century, "quarter": calendars.read_quarter,
-    "weekday": calendars.read_weekday, "relative_day": calendars.read_relative_day, "unit_deixis": calendars.read_unit_deixis,
-    "quantity": amounts.read_quantity, "vague_duration": amounts.read_vague_duration, "set": amounts.read_set,
-    "times_per": amounts.read_times_per, "set_adverb": amounts.read_set_adverb, "reference": amounts.read_reference,
-    "clock": amounts.read_clock, "clock_word": amounts.read_clock_word,
+_READERS = {  # rule kind -> reader of its matches
+    "numeric_date": calendars.read_numeric_date,
+    "named_date": calendars.read_named_date,
+    "month": calendars.read_month,
+    "year": calendars.read_year,
+    "decade": calendars.read_decade,
+    "century": calendars.read_century,
+    "quarter": calendars.read_quarter,
+    "weekday": calendars.read_weekday,
+    "relative_day": calendars.read_relative_day,
+    "unit_deixis": calendars.read_unit_deixis,
+    "quantity": amounts.read_quantity,
+    "vague_duration": amounts.read_vague_duration,
+    "set": amounts.read_set,
+    "times_per": amounts.read_times_per,
+    "set_adverb": amounts.read_set_adverb,
+    "reference": amounts.read_reference,
+    "clock": amounts.read_clock,
+    "clock_word": amounts.read_clock_word,
 }

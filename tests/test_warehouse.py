@@ -1,0 +1,95 @@
+"""Warehouse layer: schema comments, atomic batch loads, data checks that catch bad rows."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import duckdb
+import polars as pl
+import pytest
+
+from warehouse import checks, loading
+from warehouse.schema import applied_schema, ddl_scripts
+
+NOW = datetime(2020, 10, 4, tzinfo=timezone.utc)
+TEXT = "Bisnis.com, JAKARTA - Pertempuran sengit terus berlangsung.\nBaca Juga: Tautan lain"
+
+
+@pytest.fixture()
+def con(tmp_path):
+    connection = duckdb.connect(str(tmp_path / "w.duckdb"))
+    applied_schema(connection)
+    yield connection
+    connection.close()
+
+
+def _raw(doc_id="d_1", text=TEXT):
+    return pl.DataFrame({"document_id": [doc_id], "source_uri": ["file:///a.txt"], "raw_text": [text],
+                         "ingested_at": [NOW], "run_id": ["r1"]})
+
+
+def _derived(doc_id="d_1", paragraph_text="Bisnis.com, JAKARTA - Pertempuran sengit terus berlangsung."):
+    return {
+        "documents": pl.DataFrame({"document_id": [doc_id], "language": ["id"], "pipeline_version": ["v1"],
+                                   "run_id": ["r1"], "processed_at": [NOW]}),
+        "paragraphs": pl.DataFrame({"document_id": [doc_id], "paragraph_no": [1], "start_offset": [0],
+                                    "end_offset": [len(paragraph_text)], "text": [paragraph_text],
+                                    "language": ["id"], "is_boilerplate": [False]}),
+    }
+
+
+def test_every_table_and_view_states_its_grain(con):
+    assert len(ddl_scripts()) >= 20
+    comments = con.execute(
+        "SELECT schema_name, table_name, comment FROM duckdb_tables() WHERE schema_name IN ('raw','staging','marts') "
+        "UNION ALL SELECT schema_name, view_name, comment FROM duckdb_views() WHERE schema_name IN ('raw','staging','marts')"
+    ).fetchall()
+    contract = {"raw.documents", "raw.rejects", "marts.documents", "marts.paragraphs", "marts.temporal_expressions",
+                "marts.entity_mentions", "marts.entities", "marts.quotes", "marts.source_citations",
+                "marts.event_counts", "marts.pipeline_runs"}
+    assert contract <= {f"{s}.{t}" for s, t, _ in comments}
+    for schema, table, comment in comments:
+        assert comment and "Grain:" in comment and "Key:" in comment, f"{schema}.{table}"
+
+
+def test_schema_is_idempotent(con):
+    applied_schema(con)
+    assert con.execute("SELECT count(*) FROM raw.documents").fetchone()[0] == 0
+
+
+def test_batch_loads_once_and_skips_known_content(con):
+    assert loading.loaded_batch(con, _raw(), _derived()) == 1
+    assert loading.loaded_batch(con, _raw(), _derived()) == 0
+    assert con.execute("SELECT count(*) FROM staging.paragraphs").fetchone()[0] == 1
+
+
+def test_failed_batch_leaves_nothing_behind(con):
+    broken = _derived()
+    broken["paragraphs"] = broken["paragraphs"].with_columns(pl.lit(None, pl.Int32).alias("paragraph_no"))  # NOT NULL
+    with pytest.raises(duckdb.Error):
+        loading.loaded_batch(con, _raw(), broken)
+    for table in ("raw.documents", "staging.documents", "staging.paragraphs"):
+        assert con.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == 0, table
+
+
+def _failing(con) -> dict[str, int]:
+    results = checks.check_results(con, {"run_id": "r1", "languages": ["id", "en", "und"], "reject_reasons": ["empty"]})
+    return {r.name: r.failing_rows for r in results if not r.passed}
+
+
+def test_checks_pass_on_consistent_rows(con):
+    loading.loaded_batch(con, _raw(), _derived())
+    assert _failing(con) == {}
+
+
+def test_checks_catch_offsets_that_do_not_match(con):
+    loading.loaded_batch(con, _raw(), _derived(paragraph_text="Bisnis.com, JAKARTA - Pertempuran sengit terus berlangsung!"))
+    assert _failing(con) == {"offsets_match_text": 1}
+
+
+def test_checks_catch_unknown_language_and_missing_derived_rows(con):
+    derived = _derived()
+    derived["documents"] = derived["documents"].with_columns(pl.lit("xx").alias("language"))
+    loading.loaded_batch(con, _raw(), derived)
+    loading.loaded_batch(con, _raw("d_2", "Teks lain."), {})
+    assert _failing(con) == {"languages_allowed": 1, "documents_derived": 1}

@@ -1,0 +1,8 @@
+-- How often each person was mentioned, and by which outlets.
+SELECT e.canonical_name, e.mention_count, e.document_count, list(DISTINCT d.outlet ORDER BY d.outlet) AS outlets, e.aliases
+FROM marts.entities AS e
+JOIN marts.entity_mentions AS m USING (entity_id)
+JOIN marts.documents AS d USING (document_id)
+WHERE e.entity_type = 'PERSON'
+GROUP BY ALL
+ORDER BY e.mention_count DESC, e.canonical_name;
