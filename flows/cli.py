@@ -124,12 +124,20 @@ def serve(
     interval: Annotated[Optional[int], typer.Option(help="Schedule every N seconds.")] = None,
     db: DbOption = None,
     name: Annotated[str, typer.Option(help="Deployment name.")] = "newsetl-inbox",
+    wait: Annotated[float, typer.Option(help="Seconds a run waits for another writer before failing.")] = 900.0,
+    runner: Annotated[Runner, typer.Option(help="Task runner for served runs.")] = Runner.auto,
+    workers: Annotated[Optional[int], typer.Option(help="Parallel workers (default: CPU cores).")] = None,
+    dask_address: Annotated[Optional[str], typer.Option(help="Existing Dask scheduler, e.g. tcp://host:8786.")] = None,
 ) -> None:
     """Serve the pipeline as a Prefect deployment on a schedule (runs until interrupted)."""
     from flows.serving import served_deployment
 
-    served_deployment([str(p) for p in (paths or [Path("seeds")])], cron=cron, interval=interval,
-                      db=str(db) if db else None, name=name)
+    try:
+        served_deployment([str(p) for p in (paths or [Path("seeds")])], cron=cron, interval=interval,
+                          db=str(db) if db else None, name=name, wait_seconds=wait, runner=runner.value,
+                          workers=workers, dask_address=dask_address)
+    except ValueError as error:
+        _fail(str(error), code=2)
 
 
 @app.command()

@@ -9,15 +9,22 @@ given roots, and directory loops are detected.
 from __future__ import annotations
 
 import csv
-import io
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from stat import S_ISREG as stat_is_regular
 
 from transforms.inputs import SUPPORTED_EXTENSIONS, RejectReason
 
 DEFAULT_SLICE_BYTES = 4 * 1024 * 1024
+# A CSV line may hold a whole record; a text field up to ``max_bytes`` plus this
+# much for the other fields is still a plausible record.
+CSV_LINE_MARGIN = 1024 * 1024
+# Reading granularity when skipping over an over-long line, so memory stays bounded.
+SKIP_CHUNK = 1 << 20
+# Codecs whose newlines are not single bytes: such files are read as one text stream.
+WIDE_CODECS = ("utf-16", "utf-32")
 
 
 @dataclass(frozen=True)
@@ -33,7 +40,7 @@ class InputSlice:
 
     @property
     def label(self) -> str:
-        name = Path(self.paths[0]).name
+        name = printable(Path(self.paths[0]).name)
         if self.kind == "txt":
             return f"{len(self.paths)}-txt-from-{name}"
         return f"{name}@{self.start}"
@@ -46,8 +53,22 @@ class Discovery:
     files: int = 0
 
 
+def printable(text: str) -> str:
+    """Return ``text`` with undecodable file-name bytes (lone surrogates) shown as ``\\udcff`` escapes.
+
+    POSIX file names are bytes; Python keeps the ones that are not UTF-8 as lone
+    surrogates, which Arrow, DuckDB and Prefect's API all refuse.
+    """
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def source_uri(path: Path | str) -> str:
+    """Return the ``file://`` URI of ``path`` (percent-encoded, so any file name is representable)."""
+    return Path(path).absolute().as_uri()
+
+
 def _reject(path: Path | str, reason: RejectReason, detail: str) -> dict:
-    return {"source_uri": Path(path).absolute().as_uri(), "reason": str(reason), "detail": detail}
+    return {"source_uri": source_uri(path), "reason": str(reason), "detail": printable(detail)}
 
 
 def _inside(path: Path, roots: list[Path]) -> bool:
@@ -57,16 +78,26 @@ def _inside(path: Path, roots: list[Path]) -> bool:
 def _walk(root: Path, roots: list[Path], discovery: Discovery) -> Iterator[Path]:
     """Yield files under ``root``, following symlinks only inside ``roots`` and never twice."""
     seen_dirs: set[tuple[int, int]] = set()
-    for current, dirnames, filenames in os.walk(root, followlinks=True, onerror=None):
+
+    def unreadable(error: OSError) -> None:
+        where = error.filename or root
+        discovery.rejects.append(_reject(where, RejectReason.unreadable, f"cannot list folder: {error.strerror or error}"))
+
+    for current, dirnames, filenames in os.walk(root, followlinks=True, onerror=unreadable):
         here = Path(current)
-        real = here.resolve()
+        try:
+            real = here.resolve(strict=True)
+            stat = real.stat()
+        except (OSError, RuntimeError) as error:
+            discovery.rejects.append(_reject(here, RejectReason.not_a_file, f"cannot resolve folder: {error}"))
+            dirnames[:] = []
+            continue
         if not _inside(real, roots):
             discovery.rejects.append(_reject(here, RejectReason.outside_root, f"symlinked folder points outside the input roots, to {real}"))
             dirnames[:] = []
             continue
-        stat = real.stat()
         if (stat.st_dev, stat.st_ino) in seen_dirs:
-            discovery.rejects.append(_reject(here, RejectReason.not_a_file, f"symlink loop: {here} is {real}, already visited"))
+            discovery.rejects.append(_reject(here, RejectReason.not_a_file, f"symlink loop or second path to a folder already read: {here} is {real}"))
             dirnames[:] = []
             continue
         seen_dirs.add((stat.st_dev, stat.st_ino))
@@ -99,10 +130,15 @@ def _candidate_files(paths: list[str], discovery: Discovery) -> Iterator[tuple[P
             if real in seen:
                 continue
             seen.add(real)
-            if not real.is_file():
-                discovery.rejects.append(_reject(file, RejectReason.not_a_file, "not a regular file"))
+            try:
+                stat = real.stat()
+            except OSError as error:
+                discovery.rejects.append(_reject(file, RejectReason.unreadable, f"cannot stat: {error.strerror or error}"))
                 continue
-            yield file, real.stat().st_size
+            if not stat_is_regular(stat.st_mode):
+                discovery.rejects.append(_reject(file, RejectReason.not_a_file, "not a regular file (a device, pipe or socket)"))
+                continue
+            yield file, stat.st_size
 
 
 def _jsonl_slices(path: Path, size: int, slice_bytes: int) -> list[InputSlice]:
@@ -122,9 +158,13 @@ def _jsonl_slices(path: Path, size: int, slice_bytes: int) -> list[InputSlice]:
                     break
                 newlines += chunk.count(b"\n")
                 remaining -= len(chunk)
-            # The line straddling ``end`` belongs to this slice; find where it ends.
+            # The line straddling ``end`` belongs to this slice; find where it ends
+            # (in bounded reads: the line may be a 60 MiB run without a newline).
             handle.seek(end)
-            handle.readline()
+            while True:
+                piece = handle.readline(SKIP_CHUNK)
+                if not piece or piece.endswith(b"\n"):
+                    break
             real_end = handle.tell()
             if end < size:
                 newlines += 1
@@ -135,23 +175,46 @@ def _jsonl_slices(path: Path, size: int, slice_bytes: int) -> list[InputSlice]:
     return slices
 
 
-def _csv_slices(path: Path, size: int, slice_bytes: int, encoding: str) -> list[InputSlice]:
-    """Cut a CSV file at record boundaries (quoted newlines respected) every ``slice_bytes``."""
-    if size <= slice_bytes or encoding.startswith("utf-16"):
+class CsvLineTooLong(ValueError):
+    """A physical CSV line longer than any acceptable record."""
+
+
+def _csv_header(row: list[str]) -> tuple[str, ...]:
+    """Return the CSV header names, trimmed and without a BOM."""
+    return tuple(h.strip().lstrip("\ufeff") for h in row)
+
+
+def _csv_slices(path: Path, size: int, slice_bytes: int, encoding: str, max_bytes: int) -> list[InputSlice]:
+    """Cut a CSV file at record boundaries (quoted newlines respected) every ``slice_bytes``.
+
+    Raises ``CsvLineTooLong`` when a line is longer than ``max_bytes`` plus a margin:
+    such a record is over the limit anyway, and its end cannot be found without
+    holding it whole.
+    """
+    if size <= slice_bytes or encoding.startswith(WIDE_CODECS):
         return [InputSlice("csv", (str(path),), 0, None, 1)]
+    csv.field_size_limit(max(max_bytes, 1 << 20) + CSV_LINE_MARGIN)
+    line_limit = max_bytes + CSV_LINE_MARGIN
     slices: list[InputSlice] = []
     with path.open("rb") as handle:
         position = 0
+        line_no = 0
 
         def lines():
-            nonlocal position
-            for raw in handle:
+            nonlocal position, line_no
+            while True:
+                raw = handle.readline(line_limit + 1)
+                if not raw:
+                    return
+                line_no += 1
+                if len(raw) > line_limit:
+                    raise CsvLineTooLong(f"line {line_no} is over {line_limit} bytes; the file was not read")
                 position += len(raw)
                 yield raw.decode(encoding, errors="replace")
 
         reader = csv.reader(lines())
         try:
-            header = tuple(next(reader))
+            header = _csv_header(next(reader))
         except StopIteration:
             return [InputSlice("csv", (str(path),), 0, None, 1)]
         start, row_no, first_row = position, 1, 1
@@ -169,10 +232,19 @@ def sniffed_encoding(path: Path) -> str:
     """Return the codec of a record file from its BOM or first bytes (utf-8 unless shown otherwise)."""
     with path.open("rb") as handle:
         head = handle.read(64 * 1024)
+    if head.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return "utf-32"
     if head.startswith(b"\xef\xbb\xbf"):
         return "utf-8-sig"
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return "utf-16"
+    if b"\x00" in head and len(head) >= 4:
+        # BOM-less UTF-16: Latin-script text has its NULs all on one side.
+        even, odd = head[0::2].count(0), head[1::2].count(0)
+        if even == 0 and odd >= len(head) // 4:
+            return "utf-16-le"
+        if odd == 0 and even >= len(head) // 4:
+            return "utf-16-be"
     try:
         head.decode("utf-8")
         return "utf-8"
@@ -224,11 +296,27 @@ def discovered_inputs(
             txt_group.append(str(path))
             txt_bytes += size
         elif suffix == ".jsonl":
-            discovery.slices.extend(_jsonl_slices(path, size, slice_bytes))
+            try:
+                if sniffed_encoding(path).startswith(WIDE_CODECS):
+                    # Multi-byte newlines: read as one text stream, never cut by bytes.
+                    discovery.slices.append(InputSlice("jsonl", (str(path),), 0, None, 1))
+                else:
+                    discovery.slices.extend(_jsonl_slices(path, size, slice_bytes))
+            except OSError as error:
+                discovery.rejects.append(_reject(path, RejectReason.unreadable, f"cannot read: {error.strerror or error}"))
         else:
             try:
-                discovery.slices.extend(_csv_slices(path, size, slice_bytes, sniffed_encoding(path)))
-            except (OSError, csv.Error) as error:
+                encoding = sniffed_encoding(path)
+                if encoding.startswith(WIDE_CODECS) and size > max_bytes:
+                    # Such a file is decoded whole; over the limit it is refused unread.
+                    discovery.rejects.append(_reject(path, RejectReason.too_large, f"{size} bytes of {encoding} CSV is over the {max_bytes}-byte limit"))
+                    continue
+                discovery.slices.extend(_csv_slices(path, size, slice_bytes, encoding, max_bytes))
+            except CsvLineTooLong as error:
+                discovery.rejects.append(_reject(path, RejectReason.too_large, str(error)))
+            except OSError as error:
+                discovery.rejects.append(_reject(path, RejectReason.unreadable, f"cannot read: {error.strerror or error}"))
+            except csv.Error as error:
                 discovery.rejects.append(_reject(path, RejectReason.malformed_csv, str(error)))
     flush_txt()
     return discovery

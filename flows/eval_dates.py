@@ -89,7 +89,8 @@ def evaluation(docs: list[dict]) -> dict:
     systems = {"newsetl": tagger_predictions, "dateparser": dateparser_predictions}
     report = {"documents": len(docs), "gold_expressions": sum(len(d["expressions"]) for d in docs), "systems": {}}
     for name, predict in systems.items():
-        predict(docs[0])  # warm-up: regex compilation and lexicon loading happen once per process
+        for first_of_language in {d["language"]: d for d in docs}.values():
+            predict(first_of_language)  # warm-up: regexes compile and lexicons load once per process
         started = time.perf_counter()
         predictions = {d["doc"]: predict(d) for d in docs}
         elapsed = time.perf_counter() - started

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
+from contextlib import ExitStack
 import time
 import uuid
 from collections import deque
@@ -25,6 +26,7 @@ from flows.reporting import published_artifacts
 from flows.runners import task_runner
 from flows.session import WarehouseSession
 from flows.version import pipeline_version
+from flows.writer_slot import warehouse_writer_slot
 from warehouse.connection import resolved_db_path
 
 DEFAULT_BATCH_SIZE = 200
@@ -203,9 +205,11 @@ def newsetl_pipeline(
     mode = "reprocess" if reprocess else "ingest"
     status, error = "failed", None
     results = []
+    flow_run_id = str(current_flow_run.id) if current_flow_run.id else None
+    slot = ExitStack()  # the Prefect writer slot (flows/writer_slot.py), held until the warehouse is closed
     try:
-        tasks.prepare_warehouse(session, run_id, str(current_flow_run.id) if current_flow_run.id else None,
-                                version, mode, [str(p) for p in paths])
+        slot.enter_context(warehouse_writer_slot(wait_seconds, flow_run_id, logger))
+        tasks.prepare_warehouse(session, run_id, flow_run_id, version, mode, [str(p) for p in paths])
         logger.info("Run %s (%s) into %s, pipeline %s", run_id, mode, session.path, version)
         if reprocess:
             _reprocess(session, batch_size, run_id, version, window, tally, logger)
@@ -243,10 +247,13 @@ def newsetl_pipeline(
                 "stage_seconds": {k: round(v, 4) for k, v in sorted(tally.stage_seconds.items())},
                 "wall_s": time.perf_counter() - started, "error": error,
             }
-            if status == "completed":
-                summary.update(_corpus_facts(session))
-                published_artifacts(summary, results)
-            session.close()
+            try:
+                if status == "completed":
+                    summary.update(_corpus_facts(session))
+                    published_artifacts(summary, results)
+            finally:
+                session.close()
+                slot.close()
     return summary
 
 

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import csv
 import io
-import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import polars as pl
 
-from flows.discovery import InputSlice, sniffed_encoding
+from flows.discovery import CSV_LINE_MARGIN, SKIP_CHUNK, WIDE_CODECS, InputSlice, printable, sniffed_encoding, source_uri
 from transforms.inputs import (
     InputRecord,
     RejectedInput,
@@ -32,6 +32,10 @@ DOCUMENT_SCHEMA = {
     "encoding": pl.String, "byte_length": pl.Int64,
 }
 REJECT_SCHEMA = {"source_uri": pl.String, "reason": pl.String, "detail": pl.String}
+# The same test ``transforms.inputs.decoded_text`` applies to files, for text fields
+# of JSONL/CSV records: more than this share of control characters is not prose.
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+MAX_CONTROL_SHARE = 0.05
 
 
 @dataclass
@@ -48,7 +52,15 @@ class _Collector:
         self.rejects: list[dict] = []
 
     def reject(self, uri: str, reason: RejectReason | str, detail: str) -> None:
-        self.rejects.append({"source_uri": uri, "reason": str(reason), "detail": detail})
+        self.rejects.append({"source_uri": uri, "reason": str(reason), "detail": printable(detail)})
+
+    def record(self, uri: str, record: InputRecord, encoding: str, byte_length: int) -> None:
+        """Keep a JSONL/CSV record as a document, unless its text is mostly control characters."""
+        controls = len(_CONTROL_CHARS.findall(record.text))
+        if controls > MAX_CONTROL_SHARE * len(record.text):
+            self.reject(uri, RejectReason.binary, f"'text' has {controls} control characters in {len(record.text)}")
+            return
+        self.document(uri, record, encoding, byte_length)
 
     def document(self, uri: str, record: InputRecord, encoding: str, byte_length: int) -> None:
         published_at = record.published_at
@@ -73,17 +85,19 @@ class _Collector:
         )
 
 
-def _read_txt(paths: tuple[str, ...], out: _Collector) -> None:
+def _read_txt(paths: tuple[str, ...], max_bytes: int, out: _Collector) -> None:
     for name in paths:
         path = Path(name)
-        uri = path.absolute().as_uri()
+        uri = source_uri(path)
         try:
-            data = path.read_bytes()
-        except PermissionError as error:
-            out.reject(uri, RejectReason.unreadable, str(error))
-            continue
+            with path.open("rb") as handle:
+                # Bounded even if the file grew after discovery measured it.
+                data = handle.read(max_bytes + 1)
         except OSError as error:
-            out.reject(uri, RejectReason.unreadable, str(error))
+            out.reject(uri, RejectReason.unreadable, f"cannot read: {error.strerror or error}")
+            continue
+        if len(data) > max_bytes:
+            out.reject(uri, RejectReason.too_large, f"over the {max_bytes}-byte limit (the file grew after it was found)")
             continue
         try:
             decoded = decoded_text(data)
@@ -97,20 +111,17 @@ def _read_txt(paths: tuple[str, ...], out: _Collector) -> None:
 
 def _skip_rest_of_line(handle) -> None:
     while True:
-        chunk = handle.readline(1 << 20)
-        if not chunk or chunk.endswith(b"\n"):
+        chunk = handle.readline(SKIP_CHUNK)
+        if not chunk or chunk.endswith(b"\n" if isinstance(chunk, bytes) else "\n"):
             return
 
 
 def _read_jsonl(piece: InputSlice, max_bytes: int, out: _Collector) -> None:
     path = Path(piece.paths[0])
-    base_uri = path.absolute().as_uri()
+    base_uri = source_uri(path)
     encoding = sniffed_encoding(path)
-    if encoding.startswith("utf-16"):
-        # Multi-byte newlines: not sliced, decoded as a whole text stream.
-        with path.open("r", encoding=encoding, errors="strict", newline="") as handle:
-            for line_no, line in enumerate(handle, start=1):
-                _jsonl_line(line.encode("utf-8"), line_no, f"{base_uri}#line={line_no}", "utf-8", encoding, max_bytes, out)
+    if encoding.startswith(WIDE_CODECS):
+        _read_wide_jsonl(path, base_uri, encoding, max_bytes, out)
         return
     with path.open("rb") as handle:
         handle.seek(piece.start)
@@ -130,6 +141,30 @@ def _read_jsonl(piece: InputSlice, max_bytes: int, out: _Collector) -> None:
             line_no += 1
 
 
+def _read_wide_jsonl(path: Path, base_uri: str, encoding: str, max_bytes: int, out: _Collector) -> None:
+    """Read a UTF-16/32 JSONL file as one text stream (its newlines are not single bytes)."""
+    # A character is at least 2 bytes in these codecs, so this bounds a line's bytes.
+    limit = max_bytes // 2 + 1
+    with path.open("r", encoding=encoding, errors="strict", newline="") as handle:
+        line_no = 0
+        while True:
+            line_no += 1
+            uri = f"{base_uri}#line={line_no}"
+            try:
+                line = handle.readline(limit)
+                if not line:
+                    return
+                if len(line) >= limit and not line.endswith("\n"):
+                    _skip_rest_of_line(handle)
+                    out.reject(uri, RejectReason.too_large, f"line {line_no} is over the {max_bytes}-byte limit")
+                    continue
+            except UnicodeDecodeError as error:
+                out.reject(uri, RejectReason.undecodable,
+                           f"line {line_no}: not valid {encoding} ({error.reason}); the rest of the file was skipped")
+                return
+            _jsonl_line(line.encode("utf-8", "surrogatepass"), line_no, uri, "utf-8", encoding, max_bytes, out)
+
+
 def _jsonl_line(raw: bytes, line_no: int, uri: str, codec: str, encoding: str, max_bytes: int, out: _Collector) -> None:
     try:
         line = raw.decode(codec)
@@ -143,14 +178,14 @@ def _jsonl_line(raw: bytes, line_no: int, uri: str, codec: str, encoding: str, m
     except RejectedInput as rejected:
         out.reject(uri, rejected.reason, rejected.detail)
         return
-    out.document(uri, record, encoding, len(raw))
+    out.record(uri, record, encoding, len(raw))
 
 
 def _read_csv(piece: InputSlice, max_bytes: int, out: _Collector) -> None:
     path = Path(piece.paths[0])
-    base_uri = path.absolute().as_uri()
+    base_uri = source_uri(path)
     encoding = sniffed_encoding(path)
-    csv.field_size_limit(max(max_bytes, 1 << 20))
+    csv.field_size_limit(max(max_bytes, 1 << 20) + CSV_LINE_MARGIN)
     with path.open("rb") as handle:
         handle.seek(piece.start)
         data = handle.read() if piece.end is None else handle.read(piece.end - piece.start)
@@ -165,6 +200,9 @@ def _read_csv(piece: InputSlice, max_bytes: int, out: _Collector) -> None:
     try:
         if header is None:
             header = tuple(h.strip().lstrip("\ufeff") for h in next(reader, ()))
+            if not header:
+                out.reject(base_uri, RejectReason.empty, "no header row and no records")
+                return
             if "text" not in header:
                 out.reject(base_uri, RejectReason.missing_text_column, f"header {list(header)} has no 'text' column")
                 return
@@ -186,23 +224,33 @@ def _read_csv(piece: InputSlice, max_bytes: int, out: _Collector) -> None:
             except RejectedInput as rejected:
                 out.reject(uri, rejected.reason, rejected.detail)
                 continue
-            out.document(uri, record, encoding, size)
+            out.record(uri, record, encoding, size)
     except csv.Error as error:
         out.reject(f"{base_uri}#row={row_no}", RejectReason.malformed_csv, f"row {row_no}: {error}; the rest of this part of the file was skipped")
 
 
 def slice_content(piece: InputSlice, max_bytes: int) -> SliceContent:
-    """Return the documents and rejects read from one input slice."""
+    """Return the documents and rejects read from one input slice.
+
+    Never raises for a bad or vanished file: whatever goes wrong while reading one
+    becomes a reject of that file, and what was read before it is kept.
+    """
     out = _Collector()
+    uri = source_uri(piece.paths[0])
     try:
         if piece.kind == "txt":
-            _read_txt(piece.paths, out)
+            _read_txt(piece.paths, max_bytes, out)
         elif piece.kind == "jsonl":
             _read_jsonl(piece, max_bytes, out)
         else:
             _read_csv(piece, max_bytes, out)
-    except PermissionError as error:
-        out.reject(Path(piece.paths[0]).absolute().as_uri(), RejectReason.unreadable, str(error))
-    except UnicodeDecodeError as error:
-        out.reject(Path(piece.paths[0]).absolute().as_uri(), RejectReason.undecodable, str(error))
+    except OSError as error:
+        out.reject(uri, RejectReason.unreadable, f"cannot read: {error.strerror or error}")
+    except UnicodeError as error:
+        out.reject(uri, RejectReason.undecodable, str(error))
+    except csv.Error as error:
+        out.reject(uri, RejectReason.malformed_csv, str(error))
+    if piece.kind != "txt" and piece.start == 0 and piece.end is None and not out.documents and not out.rejects:
+        # A record file with nothing but blank lines (or only a CSV header) holds no document.
+        out.reject(uri, RejectReason.empty, "no records: only blank lines" if piece.kind == "jsonl" else "a header but no rows")
     return out.content()

@@ -1,6 +1,5 @@
 """The tagger never raises, keeps its offset invariant on any string, and is fast."""
 
-import time
 from datetime import date
 from pathlib import Path
 
@@ -31,7 +30,8 @@ def _check(text: str, reference, language: str = "id") -> list:
 
 
 @pytest.mark.parametrize("text", [
-    "", " ", "\n\n", "😀🔥 kemarin 😀", "قال المتحدث أمس إن القتال مستمر", "٢٨/٩/٢٠٢٠",
+    "", " ", "\n\n", "😀🔥 kemarin 😀", "قال المتحدث أمس إن القتال مستمر",
+    "٢٨/٩/٢٠٢٠",
     "99/99/9999", "31/2/2020", "29/2/2019", "00/00/0000", "Senin (32/13/2020)", "pukul 99.99 WIB",
     "pukul 24.00 WIB", "abad ke-99", "kuartal V 2020", "semester III 2020", "9" * 5000, "1/1/1 1/1/1",
     "tahun 0000", "tahun 9999 depan", "99999999999999999999 hari lalu", "0 hari lalu", "1.000.000 tahun",
@@ -67,15 +67,3 @@ _PIECES = st.sampled_from(["Senin", "(28/9/2020)", "kemarin", "pagi", "minggu", 
 @given(st.lists(_PIECES, max_size=40).map(" ".join))
 def test_temporal_word_soup_keeps_the_invariants(text):
     _check(text, date(2020, 10, 4))
-
-
-def test_a_3kb_article_takes_well_under_5_ms():
-    texts = [p.read_text("utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
-    temporal_expressions(texts[0], date(2020, 10, 4))  # compile the regexes once
-    rounds = 20
-    started = time.perf_counter()
-    for _ in range(rounds):
-        for text in texts:
-            temporal_expressions(text, date(2020, 10, 4))
-    per_article_ms = 1000 * (time.perf_counter() - started) / (rounds * len(texts))
-    assert per_article_ms < 5, per_article_ms

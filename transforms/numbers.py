@@ -59,6 +59,7 @@ NUMERAL_PATTERN = re.compile(
 
 
 def _grouping(thousands: str, decimal: str) -> re.Pattern[str]:
+    """Return the pattern of a number grouped in thousands: ``2.000``, ``1.234.567,5``."""
     t, d = re.escape(thousands), re.escape(decimal)
     return re.compile(rf"[1-9]\d{{0,2}}(?:{t}\d{{3}})+(?:{d}\d+)?")
 

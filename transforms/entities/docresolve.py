@@ -47,11 +47,18 @@ def _display(surfaces: list[str]) -> str:
     return surfaces[0].title()
 
 
+_TAGGED_SOURCES = frozenset({"tagger", "title", "propagated"})
+
+
 def _agreed_types(cands: list[Candidate], surfaces: list[str]) -> None:
-    """Give every tagger-found name the type it gets most often in the document."""
+    """Give every tagger-found name the type it gets most often in the document.
+
+    A name that is part of a person's name found elsewhere in the document is that person
+    (the CRF may call a lone ``Pashinyan`` an ORG once).
+    """
     votes: dict[str, Counter] = defaultdict(Counter)
     for cand, surface in zip(cands, surfaces):
-        if cand.entity_key is None:
+        if cand.source in _TAGGED_SOURCES:
             votes[folded(surface)][cand.entity_type] += 1
     person_parts = set()
     for name, counter in votes.items():
@@ -60,58 +67,60 @@ def _agreed_types(cands: list[Candidate], surfaces: list[str]) -> None:
             person_parts |= {tuple(words[:n]) for n in range(1, len(words) + 1)}
             person_parts |= {tuple(words[-n:]) for n in range(1, len(words) + 1)}
     for cand, surface in zip(cands, surfaces):
-        if cand.entity_key is None:
+        if cand.source in _TAGGED_SOURCES:
             name = folded(surface)
             best = min(votes[name].items(), key=lambda kv: (-kv[1], _TYPE_PREFERENCE[kv[0]]))[0]
             cand.entity_type = "PERSON" if tuple(name.split()) in person_parts else best
+
+
+def _own_key(cand: Candidate, surface: str) -> tuple[str, ...] | None:
+    """Return the folded words a PERSON or non-gazetteer ORG is resolved by, else None."""
+    if cand.entity_type == "PERSON":
+        return tuple(folded_name(surface).split())
+    if cand.entity_type == "ORG" and cand.entity_key is None:
+        return tuple(folded(cand.canonical_name or surface).split())
+    return None
+
+
+def _neighbours(cands: list[Candidate]) -> dict[int, tuple[int, int]]:
+    """Return non-person spans by start index and by ``-end`` index, for role qualifiers."""
+    neighbours = {}
+    for cand in cands:
+        if cand.entity_type != "PERSON":
+            neighbours[-cand.last] = (cand.first, cand.last)
+            neighbours[cand.first] = (cand.first, cand.last)
+    return neighbours
 
 
 def document_mentions(text: str, toks: list[Token], cands: list[Candidate], language: str) -> list[EntityMention]:
     """Return the document's mentions with keys, canonical names, country codes and roles."""
     surfaces = [text[toks[c.first].start : toks[c.last - 1].end] for c in cands]
     _agreed_types(cands, surfaces)
-    person_keys = {tuple(folded_name(s).split()) for c, s in zip(cands, surfaces) if c.entity_type == "PERSON"}
-    org_keys = {
-        tuple(folded(s).split())
-        for c, s in zip(cands, surfaces)
-        if c.entity_type == "ORG" and c.source in ("tagger", "ministry", "propagated", "domain")
+    own_keys = [_own_key(c, s) for c, s in zip(cands, surfaces)]
+    resolved = {
+        kind: _resolved_keys({k for c, k in zip(cands, own_keys) if k and c.entity_type == kind}, kind == "PERSON")
+        for kind in ("PERSON", "ORG")
     }
-    person_map = _resolved_keys(person_keys, fuzzy=True)
-    org_map = _resolved_keys(org_keys, fuzzy=False)
-    displays: dict[tuple[str, str], list[str]] = defaultdict(list)
-    keyed = []
-    for cand, surface in zip(cands, surfaces):
-        if cand.entity_type == "PERSON":
-            key = person_map.get(tuple(folded_name(surface).split()))
-        elif cand.entity_key is None and cand.entity_type == "ORG":
-            own = cand.canonical_name or surface
-            key = org_map.get(tuple(folded(own).split()), tuple(folded(own).split()))
-        else:
-            key = None
-        if key is not None:
-            own_key = tuple((folded_name if cand.entity_type == "PERSON" else folded)(cand.canonical_name or surface).split())
-            if own_key == key:
-                displays[(cand.entity_type, " ".join(key))].append(cand.canonical_name or surface)
-        keyed.append(key)
-    neighbours = {}
-    for cand in cands:
-        if cand.entity_type != "PERSON":
-            neighbours[-cand.last] = (cand.first, cand.last)
-            neighbours[cand.first] = (cand.first, cand.last)
+    # Display names: how the document writes each fullest form.
+    displays: dict[tuple[str, tuple[str, ...]], list[str]] = defaultdict(list)
+    for cand, surface, key in zip(cands, surfaces, own_keys):
+        if key and resolved[cand.entity_type][key] == key:
+            displays[(cand.entity_type, key)].append(cand.canonical_name or surface)
+    neighbours = _neighbours(cands)
     mentions = []
-    for cand, surface, key in zip(cands, surfaces, keyed):
+    for cand, surface, key in zip(cands, surfaces, own_keys):
         role = None
-        if key is None:
+        if not key:
             name = cand.canonical_name or surface
             entity_key = cand.entity_key or f"{cand.entity_type}:{folded(name)}"
         else:
-            joined = " ".join(key)
-            entity_key = f"{cand.entity_type}:{joined}"
-            name = _display(displays.get((cand.entity_type, joined)) or [cand.canonical_name or surface])
+            target = resolved[cand.entity_type][key]
+            entity_key = f"{cand.entity_type}:{' '.join(target)}"
+            name = _display(displays.get((cand.entity_type, target)) or [cand.canonical_name or surface])
             if cand.entity_type == "PERSON":
                 role = person_role(text, toks, cand.first, cand.last, neighbours, language)
         if entity_key.endswith(":"):
-            continue
+            continue  # nothing left after folding (a name of symbols only)
         mentions.append(
             EntityMention(
                 start=toks[cand.first].start,

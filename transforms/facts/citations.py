@@ -19,13 +19,12 @@ from transforms.facts.lexicon import (
 from transforms.facts.names import WORD, Span, name_phrase_after, name_phrase_before
 from transforms.records import EntityMention, SourceCitation
 
-# A web address names its site: ``Aljazeera.com`` -> ``Aljazeera``.
-_DOMAIN_SUFFIX = re.compile(r"\.(?:co\.id|co\.uk|com|net|org|id|ru|tv|news|am|az|tr)\Z", re.IGNORECASE)
 _LONGEST_MEDIUM = 5
 
 
 @cache
 def _finders() -> dict[str, PhraseFinder]:
+    """Return finders for relay cues, medium-only cues and reporting verbs."""
     cues = data_file("citation_cues.json")
     return {
         "relay": PhraseFinder(cues["relay_cues"]),
@@ -36,6 +35,7 @@ def _finders() -> dict[str, PhraseFinder]:
 
 @cache
 def _patterns() -> dict[str, re.Pattern[str]]:
+    """Return the compiled patterns around a citation cue, by name."""
     cues = data_file("citation_cues.json")
     return {
         # Case-sensitive: a capitalised "The" belongs to the name (The New Arab).
@@ -44,12 +44,15 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "descriptor": re.compile(rf"\s+(?:{alternation(cues['descriptors'])})(?![\w-])", re.IGNORECASE),
         "descriptor_end": re.compile(rf"(?:{alternation(cues['descriptors'])})\s*\Z", re.IGNORECASE),
         "modifier": re.compile(r"\s+(?P<word>[a-z][\w-]*)(?=\s)"),
+        # A web address names its site: ``Aljazeera.com`` -> ``Aljazeera``.
+        "web_suffix": re.compile(rf"\.(?:{alternation(cues['web_suffixes'])})\Z", re.IGNORECASE),
         "parenthesised": re.compile(r"\((?P<inner>[A-Z][\w.&-]*(?:[ /][A-Z][\w.&-]*){0,3})\)"),
     }
 
 
 @cache
 def _modifier_stops() -> frozenset[str]:
+    """Return words that end the descriptive words after ``kantor berita``/``harian``."""
     return frozenset(data_file("citation_cues.json")["modifier_stops"])
 
 
@@ -61,8 +64,8 @@ def _known_medium_within(text: str, span: Span) -> Span | None:
     for i in range(len(words)):
         for j in range(min(len(words), i + _LONGEST_MEDIUM), i, -1):
             key = tuple(w.group().casefold() for w in words[i:j])
-            if key in media or (j - i == 1 and _DOMAIN_SUFFIX.search(words[i].group())
-                                and (_DOMAIN_SUFFIX.sub("", words[i].group()).casefold(),) in media):
+            if key in media or (j - i == 1 and _patterns()["web_suffix"].search(words[i].group())
+                                and (_patterns()["web_suffix"].sub("", words[i].group()).casefold(),) in media):
                 candidate = (words[i].start(), words[j - 1].end())
                 if best is None or candidate[1] - candidate[0] > best[1] - best[0]:
                     best = candidate
@@ -81,7 +84,7 @@ def _without_country_prefix(text: str, span: Span) -> Span:
 
 def _site_name(text: str, span: Span) -> Span:
     """Return ``span`` without a trailing web-address suffix."""
-    suffix = _DOMAIN_SUFFIX.search(text, span[0], span[1])
+    suffix = _patterns()["web_suffix"].search(text, span[0], span[1])
     return (span[0], suffix.start()) if suffix and suffix.start() > span[0] else span
 
 

@@ -14,8 +14,6 @@ from transforms.records import EventCount
 # How far a count keyword may sit from its number; farther ones describe something else.
 _AFTER_WINDOW = 45
 _BEFORE_WINDOW = 130
-# "seorang" is "one person": numeral and noun in one word.
-_ONE_PERSON = "seorang"
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 # The first digit of a run not glued to what precedes it (F-16, ke-102, 28/9, Rp2.000, $5).
 # The digit comes first so the regex engine can skip ahead to digits quickly.
@@ -24,12 +22,15 @@ _DIGIT_RUN_START = re.compile(r"\d(?<![\w/.,$€£¥-]\d)")
 
 @dataclass(frozen=True, slots=True)
 class _Cues:
+    """Compiled patterns and lookup tables for ``event_counts``."""
+
     numbers: PhraseFinder
     number_at: re.Pattern[str]
     range_joiner: re.Pattern[str]
     noun: re.Pattern[str]
     approximator_before: re.Pattern[str]
     approximator_after: re.Pattern[str]
+    approximator_next: re.Pattern[str]  # an approximator that belongs to the next number
     linker_before: re.Pattern[str]
     keyword: re.Pattern[str]
     keyword_before: re.Pattern[str]
@@ -38,30 +39,36 @@ class _Cues:
     blocked_before: re.Pattern[str]
     noun_types: dict[str, str | None]
     keyword_types: dict[str, str]
+    one_person: frozenset[str]  # "seorang": numeral and noun in one word
 
 
 @cache
 def _cues() -> _Cues:
+    """Return the compiled cues, built once from ``counts.json``."""
     data = data_file("counts.json")
     word_end = r"(?![\w-])"
-    numeral = rf"(?:(?:{DIGITS}|{NUMERAL_WORDS})(?:[ \t]+(?:{NUMERAL_WORDS}))*|{_ONE_PERSON})"
+    one_person = frozenset(data["one_person_words"])
+    numeral = rf"(?:(?:{DIGITS}|{NUMERAL_WORDS})(?:[ \t]+(?:{NUMERAL_WORDS}))*|{alternation(one_person)})"
     # A hyphen may follow a number only as a range ("10-15 orang"), never "F-16" or "ke-102".
     number_end = r"(?![\w/%]|[.,]\d|-(?!\d))"
     keyword_types = {normalised(k): t for t, words in data["type_keywords"].items() for k in words}
     keywords = alternation(keyword_types)
     # All patterns but ``noun`` run on lower-cased text (see ``lowered``), so no IGNORECASE.
     return _Cues(
-        numbers=PhraseFinder(NUMERAL_WORDS.split("|") + [_ONE_PERSON], pattern=rf"{numeral}{number_end}"),
+        numbers=PhraseFinder(NUMERAL_WORDS.split("|") + sorted(one_person), pattern=rf"{numeral}{number_end}"),
         number_at=re.compile(rf"{numeral}{number_end}"),
         range_joiner=re.compile(
             rf"\s*(?:[-–]|,?\s*(?:{alternation(data['range_joiners'])}){word_end})\s*"
         ),
         noun=re.compile(
-            rf"(?:\s+(?i:of))?(?:\s+[A-Z][a-z]+)?\s+(?i:(?P<noun>{alternation(data['person_nouns'])}))"
+            # "hundreds of Armenian soldiers": an optional link word and a capitalised nationality.
+            rf"(?:\s+(?i:{alternation(data['noun_links'])}))?(?:\s+[A-Z][a-z]+)?"
+            rf"\s+(?i:(?P<noun>{alternation(data['person_nouns'])}))"
             rf"(?:\s+(?i:{alternation(data['noun_modifiers'])}))?{word_end}"
         ),
         approximator_before=re.compile(rf"(?<![\w-])(?:{alternation(data['approximators'])})\s+\Z"),
-        approximator_after=re.compile(rf"\s+(?:{alternation(data['approximators_after'])}){word_end}(?!\s+dari)"),
+        approximator_after=re.compile(rf"\s+(?:{alternation(data['approximators_after'])}){word_end}"),
+        approximator_next=re.compile(rf"\s+(?:{alternation(data['approximators'])}){word_end}"),
         linker_before=re.compile(rf"(?<![\w-])(?:{alternation(data['linkers'])})\s*:?\s+\Z"),
         keyword=re.compile(rf"(?<![\w-])(?:{keywords}){word_end}"),
         keyword_before=re.compile(rf"(?<![\w-])(?P<keyword>{keywords})\s*:?\s+\Z"),
@@ -70,10 +77,12 @@ def _cues() -> _Cues:
         blocked_before=re.compile(rf"(?:^|(?<=[\s(]))(?:{alternation(data['blocked_before'])})\.?\s*\Z"),
         noun_types={normalised(k): v for k, v in data["person_nouns"].items()},
         keyword_types=keyword_types,
+        one_person=one_person,
     )
 
 
 def _type_of(match: re.Match[str] | None, types: dict[str, str], group: str | int = 0) -> str | None:
+    """Return the count type of the keyword ``match`` found, or None."""
     return types.get(normalised(match.group(group))) if match else None
 
 
@@ -113,7 +122,7 @@ def _count_at(
     """
     start, end = match.span()
     numeral = match.group()
-    one_person = numeral == _ONE_PERSON
+    one_person = numeral in cues.one_person
     number = None if one_person else parsed_number(numeral, language)
     if one_person:
         value, approximate = 1.0, False
@@ -136,7 +145,7 @@ def _count_at(
     noun = None if one_person else cues.noun.match(text, end)
     phrase_end = noun.end() if noun else end
     after_approximator = cues.approximator_after.match(low, phrase_end)
-    if after_approximator:  # "200 orang lebih"
+    if after_approximator and not cues.approximator_next.match(low, phrase_end):  # "200 orang lebih"
         approximate, phrase_end = True, after_approximator.end()
 
     # A keyword after the phrase, within its clause: "19 warga sipil tewas dan ...".

@@ -40,7 +40,7 @@ def country_names() -> frozenset[str]:
     for code in ("id", "en"):
         territories = Locale.parse(code).territories
         names.update(name.casefold() for key, name in territories.items() if key.isalpha())
-    names.update({"as", "russia", "turkey", "türkiye", "turkiye", "iran", "suriah", "uni soviet"})
+    names.update(data_file("names.json")["extra_countries"])  # short forms and disputed regions
     return frozenset(names)
 
 
@@ -94,6 +94,7 @@ def vocabulary(text: str) -> frozenset[str]:
 
 
 def _is_word_char(char: str) -> bool:
+    """Return whether ``char`` can be part of a word (so a cue cannot start after it)."""
     return char.isalnum() or char in "-_"
 
 

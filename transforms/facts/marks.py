@@ -39,18 +39,21 @@ class MarkedSpan:
 
 
 def _opening_like(text: str, i: int) -> bool:
+    """Return whether the mark at ``i`` sits like an opening mark (blank before, text after)."""
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
     return (before.isspace() or before in _BEFORE_OPENING) and not after.isspace()
 
 
 def _closing_like(text: str, i: int) -> bool:
+    """Return whether the mark at ``i`` sits like a closing mark (text before, blank or stop after)."""
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
     return not before.isspace() and (after.isspace() or after in _AFTER_CLOSING or after in "\"”")
 
 
 def _double_spans(text: str, marks: list[int], line_end: int, next_line_opens: bool) -> list[MarkedSpan]:
+    """Return the double-quoted spans of one line, pairing ``marks`` (their offsets) in order."""
     spans = []
     pending: int | None = None
     for i in marks:
@@ -76,6 +79,7 @@ def _double_spans(text: str, marks: list[int], line_end: int, next_line_opens: b
 
 
 def _single_spans(text: str, marks: list[int]) -> list[MarkedSpan]:
+    """Return the single-quoted spans of one line, skipping apostrophes."""
     spans = []
     pending: int | None = None
     for i in marks:
@@ -107,6 +111,7 @@ def _by_line(text: str, positions: list[int]) -> dict[int, list[int]]:
 
 
 def _next_line_opens(text: str, line_end: int) -> bool:
+    """Return whether the line after ``line_end`` opens with a quotation mark."""
     match = _NEXT_LINE_OPENING.match(text, line_end)
     return match is not None
 

@@ -25,6 +25,7 @@ _MAX_WORDS = 7
 
 @cache
 def _classes() -> dict[str, frozenset[str]]:
+    """Return the word classes of ``names.json`` as sets."""
     data = data_file("names.json")
     return {key: frozenset(value) for key, value in data.items() if isinstance(value, list)}
 
@@ -35,6 +36,7 @@ def word_class(name: str) -> frozenset[str]:
 
 
 def _is_name_word(word: str) -> bool:
+    """Return whether ``word`` may be part of a name: capitalised and not a common word."""
     return word[:1].isupper() and word.lower() not in _classes()["non_name_words"]
 
 
@@ -105,6 +107,7 @@ def starts_with(text: str, span: Span, word_set: str) -> bool:
 
 
 def _is_role_word(word: str) -> bool:
+    """Return whether ``word`` belongs to a title rather than a name (``Menteri``, ``Rusia``, ``TNI``)."""
     lower = word.lower()
     classes = _classes()
     return (

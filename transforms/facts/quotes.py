@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import bisect
-from dataclasses import replace
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import cache
 
+from transforms.facts.antecedents import Antecedents
+from transforms.facts.attribution import Attribution, attribution_after, attribution_before
 from transforms.facts.citations import source_citations
 from transforms.facts.lexicon import data_file
 from transforms.facts.marks import MarkedSpan, marked_spans, sentence_end, sentence_start
-from transforms.facts.speakers import Antecedents, Attribution, attribution_after, attribution_before
 from transforms.records import EntityMention, Quote, SourceCitation
 
 # A quote inside a sentence with no cue is speech only if it is this long;
@@ -23,6 +24,7 @@ _TERMINAL = ".!?"
 
 @cache
 def _pronoun_cues() -> frozenset[str]:
+    """Return the pronoun cues (``katanya``), which mark speech even without a known speaker."""
     return frozenset(data_file("speech_cues.json")["pronoun_cues"])
 
 
@@ -55,6 +57,11 @@ def _ends_sentence(text: str, inner_start: int, inner_end: int, after: int) -> b
 def _is_speech(
     text: str, span: MarkedSpan, words: int, terminal: bool, attribution: Attribution | None, introduced: bool
 ) -> bool:
+    """Return whether a quoted span is speech rather than a scare quote.
+
+    Speech has a cue naming a speaker (or a pronoun cue), or is introduced by
+    ``X mengatakan,``, or opens its sentence, or is long.
+    """
     if attribution is not None and (attribution.speaker is not None or attribution.cue in _pronoun_cues()):
         return True
     if span.open_mark is None:

@@ -81,7 +81,8 @@ def read_set(match, text, lex, language) -> Mention | None:
         return Mention(start, end, "set", language, "SET", value="T" + lex["parts_of_day"][key(groups["pod"])])
     count = 1.0
     if groups.get("count"):
-        count = 2.0 if key(groups["count"]) == "other" else _amount(groups, lex, language)[0]
+        step = lex["set_steps"].get(key(groups["count"]))  # every other week
+        count = float(step) if step else _amount(groups, lex, language)[0]
         if count is None:
             return None
     return Mention(start, end, "set", language, "SET", value=duration_value(count, unit_code(lex, groups["unit"])))
@@ -114,19 +115,19 @@ def read_clock(match, text, lex, language) -> Mention | None:
     groups = match.groupdict()
     hour, minute = int(groups["h"]), int(groups["min"] or 0)
     pod = key(groups.get("pod1") or groups.get("pod2"))
-    if key(groups.get("pre")) == "jam" and not (groups["min"] or groups.get("tz") or pod):
+    needs_minutes = key(groups.get("pre")) in lex["clock_prefixes_needing_minutes"]
+    if needs_minutes and not (groups["min"] or groups.get("tz") or pod):
         return None  # "jam 3" without minutes is as often a count of hours as a clock time
     ampm = key(groups.get("ampm")).replace(".", "")
     if ampm:
         if not 1 <= hour <= 12:
             return None
         hour = hour % 12 + (12 if ampm == "pm" else 0)
-    elif pod:
-        low, high = lex["time_parts_of_day"].get(pod, (0, 24))
-        if hour < low or (hour == 12 and pod == "malam"):
-            hour = (hour + 12) % 24
-        if not low <= hour < high and not (pod == "malam" and hour < 4):
-            return None
+    elif pod and pod in lex["time_parts_of_day"]:
+        # The part of day picks the 12-hour reading: pukul 8 malam = 20:00, pukul 12 malam = 00:00.
+        low, high = lex["time_parts_of_day"][pod]
+        readings = [h for h in (hour, hour + 12, hour + 24) if low <= h < high] if hour <= 12 else [hour]
+        hour = readings[0] % 24 if readings else hour  # pukul 9 siang: no reading fits, keep the hour
     if hour > 23 or minute > 59:
         return None
     start, end = span(match)

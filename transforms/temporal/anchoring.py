@@ -156,7 +156,7 @@ def _calendar_value(m: Mention, text: str, discourse: _Discourse) -> str:
     if year is None:
         year = _chosen_year(m, text, discourse.reference)
     if year is None:
-        return "XXXX" + _calendar_suffix(m)
+        return _with_part_of_day("XXXX" + _calendar_suffix(m), m)
     return _with_part_of_day(f"{year:04d}" + _calendar_suffix(m), m)
 
 

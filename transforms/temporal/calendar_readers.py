@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from transforms.temporal.mentions import Mention
 from transforms.temporal.phrases import (
-    key, minggu_means_sunday, mod_of, month_number, span, trailing_direction, unit_code, valid_day, weekday_number)
+    key, minggu_means_sunday, mod_of, month_number, span, trailing_direction, valid_day, weekday_number)
 
 _ROMAN = {"I": 1, "V": 5, "X": 10}
 
@@ -51,14 +51,14 @@ def read_month(match, text, lex, language) -> Mention | None:
     if groups.get("y"):
         return Mention(start, end, "date", language, year=int(groups["y"]), month=month, mod=mod)
     deixis = key(groups.get("dx") or groups.get("dxp"))
-    if not (groups.get("prep") or mod or groups.get("bulan") or deixis):
+    if not (groups.get("prep") or mod or groups.get("month_word") or deixis):
         return None  # a bare month name is too often a name (Mei) or a verb (March)
-    if deixis.startswith("tahun "):
-        offset = {"tahun lalu": -1, "tahun ini": 0, "tahun depan": 1}[deixis]
-        return Mention(start, end, "date", language, month=month, mod=mod, unit="Y", offset=offset)
     table = lex.get("deictic_suffixes") or lex.get("weekday_prefixes", {})
+    first, _, rest = deixis.partition(" ")
+    if rest and first in lex["grammar_words"].get("YEAR_WORD", []):  # September tahun lalu
+        return Mention(start, end, "date", language, month=month, mod=mod, unit="Y", offset=table[rest][0])
     direction, _ = table.get(deixis, (0, False))
-    if deixis in ("ini", "this"):
+    if deixis and not direction:  # Oktober ini / this October: the reference year's month
         return Mention(start, end, "date", language, month=month, mod=mod, unit="Y", offset=0)
     if not direction:
         direction = trailing_direction(text, end, lex)
@@ -69,7 +69,7 @@ def read_month(match, text, lex, language) -> Mention | None:
 def read_year(match, text, lex, language) -> Mention | None:
     """Return a year mention (tahun 1994, sejak 1994, early 2020); None outside plausible years."""
     year = int(match.group("y"))
-    bare = "tahun" not in key(match.group("x"))
+    bare = not match.groupdict().get("yw")  # a bare number needs a tighter range than "tahun 1500"
     if not (1900 <= year <= 2100 if bare else 1000 <= year <= 2999):
         return None
     start, end = span(match)
@@ -121,9 +121,9 @@ def read_weekday(match, text, lex, language) -> Mention | None:
     start, end = span(match)
     deixis = key(groups.get("dx") or groups.get("dxp"))
     weekday = weekday_number(lex, groups["wd"])
-    if language == "id" and weekday == 7 and key(groups["wd"]) == "minggu":
-        with_pod = bool(groups.get("pod"))
-        if not minggu_means_sunday(text, match.start("wd"), bool(groups.get("hari")) or with_pod, bool(deixis)):
+    if key(groups["wd"]) in lex["week_weekday_homographs"]:
+        with_day_word = bool(groups.get("day_word") or groups.get("pod"))
+        if not minggu_means_sunday(text, match.start("wd"), with_day_word, bool(deixis)):
             return None
     table = lex.get("weekday_suffixes") or lex.get("weekday_prefixes", {})
     direction, strict = table.get(deixis, (0, False))
@@ -151,12 +151,12 @@ def read_unit_deixis(match, text, lex, language) -> Mention | None:
     start, end = span(match)
     unit_word = key(groups["unit"])
     deixis = key(groups.get("dx") or groups.get("dxp"))
-    if unit_word == "minggu" and minggu_means_sunday(text, match.start("unit"), False, True):
+    if unit_word in lex["week_weekday_homographs"] and minggu_means_sunday(text, match.start("unit"), False, True):
         return None
     table = lex.get("deictic_suffixes") or lex["deictic_prefixes"]
     offset, narrative = table[deixis]
     mod = mod_of(lex, groups.get("mod"))
-    unit = "WE" if unit_word == "weekend" else unit_code(lex, unit_word)
-    if unit == "W" and mod == "END" and language == "id":
+    unit = lex["deictic_units"][unit_word]
+    if key(groups.get("mod")) + " " + unit_word in lex["weekend_phrases"]:
         unit, mod = "WE", None  # akhir pekan is the weekend, not the end of a week
     return Mention(start, end, "relative", language, unit=unit, offset=offset, narrative=narrative, mod=mod)

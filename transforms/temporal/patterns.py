@@ -50,15 +50,15 @@ def alternation(phrases, *, capitalised: bool = False) -> str:
 
 def phrase_lists(lex: dict) -> dict[str, list[str]]:
     """Return, per placeholder name, the lexicon phrases its alternation is built from."""
-    prefix = lex.get("unit_for_one_prefix")
+    one_prefix = lex.get("unit_for_one_prefix")
     units = list(lex["units"])
-    return {
+    lists = {
         "WD": list(lex["weekdays"]),
         "MON": list(lex["months"]) + list(lex["month_abbreviations"]),
         "MON_FULL": list(lex["months"]),
         "POD": list(lex["parts_of_day"]),
         "UNIT": units,
-        "SE_UNIT": [prefix + u for u in units if " " not in u] if prefix else units,
+        "SE_UNIT": [one_prefix + u for u in units if " " not in u] if one_prefix else units,
         "COUNT": list(lex.get("vague_counts", {})) + lex.get("article_one", []),
         "FRAC": list(lex["fractions"]),
         "MOD": list(lex["modifiers"]),
@@ -66,6 +66,7 @@ def phrase_lists(lex: dict) -> dict[str, list[str]]:
         "REF": list(lex["reference_words"]),
         "TZ": list(lex["time_zones"]),
         "SET": lex["set_words"],
+        "SET_STEP": list(lex["set_steps"]),
         "YEAR_PREP": lex["year_prepositions"],
         "MONTH_PREP": lex["month_prepositions"],
         "COUNT_NOUN": lex["count_nouns_after_year"],
@@ -73,7 +74,12 @@ def phrase_lists(lex: dict) -> dict[str, list[str]]:
         "Q_WORD": lex["quarters"]["words"] + lex["quarters"]["halves"],
         "Q_NO": list(lex["quarters"]["ordinals"]),
         "PER": lex["per_words"],
-    } | {key.upper(): list(lex[key]) for key in _PHRASE_KEYS if key in lex}
+        "DEICTIC_UNIT": list(lex["deictic_units"]),
+    }
+    if lex.get("vague_reduplication_prefix"):
+        lists["REDUP"] = [lex["vague_reduplication_prefix"] + u for u in units if " " not in u]
+    lists |= {key.upper(): list(lex[key]) for key in _PHRASE_KEYS if key in lex}
+    return lists | lex["grammar_words"]
 
 
 def placeholders(lex: dict) -> dict[str, str]:
@@ -91,6 +97,8 @@ def placeholders(lex: dict) -> dict[str, str]:
     names["COUNT"] = "(?:" + "|".join(vague + [f"(?i:{numbers.NUMERAL_PATTERN.pattern})"]) + ")"
     if lex.get("unit_for_one_prefix"):
         names["SE_UNIT"] = lex["unit_for_one_prefix"] + alternation(u for u in lex["units"] if " " not in u)
+    if lex.get("vague_reduplication_prefix"):
+        names["REDUP_PREFIX"] = re.escape(lex["vague_reduplication_prefix"])
     return names
 
 

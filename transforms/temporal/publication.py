@@ -7,9 +7,9 @@ Rules:
    convention, so when any exist only they are used.
 2. A date in a future-tense sentence (``akan ... pada Kamis (15/10/2020)``) announces an
    event and is not a candidate.
-3. A following ``kemarin`` (yesterday) / ``kemarin lusa`` moves a candidate one / two days
-   forward: ``pada Senin (28/9/2020) kemarin`` means the article came out on 2020-09-29; a
-   following ``lalu`` means at least one day later, so it also moves it by one.
+3. A word right after a candidate (lexicon ``publication_shifts``) moves it forward:
+   ``pada Senin (28/9/2020) kemarin`` means the article came out on 2020-09-29, ``kemarin
+   lusa`` two days; a following ``lalu`` means at least one day later, so it moves it by one.
 4. The publication date is the latest candidate after shifting; no candidate → None.
    A year-less ``Senin (28/9)`` counts when a year mentioned in the text makes the
    weekday fit. The wall clock is never consulted.
@@ -20,12 +20,13 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from functools import cache
+
 from transforms.temporal.anchoring import tense_direction
+from transforms.temporal.lexicon import lexicon
 from transforms.temporal.mentions import Mention
 from transforms.temporal.readings import mentions_in
 
-_SHIFT_AFTER = re.compile(r"\s*,?\s*(kemarin\s+lusa|kemarin|yang\s+lalu|lalu)(?![\w])", re.IGNORECASE)
-_SHIFT_DAYS = {"kemarin lusa": 2, "kemarin": 1, "yang lalu": 1, "lalu": 1}
 
 
 def inferred_publication_date(text: str, language: str = "id") -> date | None:
@@ -40,7 +41,7 @@ def inferred_publication_date(text: str, language: str = "id") -> date | None:
                   if tense_direction(text, m.start, m.end, m.language) <= 0]
     if not candidates:
         return None
-    return max(day + timedelta(days=_shift_days(text, m.end)) for m, day in candidates)
+    return max(day + timedelta(days=_shift_days(text, m.end, m.language)) for m, day in candidates)
 
 
 def _explicit_day(m: Mention, years: set[int]) -> date | None:
@@ -62,7 +63,19 @@ def _explicit_day(m: Mention, years: set[int]) -> date | None:
     return max(fitting) if fitting else None
 
 
-def _shift_days(text: str, end: int) -> int:
+@cache
+def _shift_pattern(language: str) -> re.Pattern | None:
+    """Return the regex of the lexicon's publication-shift words right after a date, or None."""
+    words = sorted(lexicon(language)["publication_shifts"], key=len, reverse=True)
+    if not words:
+        return None
+    alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    return re.compile(rf"\s*,?\s*({alternation})(?![\w])", re.IGNORECASE)
+
+
+def _shift_days(text: str, end: int, language: str) -> int:
     """Return how many days a word right after a date moves the publication date (rule 3)."""
-    match = _SHIFT_AFTER.match(text, end)
-    return _SHIFT_DAYS[re.sub(r"\s+", " ", match.group(1).lower())] if match else 0
+    pattern = _shift_pattern(language)
+    match = pattern.match(text, end) if pattern else None
+    shifts = lexicon(language)["publication_shifts"]
+    return shifts[re.sub(r"\s+", " ", match.group(1).lower())] if match else 0

@@ -1,0 +1,100 @@
+"""Serving the pipeline as a scheduled Prefect deployment (``newsetl serve``).
+
+``flow.serve`` registers a deployment of ``newsetl-pipeline`` with the server
+and then polls for its runs (scheduled, or started from the UI / ``prefect
+deployment run``), executing each in a subprocess of this process. The runner
+executes one run at a time (``limit=1``); across processes and hosts the
+``newsetl-warehouse-writer`` concurrency limit and DuckDB's file lock keep to
+one warehouse writer. Each run skips documents whose content hash is already
+stored, so a schedule over an inbox folder only analyses what is new.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from warehouse.connection import resolved_db_path
+
+DEFAULT_NAME = "newsetl-inbox"
+# Served runs queue behind a manual `newsetl run` for this long instead of failing at once.
+DEFAULT_SERVED_WAIT_SECONDS = 900.0
+
+logger = logging.getLogger("newsetl.serving")
+
+
+def deployment_parameters(paths: list[str], db: str | None, wait_seconds: float = DEFAULT_SERVED_WAIT_SECONDS) -> dict[str, Any]:
+    """Return the deployment's default parameters: absolute input paths and warehouse, and the lock wait.
+
+    Paths are made absolute because runs execute later, possibly from another working directory.
+    """
+    return {
+        "paths": [str(Path(p).expanduser().resolve()) for p in paths],
+        "db": str(resolved_db_path(db).expanduser().resolve()),
+        "wait_seconds": float(wait_seconds),
+    }
+
+
+def schedule_options(cron: str | None, interval: int | float | None) -> dict[str, Any]:
+    """Return the ``cron``/``interval`` keyword for ``serve``/``to_deployment`` (empty: runs only on demand)."""
+    if cron and interval:
+        raise ValueError("give either --cron or --interval, not both")
+    if interval is not None and interval <= 0:
+        raise ValueError("--interval must be a positive number of seconds")
+    if cron:
+        from prefect.client.schemas.schedules import CronSchedule
+
+        CronSchedule(cron=cron)  # raises a clear ValueError for a malformed expression
+        return {"cron": cron}
+    if interval:
+        return {"interval": interval}
+    return {}
+
+
+def served_flow(runner: str = "auto", workers: int | None = None, dask_address: str | None = None):
+    """Return ``newsetl_pipeline`` with the task runner to use for served runs."""
+    from flows.pipeline import newsetl_pipeline
+    from flows.runners import task_runner
+
+    if runner == "auto" and not workers and not dask_address:
+        return newsetl_pipeline  # the flow's default: threads
+    return newsetl_pipeline.with_options(task_runner=task_runner(runner, workers, dask_address=dask_address))
+
+
+def pipeline_deployment(paths: list[str], cron: str | None = None, interval: int | float | None = None,
+                        db: str | None = None, name: str = DEFAULT_NAME, *, wait_seconds: float = DEFAULT_SERVED_WAIT_SECONDS,
+                        runner: str = "auto", workers: int | None = None, dask_address: str | None = None):
+    """Return the ``RunnerDeployment`` that ``newsetl serve`` would serve (for ``prefect.serve`` or inspection)."""
+    return served_flow(runner, workers, dask_address).to_deployment(
+        name=name, parameters=deployment_parameters(paths, db, wait_seconds),
+        tags=["newsetl"], description=_description(paths), **schedule_options(cron, interval),
+    )
+
+
+def served_deployment(paths: list[str], cron: str | None = None, interval: int | float | None = None,
+                      db: str | None = None, name: str = DEFAULT_NAME, *, wait_seconds: float = DEFAULT_SERVED_WAIT_SECONDS,
+                      runner: str = "auto", workers: int | None = None, dask_address: str | None = None) -> None:
+    """Serve the pipeline as deployment ``newsetl-pipeline/<name>`` on the given schedule until interrupted."""
+    from prefect.settings import get_current_settings
+
+    schedule = schedule_options(cron, interval)
+    if not get_current_settings().api.url:
+        logger.warning(
+            "PREFECT_API_URL is not set: serving against a temporary ephemeral API that lives only as long as "
+            "this process and has no UI. For schedules you can watch and trigger, start `prefect server start` "
+            "and export PREFECT_API_URL=http://127.0.0.1:4200/api (see OPERATIONS.md)."
+        )
+    served_flow(runner, workers, dask_address).serve(
+        name=name,
+        parameters=deployment_parameters(paths, db, wait_seconds),
+        tags=["newsetl"],
+        description=_description(paths),
+        limit=1,  # one run at a time from this process; the writer limit covers other processes
+        pause_on_shutdown=True,
+        **schedule,
+    )
+
+
+def _description(paths: list[str]) -> str:
+    return "newsetl: ingest " + ", ".join(str(p) for p in paths) + " into the DuckDB warehouse (incremental by content hash)."

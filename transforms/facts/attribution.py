@@ -1,0 +1,133 @@
+"""Attributions of a quote: the cue before or after it and the speaker it names."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from transforms.facts.antecedents import Antecedents
+from transforms.facts.lexicon import alternation, data_file, known_media
+from transforms.facts.marks import sentence_start
+from transforms.facts.names import name_phrase_after, word_class
+from transforms.facts.speakers import WORD_END, Speaker, anaphor_kind, speaker_from_span, subject_before
+from transforms.records import EntityMention
+
+# Blanks, commas and dashes between a closing mark and its cue.
+_LEAD = r"[\s,—–-]*"
+_LEAD_PATTERN = re.compile(_LEAD)
+# An introducing clause ("X said in a statement:") ends this close to the opening mark.
+_INTRO_WINDOW = 160
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """What the cues around a quote say: the speaker (if any) and the cue word."""
+
+    speaker: Speaker | None
+    cue: str | None
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    """Return the compiled cue patterns around a quote, by name."""
+    cues = data_file("speech_cues.json")
+    word = WORD_END
+    adverbs = alternation(cues["subject_adverbs"])
+    subject_verbs = alternation(cues["subject_verbs"])
+    anaphors = alternation(cues["anaphors"])
+    lead = _LEAD
+    return {
+        "pronoun_cue": re.compile(rf"{lead}(?P<cue>{alternation(cues['pronoun_cues'])}){word}", re.IGNORECASE),
+        "verb_cue": re.compile(rf"{lead}(?P<cue>{alternation(cues['after_quote_verbs'])}){word}", re.IGNORECASE),
+        "according": re.compile(rf"{lead}(?P<cue>{alternation(cues['according_to'])}){word}", re.IGNORECASE),
+        "anaphor": re.compile(rf"\s+(?P<ana>{anaphors}){word}", re.IGNORECASE),
+        "anaphor_subject": re.compile(
+            rf"{lead}(?P<ana>{anaphors})(?:\s+(?:{adverbs}))*\s+(?P<cue>{subject_verbs}){word}", re.IGNORECASE
+        ),
+        "verb_after_name": re.compile(rf"(?:\s+(?:{adverbs}))*\s+(?P<cue>{subject_verbs}){word}", re.IGNORECASE),
+        # "X mengatakan, "..."" / "X said in a statement: "..."" right before an opening mark.
+        "verb_before_quote": re.compile(
+            rf"(?<![\w-])(?P<cue>{subject_verbs})(?:\s+[^\s,:\"“]+){{0,3}}?\s*[,:]\s*\Z", re.IGNORECASE
+        ),
+        "apposition": re.compile(r"\s*,\s*(?P<word>[^\W\d_]+)"),
+        # "“...,” Mevlut Cavusoglu, seperti dikutip ...": a name followed straight by its relaying medium.
+        "relayed": re.compile(
+            rf"\s*,?\s*(?:(?:{alternation(cues['relay_leads'])})\s+)?"
+            rf"(?:{alternation(data_file('citation_cues.json')['relay_cues'])}){word}",
+            re.IGNORECASE,
+        ),
+    }
+
+
+def _is_known_medium(text: str) -> bool:
+    """Return whether ``text`` is exactly a known medium's name."""
+    return tuple(text.casefold().split()) in known_media()
+
+
+def attribution_after(
+    text: str, pos: int, quote_start: int, new_sentence: bool,
+    mentions: Sequence[EntityMention], antecedents: Antecedents,
+) -> Attribution | None:
+    """Return the attribution that follows a closing mark at ``pos``, or None if there is none.
+
+    ``new_sentence``: the quote ended its sentence, so only lower-case cues
+    (``katanya``, ``kata X``) can still attach to it.
+    """
+    patterns = _patterns()
+    match = patterns["pronoun_cue"].match(text, pos)
+    if match:
+        return Attribution(antecedents.resolved("person", quote_start), match.group("cue").lower())
+    match = patterns["verb_cue"].match(text, pos)
+    if match:
+        cue = match.group("cue").lower()
+        anaphor = patterns["anaphor"].match(text, match.end())
+        if anaphor:
+            kind = anaphor_kind(anaphor.group("ana"))
+            return Attribution(antecedents.resolved(kind or "", quote_start), cue)
+        span = name_phrase_after(text, match.end(), allow_lower_roles=True)
+        return Attribution(speaker_from_span(text, span, mentions) if span else None, cue)
+    match = patterns["according"].match(text, pos)
+    if match:
+        span = name_phrase_after(text, match.end(), allow_lower_roles=True)
+        if span and not _is_known_medium(text[span[0]:span[1]]):
+            return Attribution(speaker_from_span(text, span, mentions), " ".join(match.group("cue").lower().split()))
+        return None
+    if new_sentence:
+        return None
+    match = patterns["anaphor_subject"].match(text, pos)
+    if match:
+        kind = anaphor_kind(match.group("ana"))
+        return Attribution(antecedents.resolved(kind or "", quote_start), match.group("cue").lower())
+    span = name_phrase_after(text, _LEAD_PATTERN.match(text, pos).end())
+    if span is None:
+        return None
+    verb = patterns["verb_after_name"].match(text, span[1])
+    if verb:
+        return Attribution(speaker_from_span(text, span, mentions), verb.group("cue").lower())
+    apposition = patterns["apposition"].match(text, span[1])
+    if (apposition and apposition.group("word").lower() in word_class("titles")) or patterns["relayed"].match(
+        text, span[1]
+    ):
+        return Attribution(speaker_from_span(text, span, mentions), None)
+    return None
+
+
+def attribution_before(
+    text: str, open_mark: int, mentions: Sequence[EntityMention], antecedents: Antecedents
+) -> Attribution | None:
+    """Return the attribution introducing a quote (``X mengatakan, "...``), or None."""
+    floor = sentence_start(text, open_mark)
+    if text[max(floor, open_mark - 200):open_mark].rstrip()[-1:] not in (",", ":"):
+        return None  # the cheap test first: an introducing clause ends in a comma or colon
+    match = _patterns()["verb_before_quote"].search(text, max(floor, open_mark - _INTRO_WINDOW), open_mark)
+    if not match:
+        return None
+    cue = match.group("cue").lower()
+    subject = subject_before(text, match.start(), floor)
+    if isinstance(subject, tuple):
+        return Attribution(speaker_from_span(text, subject, mentions), cue)
+    if isinstance(subject, str):
+        return Attribution(antecedents.resolved(subject, open_mark), cue)
+    return Attribution(None, cue)

@@ -1,0 +1,2 @@
+"""Language identification (provisional init)."""
+from transforms.language.detection import detected_language

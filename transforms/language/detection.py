@@ -1,0 +1,86 @@
+"""Language of one text: langdetect first, lingua between look-alikes, words for id vs ms."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from transforms.language.engines import langdetect_probabilities, lingua_codes, lingua_confidences
+from transforms.language.malay import malay_or_indonesian
+from transforms.language.sampling import detection_sample, letter_count
+from transforms.records import LanguageGuess
+
+UNDETERMINED = LanguageGuess("und", 0.0)
+
+# Thresholds measured on prefixes of ../shared/data/langid sentences (flows/eval_language.py
+# --prefixes); see the module docstring of flows/eval_language.py for the table.
+MIN_LETTERS = 10
+MIN_CONFIDENCE = 0.40
+
+# Languages langdetect mixes up (its own errors on ../shared/data/langid: ru->bg/mk/uk,
+# nl->af, es->pt/ca/it); when its best guess is in a group, lingua decides within the group.
+CONFUSABLE_GROUPS = (
+    frozenset({"ru", "uk", "bg", "mk"}),
+    frozenset({"es", "pt", "ca", "it"}),
+    frozenset({"nl", "af", "de"}),
+    frozenset({"cs", "sk"}),
+    frozenset({"hr", "sl"}),
+    frozenset({"da", "sv"}),
+    frozenset({"fa", "ar", "ur"}),
+    frozenset({"hi", "mr"}),
+)
+# Other langdetect guesses at least this likely are also put to lingua.
+CANDIDATE_FLOOR = 0.05
+# Share of langdetect's probability in the combined score; lingua is the better judge
+# between look-alikes (sweep 0..0.5 on the langid sentences: 0.2 was best, 0.5 lost ru).
+LANGDETECT_WEIGHT = 0.2
+
+
+def _candidates(probabilities: list[tuple[str, float]]) -> frozenset[str]:
+    """Return the codes lingua should choose between (may be a single code: no choice)."""
+    best = probabilities[0][0]
+    codes = {code for code, p in probabilities if p >= CANDIDATE_FLOOR} | {best}
+    for group in CONFUSABLE_GROUPS:
+        if best in group:
+            codes |= group
+    return frozenset(codes & lingua_codes()) if best in lingua_codes() else frozenset({best})
+
+
+def _best_guess(sample: str) -> LanguageGuess:
+    """Return the combined langdetect/lingua guess for a sample with enough letters."""
+    probabilities = langdetect_probabilities(sample)
+    if not probabilities:
+        return UNDETERMINED
+    candidates = _candidates(probabilities)
+    if len(candidates) < 2:
+        return LanguageGuess(*probabilities[0])
+    first = dict(probabilities)
+    second = lingua_confidences(sample, candidates)
+    scores = {
+        code: LANGDETECT_WEIGHT * first.get(code, 0.0) + (1 - LANGDETECT_WEIGHT) * second.get(code, 0.0)
+        for code in candidates
+    }
+    code = max(sorted(scores), key=scores.__getitem__)
+    return LanguageGuess(code, scores[code])
+
+
+@lru_cache(maxsize=4096)
+def _sample_language(sample: str) -> LanguageGuess:
+    """Return the guess for one detection sample (cached: the same text always gets the same answer)."""
+    if letter_count(sample) < MIN_LETTERS:
+        return UNDETERMINED
+    guess = _best_guess(sample)
+    if guess.code == "id":
+        guess = malay_or_indonesian(sample, guess.confidence)
+    if guess.confidence < MIN_CONFIDENCE:
+        return UNDETERMINED
+    return LanguageGuess(guess.code, round(min(guess.confidence, 1.0), 4))
+
+
+def detected_language(text: str) -> LanguageGuess:
+    """Return the language of ``text`` (ISO 639-1, or ``und`` when too short or unsure); never raises.
+
+    Long texts are judged on a bounded sample (head plus middle, ~400 characters).
+    """
+    if not isinstance(text, str) or not text:
+        return UNDETERMINED
+    return _sample_language(detection_sample(text))

@@ -1,0 +1,72 @@
+"""The two statistical detectors, built lazily once per process.
+
+langdetect (55 languages) makes the first guess; lingua, restricted to a handful of
+candidates, arbitrates between languages that langdetect is known to confuse.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
+from langdetect.lang_detect_exception import LangDetectException
+from lingua import IsoCode639_1, Language, LanguageDetectorBuilder
+
+# langdetect samples n-grams at random; a dedicated factory with a fixed seed makes every
+# call reseed its own Random(0), so answers do not depend on earlier calls.
+LANGDETECT_SEED = 0
+# Fewer trials than langdetect's default 7: on ../shared/data/langid sentences 3 trials
+# cost a third less and, once lingua arbitrates, lose no accuracy (see flows/eval_language.py).
+LANGDETECT_TRIALS = 3
+# langdetect's Chinese profiles are regional; the warehouse stores ISO 639-1.
+_ISO_639_1 = {"zh-cn": "zh", "zh-tw": "zh"}
+
+
+@lru_cache(maxsize=1)
+def _langdetect_factory() -> DetectorFactory:
+    """Return langdetect's factory with every bundled profile loaded and seeded."""
+    factory = DetectorFactory()
+    factory.load_profile(PROFILES_DIRECTORY)
+    factory.set_seed(LANGDETECT_SEED)
+    return factory
+
+
+@lru_cache(maxsize=1)
+def langdetect_codes() -> frozenset[str]:
+    """Return the ISO 639-1 codes langdetect can output."""
+    return frozenset(_ISO_639_1.get(code, code) for code in _langdetect_factory().get_lang_list())
+
+
+def langdetect_probabilities(text: str) -> list[tuple[str, float]]:
+    """Return langdetect's (code, probability) pairs for ``text``, best first; [] if it has no features."""
+    detector = _langdetect_factory().create()
+    detector.n_trial = LANGDETECT_TRIALS
+    detector.append(text)
+    try:
+        guesses = detector.get_probabilities()
+    except LangDetectException:
+        return []
+    merged: dict[str, float] = {}
+    for guess in guesses:
+        code = _ISO_639_1.get(guess.lang, guess.lang)
+        merged[code] = merged.get(code, 0.0) + guess.prob
+    return sorted(merged.items(), key=lambda item: -item[1])
+
+
+@lru_cache(maxsize=1)
+def lingua_codes() -> frozenset[str]:
+    """Return the ISO 639-1 codes lingua knows."""
+    return frozenset(language.iso_code_639_1.name.lower() for language in Language.all())
+
+
+@lru_cache(maxsize=64)
+def _lingua_detector(codes: frozenset[str]):
+    """Return a lingua detector restricted to ``codes`` (models load on first use, per language)."""
+    languages = [Language.from_iso_code_639_1(IsoCode639_1.from_str(code)) for code in sorted(codes)]
+    return LanguageDetectorBuilder.from_languages(*languages).build()
+
+
+def lingua_confidences(text: str, codes: frozenset[str]) -> dict[str, float]:
+    """Return lingua's confidence per code in ``codes`` (at least two lingua codes) for ``text``."""
+    values = _lingua_detector(codes).compute_language_confidence_values(text)
+    return {value.language.iso_code_639_1.name.lower(): value.value for value in values}
