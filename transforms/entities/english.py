@@ -7,7 +7,7 @@ title precedes it or it is two to four uncommon words. Gazetteer names are handl
 
 from __future__ import annotations
 
-from transforms.entities.lexicon import head_words, word_classes
+from transforms.entities.lexicon import head_words, is_common_word
 from transforms.entities.roles import title_end
 from transforms.entities.tokens import Token
 
@@ -22,7 +22,7 @@ def _is_capitalised(tok: Token) -> bool:
 
 
 def _is_common(word: str) -> bool:
-    return word_classes("en").get(word.lower()) == "O"
+    return is_common_word(word, "en")
 
 
 def _runs(toks: list[Token], text: str, first: int, last: int) -> list[tuple[int, int]]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from transforms.entities.lexicon import folded, head_words, non_names, title_words, word_classes
+from transforms.entities.lexicon import folded, head_words, is_common_word, non_names, title_words
 from transforms.entities.roles import leading_title_end
 from transforms.entities.tokens import Token
 
@@ -37,7 +37,7 @@ class Candidate:
 
 def is_common(word: str, language: str) -> bool:
     """Return True when ``word`` is an everyday word of ``language`` (never a name on its own)."""
-    return word_classes("en" if language == "en" else "id").get(word.lower()) == "O"
+    return is_common_word(word, language)
 
 
 def is_name_word(tok: Token, language: str) -> bool:
