@@ -100,20 +100,21 @@ def _lower_case_words(path: Path) -> Counter:
 
 
 def indonesian_everyday_words(data: Path) -> set[str]:
-    """Return words written lower-case in true-cased Indonesian text and never inside a name.
+    """Return words written lower-case in true-cased Indonesian text far more often than in names.
 
     NERP is lower-cased, so it cannot tell ``pkb`` (a party) from ``pada``; these words come
     from idner-news-2k ``train.txt`` (outside entity spans) and the langid sentences instead.
     """
     lower: Counter = _lower_case_words(data / "langid" / "id.txt")
-    in_names = set()
+    in_names: Counter = Counter()
     for words, tags in conll_sentences(data / "ner" / "idner-news-2k" / "train.txt"):
         for i, (word, tag) in enumerate(zip(words, tags)):
             if tag != "O":
-                in_names.add(word.lower())
+                in_names[word.lower()] += 1
             elif i > 0 and word.islower() and _WORD.fullmatch(word):
                 lower[word] += 1
-    return {word for word in lower if word not in in_names}
+    # "umum" also opens "Rumah Sakit Umum"; it stays everyday while lower-case use dominates.
+    return {word for word, n in lower.items() if n >= 2 * in_names[word]}
 
 
 def write_word_list(path: Path, rows: dict[str, str] | set[str], source: str) -> None:

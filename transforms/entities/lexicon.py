@@ -7,7 +7,7 @@ Every list is read once, lazily, from this package's data files through
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from anyascii import anyascii
@@ -30,7 +30,8 @@ def data_rows(name: str) -> tuple[tuple[str, ...], ...]:
     return tuple(rows)
 
 
-@cache
+# Bounded: over a million articles the distinct token texts are unbounded.
+@lru_cache(maxsize=1 << 18)
 def folded(text: str) -> str:
     """Return ``text`` transliterated to ASCII, lower-cased, with punctuation runs as one space.
 

@@ -9,13 +9,13 @@ from transforms.entities.docresolve import document_mentions
 from transforms.entities.english import english_spans
 from transforms.entities.features import gazetteer_tags
 from transforms.entities.gazetteer import gazetteer_matches
-from transforms.entities.ministries import ministry_matches
+from transforms.entities.lexicon import is_common_word
+from transforms.entities.ministries import ministry_matches, portfolio_end
 from transforms.entities.roles import titled_person_spans
 from transforms.entities.spans import (
     Candidate,
     cleaned_span,
     domain_candidates,
-    is_common,
     is_name_word,
     merged_candidates,
 )
@@ -39,7 +39,7 @@ def _crf_spans(text: str, toks: list[Token], bounds, gazetteer, language: str) -
         # A sentence whose only capitals are gazetteer names or an everyday opening word
         # ("Kedua pihak ...") names nobody else; skipping it saves most of the CRF time.
         if not any(
-            t.text[:1].isupper() and tags[k] == "O" and (k > first or not is_common(t.text, language))
+            t.text[:1].isupper() and tags[k] == "O" and (k > first or not is_common_word(t.text, language))
             for k, t in enumerate(toks[first:last], first)
         ):
             continue
@@ -93,9 +93,16 @@ def _titled_persons(text, toks, cands, headlines, language) -> list[Candidate]:
             covered[k] = True
         if c.entity_type != "PERSON":
             qualifiers[c.first] = c.last
+
+    def qualifier_end(k: int) -> int:
+        if k in qualifiers:
+            return qualifiers[k]
+        portfolio = portfolio_end(toks, k) if language != "en" else None
+        return portfolio[0] if portfolio else k
+
     found = []
     for first, last in titled_person_spans(
-        text, toks, covered, qualifiers, lambda t: is_name_word(t, language), language
+        text, toks, covered, qualifier_end, lambda t: is_name_word(t, language), language
     ):
         cleaned = cleaned_span(toks, first, last, "PERSON", language)
         if cleaned:

@@ -45,7 +45,7 @@ def _portfolios(size: int) -> dict[str, str]:
     }
 
 
-def _portfolio_end(toks: list[Token], start: int) -> tuple[int, str] | None:
+def portfolio_end(toks: list[Token], start: int) -> tuple[int, str] | None:
     """Return ``(end token, canonical portfolio)`` of the longest portfolio phrase at ``start``."""
     for size in range(min(_MAX_PORTFOLIO_WORDS, len(toks) - start), 0, -1):
         words = [folded(t.text) for t in toks[start : start + size]]
@@ -67,7 +67,7 @@ def ministry_matches(toks: list[Token], countries: list[GazetteerMatch]) -> list
     i = 0
     while i < len(toks):
         head = heads.get(folded(toks[i].text))
-        portfolio = _portfolio_end(toks, i + 1) if head else None
+        portfolio = portfolio_end(toks, i + 1) if head else None
         if not portfolio:
             i += 1
             continue

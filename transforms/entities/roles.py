@@ -11,6 +11,8 @@ from transforms.entities.tokens import Token
 MAX_TITLE_TOKENS = 4
 _ARTICLES = frozenset({"a", "an", "the"})
 _QUALIFIER_LINKS = frozenset({"for", "of", "to", "at"})
+# Names a title introduces are at most this many words ("Recep Tayyip Erdogan").
+_MAX_TITLED_NAME = 4
 
 
 @cache
@@ -110,13 +112,13 @@ def _role_after(text, toks, last, neighbours, language):
     return text[toks[start].start : toks[end - 1].end]
 
 
-def titled_person_spans(text: str, toks: list[Token], covered: list[bool], qualifiers, is_name_word, language: str):
+def titled_person_spans(text: str, toks: list[Token], covered: list[bool], qualifier_end, is_name_word, language: str):
     """Return ``(first, last)`` of uncovered names that a title introduces or an appositive follows.
 
     ``Presiden Rusia Vladimir Putin`` and ``Shushan Stepanyan, juru bicara ...`` name people
-    even when the tagger misses them. ``qualifiers`` maps a token index to the end of an accepted
-    country or organisation span starting there; ``is_name_word(token)`` says whether a token
-    may be part of a name.
+    even when the tagger misses them. ``qualifier_end(k)`` returns where a qualifier starting at
+    token ``k`` (a country, an organisation, a portfolio such as ``Luar Negeri``) ends, or ``k``;
+    ``is_name_word(token)`` says whether a token may be part of a name.
     """
     n = len(toks)
 
@@ -138,12 +140,13 @@ def titled_person_spans(text: str, toks: list[Token], covered: list[bool], quali
                 first -= 1
             if i - 1 - first >= 2:
                 spans.append((first, i - 1))
-        k = qualifiers.get(end, end)
+        k = qualifier_end(end)
         if k < n and toks[k].text == ",":
             k += 1
         last = k
-        while last < n and usable(last) and (last == k or joined(last - 1, last)):
+        while last < n and last - k < _MAX_TITLED_NAME and usable(last) and (last == k or joined(last - 1, last)):
             last += 1
-        if last > k:
+        # An acronym or numeral after a title is an office ("Ketua DPD", "Komisi III"), not a name.
+        if last > k and not all(t.text.isupper() for t in toks[k:last]):
             spans.append((k, last))
     return spans

@@ -35,19 +35,16 @@ class Candidate:
     kind: str | None = None
 
 
-def is_common(word: str, language: str) -> bool:
-    """Return True when ``word`` is an everyday word of ``language`` (never a name on its own)."""
-    return is_common_word(word, language)
-
-
 def is_name_word(tok: Token, language: str) -> bool:
-    """Return True for a capitalised word that is neither an everyday word nor a title word."""
+    """Return True for a capitalised word that is not an everyday, title or head word."""
     word = tok.text
+    lang = "en" if language == "en" else "id"
     return (
         word[:1].isupper()
         and any(c.isalpha() for c in word)
-        and not is_common(word, language)
-        and folded(word) not in title_words("en" if language == "en" else "id")
+        and not is_common_word(word, language)
+        and folded(word) not in title_words(lang)
+        and word.lower() not in head_words(lang)
     )
 
 
@@ -71,7 +68,9 @@ def cleaned_span(toks: list[Token], first: int, last: int, kind: str, language: 
     span = toks[first:last]
     if folded(" ".join(t.text for t in span)) in non_names():
         return None
-    if not any(is_name_word(t, language) for t in span):
+    heads = head_words("en" if language == "en" else "id")
+    # A person needs a name word; an organisation or place may lean on its head ("Defence Ministry").
+    if not any(is_name_word(t, language) or (kind != "PERSON" and t.text.lower() in heads) for t in span):
         return None
     if kind == "PERSON":
         if any(t.text.isdigit() or _DOMAIN.fullmatch(t.text) for t in span):
@@ -80,7 +79,6 @@ def cleaned_span(toks: list[Token], first: int, last: int, kind: str, language: 
         if last - first > 1 and all(t.text.isupper() for t in span if t.text.isalpha()):
             return None
     else:
-        heads = head_words("en" if language == "en" else "id")
         if all(t.text.lower() in heads or not t.text[:1].isalnum() for t in span):
             return None
     return first, last

@@ -1,0 +1,247 @@
+"""Operations against a real `prefect server start` on loopback.
+
+`newsetl run` leaves a COMPLETED flow run with named task runs, logs and both
+artifacts on the server; `newsetl serve` registers a cron deployment whose
+API-triggered runs complete and are incremental; two concurrent `newsetl run`
+processes on one warehouse queue behind the `newsetl-warehouse-writer` limit
+and lose nothing. Every subprocess is bounded by a timeout and stopped.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import time
+import uuid
+from contextlib import contextmanager
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from tests.conftest import NEWSETL, ROOT, copy_seeds, run_cli
+
+pytestmark = pytest.mark.slow
+
+WRITER_LIMIT = "newsetl-warehouse-writer"
+
+
+@contextmanager
+def api_client(url: str):
+    """Yield a sync Prefect client talking to ``url``."""
+    from prefect.client.orchestration import get_client
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    with temporary_settings(updates={PREFECT_API_URL: url}):
+        with get_client(sync_client=True) as client:
+            yield client
+
+
+def _rows(db: Path, sql: str, params=None) -> list[tuple]:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return con.execute(sql, params or []).fetchall()
+    finally:
+        con.close()
+
+
+def _wait_for(predicate, timeout: float, what: str, interval: float = 0.5):
+    deadline = time.monotonic() + timeout
+    while True:
+        value = predicate()
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out after {timeout:.0f} s waiting for {what}")
+        time.sleep(interval)
+
+
+def _stop(process: subprocess.Popen) -> str:
+    """Interrupt a process group started with start_new_session, escalate if needed; return its output."""
+    if process.poll() is None:
+        os.killpg(process.pid, signal.SIGINT)
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait(timeout=10)
+    return process.stdout.read() if process.stdout else ""
+
+
+def _started(args: list[str], env: dict, log: Path) -> subprocess.Popen:
+    handle = log.open("w")
+    try:
+        return subprocess.Popen([str(NEWSETL), *args], env=env, cwd=ROOT, stdout=handle,
+                                stderr=subprocess.STDOUT, start_new_session=True, text=True)
+    finally:
+        handle.close()  # the child keeps its own descriptor
+
+
+def _finished(process: subprocess.Popen, timeout: float) -> int:
+    try:
+        return process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait(timeout=10)
+        raise
+
+
+# --- one run, monitored -------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def seeds_run(prefect_server, tmp_path_factory):
+    root = tmp_path_factory.mktemp("server-run")
+    env = {"PREFECT_API_URL": prefect_server, "PREFECT_HOME": str(root / "prefect-home"),
+           "NEWSETL_DB": str(root / "news.duckdb")}
+    result = run_cli(["run", str(copy_seeds(root / "seeds"))], {**os.environ, **env}, timeout=240)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    [(flow_run_id,)] = _rows(root / "news.duckdb", "SELECT flow_run_id FROM marts.pipeline_runs")
+    return prefect_server, uuid.UUID(flow_run_id), root / "news.duckdb"
+
+
+def test_run_is_completed_on_the_server_with_named_task_runs(seeds_run):
+    from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterId
+
+    url, flow_run_id, _ = seeds_run
+    with api_client(url) as client:
+        flow_run = client.read_flow_run(flow_run_id)
+        tasks = client.read_task_runs(flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=[flow_run_id])), limit=200)
+    assert flow_run.state.is_completed(), flow_run.state
+    assert flow_run.name.startswith("newsetl-ingest-")
+    assert len(tasks) >= 4
+    assert all(t.state and t.state.is_completed() for t in tasks), [(t.name, t.state) for t in tasks]
+    names = {t.name for t in tasks}
+    for stage in ("prepare-warehouse", "discover-inputs", "known-document-ids", "resolve-entities", "data-checks"):
+        assert stage in names
+    assert any(n.startswith("read-") for n in names) and any(n.startswith("analyse-batch-") for n in names)
+    assert any(n.startswith("load-batch-") for n in names) and "finish-run-completed" in names
+
+
+def test_run_has_summary_and_data_quality_artifacts_and_logs(seeds_run):
+    from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterFlowRunId, LogFilter, LogFilterFlowRunId
+
+    url, flow_run_id, _ = seeds_run
+    with api_client(url) as client:
+        artifacts = client.read_artifacts(artifact_filter=ArtifactFilter(flow_run_id=ArtifactFilterFlowRunId(any_=[flow_run_id])))
+        logs = client.read_logs(log_filter=LogFilter(flow_run_id=LogFilterFlowRunId(any_=[flow_run_id])), limit=200)
+    by_key = {a.key: a for a in artifacts}
+    assert by_key["newsetl-run-summary"].type == "table"
+    summary = str(by_key["newsetl-run-summary"].data)
+    assert "documents loaded" in summary and "'5'" in summary
+    assert by_key["newsetl-data-quality"].type == "markdown"
+    assert "| check | severity |" in by_key["newsetl-data-quality"].data
+    messages = "\n".join(log.message for log in logs)
+    assert "Loaded 5, skipped 0" in messages
+    assert "Holding the warehouse writer slot" in messages
+
+
+def test_writer_limit_exists_with_one_slot_and_is_free_after_the_run(seeds_run):
+    url, _, _ = seeds_run
+    with api_client(url) as client:
+        limit = client.read_global_concurrency_limit_by_name(WRITER_LIMIT)
+    assert limit.limit == 1 and limit.active and limit.active_slots == 0
+
+
+def test_run_without_wait_fails_clearly_while_another_run_holds_the_slot(seeds_run, tmp_path):
+    from prefect.concurrency.sync import concurrency
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    url, _, db = seeds_run
+    env = {**os.environ, "PREFECT_API_URL": url, "PREFECT_HOME": str(tmp_path / "prefect-home")}
+    with temporary_settings(updates={PREFECT_API_URL: url}):
+        with concurrency(WRITER_LIMIT, occupy=1, strict=True, timeout_seconds=30):
+            result = run_cli(["run", str(ROOT / "seeds"), "--db", str(db)], env, timeout=180)
+    assert result.returncode != 0
+    message = " ".join((result.stdout + result.stderr).split())
+    assert "concurrency limit" in message and "--wait" in message
+    assert _rows(db, "SELECT count(*) FROM raw.documents") == [(5,)]
+
+
+# --- serve ----------------------------------------------------------------------
+
+def test_serve_registers_a_cron_deployment_whose_api_runs_complete_incrementally(prefect_server, tmp_path):
+    from prefect.client.schemas.objects import FlowRun
+
+    inbox = copy_seeds(tmp_path / "inbox")
+    db = tmp_path / "served.duckdb"
+    name = f"inbox-{uuid.uuid4().hex[:6]}"
+    env = {**os.environ, "PREFECT_API_URL": prefect_server, "PREFECT_HOME": str(tmp_path / "prefect-home"),
+           "PREFECT_RUNNER_POLL_FREQUENCY": "2"}
+    serve = _started(["serve", str(inbox), "--cron", "*/30 * * * *", "--db", str(db), "--name", name],
+                     env, tmp_path / "serve.log")
+    try:
+        with api_client(prefect_server) as client:
+            def deployment():
+                assert serve.poll() is None, (tmp_path / "serve.log").read_text()[-3000:]
+                try:
+                    return client.read_deployment_by_name(f"newsetl-pipeline/{name}")
+                except Exception:
+                    return None
+
+            found = _wait_for(deployment, 120, "the served deployment")
+            assert [s.schedule.cron for s in found.schedules] == ["*/30 * * * *"]
+            assert found.parameters["paths"] == [str(inbox.resolve())]
+            assert found.parameters["db"] == str(db.resolve())
+
+            def completed_run() -> FlowRun:
+                run = client.create_flow_run_from_deployment(found.id)
+
+                def final():
+                    current = client.read_flow_run(run.id)
+                    return current if current.state and current.state.is_final() else None
+
+                return _wait_for(final, 180, f"flow run {run.id} of the deployment", interval=1)
+
+            first = completed_run()
+            assert first.state.is_completed(), first.state
+            second = completed_run()
+            assert second.state.is_completed(), second.state
+    finally:
+        output = _stop(serve)
+    runs = dict(((r[0], r[1:]) for r in _rows(
+        db, "SELECT flow_run_id, status, documents_loaded, documents_skipped FROM marts.pipeline_runs")))
+    assert runs[str(first.id)] == ("completed", 5, 0)
+    # The schedule's runs are incremental: the second run finds every document already stored.
+    assert runs[str(second.id)] == ("completed", 0, 5), output
+
+
+# --- two writers ------------------------------------------------------------------
+
+def _synthetic_inbox(folder: Path, n: int, start: int) -> Path:
+    from flows.bench import seed_texts, write_shards
+
+    write_shards(seed_texts(ROOT / "seeds"), folder, n, start=start, shard_docs=max(1, n // 4))
+    return folder
+
+
+def test_two_concurrent_runs_on_one_warehouse_both_complete_and_lose_nothing(prefect_server, tmp_path):
+    first_inbox = _synthetic_inbox(tmp_path / "a", 120, start=0)
+    second_inbox = _synthetic_inbox(tmp_path / "b", 30, start=10_000)
+    db = tmp_path / "shared.duckdb"
+    env = {**os.environ, "PREFECT_API_URL": prefect_server, "PREFECT_HOME": str(tmp_path / "prefect-home"),
+           "NEWSETL_DB": str(db)}
+    first = _started(["run", str(first_inbox), "--runner", "threads"], env, tmp_path / "a.log")
+    try:
+        with api_client(prefect_server) as client:
+            def first_holds_the_slot():
+                assert first.poll() is None, (tmp_path / "a.log").read_text()[-3000:]
+                try:
+                    return client.read_global_concurrency_limit_by_name(WRITER_LIMIT).active_slots == 1
+                except Exception:
+                    return False
+
+            _wait_for(first_holds_the_slot, 150, "the first run to take the writer slot", interval=0.25)
+        second = _started(["run", str(second_inbox), "--wait", "300", "--runner", "threads"], env, tmp_path / "b.log")
+        try:
+            assert _finished(first, 240) == 0, (tmp_path / "a.log").read_text()[-3000:]
+            assert _finished(second, 300) == 0, (tmp_path / "b.log").read_text()[-3000:]
+        finally:
+            _stop(second)
+    finally:
+        _stop(first)
+    runs = _rows(db, "SELECT status, documents_loaded, started_at, finished_at FROM marts.pipeline_runs ORDER BY started_at")
+    assert [(status, loaded) for status, loaded, _, _ in runs] == [("completed", 120), ("completed", 30)]
+    assert runs[1][2] >= runs[0][3], "the second run wrote before the first finished"
+    assert _rows(db, "SELECT count(*), count(DISTINCT document_id) FROM raw.documents") == [(150, 150)]
+    assert _rows(db, "SELECT count(*) FROM marts.documents") == [(150,)]
