@@ -36,6 +36,10 @@ REJECT_SCHEMA = {"source_uri": pl.String, "reason": pl.String, "detail": pl.Stri
 # of JSONL/CSV records: more than this share of control characters is not prose.
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 MAX_CONTROL_SHARE = 0.05
+# A document needs one visible character: text of only whitespace and zero-width
+# characters has no paragraph, and a raw document without paragraphs fails the
+# warehouse's documents_derived check (and with it the whole run).
+_VISIBLE = re.compile(r"[^\s\u200b\u200c\u200d\u2060\ufeff]")
 
 
 @dataclass
@@ -63,6 +67,9 @@ class _Collector:
         self.document(uri, record, encoding, byte_length)
 
     def document(self, uri: str, record: InputRecord, encoding: str, byte_length: int) -> None:
+        if not _VISIBLE.search(record.text):
+            self.reject(uri, RejectReason.empty, "only whitespace and zero-width characters")
+            return
         published_at = record.published_at
         self.documents.append({
             "document_id": document_id(record.text),

@@ -123,6 +123,8 @@ def test_an_extremely_long_line_loads_as_one_document(tmp_path):
         ("empty.txt", b"", "empty"),
         ("blank.txt", b"  \n\t\r\n \n", "empty"),
         ("bom-only.txt", codecs.BOM_UTF8 + b"\n", "empty"),
+        ("zero-width.txt", "\u200b\u200c\n\u2060 \u200d\n".encode("utf-8"), "empty"),
+        ("zero-width.jsonl", json.dumps({"text": "\u200b \u200b\n\u2060"}).encode() + b"\n", "empty"),
         ("random.txt", bytes(range(256)) * 16 + os.urandom(4096), "binary"),
         ("nul.txt", b"Pertempuran\x00\x00\x00 berlanjut\x00" * 50, "binary"),
         ("elf.txt", b"\x7fELF\x02\x01\x01\x00" + bytes(1000), "binary"),

@@ -16,6 +16,17 @@ UNDETERMINED = LanguageGuess("und", 0.0)
 MIN_LETTERS = 10
 MIN_CONFIDENCE = 0.40
 
+# Word evidence is cheap (~0.14 ms for 2,000 characters), so it reads more than the sample.
+MALAY_EVIDENCE_CHARS = 2000
+
+# langdetect averages random walks over the text's n-grams (7 by default), each costing
+# ~0.3 ms. On the langid sentences 3 walks beat 1 (average accuracy 99.10% vs 98.91%) and
+# matched 7 (99.12%) at 60% of the cost; on 3-sentence pseudo-documents (>= 150 letters)
+# 1 walk was as accurate as 3 (99.84% either way at a 200-character sample).
+SHORT_TEXT_TRIALS = 3
+LONG_TEXT_TRIALS = 1
+LONG_TEXT_LETTERS = 150
+
 # Languages langdetect mixes up (its own errors on ../shared/data/langid: ru->bg/mk/uk,
 # nl->af, es->pt/ca/it); when its best guess is in a group, lingua decides within the group.
 CYRILLIC_GROUP = frozenset({"ru", "uk", "bg", "mk"})
@@ -61,9 +72,10 @@ def _spelling_compatible(sample: str, candidates: frozenset[str]) -> frozenset[s
     return frozenset(kept) if kept else candidates
 
 
-def _best_guess(sample: str) -> LanguageGuess:
+def _best_guess(sample: str, letters: int) -> LanguageGuess:
     """Return the combined langdetect/lingua guess for a sample with enough letters."""
-    probabilities = langdetect_probabilities(sample)
+    trials = SHORT_TEXT_TRIALS if letters < LONG_TEXT_LETTERS else LONG_TEXT_TRIALS
+    probabilities = langdetect_probabilities(sample, trials)
     if not probabilities:
         return UNDETERMINED
     candidates = _candidates(probabilities)
@@ -83,22 +95,24 @@ def _best_guess(sample: str) -> LanguageGuess:
 
 @lru_cache(maxsize=4096)
 def _sample_language(sample: str) -> LanguageGuess:
-    """Return the guess for one detection sample (cached: the same text always gets the same answer)."""
-    if letter_count(sample) < MIN_LETTERS:
+    """Return the statistical guess for one detection sample (cached: same text, same answer)."""
+    letters = letter_count(sample)
+    if letters < MIN_LETTERS:
         return UNDETERMINED
-    guess = _best_guess(sample)
-    if guess.code == "id":
-        guess = malay_or_indonesian(sample, guess.confidence)
-    if guess.confidence < MIN_CONFIDENCE:
-        return UNDETERMINED
-    return LanguageGuess(guess.code, round(min(guess.confidence, 1.0), 4))
+    return _best_guess(sample, letters)
 
 
 def detected_language(text: str) -> LanguageGuess:
     """Return the language of ``text`` (ISO 639-1, or ``und`` when too short or unsure); never raises.
 
-    Long texts are judged on a bounded sample (head plus middle, ~400 characters).
+    Long texts are detected on a bounded sample (head plus middle, ~400 characters); the
+    Malaysian/Indonesian word evidence is read from up to MALAY_EVIDENCE_CHARS characters.
     """
     if not isinstance(text, str) or not text:
         return UNDETERMINED
-    return _sample_language(detection_sample(text))
+    guess = _sample_language(detection_sample(text))
+    if guess.code == "id":
+        guess = malay_or_indonesian(text[:MALAY_EVIDENCE_CHARS], guess.confidence)
+    if guess.confidence < MIN_CONFIDENCE:
+        return UNDETERMINED
+    return LanguageGuess(guess.code, round(min(guess.confidence, 1.0), 4))

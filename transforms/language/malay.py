@@ -21,14 +21,15 @@ from transforms.records import LanguageGuess
 # id 98.3% / ms 93% and 1 gave id 99.8% / ms 83% (flows/eval_language.py).
 MALAY_MARGIN = 0.5
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
-_CLITICS = ("nya", "lah", "kah", "pun", "ku", "mu")
+_CLITICS = ("nya", "lah", "kah", "pun", "ku", "mu")  # enclitics: bahagianku, kiralah
 
 
 @lru_cache(maxsize=1)
-def _markers() -> tuple[dict[str, float], tuple[tuple[str, float], ...]]:
-    """Return word and two-word markers (positive = Malaysian) and word-ending markers."""
+def _markers() -> tuple[dict[str, float], dict[str, float], frozenset[str]]:
+    """Return word markers, word-ending markers and two-word markers (positive = Malaysian),
+    plus the set of words that start a two-word marker."""
     words: dict[str, float] = {}
-    endings: list[tuple[str, float]] = []
+    endings: dict[str, float] = {}
     text = resources.files("transforms.data").joinpath("lang_malay_indonesian_markers.tsv").read_text("utf-8")
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
@@ -36,36 +37,44 @@ def _markers() -> tuple[dict[str, float], tuple[tuple[str, float], ...]]:
         marker, language, weight = line.split("\t")
         signed = float(weight) if language == "ms" else -float(weight)
         if marker.startswith("-"):
-            endings.append((marker[1:], signed))
+            endings[marker[1:]] = signed
         else:
             words[marker] = signed
-    return words, tuple(endings)
+    firsts = frozenset(marker.split(" ")[0] for marker in words if " " in marker)
+    return words, endings, firsts
 
 
-def _base_form(word: str, markers: dict[str, float]) -> str:
-    """Return ``word`` or, if only that is a marker, its form without reduplication or clitic."""
+@lru_cache(maxsize=65536)
+def _word_weight(word: str) -> tuple[str, float]:
+    """Return the marker form of ``word`` (without reduplication or clitic, if only that is a
+    marker) and its weight; cached because news vocabulary repeats endlessly."""
+    markers, endings, _ = _markers()
     if word in markers:
-        return word
+        return word, markers[word]
     head, _, tail = word.partition("-")
-    if head == tail:  # parti-parti -> parti
-        word = head
-    for clitic in _CLITICS:  # bahagianku -> bahagian
-        if word.endswith(clitic) and len(word) - len(clitic) >= 4 and word[: -len(clitic)] in markers:
-            return word[: -len(clitic)]
-    return word
+    if head == tail and head in markers:  # parti-parti -> parti
+        return head, markers[head]
+    if word.endswith(_CLITICS):  # bahagianku -> bahagian
+        for clitic in _CLITICS:
+            stem = word[: -len(clitic)]
+            if word.endswith(clitic) and len(stem) >= 4 and stem in markers:
+                return stem, markers[stem]
+    for ending, weight in endings.items():
+        if len(word) > len(ending) + 2 and word.endswith(ending):
+            return word, weight
+    return word, 0.0
 
 
 def malaysian_evidence(text: str) -> float:
     """Return the summed marker weights in ``text``: > 0 leans Malaysian Malay, < 0 Indonesian."""
-    markers, endings = _markers()
-    words = [_base_form(word, markers) for word in _WORD.findall(text.lower())]
+    markers, _, firsts = _markers()
     score = 0.0
     previous = ""
-    for word in words:
-        weight = markers.get(word)
-        if weight is None:
-            weight = next((w for end, w in endings if len(word) > len(end) + 2 and word.endswith(end)), 0.0)
-        score += weight + markers.get(f"{previous} {word}", 0.0)
+    for token in _WORD.findall(text.lower()):
+        word, weight = _word_weight(token)
+        if previous in firsts:
+            weight += markers.get(f"{previous} {word}", 0.0)
+        score += weight
         previous = word
     return score
 

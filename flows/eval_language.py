@@ -1,0 +1,165 @@
+"""Evaluate language identification on ../shared/data/langid (one sentence a line).
+
+    python -m flows.eval_language [--data DIR] [--every N] [--thresholds] [--speed] [--json FILE]
+
+Prints id-vs-ms accuracy (id.txt against the hand-checked Malay lines of ms.txt listed in
+tests/data/lang_ms_clean_lines.txt; ms.txt as a whole is mostly Indonesian web text), the
+sentence accuracy of each of the 12 languages and the average over the 11 whose labels are
+clean. ``--thresholds`` adds the measurements behind MIN_LETTERS and MIN_CONFIDENCE
+(accuracy of sentence prefixes by letter count, precision by confidence band);
+``--speed`` adds the per-article cost of ``detected_languages`` + ``document_language``
+on synthetic ~2 KB articles built from seeds/.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from pathlib import Path
+
+from transforms.language import detected_language, detected_languages, document_language
+from transforms.language import detection
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_DATA = ROOT.parent / "shared" / "data" / "langid"
+CLEAN_MALAY_LINES = ROOT / "tests" / "data" / "lang_ms_clean_lines.txt"
+LANGUAGES = ("id", "ms", "en", "de", "fr", "es", "nl", "tr", "ru", "ar", "tl", "vi")
+CLEAN_LABELS = tuple(code for code in LANGUAGES if code != "ms")
+
+
+def clean_malay_line_numbers() -> list[int]:
+    """Return the 1-based ms.txt line numbers hand-checked as Malaysian Malay."""
+    lines = CLEAN_MALAY_LINES.read_text("utf-8").splitlines()
+    return [int(line) for line in lines if line.strip() and not line.startswith("#")]
+
+
+def language_lines(data: Path, code: str) -> list[str]:
+    """Return the sentences of ``code``.txt in ``data``."""
+    return (data / f"{code}.txt").read_text("utf-8").splitlines()
+
+
+def accuracy(sentences: list[str], code: str) -> float:
+    """Return the share of ``sentences`` detected as ``code``."""
+    return sum(detected_language(s).code == code for s in sentences) / len(sentences)
+
+
+def id_vs_ms(data: Path, every: int) -> dict[str, float]:
+    """Return per-variety and pooled accuracy on id.txt plus the clean Malay lines."""
+    indonesian = language_lines(data, "id")[::every]
+    all_malay = language_lines(data, "ms")
+    malay = [all_malay[n - 1] for n in clean_malay_line_numbers()]
+    id_acc, ms_acc = accuracy(indonesian, "id"), accuracy(malay, "ms")
+    pooled = (id_acc * len(indonesian) + ms_acc * len(malay)) / (len(indonesian) + len(malay))
+    return {"id": id_acc, "ms_clean": ms_acc, "pooled": pooled, "n_id": len(indonesian), "n_ms_clean": len(malay),
+            "ms_raw": accuracy(all_malay[::every], "ms")}
+
+
+def sentence_accuracies(data: Path, every: int) -> tuple[dict[str, float], float]:
+    """Return accuracy per language and the mean milliseconds per sentence."""
+    result, seconds, count = {}, 0.0, 0
+    for code in LANGUAGES:
+        sentences = language_lines(data, code)[::every]
+        started = time.process_time()
+        result[code] = accuracy(sentences, code)
+        seconds += time.process_time() - started
+        count += len(sentences)
+    return result, 1000 * seconds / count
+
+
+def _letter_prefix(sentence: str, letters: int) -> str | None:
+    """Return the shortest whole-word prefix of ``sentence`` with ``letters`` letters, or None."""
+    seen = 0
+    for i, ch in enumerate(sentence):
+        seen += ch.isalpha()
+        if seen == letters:
+            end = i + 1
+            while end < len(sentence) and sentence[end].isalpha():
+                end += 1
+            return sentence[:end]
+    return None
+
+
+def threshold_measurements(data: Path) -> dict[str, dict]:
+    """Return prefix accuracy by letter count and sentence precision by confidence band,
+    measured with both thresholds switched off."""
+    saved = detection.MIN_LETTERS, detection.MIN_CONFIDENCE
+    detection.MIN_LETTERS, detection.MIN_CONFIDENCE = 1, 0.0
+    detection._sample_language.cache_clear()
+    try:
+        by_letters: dict[int, float] = {}
+        for letters in (3, 5, 8, 10, 12, 15, 20, 30):
+            pairs = [(p, code) for code in CLEAN_LABELS for s in language_lines(data, code)[::4]
+                     if (p := _letter_prefix(s, letters))]
+            by_letters[letters] = sum(detected_language(p).code == c for p, c in pairs) / len(pairs)
+        bands = [(0.0, 0.4), (0.4, 0.5), (0.5, 0.6), (0.6, 0.8), (0.8, 1.01)]
+        hits = {band: [0, 0] for band in bands}
+        for code in CLEAN_LABELS:
+            for sentence in language_lines(data, code):
+                guess = detected_language(sentence)
+                band = next(b for b in bands if b[0] <= guess.confidence < b[1])
+                hits[band][0] += guess.code == code
+                hits[band][1] += 1
+        by_confidence = {f"{lo:.1f}-{min(hi, 1):.1f}": (n and ok / n, n) for (lo, hi), (ok, n) in hits.items()}
+    finally:
+        detection.MIN_LETTERS, detection.MIN_CONFIDENCE = saved
+        detection._sample_language.cache_clear()
+    return {"prefix_accuracy_by_letters": by_letters, "precision_by_confidence": by_confidence}
+
+
+def article_speed(n_articles: int = 500) -> dict[str, float]:
+    """Return milliseconds per synthetic article for paragraph + document language ID."""
+    from transforms.structure import document_structure
+    from transforms.synthetic_corpus import synthetic_articles
+
+    seeds = [p.read_text("utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
+    articles = [a["text"] for a in synthetic_articles(seeds, n_articles + 20, seed=7)]
+    paragraphs = [[p.text for p in document_structure(text).paragraphs] for text in articles]
+    for texts in paragraphs[:20]:  # load the models outside the timed loop
+        document_language(texts, detected_languages(texts))
+    started = time.process_time()
+    for texts in paragraphs[20:]:
+        document_language(texts, detected_languages(texts))
+    per_article = 1000 * (time.process_time() - started) / n_articles
+    mean_chars = sum(map(len, articles)) / len(articles)
+    return {"ms_per_article": per_article, "articles": n_articles, "mean_chars": mean_chars,
+            "mean_paragraphs": sum(map(len, paragraphs)) / len(paragraphs)}
+
+
+def main(argv: list[str] | None = None) -> dict:
+    """Run the evaluation, print it and return it as a dict."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--every", type=int, default=1, help="use every Nth sentence (default: all)")
+    parser.add_argument("--thresholds", action="store_true")
+    parser.add_argument("--speed", action="store_true")
+    parser.add_argument("--json", type=Path)
+    args = parser.parse_args(argv)
+
+    report: dict = {"id_vs_ms": id_vs_ms(args.data, args.every)}
+    r = report["id_vs_ms"]
+    print(f"id vs ms: id {r['id']:.2%} (n={r['n_id']}), clean ms {r['ms_clean']:.2%} (n={r['n_ms_clean']}), "
+          f"pooled {r['pooled']:.2%}   [ms.txt as a whole: {r['ms_raw']:.2%}, mostly Indonesian lines]")
+    per_language, ms_per_sentence = sentence_accuracies(args.data, args.every)
+    average = sum(per_language[c] for c in CLEAN_LABELS) / len(CLEAN_LABELS)
+    report.update(sentence_accuracy=per_language, average_11=average, ms_per_sentence=ms_per_sentence)
+    print("sentence accuracy: " + "  ".join(f"{c} {v:.1%}" for c, v in per_language.items()))
+    print(f"average over {len(CLEAN_LABELS)} languages (ms excluded: noisy labels): {average:.2%}; "
+          f"worst {min(CLEAN_LABELS, key=per_language.get)} {min(per_language[c] for c in CLEAN_LABELS):.1%}; "
+          f"{ms_per_sentence:.2f} ms per sentence")
+    if args.thresholds:
+        report["thresholds"] = threshold_measurements(args.data)
+        print("prefix accuracy by letters:", {k: f"{v:.1%}" for k, v in report["thresholds"]["prefix_accuracy_by_letters"].items()})
+        print("precision by confidence:", {k: f"{p:.0%} of {n}" for k, (p, n) in report["thresholds"]["precision_by_confidence"].items()})
+    if args.speed:
+        report["speed"] = article_speed()
+        s = report["speed"]
+        print(f"per article ({s['mean_chars']:.0f} chars, {s['mean_paragraphs']:.1f} paragraphs): "
+              f"{s['ms_per_article']:.2f} ms")
+    if args.json:
+        args.json.write_text(json.dumps(report, indent=2, default=str), "utf-8")
+    return report
+
+
+if __name__ == "__main__":
+    main()

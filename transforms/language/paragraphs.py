@@ -1,0 +1,112 @@
+"""Languages of the paragraphs of one document, cheaply.
+
+Full detection costs ~1-3 ms a text (langdetect walks its text in Python); an article has
+~15 paragraphs and language ID must stay well under 3 ms an article. So the document is
+detected once, on a bounded sample of all its paragraphs, and each paragraph is only
+CONFIRMED to be in that language by its function words (~15 us). Paragraphs that are not
+confirmed and look foreign (another script, or another language's function words, or
+simply long) get full detection of their own.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Sequence
+from functools import lru_cache
+from importlib import resources
+
+from transforms.language.detection import MIN_LETTERS, UNDETERMINED, detected_language
+from transforms.language.sampling import detection_sample, letter_count
+from transforms.records import LanguageGuess
+
+# A paragraph is confirmed when at least MIN_HITS of its words, and at least MIN_SHARE of
+# them, are function words of the document language, and at least twice as many as are
+# function words of any other listed language (Spanish and Portuguese share "de", "que",
+# "se", so a Portuguese paragraph in a Spanish article is not confirmed). On the langid
+# sentences this confirms 85% of Indonesian and 92% of English ones, and wrongly confirms
+# 19 of 110,000 sentence/other-language pairs; on the seeds, 80 of 87 paragraphs.
+MIN_HITS = 2
+MIN_SHARE = 0.15
+# An unconfirmed paragraph in the document's script with no function word of another
+# language follows its document if it is a short heading or byline (under
+# HEADING_LETTERS letters) or a sentence under SHORT_PARAGRAPH_LETTERS with at least one
+# function word of the document language ("Baca Juga: ... dalam Perang"): a 100-letter
+# English sentence without "the", "of", "and", "to", "in" ... is practically nonexistent.
+HEADING_LETTERS = 40
+SHORT_PARAGRAPH_LETTERS = 100
+_WORD = re.compile(r"[^\W\d_]+")
+_LIST_OF = {"ms": "id"}  # Malay shares Indonesian's function words
+
+
+@lru_cache(maxsize=1)
+def _function_words() -> dict[str, frozenset[str]]:
+    """Return, per word, the languages (rows of lang_function_words.tsv) it is a function word of."""
+    text = resources.files("transforms.data").joinpath("lang_function_words.tsv").read_text("utf-8")
+    languages: dict[str, set[str]] = {}
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            code, words = line.split("\t")
+            for word in words.split():
+                languages.setdefault(word, set()).add(code)
+    return {word: frozenset(codes) for word, codes in languages.items()}
+
+
+def function_word_hits(text: str, code: str) -> tuple[int, int, int]:
+    """Return (words, function words of ``code``, function words of the best other language) in ``text``."""
+    lookup = _function_words()
+    words = _WORD.findall(text.lower())
+    hits = Counter(language for word in words for language in lookup.get(word, ()))
+    own = hits.pop(_LIST_OF.get(code, code), 0)
+    return len(words), own, max(hits.values(), default=0)
+
+
+def is_confirmed_language(text: str, code: str) -> bool:
+    """Return True if the function words of ``text`` clearly say it is written in ``code``."""
+    words, own, rival = function_word_hits(text, code)
+    return own >= MIN_HITS and own >= MIN_SHARE * words and own >= 2 * rival
+
+
+def main_script(text: str) -> str:
+    """Return the Unicode script name (LATIN, CYRILLIC, ARABIC, CJK, ...) of most of the first 32 letters."""
+    scripts = Counter()
+    for ch in text:
+        if ch.isalpha():
+            scripts[unicodedata.name(ch, "UNKNOWN").split(" ", 1)[0]] += 1
+            if scripts.total() == 32:
+                break
+    return scripts.most_common(1)[0][0] if scripts else ""
+
+
+def _paragraph_language(text: str, document: LanguageGuess, script: str) -> LanguageGuess:
+    """Return one paragraph's guess, given its document's guess and main script."""
+    letters = letter_count(text)
+    if letters == 0:
+        return UNDETERMINED
+    if document.code == "und":
+        return detected_language(text)
+    if letters < MIN_LETTERS:
+        return document  # too short to judge alone; headings and bylines follow their article
+    words, own, rival = function_word_hits(text, document.code)
+    if own >= MIN_HITS and own >= MIN_SHARE * words and own >= 2 * rival:
+        return document  # confirmed, as in is_confirmed_language
+    if rival == 0 and (letters < HEADING_LETTERS or (own and letters < SHORT_PARAGRAPH_LETTERS)):
+        if main_script(text) == script:
+            return document
+    return detected_language(text)
+
+
+def detected_languages(texts: Sequence[str]) -> list[LanguageGuess]:
+    """Return one guess per text, where ``texts`` are the paragraphs of ONE document.
+
+    The document is detected once, on a bounded sample of all its paragraphs. A paragraph
+    confirmed by its function words gets the document's guess; so does one under
+    MIN_LETTERS letters, or a short one with nothing foreign about it; a paragraph with no
+    letters is ``und``; any other paragraph is detected on its own, exactly as by
+    ``detected_language``. For unrelated texts call ``detected_language`` on each. Never raises.
+    """
+    texts = [text if isinstance(text, str) else "" for text in texts]
+    document = detected_language("\n".join(texts))
+    script = main_script(detection_sample("\n".join(texts))) if document.code != "und" else ""
+    return [_paragraph_language(text, document, script) for text in texts]
