@@ -226,6 +226,14 @@ def rusage_peaks_mb() -> tuple[float, float]:
     return own, children
 
 
+def _load_avg() -> list[float] | None:
+    """Return the 1/5/15-minute load averages (other work on the machine skews wall times)."""
+    try:
+        return [round(x, 2) for x in os.getloadavg()]
+    except OSError:
+        return None
+
+
 def machine_info() -> dict:
     """Return CPU, memory, Python and library versions."""
     import psutil
@@ -253,9 +261,18 @@ def machine_info() -> dict:
     }
 
 
+def _cpu_seconds() -> float:
+    """Return user+system CPU seconds of this process and its finished children."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 def _timed_run(run_pipeline: Callable[..., dict], paths: list[Path], db: Path, **options) -> tuple[dict, float]:
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), _cpu_seconds()
     summary = run_pipeline(paths, db, **options)
+    summary = dict(summary)
+    # CPU time is robust to other load on a shared machine; it misses the live API server.
+    summary["_cpu_s"] = _cpu_seconds() - cpu
     return summary, time.perf_counter() - started
 
 
@@ -264,6 +281,7 @@ def _run_brief(summary: dict, seconds: float) -> dict:
             "wall_s", "stage_seconds")
     brief = {k: summary.get(k) for k in keep}
     brief["caller_wall_s"] = round(seconds, 3)
+    brief["cpu_s"] = round(summary.get("_cpu_s", 0.0), 3)
     return brief
 
 
@@ -302,7 +320,7 @@ def run_bench(docs: int, *, workers: int | None = None, runner: str = "auto", ba
     root = Path(tempfile.mkdtemp(prefix="newsetl-bench-")) if own_dir else work_dir
     root.mkdir(parents=True, exist_ok=True)
     corpus, db = root / "corpus", root / "bench.duckdb"
-    result: dict = {"docs": docs, "seed": seed, "shard_docs": SHARD_DOCS}
+    result: dict = {"docs": docs, "seed": seed, "shard_docs": SHARD_DOCS, "load_avg_start": _load_avg()}
     try:
         started = time.perf_counter()
         shards, corpus_bytes = write_shards(seeds, corpus, docs, seed=seed)
@@ -332,8 +350,10 @@ def run_bench(docs: int, *, workers: int | None = None, runner: str = "auto", ba
         loaded = first.get("documents_loaded") or 0
         result.update(
             first_run_s=round(first_s, 3),
+            first_run_cpu_s=round(first.get("_cpu_s", 0.0), 3),
             docs_loaded=loaded,
             docs_per_s=round((loaded or docs) / first_s, 2),
+            docs_per_cpu_s=round((loaded or docs) / first["_cpu_s"], 2) if first.get("_cpu_s") else None,
             s_per_1k_docs=round(first_s / docs * 1000, 3),
             stage_seconds=first.get("stage_seconds") or {},
             peak_rss_tree_mb=round(sampler.peak_mb, 1),
@@ -389,6 +409,7 @@ def run_bench(docs: int, *, workers: int | None = None, runner: str = "auto", ba
                            "worker); peak_rss_tree_mb = sampled peak of the summed RSS of this process and "
                            "all descendants (workers and the Prefect API server) during the pipeline runs."),
         )
+        result["load_avg_end"] = _load_avg()
         result["machine"] = machine_info()
         return result
     finally:
@@ -419,6 +440,8 @@ def run_scale(sizes: list[int], *, workers: int | None = None, runner: str = "au
             rows.append({
                 "docs": n,
                 "first_run_s": figures["first_run_s"],
+                "first_run_cpu_s": figures.get("first_run_cpu_s"),
+                "load_avg_start": figures.get("load_avg_start"),
                 "docs_per_s": figures["docs_per_s"],
                 "s_per_1k_docs": figures["s_per_1k_docs"],
                 "peak_rss_mb": figures["peak_rss_mb"],
@@ -489,7 +512,7 @@ def _print_tables(result: dict) -> None:
     row("peak RSS self+child (MB)", "peak_rss_mb", "{:.0f}")
     row("peak RSS whole tree (MB)", "peak_rss_tree_mb", "{:.0f}")
     console.print(table)
-    stages = Table("stage", "seconds", title="first run stage_seconds (in-task seconds are summed over workers)")
+    stages = Table("stage", "seconds", title="first run: stage seconds", caption="in-task stages are summed over workers")
     for name, seconds in sorted((result.get("stage_seconds") or {}).items(), key=lambda kv: -kv[1]):
         stages.add_row(name, f"{seconds:.2f}")
     console.print(stages)

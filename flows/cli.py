@@ -39,6 +39,26 @@ def _fail(message: str, code: int = 1):
     raise typer.Exit(code)
 
 
+class _NoTracebackFor:
+    """Logging filter: records about these (expected, clearly explained) exceptions lose their traceback."""
+
+    def __init__(self, *exceptions: type[BaseException]):
+        self.exceptions = exceptions
+
+    def filter(self, record) -> bool:
+        if record.exc_info and isinstance(record.exc_info[1], self.exceptions):
+            record.exc_info, record.exc_text = None, None
+        return True
+
+
+def _quiet_tracebacks_for(*exceptions: type[BaseException]) -> None:
+    """Keep Prefect's engines from printing a traceback for ``exceptions`` (the CLI explains them itself)."""
+    import logging
+
+    for name in ("prefect.flow_runs", "prefect.task_runs"):
+        logging.getLogger(name).addFilter(_NoTracebackFor(*exceptions))
+
+
 def _summary_table(summary: dict) -> Table:
     from flows.reporting import summary_rows
 
@@ -67,6 +87,8 @@ def run(
     from flows.pipeline import run_pipeline
     from warehouse.connection import WarehouseLocked
 
+    # A busy warehouse is an expected condition with its own message, not a crash.
+    _quiet_tracebacks_for(WarehouseLocked)
     inputs = paths or [Path("seeds")]
     try:
         summary = run_pipeline(

@@ -1,14 +1,16 @@
 """Evaluate language identification on ../shared/data/langid (one sentence a line).
 
-    python -m flows.eval_language [--data DIR] [--every N] [--thresholds] [--speed] [--json FILE]
+    python -m flows.eval_language [--data DIR] [--every N] [--thresholds] [--sample-sizes]
+                                  [--speed] [--json FILE]
 
 Prints id-vs-ms accuracy (id.txt against the hand-checked Malay lines of ms.txt listed in
 tests/data/lang_ms_clean_lines.txt; ms.txt as a whole is mostly Indonesian web text), the
 sentence accuracy of each of the 12 languages and the average over the 11 whose labels are
-clean. ``--thresholds`` adds the measurements behind MIN_LETTERS and MIN_CONFIDENCE
-(accuracy of sentence prefixes by letter count, precision by confidence band);
-``--speed`` adds the per-article cost of ``detected_languages`` + ``document_language``
-on synthetic ~2 KB articles built from seeds/.
+clean. Optional measurements: ``--thresholds``, the ones behind MIN_LETTERS and
+MIN_CONFIDENCE (accuracy of sentence prefixes by letter count, precision by confidence
+band); ``--sample-sizes``, the one behind the detection sample (accuracy and cost on
+3-sentence pseudo-documents for several head + middle sizes); ``--speed``, the cost per
+synthetic ~2 KB article of ``detected_languages`` + ``document_language``.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import time
 from pathlib import Path
 
 from transforms.language import detected_language, detected_languages, document_language
-from transforms.language import detection
+from transforms.language import detection, sampling
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "langid"
@@ -51,8 +53,10 @@ def id_vs_ms(data: Path, every: int) -> dict[str, float]:
     malay = [all_malay[n - 1] for n in clean_malay_line_numbers()]
     id_acc, ms_acc = accuracy(indonesian, "id"), accuracy(malay, "ms")
     pooled = (id_acc * len(indonesian) + ms_acc * len(malay)) / (len(indonesian) + len(malay))
-    return {"id": id_acc, "ms_clean": ms_acc, "pooled": pooled, "n_id": len(indonesian), "n_ms_clean": len(malay),
-            "ms_raw": accuracy(all_malay[::every], "ms")}
+    return {
+        "id": id_acc, "ms_clean": ms_acc, "pooled": pooled, "n_id": len(indonesian),
+        "n_ms_clean": len(malay), "ms_raw": accuracy(all_malay[::every], "ms"),
+    }
 
 
 def sentence_accuracies(data: Path, every: int) -> tuple[dict[str, float], float]:
@@ -107,6 +111,31 @@ def threshold_measurements(data: Path) -> dict[str, dict]:
     return {"prefix_accuracy_by_letters": by_letters, "precision_by_confidence": by_confidence}
 
 
+def sample_size_measurements(data: Path) -> dict[str, dict[str, float]]:
+    """Return accuracy and ms per document on 3-sentence pseudo-documents for several
+    (head, middle) sample sizes."""
+    documents = {code: [" ".join(group) for group in zip(*[iter(language_lines(data, code))] * 3)]
+                 for code in CLEAN_LABELS}
+    saved = sampling.HEAD_CHARS, sampling.MIDDLE_CHARS
+    result = {}
+    try:
+        for head, middle in ((100, 0), (150, 0), (200, 0), (200, 100), (300, 100), (600, 0)):
+            sampling.HEAD_CHARS, sampling.MIDDLE_CHARS = head, middle
+            detection._sample_language.cache_clear()
+            started = time.process_time()
+            right = {code: sum(detected_language(d).code == code for d in docs) / len(docs)
+                     for code, docs in documents.items()}
+            seconds = time.process_time() - started
+            result[f"{head}+{middle}"] = {
+                "average": sum(right.values()) / len(right), "worst": min(right.values()),
+                "ms_per_document": 1000 * seconds / sum(map(len, documents.values())),
+            }
+    finally:
+        sampling.HEAD_CHARS, sampling.MIDDLE_CHARS = saved
+        detection._sample_language.cache_clear()
+    return result
+
+
 def article_speed(n_articles: int = 500) -> dict[str, float]:
     """Return milliseconds per synthetic article for paragraph + document language ID."""
     from transforms.structure import document_structure
@@ -132,6 +161,7 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--every", type=int, default=1, help="use every Nth sentence (default: all)")
     parser.add_argument("--thresholds", action="store_true")
+    parser.add_argument("--sample-sizes", action="store_true")
     parser.add_argument("--speed", action="store_true")
     parser.add_argument("--json", type=Path)
     args = parser.parse_args(argv)
@@ -149,8 +179,16 @@ def main(argv: list[str] | None = None) -> dict:
           f"{ms_per_sentence:.2f} ms per sentence")
     if args.thresholds:
         report["thresholds"] = threshold_measurements(args.data)
-        print("prefix accuracy by letters:", {k: f"{v:.1%}" for k, v in report["thresholds"]["prefix_accuracy_by_letters"].items()})
-        print("precision by confidence:", {k: f"{p:.0%} of {n}" for k, (p, n) in report["thresholds"]["precision_by_confidence"].items()})
+        thresholds = report["thresholds"]
+        by_letters = thresholds["prefix_accuracy_by_letters"].items()
+        print("prefix accuracy by letters:", {k: f"{v:.1%}" for k, v in by_letters})
+        by_confidence = thresholds["precision_by_confidence"].items()
+        print("precision by confidence:", {k: f"{p:.0%} of {n}" for k, (p, n) in by_confidence})
+    if args.sample_sizes:
+        report["sample_sizes"] = sample_size_measurements(args.data)
+        for size, r in report["sample_sizes"].items():
+            print(f"sample {size} chars: pseudo-documents {r['average']:.2%} (worst {r['worst']:.1%}), "
+                  f"{r['ms_per_document']:.2f} ms each")
     if args.speed:
         report["speed"] = article_speed()
         s = report["speed"]

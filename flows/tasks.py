@@ -1,8 +1,10 @@
 """Prefect tasks: thin wrappers around I/O and the pure transforms.
 
-Retries with backoff sit only on tasks that read files. No task caches by
-inputs by default (hashing whole frames would cost more than it saves);
-``analyse_batch`` caches on the batch's content hashes and the pipeline version.
+Retries with backoff sit only on tasks that read files. No task caches its
+results, ``analyse_batch`` included: batches already committed are skipped by
+content hash before any NLP work, so on a retried run a result cache would only
+spare the few in-flight batches while persisting ~6x the input to disk (see
+OPERATIONS.md, "Retries and caching").
 """
 
 from __future__ import annotations

@@ -84,8 +84,10 @@ def warehouse_writer_slot(wait_seconds: float = 0.0, flow_run_id: str | None = N
     if ensured_writer_limit() and logger:
         logger.info("Created the global concurrency limit %r (1 slot)", WRITER_LIMIT)
     holder = ConcurrencyLeaseHolder(type="flow_run", id=UUID(flow_run_id)) if flow_run_id else None
-    if logger:
+    if logger and wait_seconds > 0:
         logger.info("Waiting for the warehouse writer slot %r (up to %.0f s)", WRITER_LIMIT, wait_seconds)
+    elif logger:
+        logger.info("Taking the warehouse writer slot %r (no --wait: fail at once if another run holds it)", WRITER_LIMIT)
     entered = False
     try:
         with concurrency(

@@ -205,19 +205,25 @@ def test_second_writer_fails_cleanly_or_waits_and_readers_get_a_message(tmp_path
                   300, "the first run to open the warehouse", log_path)
         assert writer.poll() is None
 
+        # Through the Prefect writer slot (a server is configured) ...
         second = run_cli(["run", str(ROOT / "seeds"), "--db", str(db)], env=cli_env, timeout=300)
-        _assert_clean_failure(second, "locked", "--wait")
+        _assert_clean_failure(second, "error:", "--wait")
+        # ... and through DuckDB's own file lock (no slot: e.g. the ephemeral API, or another server).
+        unslotted = run_cli(["run", str(ROOT / "seeds"), "--db", str(db)],
+                            env={**cli_env, "NEWSETL_WRITER_LIMIT": "off"}, timeout=300)
+        _assert_clean_failure(unslotted, "error:", "locked", "--wait")
 
         reader = run_cli(["query", "SELECT count(*) FROM raw.documents", "--db", str(db)], env=cli_env, timeout=120)
-        _assert_clean_failure(reader, "being written")
+        _assert_clean_failure(reader, "being written", "try again")
 
         seeds = copy_seeds(tmp_path / "seeds")
         waiter_log = tmp_path / "waiter.log"
         with waiter_log.open("w") as log:
             waiter = subprocess.Popen([str(NEWSETL), "run", str(seeds), "--db", str(db), "--wait", "1200"],
                                       env=cli_env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
-        _wait_for(lambda: "waiting up to" in waiter_log.read_text(errors="replace"), 300,
-                  "the --wait run to report that it waits", waiter_log)
+        _wait_for(lambda: re.search(r"Waiting for the warehouse writer slot|waiting up to",
+                                    waiter_log.read_text(errors="replace")),
+                  300, "the --wait run to start waiting", waiter_log)
         assert writer.poll() is None, "the first run finished before the concurrency checks were done; use a bigger corpus"
 
         assert writer.wait(timeout=1500) == 0, log_path.read_text(errors="replace")[-3000:]
@@ -230,8 +236,10 @@ def test_second_writer_fails_cleanly_or_waits_and_readers_get_a_message(tmp_path
                 process.wait(timeout=60)
     con = duckdb.connect(str(db), read_only=True)
     try:
-        runs = con.execute("SELECT status, documents_loaded FROM marts.pipeline_runs ORDER BY started_at").fetchall()
-        assert runs == [("completed", 1500), ("completed", 5)]
+        runs = con.execute("SELECT status, documents_loaded, started_at, finished_at FROM marts.pipeline_runs "
+                           "ORDER BY started_at").fetchall()
+        assert [(status, loaded) for status, loaded, _, _ in runs] == [("completed", 1500), ("completed", 5)]
+        assert runs[1][2] >= runs[0][3], "the --wait run started writing before the first run had finished"
         assert con.execute("SELECT count(*) FROM raw.documents").fetchone()[0] == 1505
     finally:
         con.close()

@@ -16,7 +16,8 @@ import duckdb
 import polars as pl
 import pytest
 
-from tests.conftest import copy_seeds, run_cli
+from tests.conftest import run_cli
+from tests.operations_support import seeds_warehouse
 from warehouse.export import PARTITION_COLUMN, PARTITIONED, exported_parquet, marts_objects
 from warehouse.schema import applied_schema
 
@@ -150,12 +151,10 @@ def test_export_of_a_missing_warehouse_says_so(tmp_path):
 
 
 @pytest.mark.slow
-def test_cli_exports_a_real_seed_run(cli_env, tmp_path):
-    db = Path(cli_env["NEWSETL_DB"])
-    result = run_cli(["run", str(copy_seeds(tmp_path / "seeds"))], cli_env, timeout=240)
-    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+def test_cli_exports_a_real_seed_run(prefect_server, tmp_path_factory, tmp_path):
+    db, _ = seeds_warehouse(prefect_server, tmp_path_factory)
     export = tmp_path / "parquet"
-    result = run_cli(["export", "--parquet", str(export)], {**cli_env, "COLUMNS": "200"}, timeout=120)
+    result = run_cli(["export", "--parquet", str(export), "--db", str(db)], {**os.environ, "COLUMNS": "200"}, timeout=120)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     counts = _warehouse_counts(db)
     assert counts["documents"] == 5 and counts["paragraphs"] > 50 and counts["entity_mentions"] > 0

@@ -12,93 +12,25 @@ from __future__ import annotations
 import json
 import os
 import signal
-import subprocess
 import time
 import uuid
-from contextlib import contextmanager
 from pathlib import Path
 
-import duckdb
 import pytest
 
-from tests.conftest import NEWSETL, ROOT, copy_seeds, run_cli
+from tests.conftest import ROOT, copy_seeds, run_cli
+from tests.operations_support import (WRITER_LIMIT, api_client, finished, rows, seeds_warehouse, started, stop,
+                                      wait_for)
 
 pytestmark = pytest.mark.slow
-
-WRITER_LIMIT = "newsetl-warehouse-writer"
-
-
-@contextmanager
-def api_client(url: str):
-    """Yield a sync Prefect client talking to ``url``."""
-    from prefect.client.orchestration import get_client
-    from prefect.settings import PREFECT_API_URL, temporary_settings
-
-    with temporary_settings(updates={PREFECT_API_URL: url}):
-        with get_client(sync_client=True) as client:
-            yield client
-
-
-def _rows(db: Path, sql: str, params=None) -> list[tuple]:
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return con.execute(sql, params or []).fetchall()
-    finally:
-        con.close()
-
-
-def _wait_for(predicate, timeout: float, what: str, interval: float = 0.5):
-    deadline = time.monotonic() + timeout
-    while True:
-        value = predicate()
-        if value:
-            return value
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out after {timeout:.0f} s waiting for {what}")
-        time.sleep(interval)
-
-
-def _stop(process: subprocess.Popen) -> str:
-    """Interrupt a process group started with start_new_session, escalate if needed; return its output."""
-    if process.poll() is None:
-        os.killpg(process.pid, signal.SIGINT)
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait(timeout=10)
-    return process.stdout.read() if process.stdout else ""
-
-
-def _started(args: list[str], env: dict, log: Path) -> subprocess.Popen:
-    handle = log.open("w")
-    try:
-        return subprocess.Popen([str(NEWSETL), *args], env=env, cwd=ROOT, stdout=handle,
-                                stderr=subprocess.STDOUT, start_new_session=True, text=True)
-    finally:
-        handle.close()  # the child keeps its own descriptor
-
-
-def _finished(process: subprocess.Popen, timeout: float) -> int:
-    try:
-        return process.wait(timeout=timeout)
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.wait(timeout=10)
-        raise
 
 
 # --- one run, monitored -------------------------------------------------------
 
 @pytest.fixture(scope="module")
 def seeds_run(prefect_server, tmp_path_factory):
-    root = tmp_path_factory.mktemp("server-run")
-    env = {"PREFECT_API_URL": prefect_server, "PREFECT_HOME": str(root / "prefect-home"),
-           "NEWSETL_DB": str(root / "news.duckdb")}
-    result = run_cli(["run", str(copy_seeds(root / "seeds"))], {**os.environ, **env}, timeout=240)
-    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
-    [(flow_run_id,)] = _rows(root / "news.duckdb", "SELECT flow_run_id FROM marts.pipeline_runs")
-    return prefect_server, uuid.UUID(flow_run_id), root / "news.duckdb"
+    db, flow_run_id = seeds_warehouse(prefect_server, tmp_path_factory)
+    return prefect_server, uuid.UUID(flow_run_id), db
 
 
 def test_run_is_completed_on_the_server_with_named_task_runs(seeds_run):
@@ -163,7 +95,7 @@ def test_run_without_wait_fails_clearly_while_another_run_holds_the_slot(seeds_r
     assert result.returncode != 0
     message = " ".join((result.stdout + result.stderr).split())
     assert "concurrency limit" in message and "--wait" in message
-    assert _rows(db, "SELECT count(*) FROM raw.documents") == [(5,)]
+    assert rows(db, "SELECT count(*) FROM raw.documents") == [(5,)]
 
 
 # --- serve ----------------------------------------------------------------------
@@ -176,8 +108,8 @@ def test_serve_registers_a_cron_deployment_whose_api_runs_complete_incrementally
     name = f"inbox-{uuid.uuid4().hex[:6]}"
     env = {**os.environ, "PREFECT_API_URL": prefect_server, "PREFECT_HOME": str(tmp_path / "prefect-home"),
            "PREFECT_RUNNER_POLL_FREQUENCY": "2"}
-    serve = _started(["serve", str(inbox), "--cron", "*/30 * * * *", "--db", str(db), "--name", name],
-                     env, tmp_path / "serve.log")
+    serve = started(["serve", str(inbox), "--cron", "*/30 * * * *", "--db", str(db), "--name", name],
+                    env, tmp_path / "serve.log")
     try:
         with api_client(prefect_server) as client:
             def deployment():
@@ -187,7 +119,7 @@ def test_serve_registers_a_cron_deployment_whose_api_runs_complete_incrementally
                 except Exception:
                     return None
 
-            found = _wait_for(deployment, 120, "the served deployment")
+            found = wait_for(deployment, 120, "the served deployment")
             assert [s.schedule.cron for s in found.schedules] == ["*/30 * * * *"]
             assert found.parameters["paths"] == [str(inbox.resolve())]
             assert found.parameters["db"] == str(db.resolve())
@@ -199,19 +131,19 @@ def test_serve_registers_a_cron_deployment_whose_api_runs_complete_incrementally
                     current = client.read_flow_run(run.id)
                     return current if current.state and current.state.is_final() else None
 
-                return _wait_for(final, 180, f"flow run {run.id} of the deployment", interval=1)
+                return wait_for(final, 180, f"flow run {run.id} of the deployment", interval=1)
 
             first = completed_run()
             assert first.state.is_completed(), first.state
             second = completed_run()
             assert second.state.is_completed(), second.state
     finally:
-        output = _stop(serve)
-    runs = dict(((r[0], r[1:]) for r in _rows(
+        stop(serve)
+    runs = dict(((r[0], r[1:]) for r in rows(
         db, "SELECT flow_run_id, status, documents_loaded, documents_skipped FROM marts.pipeline_runs")))
     assert runs[str(first.id)] == ("completed", 5, 0)
     # The schedule's runs are incremental: the second run finds every document already stored.
-    assert runs[str(second.id)] == ("completed", 0, 5), output
+    assert runs[str(second.id)] == ("completed", 0, 5)
 
 
 # --- two writers ------------------------------------------------------------------
@@ -227,48 +159,48 @@ def _log_has(path: Path, text: str) -> bool:
     return path.exists() and text in path.read_text(errors="replace")
 
 
-@pytest.mark.parametrize("guard", ["prefect-limit", "duckdb-lock"])
-def test_two_concurrent_runs_on_one_warehouse_both_complete_and_lose_nothing(prefect_server, tmp_path, guard):
-    """The second run (--wait 300) queues behind the first, then loads its own documents; nothing is lost.
+def test_two_concurrent_runs_on_one_warehouse_both_complete_and_lose_nothing(prefect_server, tmp_path):
+    """The second run (--wait 300) queues behind the first on the writer limit, then loads its own documents.
 
     The first run is frozen (SIGSTOP) while it holds the warehouse, so the second one is certain to
-    find it taken; ``duckdb-lock`` switches the Prefect limit off to exercise DuckDB's file lock alone.
+    find the slot taken. (DuckDB's own lock, without the limit, is covered in test_concurrency_and_security.)
     """
-    first_inbox = _synthetic_inbox(tmp_path / "a", 40, start=0)
-    second_inbox = _synthetic_inbox(tmp_path / "b", 20, start=10_000)
+    first_inbox = _synthetic_inbox(tmp_path / "a", 12, start=0)
+    second_inbox = _synthetic_inbox(tmp_path / "b", 8, start=10_000)
     db = tmp_path / "shared.duckdb"
     env = {**os.environ, "PREFECT_API_URL": prefect_server, "PREFECT_HOME": str(tmp_path / "prefect-home"),
-           "NEWSETL_DB": str(db), "NEWSETL_WRITER_LIMIT": "auto" if guard == "prefect-limit" else "off"}
+           "NEWSETL_DB": str(db)}
     a_log, b_log = tmp_path / "a.log", tmp_path / "b.log"
-    waiting = "Waiting for the warehouse writer slot" if guard == "prefect-limit" else "waiting up to 300 s"
-    first = _started(["run", str(first_inbox), "--runner", "threads"], env, a_log)
+    waiting = "Waiting for the warehouse writer slot"
+    first = started(["run", str(first_inbox), "--runner", "threads"], env, a_log)
     second = None
     try:
         def first_holds_the_warehouse():
             assert first.poll() is None, a_log.read_text()[-3000:]
             return _log_has(a_log, "(ingest) into")  # logged once the slot and the DuckDB file are held
 
-        _wait_for(first_holds_the_warehouse, 150, "the first run to open the warehouse", interval=0.25)
+        wait_for(first_holds_the_warehouse, 150, "the first run to open the warehouse", interval=0.25)
         os.killpg(first.pid, signal.SIGSTOP)
         try:
-            second = _started(["run", str(second_inbox), "--wait", "300", "--runner", "threads"], env, b_log)
+            second = started(["run", str(second_inbox), "--wait", "300", "--runner", "threads"], env, b_log)
 
             def second_is_waiting():
                 assert second.poll() is None, b_log.read_text()[-3000:]
                 return _log_has(b_log, waiting)
 
-            _wait_for(second_is_waiting, 150, "the second run to wait for the first")
+            wait_for(second_is_waiting, 150, "the second run to wait for the first")
             time.sleep(3)
         finally:
             os.killpg(first.pid, signal.SIGCONT)
-        assert _finished(first, 240) == 0, a_log.read_text()[-3000:]
-        assert _finished(second, 300) == 0, b_log.read_text()[-3000:]
+        assert finished(first, 240) == 0, a_log.read_text()[-3000:]
+        assert finished(second, 300) == 0, b_log.read_text()[-3000:]
+        assert "Holding the warehouse writer slot" in b_log.read_text()
     finally:
-        _stop(first)
+        stop(first)
         if second is not None:
-            _stop(second)
-    runs = _rows(db, "SELECT status, documents_loaded, started_at, finished_at FROM marts.pipeline_runs ORDER BY started_at")
-    assert [(status, loaded) for status, loaded, _, _ in runs] == [("completed", 40), ("completed", 20)]
+            stop(second)
+    runs = rows(db, "SELECT status, documents_loaded, started_at, finished_at FROM marts.pipeline_runs ORDER BY started_at")
+    assert [(status, loaded) for status, loaded, _, _ in runs] == [("completed", 12), ("completed", 8)]
     assert runs[1][2] >= runs[0][3], "the second run wrote before the first finished"
-    assert _rows(db, "SELECT count(*), count(DISTINCT document_id) FROM raw.documents") == [(60, 60)]
-    assert _rows(db, "SELECT count(*) FROM marts.documents") == [(60,)]
+    assert rows(db, "SELECT count(*), count(DISTINCT document_id) FROM raw.documents") == [(20, 20)]
+    assert rows(db, "SELECT count(*) FROM marts.documents") == [(20,)]

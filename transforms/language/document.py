@@ -26,7 +26,8 @@ def document_language(
         if guess.code == "und" or not text:
             continue
         chars[guess.code] = chars.get(guess.code, 0) + len(text)
-        weighted_confidence[guess.code] = weighted_confidence.get(guess.code, 0.0) + len(text) * guess.confidence
+        weighted = weighted_confidence.get(guess.code, 0.0)
+        weighted_confidence[guess.code] = weighted + len(text) * guess.confidence
     if not chars:
         fallback = detected_language("\n".join(texts))
         return fallback, ({} if fallback == UNDETERMINED else {fallback.code: 1.0})

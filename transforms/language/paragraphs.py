@@ -16,9 +16,10 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
+from typing import NamedTuple
 
 from transforms.language.detection import MIN_LETTERS, UNDETERMINED, detected_language
-from transforms.language.sampling import detection_sample, letter_count
+from transforms.language.sampling import detection_sample
 from transforms.records import LanguageGuess
 
 # A paragraph is confirmed when at least MIN_HITS of its words, and at least MIN_SHARE of
@@ -29,12 +30,13 @@ from transforms.records import LanguageGuess
 # 19 of 110,000 sentence/other-language pairs; on the seeds, 80 of 87 paragraphs.
 MIN_HITS = 2
 MIN_SHARE = 0.15
-# An unconfirmed paragraph in the document's script with no function word of another
-# language follows its document if it is a short heading or byline (under
+# An unconfirmed paragraph in the document's script with no word that is only another
+# language's function word follows its document if it is a short heading or byline (under
 # HEADING_LETTERS letters) or a sentence under SHORT_PARAGRAPH_LETTERS with at least one
-# function word of the document language ("Baca Juga: ... dalam Perang"): a 100-letter
-# English sentence without "the", "of", "and", "to", "in" ... is practically nonexistent.
-HEADING_LETTERS = 40
+# function word of the document language ("Baca Juga: ... dalam Perang"). A foreign
+# sentence of 100 letters, or a foreign headline of 60, practically always contains one of
+# its language's function words ("the", "of", "and", "to", "in", "for" ...).
+HEADING_LETTERS = 60
 SHORT_PARAGRAPH_LETTERS = 100
 _WORD = re.compile(r"[^\W\d_]+")
 _LIST_OF = {"ms": "id"}  # Malay shares Indonesian's function words
@@ -53,19 +55,48 @@ def _function_words() -> dict[str, frozenset[str]]:
     return {word: frozenset(codes) for word, codes in languages.items()}
 
 
-def function_word_hits(text: str, code: str) -> tuple[int, int, int]:
-    """Return (words, function words of ``code``, function words of the best other language) in ``text``."""
+class FunctionWordHits(NamedTuple):
+    """Counts of a text's words against the function-word lists, for one language."""
+
+    letters: int  # letters in all words
+    words: int
+    own: int  # function words of the language
+    rival: int  # function words of the best other language (shared ones included)
+    foreign: int  # words that are function words of other languages only
+
+
+def function_word_hits(text: str, code: str) -> FunctionWordHits:
+    """Return how the words of ``text`` match the function words of ``code`` and of other languages."""
     lookup = _function_words()
+    row = _LIST_OF.get(code, code)
     words = _WORD.findall(text.lower())
-    hits = Counter(language for word in words for language in lookup.get(word, ()))
-    own = hits.pop(_LIST_OF.get(code, code), 0)
-    return len(words), own, max(hits.values(), default=0)
+    others: dict[str, int] = {}
+    own = foreign = 0
+    for word in words:
+        languages = lookup.get(word)
+        if languages is None:
+            continue
+        if row in languages:
+            own += 1
+            if len(languages) == 1:
+                continue
+        else:
+            foreign += 1
+        for language in languages:
+            if language != row:
+                others[language] = others.get(language, 0) + 1
+    rival = max(others.values(), default=0)
+    return FunctionWordHits(sum(map(len, words)), len(words), own, rival, foreign)
 
 
 def is_confirmed_language(text: str, code: str) -> bool:
     """Return True if the function words of ``text`` clearly say it is written in ``code``."""
-    words, own, rival = function_word_hits(text, code)
-    return own >= MIN_HITS and own >= MIN_SHARE * words and own >= 2 * rival
+    return _confirms(function_word_hits(text, code))
+
+
+def _confirms(hits: FunctionWordHits) -> bool:
+    """Return True if ``hits`` confirm their language (see MIN_HITS and MIN_SHARE)."""
+    return hits.own >= MIN_HITS and hits.own >= MIN_SHARE * hits.words and hits.own >= 2 * hits.rival
 
 
 def main_script(text: str) -> str:
@@ -81,19 +112,18 @@ def main_script(text: str) -> str:
 
 def _paragraph_language(text: str, document: LanguageGuess, script: str) -> LanguageGuess:
     """Return one paragraph's guess, given its document's guess and main script."""
-    letters = letter_count(text)
-    if letters == 0:
-        return UNDETERMINED
     if document.code == "und":
         return detected_language(text)
-    if letters < MIN_LETTERS:
+    hits = function_word_hits(text, document.code)
+    if hits.letters == 0:
+        return UNDETERMINED
+    if hits.letters < MIN_LETTERS:
         return document  # too short to judge alone; headings and bylines follow their article
-    words, own, rival = function_word_hits(text, document.code)
-    if own >= MIN_HITS and own >= MIN_SHARE * words and own >= 2 * rival:
-        return document  # confirmed, as in is_confirmed_language
-    if rival == 0 and (letters < HEADING_LETTERS or (own and letters < SHORT_PARAGRAPH_LETTERS)):
-        if main_script(text) == script:
-            return document
+    if _confirms(hits):
+        return document
+    looks_native = hits.letters < HEADING_LETTERS or (hits.own > 0 and hits.letters < SHORT_PARAGRAPH_LETTERS)
+    if looks_native and hits.foreign == 0 and main_script(text) == script:
+        return document
     return detected_language(text)
 
 
@@ -107,6 +137,7 @@ def detected_languages(texts: Sequence[str]) -> list[LanguageGuess]:
     ``detected_language``. For unrelated texts call ``detected_language`` on each. Never raises.
     """
     texts = [text if isinstance(text, str) else "" for text in texts]
-    document = detected_language("\n".join(texts))
-    script = main_script(detection_sample("\n".join(texts))) if document.code != "und" else ""
+    joined = "\n".join(texts)
+    document = detected_language(joined)
+    script = main_script(detection_sample(joined)) if document.code != "und" else ""
     return [_paragraph_language(text, document, script) for text in texts]

@@ -1,0 +1,101 @@
+"""Helpers for the operations tests (server, serve, Dask, export): subprocesses, API client, one shared seed run.
+
+Not a test module. Every subprocess is started in its own session so it can be
+stopped with its children, and every wait is bounded.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+import duckdb
+
+from tests.conftest import NEWSETL, ROOT, copy_seeds, run_cli
+
+WRITER_LIMIT = "newsetl-warehouse-writer"
+
+
+@contextmanager
+def api_client(url: str):
+    """Yield a sync Prefect client talking to ``url``."""
+    from prefect.client.orchestration import get_client
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    with temporary_settings(updates={PREFECT_API_URL: url}):
+        with get_client(sync_client=True) as client:
+            yield client
+
+
+def rows(db: Path, sql: str, params=None) -> list[tuple]:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return con.execute(sql, params or []).fetchall()
+    finally:
+        con.close()
+
+
+def wait_for(predicate, timeout: float, what: str, interval: float = 0.5):
+    """Poll ``predicate`` until it returns something truthy; fail after ``timeout`` seconds."""
+    deadline = time.monotonic() + timeout
+    while True:
+        value = predicate()
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out after {timeout:.0f} s waiting for {what}")
+        time.sleep(interval)
+
+
+def started(args: list[str], env: dict, log: Path) -> subprocess.Popen:
+    """Start ``newsetl ARGS`` in its own process group, output to ``log``."""
+    handle = log.open("w")
+    try:
+        return subprocess.Popen([str(NEWSETL), *args], env=env, cwd=ROOT, stdout=handle,
+                                stderr=subprocess.STDOUT, start_new_session=True, text=True)
+    finally:
+        handle.close()  # the child keeps its own descriptor
+
+
+def finished(process: subprocess.Popen, timeout: float) -> int:
+    """Return the exit code, killing the process group if it takes longer than ``timeout``."""
+    try:
+        return process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait(timeout=10)
+        raise
+
+
+def stop(process: subprocess.Popen) -> None:
+    """Interrupt the process group (Ctrl-C), escalate to SIGKILL after 30 s."""
+    if process.poll() is None:
+        try:
+            os.killpg(process.pid, signal.SIGINT)
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait(timeout=10)
+        except ProcessLookupError:
+            pass
+
+
+_SEED_RUNS: dict[str, tuple[Path, str]] = {}
+
+
+def seeds_warehouse(prefect_server: str, tmp_path_factory) -> tuple[Path, str]:
+    """Return (warehouse, flow_run_id) of one default `newsetl run seeds` against the server, made once per session."""
+    if prefect_server not in _SEED_RUNS:
+        root = tmp_path_factory.mktemp("seed-run")
+        db = root / "news.duckdb"
+        env = {**os.environ, "PREFECT_API_URL": prefect_server, "PREFECT_HOME": str(root / "prefect-home"),
+               "NEWSETL_DB": str(db)}
+        result = run_cli(["run", str(copy_seeds(root / "seeds"))], env, timeout=300)
+        assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+        [(flow_run_id,)] = rows(db, "SELECT flow_run_id FROM marts.pipeline_runs")
+        _SEED_RUNS[prefect_server] = (db, flow_run_id)
+    return _SEED_RUNS[prefect_server]

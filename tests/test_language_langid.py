@@ -1,0 +1,51 @@
+"""Sentence accuracy on ../shared/data/langid (every 4th line; flows.eval_language scores all)."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from transforms.language import detected_language
+
+ROOT = Path(__file__).resolve().parents[1]
+LANGID = ROOT.parent / "shared" / "data" / "langid"
+CLEAN_MALAY_LINES = ROOT / "tests" / "data" / "lang_ms_clean_lines.txt"
+LANGUAGES = ("id", "en", "de", "fr", "es", "nl", "tr", "ru", "ar", "tl", "vi")
+EVERY = 4
+
+pytestmark = pytest.mark.skipif(
+    not (LANGID / "id.txt").exists(), reason=f"shared langid sentences not found at {LANGID}"
+)
+
+
+def lines(code: str) -> list[str]:
+    return (LANGID / f"{code}.txt").read_text("utf-8").splitlines()
+
+
+@cache
+def accuracy(code: str) -> float:
+    sample = lines(code)[::EVERY]
+    return sum(detected_language(s).code == code for s in sample) / len(sample)
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_each_language_at_least_97_percent(code):
+    assert accuracy(code) >= 0.97
+
+
+def test_average_over_eleven_languages_at_least_98_5_percent():
+    assert sum(accuracy(code) for code in LANGUAGES) / len(LANGUAGES) >= 0.985
+
+
+def test_malay_vs_indonesian_on_hand_checked_malay_lines():
+    numbers = [int(n) for n in CLEAN_MALAY_LINES.read_text("utf-8").split() if n.isdigit()]
+    malay_lines = lines("ms")
+    malay = [malay_lines[n - 1] for n in numbers]
+    indonesian = lines("id")[::2]
+    ms_right = sum(detected_language(s).code == "ms" for s in malay)
+    id_right = sum(detected_language(s).code == "id" for s in indonesian)
+    assert len(malay) == 111
+    assert (ms_right + id_right) / (len(malay) + len(indonesian)) >= 0.97
+    assert ms_right / len(malay) >= 0.85 and id_right / len(indonesian) >= 0.985
