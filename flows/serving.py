@@ -45,7 +45,10 @@ def schedule_options(cron: str | None, interval: int | float | None) -> dict[str
     if cron:
         from prefect.client.schemas.schedules import CronSchedule
 
-        CronSchedule(cron=cron)  # raises a clear ValueError for a malformed expression
+        try:
+            CronSchedule(cron=cron)
+        except ValueError:
+            raise ValueError(f"invalid cron expression {cron!r} (expected five fields, e.g. '*/30 * * * *')") from None
         return {"cron": cron}
     if interval:
         return {"interval": interval}

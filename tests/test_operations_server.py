@@ -22,7 +22,52 @@ from tests.conftest import ROOT, copy_seeds, run_cli
 from tests.operations_support import (WRITER_LIMIT, api_client, finished, rows, seeds_warehouse, started, stop,
                                       wait_for)
 
-pytestmark = pytest.mark.slow
+slow = pytest.mark.slow
+
+
+# --- without a server: deployment settings and the writer slot switch -------------
+
+def test_served_deployment_has_the_schedule_and_absolute_parameters(tmp_path, monkeypatch):
+    from flows.serving import pipeline_deployment
+
+    monkeypatch.chdir(tmp_path)
+    deployment = pipeline_deployment(["inbox"], cron="*/30 * * * *", db="news.duckdb", name="nightly", wait_seconds=60)
+    assert deployment.name == "nightly" and deployment.flow_name == "newsetl-pipeline"
+    assert [s.schedule.cron for s in deployment.schedules] == ["*/30 * * * *"]
+    assert deployment.parameters == {"paths": [str(tmp_path / "inbox")], "db": str(tmp_path / "news.duckdb"),
+                                     "wait_seconds": 60.0}
+    every = pipeline_deployment(["inbox"], interval=600, db="news.duckdb")
+    assert [s.schedule.interval.total_seconds() for s in every.schedules] == [600]
+
+
+@pytest.mark.parametrize("cron, interval, message", [
+    ("*/30 * * * *", 60, "not both"), ("every day", None, "invalid cron"), (None, 0, "positive")])
+def test_bad_schedules_are_refused_with_a_clear_message(cron, interval, message):
+    from flows.serving import schedule_options
+
+    with pytest.raises(ValueError, match=message):
+        schedule_options(cron, interval)
+
+
+def test_writer_slot_is_skipped_without_a_server_or_when_switched_off(monkeypatch):
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    from flows.writer_slot import warehouse_writer_slot
+
+    with temporary_settings(updates={PREFECT_API_URL: None}):
+        with warehouse_writer_slot(0) as held:
+            assert held is False
+    monkeypatch.setenv("NEWSETL_WRITER_LIMIT", "off")
+    with temporary_settings(updates={PREFECT_API_URL: "http://127.0.0.1:9/api"}):  # never contacted
+        with warehouse_writer_slot(0) as held:
+            assert held is False
+
+
+def test_writer_limit_is_named_after_the_writer_tag():
+    from flows.tasks import WRITER_TAG
+    from flows.writer_slot import WRITER_LIMIT as LIMIT
+
+    assert LIMIT == WRITER_TAG == WRITER_LIMIT
 
 
 # --- one run, monitored -------------------------------------------------------
@@ -33,6 +78,7 @@ def seeds_run(prefect_server, tmp_path_factory):
     return prefect_server, uuid.UUID(flow_run_id), db
 
 
+@slow
 def test_run_is_completed_on_the_server_with_named_task_runs(seeds_run):
     from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterId
     from prefect.client.schemas.sorting import TaskRunSort
@@ -53,6 +99,7 @@ def test_run_is_completed_on_the_server_with_named_task_runs(seeds_run):
     assert any(n.startswith("load-batch-") for n in names) and "finish-run-completed" in names
 
 
+@slow
 def test_run_has_summary_and_data_quality_artifacts_and_logs(seeds_run):
     from prefect.client.schemas.filters import LogFilter, LogFilterFlowRunId
     from prefect.client.schemas.objects import Artifact
@@ -76,6 +123,7 @@ def test_run_has_summary_and_data_quality_artifacts_and_logs(seeds_run):
     assert "Holding the warehouse writer slot" in messages
 
 
+@slow
 def test_writer_limit_exists_with_one_slot_and_is_free_after_the_run(seeds_run):
     url, _, _ = seeds_run
     with api_client(url) as client:
@@ -83,6 +131,7 @@ def test_writer_limit_exists_with_one_slot_and_is_free_after_the_run(seeds_run):
     assert limit.limit == 1 and limit.active and limit.active_slots == 0
 
 
+@slow
 def test_run_without_wait_fails_clearly_while_another_run_holds_the_slot(seeds_run, tmp_path):
     from prefect.concurrency.sync import concurrency
     from prefect.settings import PREFECT_API_URL, temporary_settings
@@ -100,6 +149,7 @@ def test_run_without_wait_fails_clearly_while_another_run_holds_the_slot(seeds_r
 
 # --- serve ----------------------------------------------------------------------
 
+@slow
 def test_serve_registers_a_cron_deployment_whose_api_runs_complete_incrementally(prefect_server, tmp_path):
     from prefect.client.schemas.objects import FlowRun
 
@@ -159,6 +209,7 @@ def _log_has(path: Path, text: str) -> bool:
     return path.exists() and text in path.read_text(errors="replace")
 
 
+@slow
 def test_two_concurrent_runs_on_one_warehouse_both_complete_and_lose_nothing(prefect_server, tmp_path):
     """The second run (--wait 300) queues behind the first on the writer limit, then loads its own documents.
 
