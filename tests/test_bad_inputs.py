@@ -280,3 +280,25 @@ def test_odd_but_good_run_loads_everything_with_valid_offsets(tmp_path, cli_env)
             assert by_name[name] == "id", by_name
     finally:
         con.close()
+
+
+def test_an_english_article_ending_in_a_repeated_surname_analyses():
+    """A real Reuters-style article must not stop the batch (and with it the run).
+
+    Regression: transforms/entities/mentions.py (_propagated) once matched a two-word name form
+    against a one-word remainder at the end of the text (``toks[i:i + size]`` cut short),
+    built a candidate past the last token, and docresolve.py raised IndexError.
+    """
+    import polars as pl
+
+    from transforms.document_batch import analysed_batch
+
+    text = ("SEOUL (Reuters) - South Korean ambassador Kim Lee met the visiting envoy Lee Kim in Seoul on Monday "
+            "to discuss the ceasefire in Nagorno-Karabakh, officials said.\n\nThe two diplomats agreed to meet "
+            "again next week in Jakarta. Reporting by Lee\n")
+    frame = pl.DataFrame({"document_id": ["d_reuters"], "raw_text": [text], "published_date": [None]},
+                         schema={"document_id": pl.String, "raw_text": pl.String, "published_date": pl.Date})
+    frames = analysed_batch(frame)
+    assert frames["documents"]["language"].to_list() == ["en"]
+    for row in frames["entity_mentions"].iter_rows(named=True):
+        assert text[row["start_offset"]:row["end_offset"]] == row["text"]

@@ -30,7 +30,7 @@ TABLE_SCHEMAS: dict[str, dict[str, pl.DataType]] = {
         "language": pl.String, "language_confidence": pl.Float64,
         "languages": pl.List(pl.Struct({"language": pl.String, "share": pl.Float64})),
         "published_date": pl.Date, "published_date_source": pl.String,
-        "word_count": pl.Int32, "boilerplate_lines": pl.Int32,
+        "word_count": pl.Int32, "boilerplate_lines": pl.Int32, "analysis_error": pl.String,
     },
     "paragraphs": {
         "document_id": pl.String, "paragraph_no": pl.Int32, "start_offset": pl.Int32,
@@ -95,6 +95,24 @@ def _span_row(document_id: str, record, **columns) -> dict:
     return {"document_id": document_id, "start_offset": record.start, "end_offset": record.end, **columns}
 
 
+def _extracted_facts(masked: str, metadata_date: date | None, lexicon: str | None, clock: _StageClock):
+    """Return publication date, its source, and the dates, names, quotes, citations and counts of a text."""
+    with clock.stage("dates"):
+        if metadata_date is not None:
+            published, source = metadata_date, "metadata"
+        else:
+            published = inferred_publication_date(masked, lexicon or "id")
+            source = "text" if published is not None else None
+        timexes = temporal_expressions(masked, published, lexicon) if lexicon else []
+    with clock.stage("entities"):
+        mentions = entity_mentions(masked, lexicon) if lexicon else []
+    with clock.stage("facts"):
+        found_quotes = quotes(masked, mentions, lexicon) if lexicon else []
+        citations = source_citations(masked, mentions, lexicon) if lexicon else []
+        counts = event_counts(masked, lexicon) if lexicon else []
+    return published, source, timexes, mentions, found_quotes, citations, counts
+
+
 def analysed_rows(
     document_id: str,
     raw_text: str,
@@ -118,19 +136,15 @@ def analysed_rows(
         else:
             language, shares = LanguageGuess("und", 0.0), {}
     lexicon = extraction_language(language.code)
-    with clock.stage("dates"):
-        if metadata_date is not None:
-            published, source = metadata_date, "metadata"
-        else:
-            published = inferred_publication_date(masked, lexicon or "id")
-            source = "text" if published is not None else None
-        timexes = temporal_expressions(masked, published, lexicon) if lexicon else []
-    with clock.stage("entities"):
-        mentions = entity_mentions(masked, lexicon) if lexicon else []
-    with clock.stage("facts"):
-        found_quotes = quotes(masked, mentions, lexicon) if lexicon else []
-        citations = source_citations(masked, mentions, lexicon) if lexicon else []
-        counts = event_counts(masked, lexicon) if lexicon else []
+    try:
+        published, source, timexes, mentions, found_quotes, citations, counts = _extracted_facts(
+            masked, metadata_date, lexicon, clock
+        )
+        analysis_error = None
+    except Exception as error:  # one odd document must not sink its batch: keep it, flag it
+        published, source = metadata_date, ("metadata" if metadata_date else None)
+        timexes, mentions, found_quotes, citations, counts = [], [], [], [], []
+        analysis_error = f"{type(error).__name__}: {error}"[:500]
 
     rows["documents"].append({
         "document_id": document_id,
@@ -146,6 +160,7 @@ def analysed_rows(
         "published_date_source": source,
         "word_count": len(structure.body_text.split()),
         "boilerplate_lines": structure.boilerplate_lines,
+        "analysis_error": analysis_error,
     })
     rows["paragraphs"].extend(
         {

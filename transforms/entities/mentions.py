@@ -133,6 +133,8 @@ def _propagated(toks: list[Token], cands: list[Candidate], language: str) -> lis
     while i < len(toks):
         hit = None
         for size in sizes.get(toks[i].text, ()):
+            if i + size > len(toks):  # a truncated slice could equal a shorter form
+                continue
             words = tuple(t.text for t in toks[i : i + size])
             if words in forms and not any(covered[i : i + size]):
                 hit = Candidate(i, i + size, forms[words], "propagated")

@@ -13,6 +13,7 @@ SELECT
     d.published_date_source,
     d.word_count,
     d.boilerplate_lines,
+    d.analysis_error,
     r.source_uri,
     r.url,
     r.source,

@@ -12,6 +12,7 @@ CREATE TABLE IF NOT EXISTS staging.documents (
     published_date_source VARCHAR,
     word_count            INTEGER,
     boilerplate_lines     INTEGER,
+    analysis_error        VARCHAR,              -- set when an extractor failed on this document (its facts are then empty)
     pipeline_version      VARCHAR NOT NULL,
     run_id                VARCHAR NOT NULL,
     processed_at          TIMESTAMPTZ NOT NULL
