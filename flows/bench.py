@@ -464,21 +464,36 @@ def run_scale(sizes: list[int], *, workers: int | None = None, runner: str = "au
                 "s_per_1k_docs": figures["s_per_1k_docs"],
                 "peak_rss_mb": figures["peak_rss_mb"],
                 "peak_rss_tree_mb": figures["peak_rss_tree_mb"],
+                "peak_rss_self_mb": figures.get("peak_rss_self_mb"),
+                "peak_rss_children_mb": figures.get("peak_rss_children_mb"),
                 "prefect_startup_s": figures["prefect_startup_s"],
                 "process_wall_s": round(time.perf_counter() - started, 1),
                 "stage_seconds": figures["stage_seconds"],
                 "status": figures["runs"]["first"]["status"],
             })
+    return {"scale": rows, "linearity_note": linearity_note(rows), "machine": machine_info()}
+
+
+def linearity_note(rows: list[dict]) -> str:
+    """Return s per 1k docs at each N, the marginal cost between sizes and a verdict."""
     ok = [r for r in rows if "error" not in r]
     note = "not enough sizes to judge linearity"
     if len(ok) >= 2:
-        lo, hi = ok[0], ok[-1]
-        ratio = hi["s_per_1k_docs"] / lo["s_per_1k_docs"]
-        verdict = "about linear" if 0.8 <= ratio <= 1.25 else ("super-linear" if ratio > 1.25 else "sub-linear")
-        note = (f"s per 1k docs: " + ", ".join(f"{r['docs']:,}: {r['s_per_1k_docs']:.2f}" for r in ok)
-                + f"; N={hi['docs']:,} vs N={lo['docs']:,} ratio {ratio:.2f} ({verdict}; fixed per-run costs "
-                "make small N look slower per document)")
-    return {"scale": rows, "linearity_note": note, "machine": machine_info()}
+        # Marginal cost between successive sizes separates per-document cost from the fixed
+        # per-run cost (process-pool start, API round trips) that dominates small N.
+        marginal = [
+            (a["docs"], b["docs"], (b["first_run_s"] - a["first_run_s"]) / (b["docs"] - a["docs"]) * 1000)
+            for a, b in zip(ok, ok[1:])
+        ]
+        first_m, last_m = marginal[0][2], marginal[-1][2]
+        verdict = ("about linear" if len(marginal) == 1 or 0.75 <= last_m / first_m <= 1.33
+                   else "super-linear" if last_m > first_m else "sub-linear")
+        fixed = ok[0]["first_run_s"] - first_m * ok[0]["docs"] / 1000
+        note = ("s per 1k docs: " + ", ".join(f"N={r['docs']:,}: {r['s_per_1k_docs']:.2f}" for r in ok)
+                + "; marginal s per 1k docs: "
+                + ", ".join(f"{a:,}->{b:,}: {m:.2f}" for a, b, m in marginal)
+                + f" ({verdict} in N); implied fixed cost per run about {fixed:.0f} s")
+    return note
 
 
 def scale_sizes(scale_max: int | None) -> list[int]:

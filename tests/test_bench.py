@@ -119,3 +119,11 @@ def test_main_end_to_end_on_twenty_documents(tmp_path, monkeypatch):
     assert written["runs"]["first"]["status"] == "completed"
     assert written["docs_loaded"] == 20 and written["rerun_loaded"] == 0 and written["add_1pct_loaded"] == 1
     assert written["stage_seconds"] and written["first_run_s"] > 0
+
+
+def test_linearity_note_separates_fixed_and_marginal_cost():
+    rows = [{"docs": n, "first_run_s": 45 + 6.0 * n / 1000, "s_per_1k_docs": (45 + 6.0 * n / 1000) / n * 1000}
+            for n in (1_000, 10_000, 100_000)]
+    note = bench.linearity_note(rows)
+    assert "1,000->10,000: 6.00" in note and "about linear" in note and "about 45 s" in note
+    assert bench.linearity_note(rows[:1] + [{"docs": 10_000, "error": "exit 1"}]).startswith("not enough")
