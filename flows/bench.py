@@ -88,15 +88,14 @@ def _prefect_warmup() -> float:
 
 
 def _effective_parallelism(runner: str, workers: int | None, input_bytes: int) -> tuple[str, int]:
-    """Return the runner class name ``run_pipeline`` will use and how many tasks truly run at once."""
+    """Return the runner ``run_pipeline`` will use and how many batches truly run at once."""
     try:
-        from flows.runners import default_workers, task_runner
+        from flows.runners import runner_plan
 
-        workers = workers or default_workers()
-        name = type(task_runner(runner, workers, input_bytes=input_bytes)).__name__
+        plan = runner_plan(runner, workers, input_bytes=input_bytes)
     except Exception:  # runner module missing or changed: assume the worst case
         return "unknown", 1
-    return name, 1 if "Thread" in name else workers
+    return plan.name, plan.parallelism
 
 
 # --- corpus ------------------------------------------------------------------

@@ -31,6 +31,7 @@ class Runner(str, Enum):
     auto = "auto"
     threads = "threads"
     processes = "processes"
+    prefect_processes = "prefect-processes"
     dask = "dask"
 
 

@@ -23,7 +23,8 @@ from prefect.runtime import flow_run as current_flow_run
 
 from flows import tasks
 from flows.reporting import published_artifacts
-from flows.runners import task_runner
+from flows.analysis_pool import analysis_processes as analysis_processes_open
+from flows.runners import analysis_window, api_shared_with_workers, runner_plan
 from flows.session import WarehouseSession
 from flows.version import pipeline_version
 from flows.writer_slot import warehouse_writer_slot
@@ -78,20 +79,43 @@ def _run_name() -> str:
     return f"newsetl-{mode}-{where or 'warehouse'}"
 
 
-def _drain_one(pending: deque, session, tally: RunTally, run_id: str, version: str, progress) -> None:
-    """Wait for the oldest analysis, load it, and account for it."""
-    future, documents, rejects, batch_no = pending.popleft()
-    started = time.perf_counter()
-    derived, seconds = future.result()
-    tally.add_seconds("analyse_wait", time.perf_counter() - started)
-    for stage, value in seconds.items():
-        tally.add_seconds(stage, value)
+def _finished(future) -> bool:
+    """Return True if a submitted task has finished, without asking the API (``state`` would)."""
+    return future.wrapped_future.done()
+
+
+def _collect_finished(pending: deque, tally: RunTally) -> list[tuple[pl.DataFrame, dict, pl.DataFrame]]:
+    """Wait for the oldest analysis, then take every other one already finished; return their parts."""
+    ready = []
+    while pending and (not ready or _finished(pending[0][0])):
+        future, documents, rejects = pending.popleft()
+        started = time.perf_counter()
+        derived, seconds = future.result()
+        tally.add_seconds("analyse_wait", time.perf_counter() - started)
+        for stage, value in seconds.items():
+            tally.add_seconds(stage, value)
+        ready.append((documents, derived, rejects))
+    return ready
+
+
+def _load_finished(pending: deque, session, tally: RunTally, run_id: str, version: str, batch_no: int) -> None:
+    """Load the oldest analysis together with all others already finished, in one transaction.
+
+    Grouping finished batches keeps the flow process (the only writer) to one load task
+    and one commit per group rather than per batch, so it rarely holds up the workers.
+    """
+    ready = _collect_finished(pending, tally)
+    documents = pl.concat([docs for docs, _, _ in ready], how="vertical_relaxed")
+    rejects = pl.concat([rej for _, _, rej in ready], how="vertical_relaxed")
+    derived = {}
+    for table in {name for _, frames, _ in ready for name in frames}:
+        parts = [frames[table] for _, frames, _ in ready if table in frames]
+        derived[table] = pl.concat(parts, how="vertical_relaxed")
     started = time.perf_counter()
     loaded = tasks.load_batch(session, documents, derived, rejects, run_id, version, batch_no)
     tally.add_seconds("load", time.perf_counter() - started)
     tally.loaded += loaded
     tally.skipped += documents.height - loaded
-    _advance(progress, documents.height)
 
 
 def _ingest(session, paths: list[str], batch_size: int, max_bytes: int, run_id: str, version: str,
@@ -105,19 +129,15 @@ def _ingest(session, paths: list[str], batch_size: int, max_bytes: int, run_id: 
     known = tasks.known_documents(session)
     logger.info("%d documents already in the warehouse", len(known))
 
-    reads = deque(tasks.read_slice.submit(piece, max_bytes, piece.label) for piece in discovery.slices[:window])
-    next_slice = len(reads)
+    # Reads run here, in the flow process: decoding and hashing cost ~0.1 ms a document,
+    # and a re-run with nothing new then never starts the worker pool.
     pending: deque = deque()
     batch_no = 0
     progress = _progress(len(discovery.slices), "reading slices")
     try:
-        while reads:
-            content, read_seconds = reads.popleft().result()
+        for piece in discovery.slices:
+            content, read_seconds = tasks.read_slice(piece, max_bytes, piece.label)
             tally.add_seconds("read", read_seconds)
-            if next_slice < len(discovery.slices):
-                piece = discovery.slices[next_slice]
-                reads.append(tasks.read_slice.submit(piece, max_bytes, piece.label))
-                next_slice += 1
             _advance(progress)
             documents, rejects = content.documents, content.rejects
             tally.seen += documents.height
@@ -136,11 +156,11 @@ def _ingest(session, paths: list[str], batch_size: int, max_bytes: int, run_id: 
                 batch = fresh.slice(offset, batch_size)
                 batch_no += 1
                 batch_rejects = rejects if offset == 0 else rejects.clear()
-                pending.append((tasks.analyse_batch.submit(batch, batch_no), batch, batch_rejects, batch_no))
+                pending.append((tasks.analyse_batch.submit(batch, batch_no), batch, batch_rejects))
                 while len(pending) > window:
-                    _drain_one(pending, session, tally, run_id, version, None)
+                    _load_finished(pending, session, tally, run_id, version, batch_no)
         while pending:
-            _drain_one(pending, session, tally, run_id, version, None)
+            _load_finished(pending, session, tally, run_id, version, batch_no)
     finally:
         if progress is not None:
             progress.stop()
@@ -194,8 +214,13 @@ def newsetl_pipeline(
     soft_checks: bool = False,
     wait_seconds: float = 0.0,
     window: int = 4,
+    analysis_processes: int = 0,
 ) -> dict:
-    """Ingest ``paths`` (or, with ``reprocess``, rebuild stale derived rows) and return the run summary."""
+    """Ingest ``paths`` (or, with ``reprocess``, rebuild stale derived rows) and return the run summary.
+
+    ``window`` batches may be in analysis ahead of the loads; ``analysis_processes`` > 0 sends
+    the analysis of tasks running in this process to that many lean worker processes.
+    """
     logger = get_run_logger()
     started = time.perf_counter()
     run_id = f"run_{time.strftime('%Y%m%dT%H%M%S')}_{uuid.uuid4().hex[:8]}"
@@ -209,14 +234,20 @@ def newsetl_pipeline(
     slot = ExitStack()  # the Prefect writer slot (flows/writer_slot.py), held until the warehouse is closed
     try:
         slot.enter_context(warehouse_writer_slot(wait_seconds, flow_run_id, logger))
-        tasks.prepare_warehouse(session, run_id, flow_run_id, version, mode, [str(p) for p in paths])
+        previous_completed = tasks.prepare_warehouse(session, run_id, flow_run_id, version, mode, [str(p) for p in paths])
         logger.info("Run %s (%s) into %s, pipeline %s", run_id, mode, session.path, version)
-        if reprocess:
-            _reprocess(session, batch_size, run_id, version, window, tally, logger)
-        else:
-            _ingest(session, [str(p) for p in paths], batch_size, max_bytes, run_id, version, window, tally, logger)
+        with analysis_processes_open(analysis_processes):
+            if reprocess:
+                _reprocess(session, batch_size, run_id, version, window, tally, logger)
+            else:
+                _ingest(session, [str(p) for p in paths], batch_size, max_bytes, run_id, version, window, tally, logger)
         started_refresh = time.perf_counter()
-        entities = tasks.resolve_entities(session)
+        if tally.loaded or reprocess or not previous_completed:
+            entities = tasks.resolve_entities(session)
+        else:
+            # Entity resolution reads the whole corpus; with nothing new since a completed run it would not change.
+            entities = tasks.entity_count(session)
+            logger.info("Nothing new loaded since the last completed run; entity resolution skipped")
         tally.add_seconds("resolve_entities", time.perf_counter() - started_refresh)
         started_checks = time.perf_counter()
         results = tasks.run_data_checks(session, run_id)
@@ -272,19 +303,20 @@ def run_pipeline(
 ) -> dict:
     """Run the flow with the chosen task runner and return its summary dict."""
     input_bytes = sum(_size(Path(p)) for p in paths)
-    configured = newsetl_pipeline.with_options(
-        task_runner=task_runner(runner, workers, input_bytes=input_bytes, dask_address=dask_address)
-    )
-    return configured(
-        paths=[str(p) for p in paths],
-        db=str(db_path) if db_path else None,
-        batch_size=batch_size or DEFAULT_BATCH_SIZE,
-        max_bytes=max_bytes,
-        reprocess=reprocess,
-        soft_checks=soft_checks,
-        wait_seconds=wait_seconds,
-        window=max(2, 2 * (workers or 2)),
-    )
+    plan = runner_plan(runner, workers, input_bytes=input_bytes, dask_address=dask_address)
+    configured = newsetl_pipeline.with_options(task_runner=plan.task_runner)
+    with api_shared_with_workers(plan.task_runner):
+        return configured(
+            paths=[str(p) for p in paths],
+            db=str(db_path) if db_path else None,
+            batch_size=batch_size or DEFAULT_BATCH_SIZE,
+            max_bytes=max_bytes,
+            reprocess=reprocess,
+            soft_checks=soft_checks,
+            wait_seconds=wait_seconds,
+            window=analysis_window(workers),
+            analysis_processes=plan.analysis_processes,
+        )
 
 
 def _size(path: Path) -> int:

@@ -56,21 +56,24 @@ def schedule_options(cron: str | None, interval: int | float | None) -> dict[str
 
 
 def served_flow(runner: str = "auto", workers: int | None = None, dask_address: str | None = None):
-    """Return ``newsetl_pipeline`` with the task runner to use for served runs."""
+    """Return ``newsetl_pipeline`` with the task runner to use for served runs, and its runner parameters."""
     from flows.pipeline import newsetl_pipeline
-    from flows.runners import task_runner
+    from flows.runners import analysis_window, runner_plan
 
     if runner == "auto" and not workers and not dask_address:
-        return newsetl_pipeline  # the flow's default: threads
-    return newsetl_pipeline.with_options(task_runner=task_runner(runner, workers, dask_address=dask_address))
+        return newsetl_pipeline, {}  # the flow's default: threads
+    plan = runner_plan(runner, workers, dask_address=dask_address)
+    parameters = {"window": analysis_window(workers), "analysis_processes": plan.analysis_processes}
+    return newsetl_pipeline.with_options(task_runner=plan.task_runner), parameters
 
 
 def pipeline_deployment(paths: list[str], cron: str | None = None, interval: int | float | None = None,
                         db: str | None = None, name: str = DEFAULT_NAME, *, wait_seconds: float = DEFAULT_SERVED_WAIT_SECONDS,
                         runner: str = "auto", workers: int | None = None, dask_address: str | None = None):
     """Return the ``RunnerDeployment`` that ``newsetl serve`` would serve (for ``prefect.serve`` or inspection)."""
-    return served_flow(runner, workers, dask_address).to_deployment(
-        name=name, parameters=deployment_parameters(paths, db, wait_seconds),
+    flow, runner_parameters = served_flow(runner, workers, dask_address)
+    return flow.to_deployment(
+        name=name, parameters=deployment_parameters(paths, db, wait_seconds) | runner_parameters,
         tags=["newsetl"], description=_description(paths), **schedule_options(cron, interval),
     )
 
@@ -88,9 +91,10 @@ def served_deployment(paths: list[str], cron: str | None = None, interval: int |
             "this process and has no UI. For schedules you can watch and trigger, start `prefect server start` "
             "and export PREFECT_API_URL=http://127.0.0.1:4200/api (see OPERATIONS.md)."
         )
-    served_flow(runner, workers, dask_address).serve(
+    flow, runner_parameters = served_flow(runner, workers, dask_address)
+    flow.serve(
         name=name,
-        parameters=deployment_parameters(paths, db, wait_seconds),
+        parameters=deployment_parameters(paths, db, wait_seconds) | runner_parameters,
         tags=["newsetl"],
         description=_description(paths),
         limit=1,  # one run at a time from this process; the writer limit covers other processes

@@ -17,10 +17,10 @@ from prefect import get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.tasks import exponential_backoff
 
+from flows.analysis_pool import analysed_here_or_in_pool
 from flows.discovery import Discovery, InputSlice, discovered_inputs
 from flows.reading import SliceContent, slice_content
 from flows.session import WarehouseSession
-from transforms.document_batch import analysed_batch
 from transforms.inputs import RejectReason
 from transforms.language import LANGUAGE_CODES
 from warehouse import checks, loading, refresh
@@ -51,19 +51,26 @@ def read_slice(piece: InputSlice, max_bytes: int, label: str) -> tuple[SliceCont
 
 @task(name="analyse", task_run_name="analyse-batch-{batch_no}", cache_policy=NO_CACHE)
 def analyse_batch(documents: pl.DataFrame, batch_no: int) -> tuple[dict[str, pl.DataFrame], dict[str, float]]:
-    """Return the derived staging frames of a batch and the seconds spent per stage."""
-    seconds: dict[str, float] = {}
-    frames = analysed_batch(documents.select("document_id", "raw_text", pl.col("metadata_published_date").alias("published_date")), seconds)
-    return frames, seconds
+    """Return the derived staging frames of a batch and the seconds spent per stage.
+
+    The work runs here, or in the flow's analysis processes when it opened them (flows/analysis_pool.py).
+    """
+    return analysed_here_or_in_pool(
+        documents.select("document_id", "raw_text", pl.col("metadata_published_date").alias("published_date"))
+    )
 
 
-@task(name="prepare-warehouse", task_run_name="prepare-warehouse", cache_policy=NO_CACHE, tags=[WRITER_TAG])
+@task(name="prepare-warehouse", task_run_name="prepare-warehouse", cache_policy=NO_CACHE)
 def prepare_warehouse(session: WarehouseSession, run_id: str, flow_run_id: str | None, pipeline_version: str,
-                      mode: str, inputs: list[str]) -> int:
-    """Create missing schema objects, mark runs that died as crashed, record this run; return crashed count."""
+                      mode: str, inputs: list[str]) -> bool:
+    """Create missing schema objects, mark runs that died as crashed, record this run.
+
+    Returns True if the latest earlier run completed (so derived corpus-wide tables are current).
+    """
     logger = get_run_logger()
     con = session.connection(on_wait=logger.warning)
     applied_schema(con)
+    last = con.execute("SELECT status FROM marts.pipeline_runs ORDER BY started_at DESC LIMIT 1").fetchone()
     crashed = con.execute(
         "UPDATE marts.pipeline_runs SET status = 'crashed', finished_at = now(), "
         "error = coalesce(error, 'the process ended before the run finished (killed or crashed)') "
@@ -77,7 +84,7 @@ def prepare_warehouse(session: WarehouseSession, run_id: str, flow_run_id: str |
         "VALUES (?, ?, now(), 'running', ?, ?, ?, 0, 0, 0, 0)",
         [run_id, flow_run_id, pipeline_version, mode, inputs],
     )
-    return len(crashed)
+    return last is None or last[0] == "completed"
 
 
 @task(name="known-documents", task_run_name="known-document-ids", cache_policy=NO_CACHE)
@@ -90,7 +97,7 @@ def _stamped(frame: pl.DataFrame, **columns) -> pl.DataFrame:
     return frame.with_columns(**{name: pl.lit(value) for name, value in columns.items()})
 
 
-@task(name="load", task_run_name="load-batch-{batch_no}", cache_policy=NO_CACHE, tags=[WRITER_TAG])
+@task(name="load", task_run_name="load-batch-{batch_no}", cache_policy=NO_CACHE)
 def load_batch(session: WarehouseSession, documents: pl.DataFrame, derived: dict[str, pl.DataFrame],
                rejects: pl.DataFrame, run_id: str, pipeline_version: str, batch_no: int) -> int:
     """Commit one batch (raw rows, derived rows, rejects) atomically; return the documents loaded."""
@@ -106,7 +113,7 @@ def load_batch(session: WarehouseSession, documents: pl.DataFrame, derived: dict
     )
 
 
-@task(name="record-rejects", task_run_name="record-rejects", cache_policy=NO_CACHE, tags=[WRITER_TAG])
+@task(name="record-rejects", task_run_name="record-rejects", cache_policy=NO_CACHE)
 def record_rejects(session: WarehouseSession, rejects: list[dict], run_id: str) -> int:
     """Store rejects found outside any batch (at discovery); return how many."""
     if not rejects:
@@ -126,7 +133,7 @@ def stored_batch(session: WarehouseSession, pipeline_version: str, after: str, b
     return frame
 
 
-@task(name="replace", task_run_name="replace-batch-{batch_no}", cache_policy=NO_CACHE, tags=[WRITER_TAG])
+@task(name="replace", task_run_name="replace-batch-{batch_no}", cache_policy=NO_CACHE)
 def replace_batch(session: WarehouseSession, derived: dict[str, pl.DataFrame], run_id: str,
                   pipeline_version: str, batch_no: int) -> int:
     """Replace the derived rows of a reprocessed batch; return how many documents."""
@@ -137,7 +144,7 @@ def replace_batch(session: WarehouseSession, derived: dict[str, pl.DataFrame], r
     return loading.replaced_derived_rows(session.connection(), derived)
 
 
-@task(name="resolve-entities", task_run_name="resolve-entities", cache_policy=NO_CACHE, tags=[WRITER_TAG])
+@task(name="resolve-entities", task_run_name="resolve-entities", cache_policy=NO_CACHE)
 def resolve_entities(session: WarehouseSession) -> int:
     """Re-resolve entity keys corpus-wide and rebuild marts.entities; return the entity count."""
     from transforms.entities import resolved_entities
@@ -149,7 +156,13 @@ def resolve_entities(session: WarehouseSession) -> int:
     return refresh.replaced_entity_keys(con, keys)
 
 
-@task(name="data-checks", task_run_name="data-checks", cache_policy=NO_CACHE, tags=[WRITER_TAG])
+@task(name="entity-count", task_run_name="entity-count", cache_policy=NO_CACHE)
+def entity_count(session: WarehouseSession) -> int:
+    """Return how many resolved entities marts.entities holds."""
+    return session.connection().execute("SELECT count(*) FROM marts.entities").fetchone()[0]
+
+
+@task(name="data-checks", task_run_name="data-checks", cache_policy=NO_CACHE)
 def run_data_checks(session: WarehouseSession, run_id: str) -> list[checks.CheckResult]:
     """Run and record every data check; return the results."""
     con = session.connection()
@@ -165,7 +178,7 @@ def run_data_checks(session: WarehouseSession, run_id: str) -> list[checks.Check
     return results
 
 
-@task(name="finish-run", task_run_name="finish-run-{status}", cache_policy=NO_CACHE, tags=[WRITER_TAG])
+@task(name="finish-run", task_run_name="finish-run-{status}", cache_policy=NO_CACHE)
 def finish_run(session: WarehouseSession, run_id: str, status: str, counts: dict[str, int], error: str | None) -> None:
     """Record the run's final status and counts in marts.pipeline_runs."""
     session.connection().execute(

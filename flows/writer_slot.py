@@ -16,6 +16,7 @@ outlive the server that was meant to expire it.
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -31,11 +32,24 @@ LEASE_SECONDS = 120.0
 MODE_ENV = "NEWSETL_WRITER_LIMIT"  # "auto" (default): use the limit with a configured server; "off": never
 
 
+def _is_own_temporary_api(url: str) -> bool:
+    """Return True if ``url`` is a temporary API server this process started (flows/runners.py shares one with its workers)."""
+    server_module = sys.modules.get("prefect.server.api.server")
+    if server_module is None:
+        return False
+    servers = list(server_module.SubprocessASGIServer._instances.values())
+    return any(server.running and server.api_url == url.rstrip("/") for server in servers)
+
+
 def writer_limit_enabled() -> bool:
-    """Return True when runs should take the Prefect writer slot (a server is configured and not switched off)."""
+    """Return True when runs should take the Prefect writer slot (a server is configured and not switched off).
+
+    A temporary API started by this process is private to it and dies with it, like the ephemeral API.
+    """
     if os.environ.get(MODE_ENV, "auto").strip().lower() in {"off", "0", "false", "no"}:
         return False
-    return bool(get_current_settings().api.url)
+    url = get_current_settings().api.url
+    return bool(url) and not _is_own_temporary_api(url)
 
 
 def ensured_writer_limit(limit: int = 1) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from transforms.language.function_words import function_word_language
 from transforms.language.engines import langdetect_probabilities, lingua_codes, lingua_confidences
 from transforms.language.malay import malay_or_indonesian
 from transforms.language.sampling import detection_sample, letter_count
@@ -110,15 +111,19 @@ def _sample_language(sample: str) -> LanguageGuess:
     return _best_guess(sample, letters)
 
 
-def detected_language(text: str) -> LanguageGuess:
+def detected_language(text: str, *, fast_path: bool = True) -> LanguageGuess:
     """Return the language of ``text`` (ISO 639-1, or ``und`` when too short or unsure); never raises.
 
-    Long texts are detected on a bounded sample (head plus middle, ~400 characters); the
-    Malaysian/Indonesian word evidence is read from up to MALAY_EVIDENCE_CHARS characters.
+    Indonesian or English text whose function words leave no doubt is answered without
+    langdetect (``function_words.function_word_language``; ``fast_path=False`` turns that
+    off). Other texts are detected on a bounded sample (head plus middle, ~400 characters).
+    The Malaysian/Indonesian word evidence is read from up to MALAY_EVIDENCE_CHARS characters.
     """
     if not isinstance(text, str) or not text:
         return UNDETERMINED
-    guess = _sample_language(detection_sample(text))
+    guess = function_word_language(text) if fast_path else None
+    if guess is None:
+        guess = _sample_language(detection_sample(text))
     if guess.code == "id":
         guess = malay_or_indonesian(text[:MALAY_EVIDENCE_CHARS], guess.confidence)
     if guess.confidence < MIN_CONFIDENCE:

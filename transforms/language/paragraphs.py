@@ -10,15 +10,12 @@ simply long) get full detection of their own.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections import Counter
 from collections.abc import Sequence
-from functools import lru_cache
-from importlib import resources
-from typing import NamedTuple
 
 from transforms.language.detection import MIN_LETTERS, UNDETERMINED, detected_language
+from transforms.language.function_words import FunctionWordHits, function_word_hits
 from transforms.language.sampling import detection_sample
 from transforms.records import LanguageGuess
 
@@ -38,55 +35,6 @@ MIN_SHARE = 0.15
 # its language's function words ("the", "of", "and", "to", "in", "for" ...).
 HEADING_LETTERS = 60
 SHORT_PARAGRAPH_LETTERS = 100
-_WORD = re.compile(r"[^\W\d_]+")
-_LIST_OF = {"ms": "id"}  # Malay shares Indonesian's function words
-
-
-@lru_cache(maxsize=1)
-def _function_words() -> dict[str, frozenset[str]]:
-    """Return, per word, the languages (rows of lang_function_words.tsv) it is a function word of."""
-    text = resources.files("transforms.data").joinpath("lang_function_words.tsv").read_text("utf-8")
-    languages: dict[str, set[str]] = {}
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            code, words = line.split("\t")
-            for word in words.split():
-                languages.setdefault(word, set()).add(code)
-    return {word: frozenset(codes) for word, codes in languages.items()}
-
-
-class FunctionWordHits(NamedTuple):
-    """Counts of a text's words against the function-word lists, for one language."""
-
-    letters: int  # letters in all words
-    words: int
-    own: int  # function words of the language
-    rival: int  # function words of the best other language (shared ones included)
-    foreign: int  # words that are function words of other languages only
-
-
-def function_word_hits(text: str, code: str) -> FunctionWordHits:
-    """Return how the words of ``text`` match the function words of ``code`` and of other languages."""
-    lookup = _function_words()
-    row = _LIST_OF.get(code, code)
-    words = _WORD.findall(text.lower())
-    others: dict[str, int] = {}
-    own = foreign = 0
-    for word in words:
-        languages = lookup.get(word)
-        if languages is None:
-            continue
-        if row in languages:
-            own += 1
-            if len(languages) == 1:
-                continue
-        else:
-            foreign += 1
-        for language in languages:
-            if language != row:
-                others[language] = others.get(language, 0) + 1
-    rival = max(others.values(), default=0)
-    return FunctionWordHits(sum(map(len, words)), len(words), own, rival, foreign)
 
 
 def is_confirmed_language(text: str, code: str) -> bool:

@@ -1,0 +1,79 @@
+"""Lean analysis processes: where ``analyse`` tasks run their CPU work on one machine.
+
+With ``--runner processes`` the Prefect tasks run in threads of the flow process
+(ThreadPoolTaskRunner) and each ``analyse`` task hands its batch to a pool of plain
+worker processes started by this module. The workers import only ``transforms``
+(~1.5 s with the models, against ~4.5 s for a Prefect process-pool worker, which
+imports Prefect and runs a task engine of its own), and every task run is still
+recorded by Prefect in the flow process. Other runners (threads, Dask) analyse
+inside the task itself.
+
+The pool is started on the first batch, so a re-run with nothing new starts no
+process, and it is shut down when the flow leaves the ``analysis_processes`` block.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import threading
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
+
+import polars as pl
+
+from transforms.document_batch import analysed_batch
+
+_lock = threading.Lock()
+_state: dict = {"size": 0, "pool": None}
+
+
+def _warm_worker() -> None:
+    """Load the models once per worker, before its first batch (tagger, lexicons, language profiles)."""
+    analysed_batch(pl.DataFrame(
+        {"document_id": ["warm-up"], "raw_text": ["Presiden Joko Widodo tiba di Jakarta, Senin (28/9/2020)."],
+         "published_date": [None]},
+        schema={"document_id": pl.String, "raw_text": pl.String, "published_date": pl.Date},
+    ), {})
+
+
+def batch_analysis(documents: pl.DataFrame) -> tuple[dict[str, pl.DataFrame], dict[str, float]]:
+    """Return the derived staging frames of a batch and the seconds spent per stage (runs in any process)."""
+    seconds: dict[str, float] = {}
+    frames = analysed_batch(documents, seconds)
+    return frames, seconds
+
+
+def _pool() -> ProcessPoolExecutor | None:
+    with _lock:
+        if _state["size"] and _state["pool"] is None:
+            # spawn, not fork: the flow process runs Prefect's threads, and forking a
+            # process with threads can copy a held lock into the child.
+            _state["pool"] = ProcessPoolExecutor(
+                max_workers=_state["size"], mp_context=multiprocessing.get_context("spawn"), initializer=_warm_worker
+            )
+        return _state["pool"]
+
+
+def analysed_here_or_in_pool(documents: pl.DataFrame) -> tuple[dict[str, pl.DataFrame], dict[str, float]]:
+    """Return ``batch_analysis(documents)``, computed by the analysis processes when a pool is open."""
+    pool = _pool()
+    if pool is None:
+        return batch_analysis(documents)
+    return pool.submit(batch_analysis, documents).result()
+
+
+@contextmanager
+def analysis_processes(size: int) -> Iterator[None]:
+    """Within the block, batches analysed in this process go to ``size`` worker processes (0: none)."""
+    with _lock:
+        if _state["size"]:
+            raise RuntimeError("analysis processes are already open in this process")
+        _state["size"] = max(0, size)
+    try:
+        yield
+    finally:
+        with _lock:
+            pool, _state["pool"], _state["size"] = _state["pool"], None, 0
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
