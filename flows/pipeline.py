@@ -1,19 +1,22 @@
 """The newsetl flow: discover -> read -> analyse -> load -> resolve entities -> checks.
 
-Reads and analyses are submitted to the task runner in bounded windows; loads run
-in the flow's own process, one transaction per batch, so only one writer ever
-touches DuckDB. Documents already present (same content hash) are dropped right
-after reading, before any NLP work, which makes re-runs cheap.
+Slices are read in the flow process, and documents already present (same content
+hash) are dropped right after reading, before any NLP work, which makes re-runs
+cheap. Analyses are submitted to the task runner in a bounded window; loads run in
+the flow's own process, one transaction per group of finished batches, so only one
+writer ever touches DuckDB. ``run_without_prefect`` runs the same steps without
+Prefect, for the benchmark's measure of what orchestration costs.
 """
 
 from __future__ import annotations
 
+import logging
 import sys
-from collections import Counter
-from contextlib import ExitStack
 import time
 import uuid
-from collections import deque
+from collections import Counter, deque
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,10 +25,11 @@ from prefect import flow, get_run_logger
 from prefect.runtime import flow_run as current_flow_run
 
 from flows import tasks
-from flows.reporting import published_artifacts
 from flows.analysis_pool import analysis_processes as analysis_processes_open
-from flows.runners import analysis_window, api_shared_with_workers, runner_plan
+from flows.reporting import published_artifacts
+from flows.runners import analysis_window, api_shared_with_workers, default_workers, runner_plan
 from flows.session import WarehouseSession
+from flows.steps import PREFECT_STEPS, Steps, is_done, plain_steps
 from flows.version import pipeline_version
 from flows.writer_slot import warehouse_writer_slot
 from warehouse.connection import resolved_db_path
@@ -79,15 +83,10 @@ def _run_name() -> str:
     return f"newsetl-{mode}-{where or 'warehouse'}"
 
 
-def _finished(future) -> bool:
-    """Return True if a submitted task has finished, without asking the API (``state`` would)."""
-    return future.wrapped_future.done()
-
-
 def _collect_finished(pending: deque, tally: RunTally) -> list[tuple[pl.DataFrame, dict, pl.DataFrame]]:
     """Wait for the oldest analysis, then take every other one already finished; return their parts."""
     ready = []
-    while pending and (not ready or _finished(pending[0][0])):
+    while pending and (not ready or is_done(pending[0][0])):
         future, documents, rejects = pending.popleft()
         started = time.perf_counter()
         derived, seconds = future.result()
@@ -98,7 +97,7 @@ def _collect_finished(pending: deque, tally: RunTally) -> list[tuple[pl.DataFram
     return ready
 
 
-def _load_finished(pending: deque, session, tally: RunTally, run_id: str, version: str, batch_no: int) -> None:
+def _load_finished(steps: Steps, pending: deque, session, tally: RunTally, run_id: str, version: str, batch_no: int) -> None:
     """Load the oldest analysis together with all others already finished, in one transaction.
 
     Grouping finished batches keeps the flow process (the only writer) to one load task
@@ -112,21 +111,21 @@ def _load_finished(pending: deque, session, tally: RunTally, run_id: str, versio
         parts = [frames[table] for _, frames, _ in ready if table in frames]
         derived[table] = pl.concat(parts, how="vertical_relaxed")
     started = time.perf_counter()
-    loaded = tasks.load_batch(session, documents, derived, rejects, run_id, version, batch_no)
+    loaded = steps.call(tasks.load_batch, session, documents, derived, rejects, run_id, version, batch_no)
     tally.add_seconds("load", time.perf_counter() - started)
     tally.loaded += loaded
     tally.skipped += documents.height - loaded
 
 
-def _ingest(session, paths: list[str], batch_size: int, max_bytes: int, run_id: str, version: str,
+def _ingest(steps: Steps, session, paths: list[str], batch_size: int, max_bytes: int, run_id: str, version: str,
             window: int, tally: RunTally, logger) -> None:
     started = time.perf_counter()
-    discovery = tasks.discover_inputs(paths, max_bytes, batch_size)
+    discovery = steps.call(tasks.discover_inputs, paths, max_bytes, batch_size)
     tally.add_seconds("discover", time.perf_counter() - started)
-    tasks.record_rejects(session, discovery.rejects, run_id)
+    steps.call(tasks.record_rejects, session, discovery.rejects, run_id)
     tally.rejected += len(discovery.rejects)
     tally.reject_reasons += [r["reason"] for r in discovery.rejects]
-    known = tasks.known_documents(session)
+    known = steps.call(tasks.known_documents, session)
     logger.info("%d documents already in the warehouse", len(known))
 
     # Reads run here, in the flow process: decoding and hashing cost ~0.1 ms a document,
@@ -136,7 +135,7 @@ def _ingest(session, paths: list[str], batch_size: int, max_bytes: int, run_id: 
     progress = _progress(len(discovery.slices), "reading slices")
     try:
         for piece in discovery.slices:
-            content, read_seconds = tasks.read_slice(piece, max_bytes, piece.label)
+            content, read_seconds = steps.call(tasks.read_slice, piece, max_bytes, piece.label)
             tally.add_seconds("read", read_seconds)
             _advance(progress)
             documents, rejects = content.documents, content.rejects
@@ -150,43 +149,43 @@ def _ingest(session, paths: list[str], batch_size: int, max_bytes: int, run_id: 
             tally.skipped += documents.height - fresh.height
             if fresh.height == 0:
                 if rejects.height:
-                    tasks.load_batch(session, fresh, {}, rejects, run_id, version, batch_no)
+                    steps.call(tasks.load_batch, session, fresh, {}, rejects, run_id, version, batch_no)
                 continue
             for offset in range(0, fresh.height, batch_size):
                 batch = fresh.slice(offset, batch_size)
                 batch_no += 1
                 batch_rejects = rejects if offset == 0 else rejects.clear()
-                pending.append((tasks.analyse_batch.submit(batch, batch_no), batch, batch_rejects))
+                pending.append((steps.submit(tasks.analyse_batch, batch, batch_no), batch, batch_rejects))
                 while len(pending) > window:
-                    _load_finished(pending, session, tally, run_id, version, batch_no)
+                    _load_finished(steps, pending, session, tally, run_id, version, batch_no)
         while pending:
-            _load_finished(pending, session, tally, run_id, version, batch_no)
+            _load_finished(steps, pending, session, tally, run_id, version, batch_no)
     finally:
         if progress is not None:
             progress.stop()
 
 
-def _reprocess(session, batch_size: int, run_id: str, version: str, window: int, tally: RunTally, logger) -> None:
+def _reprocess(steps: Steps, session, batch_size: int, run_id: str, version: str, window: int, tally: RunTally, logger) -> None:
     after, batch_no = "", 0
     pending: deque = deque()
     while True:
         batch_no += 1
-        documents = tasks.stored_batch(session, version, after, batch_size, batch_no)
+        documents = steps.call(tasks.stored_batch, session, version, after, batch_size, batch_no)
         if documents.height == 0:
             break
         after = documents["document_id"][-1]
         tally.seen += documents.height
-        pending.append((tasks.analyse_batch.submit(documents, batch_no), documents, batch_no))
+        pending.append((steps.submit(tasks.analyse_batch, documents, batch_no), documents, batch_no))
         while len(pending) > window or (pending and documents.height < batch_size):
             future, docs, number = pending.popleft()
             derived, seconds = future.result()
             for stage, value in seconds.items():
                 tally.add_seconds(stage, value)
-            tally.loaded += tasks.replace_batch(session, derived, run_id, version, number)
+            tally.loaded += steps.call(tasks.replace_batch, session, derived, run_id, version, number)
     while pending:
         future, docs, number = pending.popleft()
         derived, _ = future.result()
-        tally.loaded += tasks.replace_batch(session, derived, run_id, version, number)
+        tally.loaded += steps.call(tasks.replace_batch, session, derived, run_id, version, number)
     logger.info("Reprocessed %d documents with pipeline version %s", tally.loaded, version)
 
 
@@ -202,6 +201,46 @@ def _corpus_facts(session) -> dict:
         "counts_found": one("SELECT count(*) FROM staging.event_counts"),
         "quotes_found": one("SELECT count(*) FROM staging.quotes"),
     }
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    paths: list[str]
+    batch_size: int
+    max_bytes: int
+    reprocess: bool
+    window: int
+    analysis_processes: int
+
+
+def _build(steps: Steps, session, options: RunOptions, run_id: str, version: str, flow_run_id: str | None,
+           tally: RunTally, logger) -> list:
+    """Prepare the warehouse, ingest (or reprocess), resolve entities, run the checks; return the check results."""
+    mode = "reprocess" if options.reprocess else "ingest"
+    previous_completed = steps.call(tasks.prepare_warehouse, session, run_id, flow_run_id, version, mode, options.paths)
+    logger.info("Run %s (%s) into %s, pipeline %s", run_id, mode, session.path, version)
+    with analysis_processes_open(options.analysis_processes):
+        if options.reprocess:
+            _reprocess(steps, session, options.batch_size, run_id, version, options.window, tally, logger)
+        else:
+            _ingest(steps, session, options.paths, options.batch_size, options.max_bytes, run_id, version,
+                    options.window, tally, logger)
+    started = time.perf_counter()
+    if tally.loaded or options.reprocess or not previous_completed:
+        entities = steps.call(tasks.resolve_entities, session)
+    else:
+        # Entity resolution reads the whole corpus; with nothing new since a completed run it would not change.
+        entities = steps.call(tasks.entity_count, session)
+        logger.info("Nothing new loaded since the last completed run; entity resolution skipped")
+    tally.add_seconds("resolve_entities", time.perf_counter() - started)
+    started = time.perf_counter()
+    results = steps.call(tasks.run_data_checks, session, run_id)
+    tally.add_seconds("checks", time.perf_counter() - started)
+    for r in results:
+        if not r.passed:
+            logger.warning("Data check %s (%s) failed on %d rows: %s", r.name, r.severity, r.failing_rows, r.description)
+    logger.info("Loaded %d, skipped %d, rejected %d; %d entities", tally.loaded, tally.skipped, tally.rejected, entities)
+    return results
 
 
 @flow(name="newsetl-pipeline", flow_run_name=_run_name, validate_parameters=True, log_prints=False)
@@ -234,29 +273,9 @@ def newsetl_pipeline(
     slot = ExitStack()  # the Prefect writer slot (flows/writer_slot.py), held until the warehouse is closed
     try:
         slot.enter_context(warehouse_writer_slot(wait_seconds, flow_run_id, logger))
-        previous_completed = tasks.prepare_warehouse(session, run_id, flow_run_id, version, mode, [str(p) for p in paths])
-        logger.info("Run %s (%s) into %s, pipeline %s", run_id, mode, session.path, version)
-        with analysis_processes_open(analysis_processes):
-            if reprocess:
-                _reprocess(session, batch_size, run_id, version, window, tally, logger)
-            else:
-                _ingest(session, [str(p) for p in paths], batch_size, max_bytes, run_id, version, window, tally, logger)
-        started_refresh = time.perf_counter()
-        if tally.loaded or reprocess or not previous_completed:
-            entities = tasks.resolve_entities(session)
-        else:
-            # Entity resolution reads the whole corpus; with nothing new since a completed run it would not change.
-            entities = tasks.entity_count(session)
-            logger.info("Nothing new loaded since the last completed run; entity resolution skipped")
-        tally.add_seconds("resolve_entities", time.perf_counter() - started_refresh)
-        started_checks = time.perf_counter()
-        results = tasks.run_data_checks(session, run_id)
-        tally.add_seconds("checks", time.perf_counter() - started_checks)
+        options = RunOptions([str(p) for p in paths], batch_size, max_bytes, reprocess, window, analysis_processes)
+        results = _build(PREFECT_STEPS, session, options, run_id, version, flow_run_id, tally, logger)
         failed = [r for r in results if not r.passed and r.severity == "error"]
-        for r in results:
-            if not r.passed:
-                logger.warning("Data check %s (%s) failed on %d rows: %s", r.name, r.severity, r.failing_rows, r.description)
-        logger.info("Loaded %d, skipped %d, rejected %d; %d entities", tally.loaded, tally.skipped, tally.rejected, entities)
         if failed and not soft_checks:
             error = "data checks failed: " + ", ".join(f"{r.name} ({r.failing_rows} rows)" for r in failed)
             raise DataChecksFailed(error + ". Inspect marts.data_checks; use --soft-checks to record without failing.")
@@ -269,15 +288,7 @@ def newsetl_pipeline(
             if session._con is not None:
                 tasks.finish_run(session, run_id, status, tally.counts(), error)
         finally:
-            summary = {
-                "run_id": run_id, "status": status, "mode": mode, "pipeline_version": version,
-                "db": str(session.path), "documents_seen": tally.seen, "documents_loaded": tally.loaded,
-                "documents_skipped": tally.skipped, "documents_rejected": tally.rejected,
-                "reject_reasons": dict(sorted(Counter(tally.reject_reasons).items())),
-                "checks": [{"name": r.name, "severity": r.severity, "passed": r.passed, "failing_rows": r.failing_rows} for r in results],
-                "stage_seconds": {k: round(v, 4) for k, v in sorted(tally.stage_seconds.items())},
-                "wall_s": time.perf_counter() - started, "error": error,
-            }
+            summary = _summary(run_id, status, mode, version, session, tally, results, started, error)
             try:
                 if status == "completed":
                     summary.update(_corpus_facts(session))
@@ -286,6 +297,19 @@ def newsetl_pipeline(
                 session.close()
                 slot.close()
     return summary
+
+
+def _summary(run_id, status, mode, version, session, tally: RunTally, results, started: float, error) -> dict:
+    """Return the run summary (the flow's return value and the artifacts' source)."""
+    return {
+                "run_id": run_id, "status": status, "mode": mode, "pipeline_version": version,
+                "db": str(session.path), "documents_seen": tally.seen, "documents_loaded": tally.loaded,
+                "documents_skipped": tally.skipped, "documents_rejected": tally.rejected,
+                "reject_reasons": dict(sorted(Counter(tally.reject_reasons).items())),
+                "checks": [{"name": r.name, "severity": r.severity, "passed": r.passed, "failing_rows": r.failing_rows} for r in results],
+                "stage_seconds": {k: round(v, 4) for k, v in sorted(tally.stage_seconds.items())},
+                "wall_s": time.perf_counter() - started, "error": error,
+            }
 
 
 def run_pipeline(
@@ -317,6 +341,48 @@ def run_pipeline(
             window=analysis_window(workers),
             analysis_processes=plan.analysis_processes,
         )
+
+
+def run_without_prefect(paths: list[Path | str], db_path: Path | str | None = None, *, workers: int | None = None,
+                        runner: str = "processes", batch_size: int | None = None,
+                        max_bytes: int = DEFAULT_MAX_BYTES) -> dict:
+    """Run the flow's steps with no Prefect at all and return the same summary as ``run_pipeline``.
+
+    For measurement (``newsetl bench``, "Prefect's share"): the same reads, analysis (lean
+    processes for ``processes``, threads for ``threads``), window, grouped loads, entity
+    resolution and checks as ``run_pipeline`` with that runner, but no flow run, task runs,
+    API server, writer slot or artifacts. DuckDB's file lock still keeps it the only writer.
+    """
+    if runner not in ("threads", "processes"):
+        raise ValueError(f"run_without_prefect mirrors the threads and processes runners, not {runner!r}")
+    workers = workers or default_workers()
+    window = analysis_window(workers)
+    plan = runner_plan(runner, workers)
+    threads = window + 1 if plan.analysis_processes else workers
+    options = RunOptions([str(p) for p in paths], batch_size or DEFAULT_BATCH_SIZE, max_bytes, False, window,
+                         plan.analysis_processes)
+    logger = logging.getLogger("newsetl.without_prefect")
+    started = time.perf_counter()
+    run_id = f"run_{time.strftime('%Y%m%dT%H%M%S')}_{uuid.uuid4().hex[:8]}"
+    version = pipeline_version()
+    session = WarehouseSession(resolved_db_path(db_path))
+    tally = RunTally()
+    status, error, results = "failed", None, []
+    try:
+        with ThreadPoolExecutor(max_workers=threads, thread_name_prefix="newsetl-step") as executor:
+            results = _build(plain_steps(executor), session, options, run_id, version, None, tally, logger)
+        status = "completed"
+    except BaseException as exc:
+        error = f"{type(exc).__name__}: {exc}"
+        raise
+    finally:
+        try:
+            if session._con is not None:
+                tasks.finish_run.fn(session, run_id, status, tally.counts(), error)
+        finally:
+            summary = _summary(run_id, status, "ingest", version, session, tally, results, started, error)
+            session.close()
+    return summary
 
 
 def _size(path: Path) -> int:

@@ -9,12 +9,14 @@ OPERATIONS.md, "Retries and caching").
 
 from __future__ import annotations
 
+import logging
 import time
 from datetime import datetime, timezone
 
 import polars as pl
 from prefect import get_run_logger, task
 from prefect.cache_policies import NO_CACHE
+from prefect.exceptions import MissingContextError
 from prefect.tasks import exponential_backoff
 
 from flows.analysis_pool import analysed_here_or_in_pool
@@ -29,12 +31,20 @@ from warehouse.schema import applied_schema
 WRITER_TAG = "newsetl-warehouse-writer"
 
 
+def _logger():
+    """Return the Prefect run logger, or a plain one when a step runs without Prefect (flows/steps.py)."""
+    try:
+        return get_run_logger()
+    except MissingContextError:
+        return logging.getLogger("newsetl")
+
+
 @task(name="discover", task_run_name="discover-inputs", retries=2,
       retry_delay_seconds=exponential_backoff(backoff_factor=1), cache_policy=NO_CACHE)
 def discover_inputs(paths: list[str], max_bytes: int, batch_size: int) -> Discovery:
     """Return the input slices to read and the files rejected before reading."""
     discovery = discovered_inputs(paths, max_bytes=max_bytes, batch_size=batch_size)
-    get_run_logger().info(
+    _logger().info(
         "Found %d files in %d slices; %d rejected before reading", discovery.files, len(discovery.slices), len(discovery.rejects)
     )
     return discovery
@@ -67,7 +77,7 @@ def prepare_warehouse(session: WarehouseSession, run_id: str, flow_run_id: str |
 
     Returns True if the latest earlier run completed (so derived corpus-wide tables are current).
     """
-    logger = get_run_logger()
+    logger = _logger()
     con = session.connection(on_wait=logger.warning)
     applied_schema(con)
     last = con.execute("SELECT status FROM marts.pipeline_runs ORDER BY started_at DESC LIMIT 1").fetchone()
