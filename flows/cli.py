@@ -78,7 +78,7 @@ def run(
     runner: Annotated[Runner, typer.Option(help="Task runner for the NLP work.")] = Runner.auto,
     workers: Annotated[Optional[int], typer.Option(help="Parallel workers (default: CPU cores).")] = None,
     dask_address: Annotated[Optional[str], typer.Option(help="Existing Dask scheduler, e.g. tcp://host:8786.")] = None,
-    batch_size: Annotated[int, typer.Option(help="Documents per task.")] = 200,
+    batch_size: Annotated[Optional[int], typer.Option(help="Documents per analysis task (default 500: fewer, larger tasks cost Prefect less).")] = None,
     max_bytes: Annotated[int, typer.Option(help="Size limit per document / .txt file, in bytes.")] = 20 * 1024 * 1024,
     reprocess: Annotated[bool, typer.Option(help="Rebuild derived rows of documents built by an older pipeline version, from raw (inputs are not read).")] = False,
     soft_checks: Annotated[bool, typer.Option(help="Record failing data checks without failing the run.")] = False,

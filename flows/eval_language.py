@@ -1,7 +1,7 @@
 """Evaluate language identification on ../shared/data/langid (one sentence a line).
 
     python -m flows.eval_language [--data DIR] [--every N] [--thresholds] [--sample-sizes]
-                                  [--speed] [--json FILE]
+                                  [--speed] [--fast-path] [--json FILE]
 
 Prints id-vs-ms accuracy (id.txt against the hand-checked Malay lines of ms.txt listed in
 tests/data/lang_ms_clean_lines.txt; ms.txt as a whole is mostly Indonesian web text), the
@@ -10,7 +10,8 @@ clean. Optional measurements: ``--thresholds``, the ones behind MIN_LETTERS and
 MIN_CONFIDENCE (accuracy of sentence prefixes by letter count, precision by confidence
 band); ``--sample-sizes``, the one behind the detection sample (accuracy and cost on
 3-sentence pseudo-documents for several head + middle sizes); ``--speed``, the cost per
-synthetic ~2 KB article of ``detected_languages`` + ``document_language``.
+synthetic ~2 KB article of ``detected_languages`` + ``document_language``; ``--fast-path``,
+how often the function-word fast path answers and whether it ever differs from langdetect.
 """
 
 from __future__ import annotations
@@ -155,6 +156,35 @@ def article_speed(n_articles: int = 500) -> dict[str, float]:
             "mean_paragraphs": sum(map(len, paragraphs)) / len(paragraphs)}
 
 
+def pseudo_documents(data: Path, code: str, sentences: int = 8, limit: int = 150) -> list[str]:
+    """Return up to ``limit`` pseudo-documents of ``sentences`` consecutive langid sentences of ``code``."""
+    lines = [line for line in language_lines(data, code) if line.strip()]
+    return [" ".join(lines[k:k + sentences]) for k in range(0, min(len(lines), sentences * limit), sentences)]
+
+
+def fast_path_agreement(data: Path, n_articles: int = 2000) -> dict[str, dict[str, float]]:
+    """Return, per corpus, how often the function-word fast path answers and how often its
+    answer differs from the langdetect path's (``detected_language(..., fast_path=False)``).
+
+    Corpora: pseudo-documents of 8 langid sentences per language, the synthetic articles
+    and the seeds.
+    """
+    from transforms.language.function_words import function_word_language
+    from transforms.synthetic_corpus import synthetic_articles
+
+    seeds = [p.read_text("utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
+    corpora = {code: pseudo_documents(data, code) for code in LANGUAGES}
+    corpora["synthetic"] = [a["text"] for a in synthetic_articles(seeds, n_articles, seed=7)]
+    corpora["seeds"] = seeds
+    result = {}
+    for name, texts in corpora.items():
+        fast = [t for t in texts if function_word_language(t) is not None]
+        differ = sum(detected_language(t).code != detected_language(t, fast_path=False).code for t in fast)
+        result[name] = {"documents": len(texts), "fast": len(fast), "fast_share": len(fast) / len(texts),
+                        "differ": differ}
+    return result
+
+
 def main(argv: list[str] | None = None) -> dict:
     """Run the evaluation, print it and return it as a dict."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -163,6 +193,7 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument("--thresholds", action="store_true")
     parser.add_argument("--sample-sizes", action="store_true")
     parser.add_argument("--speed", action="store_true")
+    parser.add_argument("--fast-path", action="store_true", help="agreement of the function-word fast path with langdetect")
     parser.add_argument("--json", type=Path)
     args = parser.parse_args(argv)
 
@@ -194,6 +225,11 @@ def main(argv: list[str] | None = None) -> dict:
         s = report["speed"]
         print(f"per article ({s['mean_chars']:.0f} chars, {s['mean_paragraphs']:.1f} paragraphs): "
               f"{s['ms_per_article']:.2f} ms")
+    if args.fast_path:
+        report["fast_path"] = fast_path_agreement(args.data)
+        for name, r in report["fast_path"].items():
+            print(f"fast path {name}: {r['fast']} of {r['documents']} documents ({r['fast_share']:.0%}), "
+                  f"{r['differ']} answered differently from langdetect")
     if args.json:
         args.json.write_text(json.dumps(report, indent=2, default=str), "utf-8")
     return report

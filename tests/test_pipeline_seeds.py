@@ -139,3 +139,37 @@ def test_example_queries_run_on_the_seed_warehouse(seed_warehouse, query_file):
     rows = _rows(db, query_file.read_text(encoding="utf-8"))
     if query_file.stem in {"documents_by_outlet", "top_people", "who_said_what", "death_tolls_by_outlet"}:
         assert rows, f"{query_file.name} returned nothing on the seeds"
+
+
+_DERIVED = {
+    "staging.documents": "document_id, language, language_confidence, published_date, title, outlet",
+    "staging.paragraphs": "document_id, start_offset, end_offset, language",
+    "staging.temporal_expressions": "document_id, start_offset, end_offset, value, range_start, range_end",
+    "staging.entity_mentions": "document_id, start_offset, end_offset, entity_type, entity_key",
+    "staging.quotes": "document_id, start_offset, end_offset, speaker_text, cited_source",
+    "staging.source_citations": "document_id, start_offset, end_offset, source_name, entity_key",
+    "staging.event_counts": "document_id, start_offset, end_offset, count_type, value",
+    "marts.entities": "entity_id, canonical_name, mention_count",
+}
+
+
+def _derived_rows(db: Path) -> dict[str, list[tuple]]:
+    return {table: _rows(db, f"SELECT {columns} FROM {table} ORDER BY ALL") for table, columns in _DERIVED.items()}
+
+
+def test_lean_processes_and_the_steps_without_prefect_build_the_same_rows(seed_warehouse, tmp_path):
+    """The processes runner and run_without_prefect (the bench's yardstick) do the same work as the flow on threads."""
+    from flows.pipeline import run_pipeline, run_without_prefect
+
+    db, _, _ = seed_warehouse
+    expected = _derived_rows(db)
+    assert all(expected[t] for t in ("staging.entity_mentions", "staging.quotes", "marts.entities"))
+    seeds = copy_seeds(tmp_path / "seeds")
+    processes = run_pipeline([seeds], tmp_path / "processes.duckdb", runner="processes", workers=2)
+    plain = run_without_prefect([seeds], tmp_path / "plain.duckdb", workers=2)
+    assert processes["status"] == plain["status"] == "completed"
+    assert processes["documents_loaded"] == plain["documents_loaded"] == 5
+    assert _derived_rows(tmp_path / "processes.duckdb") == expected
+    assert _derived_rows(tmp_path / "plain.duckdb") == expected
+    checks = _rows(tmp_path / "plain.duckdb", "SELECT DISTINCT status FROM marts.data_checks")
+    assert checks == [("pass",)]

@@ -1,0 +1,128 @@
+"""Where the work runs: runner plans, the lean analysis processes, and steps with or without Prefect."""
+
+from __future__ import annotations
+
+from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
+
+import polars as pl
+import pytest
+from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
+
+from flows import analysis_pool
+from flows.analysis_pool import analysed_here_or_in_pool, analysis_processes, batch_analysis
+from flows.runners import RUNNERS, AUTO_PROCESS_BYTES, analysis_window, runner_plan
+from flows.steps import PREFECT_STEPS, is_done, plain_steps
+from flows.writer_slot import _is_own_temporary_api
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def seed_batch() -> pl.DataFrame:
+    texts = [p.read_text("utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
+    return pl.DataFrame(
+        {"document_id": [f"d{i}" for i in range(len(texts))], "raw_text": texts, "published_date": [None] * len(texts)},
+        schema={"document_id": pl.String, "raw_text": pl.String, "published_date": pl.Date},
+    )
+
+
+@pytest.mark.parametrize(
+    ("runner", "workers", "input_bytes", "expected"),
+    [
+        ("threads", 2, 0, ("threads", ThreadPoolTaskRunner, 0, 1)),
+        ("processes", 2, 0, ("processes", ThreadPoolTaskRunner, 2, 2)),
+        ("processes", 3, 0, ("processes", ThreadPoolTaskRunner, 3, 3)),
+        ("prefect-processes", 2, 0, ("prefect-processes", ProcessPoolTaskRunner, 0, 2)),
+        ("auto", 2, AUTO_PROCESS_BYTES + 1, ("processes", ThreadPoolTaskRunner, 2, 2)),
+        ("auto", 2, 1000, ("threads", ThreadPoolTaskRunner, 0, 1)),
+        ("auto", 1, AUTO_PROCESS_BYTES + 1, ("threads", ThreadPoolTaskRunner, 0, 1)),
+    ],
+)
+def test_runner_plans(runner, workers, input_bytes, expected):
+    plan = runner_plan(runner, workers, input_bytes=input_bytes)
+    name, runner_class, processes, parallelism = expected
+    assert plan.name == name and type(plan.task_runner) is runner_class
+    assert plan.analysis_processes == processes and plan.parallelism == parallelism
+
+
+def test_processes_plan_has_a_thread_for_every_batch_in_flight():
+    plan = runner_plan("processes", 2)
+    assert plan.task_runner._max_workers > analysis_window(2) == 4
+
+
+def test_unknown_runner_is_refused_with_the_choices():
+    with pytest.raises(ValueError, match="prefect-processes"):
+        runner_plan("fibers", 2)
+    assert "dask" in RUNNERS
+
+
+def test_pool_gives_the_same_frames_as_analysing_here(seed_batch):
+    here, _ = batch_analysis(seed_batch)
+    with analysis_processes(1):
+        pooled, seconds = analysed_here_or_in_pool(seed_batch)
+        assert analysis_pool._state["pool"] is not None
+    assert analysis_pool._state["pool"] is None  # shut down with the block
+    assert set(pooled) == set(here) and "entities" in seconds
+    for table, frame in here.items():
+        assert pooled[table].equals(frame), table
+
+
+def test_pool_is_not_started_until_a_batch_needs_it():
+    with analysis_processes(2):
+        assert analysis_pool._state["pool"] is None
+
+
+def test_analysis_processes_cannot_be_opened_twice():
+    with analysis_processes(1):
+        with pytest.raises(RuntimeError, match="already open"):
+            with analysis_processes(1):
+                pass
+    with analysis_processes(0):  # closed again: a new block may open
+        pass
+
+
+class _FakeTask:
+    def __init__(self):
+        self.fn_calls = []
+
+    def fn(self, *args):
+        self.fn_calls.append(args)
+        return sum(args)
+
+    def __call__(self, *args):
+        return ("as a task", args)
+
+    def submit(self, *args):
+        return ("submitted", args)
+
+
+def test_plain_steps_call_the_task_function_without_prefect():
+    task = _FakeTask()
+    with ThreadPoolExecutor(max_workers=1) as executor:
+        steps = plain_steps(executor)
+        assert steps.call(task, 1, 2) == 3
+        future = steps.submit(task, 3, 4)
+        assert future.result() == 7 and is_done(future)
+    assert task.fn_calls == [(1, 2), (3, 4)]
+    assert PREFECT_STEPS.call(task, 1) == ("as a task", (1,))
+    assert PREFECT_STEPS.submit(task, 1) == ("submitted", (1,))
+
+
+def test_is_done_reads_a_wrapped_future_without_asking_the_api():
+    inner = Future()
+
+    class Wrapped:
+        wrapped_future = inner
+
+        @property
+        def state(self):  # what is_done must not touch
+            raise AssertionError("state asks the API")
+
+    assert not is_done(Wrapped())
+    inner.set_result(1)
+    assert is_done(Wrapped())
+
+
+def test_a_server_this_process_did_not_start_is_not_private():
+    assert not _is_own_temporary_api("http://127.0.0.1:4200/api")
