@@ -189,11 +189,18 @@ def bench(
     scale: Annotated[bool, typer.Option(help="Repeat at N = 1k, 10k, 100k.")] = False,
     scale_max: Annotated[int, typer.Option(help="Largest N for --scale.")] = 100_000,
     workers: Annotated[Optional[int], typer.Option(help="Parallel workers.")] = None,
+    runner: Annotated[Runner, typer.Option(help="Task runner, as for `newsetl run`.")] = Runner.auto,
+    batch_size: Annotated[Optional[int], typer.Option(help="Documents per analysis task.")] = None,
+    naive_docs: Annotated[int, typer.Option(help="Articles for the naive baseline (~0.5 s each).")] = 100,
+    repeat: Annotated[int, typer.Option(help="Flow / without-Prefect pairs timed for Prefect's share (median).")] = 1,
 ) -> None:
     """Benchmark the pipeline against a naive baseline on a synthetic corpus."""
     from flows.bench import main as bench_main
 
-    bench_main(docs=docs, json_path=json_path, scale=scale, workers=workers, scale_max=scale_max)
+    result = bench_main(docs=docs, json_path=json_path, scale=scale, workers=workers, scale_max=scale_max,
+                        runner=runner.value, batch_size=batch_size, naive_docs=naive_docs, repeat=repeat)
+    if result.get("error"):
+        _fail(f"the benchmark's first run failed: {result['error']}")
 
 
 if __name__ == "__main__":

@@ -28,9 +28,6 @@ from transforms.language import LANGUAGE_CODES
 from warehouse import checks, loading, refresh
 from warehouse.schema import applied_schema
 
-WRITER_TAG = "newsetl-warehouse-writer"
-
-
 def _logger():
     """Return the Prefect run logger, or a plain one when a step runs without Prefect (flows/steps.py)."""
     try:

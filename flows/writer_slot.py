@@ -25,7 +25,6 @@ from prefect.settings import get_current_settings
 
 from warehouse.connection import WarehouseLocked
 
-# Same string as flows.tasks.WRITER_TAG (the tag on every task that writes DuckDB).
 WRITER_LIMIT = "newsetl-warehouse-writer"
 # A killed run's slot comes back after this long (the lease is renewed every 75 % of it while alive).
 LEASE_SECONDS = 120.0

@@ -130,3 +130,16 @@ def test_linearity_note_separates_fixed_and_marginal_cost():
     note = bench.linearity_note(rows)
     assert "1,000->10,000: 6.00" in note and "about linear" in note and "about 45 s" in note
     assert bench.linearity_note(rows[:1] + [{"docs": 10_000, "error": "exit 1"}]).startswith("not enough")
+
+
+def test_repeat_alternates_flow_and_plain_runs_on_fresh_warehouses(tmp_path, monkeypatch):
+    stub = _StubPipeline()
+    monkeypatch.setattr(bench, "_pipeline_runner", lambda: stub)
+    monkeypatch.setattr(bench, "_plain_runner", lambda: stub)
+    monkeypatch.setattr(bench, "_prefect_warmup", lambda: 0.0)
+    monkeypatch.setattr(bench, "_analysed_batch", lambda: (lambda frame, stage_seconds=None: {}))
+    result = bench.main(docs=40, json_path=None, scale=False, workers=1, naive_docs=2, quiet=True, repeat=2)
+    # first flow run, plain, flow again, plain again (each into its own warehouse), then re-run and +1 %
+    assert [c["loaded"] for c in stub.calls] == [40, 40, 40, 40, 0, 1]
+    assert len(result["with_prefect_runs_s"]) == len(result["without_prefect_runs_s"]) == 2
+    assert result["repeat"] == 2 and 0.0 <= result["prefect_overhead_share"] <= 1.0

@@ -63,11 +63,13 @@ def test_writer_slot_is_skipped_without_a_server_or_when_switched_off(monkeypatc
             assert held is False
 
 
-def test_writer_limit_is_named_after_the_writer_tag():
-    from flows.tasks import WRITER_TAG
-    from flows.writer_slot import WRITER_LIMIT as LIMIT
+def test_writer_tasks_carry_no_tag():
+    """A tagged task asks the API for a tag concurrency slot on every run (seconds on a busy machine)."""
+    from flows import tasks
 
-    assert LIMIT == WRITER_TAG == WRITER_LIMIT
+    writers = [tasks.prepare_warehouse, tasks.load_batch, tasks.record_rejects, tasks.replace_batch,
+               tasks.resolve_entities, tasks.run_data_checks, tasks.finish_run]
+    assert all(not t.tags for t in writers)
 
 
 # --- one run, monitored -------------------------------------------------------
