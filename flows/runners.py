@@ -75,14 +75,11 @@ def runner_plan(runner: str, workers: int | None, *, input_bytes: int = 0, dask_
             return RunnerPlan(runner, DaskTaskRunner(address=dask_address))
         return RunnerPlan(runner, DaskTaskRunner(
             cluster_class="distributed.LocalCluster",
-            cluster_kwargs={"n_workers": workers, "threads_per_worker": 1, "processes": True, "dashboard_address": None},
+            # dashboard on any free port, so two runs never collide on :8787
+            cluster_kwargs={"n_workers": workers, "threads_per_worker": 1, "processes": True, "dashboard_address": ":0"},
         ))
     raise ValueError(f"unknown runner {runner!r}; choose one of {', '.join(RUNNERS)}")
 
-
-def task_runner(runner: str, workers: int | None, *, input_bytes: int = 0, dask_address: str | None = None):
-    """Return only the Prefect task runner of ``runner_plan(...)``."""
-    return runner_plan(runner, workers, input_bytes=input_bytes, dask_address=dask_address).task_runner
 
 def needs_shared_api(runner) -> bool:
     """Return True when ``runner`` runs tasks in other processes on this machine (process pool, local Dask)."""

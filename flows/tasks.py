@@ -107,7 +107,11 @@ def _stamped(frame: pl.DataFrame, **columns) -> pl.DataFrame:
 @task(name="load", task_run_name="load-batch-{batch_no}", cache_policy=NO_CACHE)
 def load_batch(session: WarehouseSession, documents: pl.DataFrame, derived: dict[str, pl.DataFrame],
                rejects: pl.DataFrame, run_id: str, pipeline_version: str, batch_no: int) -> int:
-    """Commit one batch (raw rows, derived rows, rejects) atomically; return the documents loaded."""
+    """Commit one batch (raw rows, derived rows, rejects) atomically; return the documents loaded.
+
+    ``documents`` must hold only documents that are neither stored nor repeated: the flow
+    drops those after reading, while it holds the only write connection.
+    """
     now = datetime.now(timezone.utc)
     derived = dict(derived)
     if "documents" in derived:
@@ -117,6 +121,7 @@ def load_batch(session: WarehouseSession, documents: pl.DataFrame, derived: dict
         _stamped(documents, ingested_at=now, run_id=run_id),
         derived,
         _stamped(rejects, seen_at=now, run_id=run_id),
+        known_new=True,
     )
 
 

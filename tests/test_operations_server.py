@@ -40,6 +40,14 @@ def test_served_deployment_has_the_schedule_and_absolute_parameters(tmp_path, mo
     assert [s.schedule.interval.total_seconds() for s in every.schedules] == [600]
 
 
+def test_a_processes_deployment_carries_its_analysis_processes(tmp_path, monkeypatch):
+    from flows.serving import pipeline_deployment
+
+    monkeypatch.chdir(tmp_path)
+    deployment = pipeline_deployment(["inbox"], db="news.duckdb", runner="processes", workers=2)
+    assert deployment.parameters["analysis_processes"] == 2 and deployment.parameters["window"] == 4
+
+
 @pytest.mark.parametrize("cron, interval, message", [
     ("*/30 * * * *", 60, "not both"), ("every day", None, "invalid cron"), (None, 0, "positive")])
 def test_bad_schedules_are_refused_with_a_clear_message(cron, interval, message):

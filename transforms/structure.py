@@ -137,22 +137,24 @@ def _paragraph_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _lstripped(value: str) -> str:
-    """Return ``value`` without leading whitespace or zero-width characters."""
+def _stripped(value: str, strip) -> str:
+    """Return ``value`` without whitespace or zero-width characters at the end ``strip`` works on
+    (``str.lstrip`` or ``str.rstrip``); they may alternate, hence the loop."""
     while True:
-        stripped = value.lstrip().lstrip(_BLANK)
+        stripped = strip(strip(value), _BLANK)
         if stripped == value:
             return value
         value = stripped
+
+
+def _lstripped(value: str) -> str:
+    """Return ``value`` without leading whitespace or zero-width characters."""
+    return _stripped(value, str.lstrip)
 
 
 def _rstripped(value: str) -> str:
     """Return ``value`` without trailing whitespace or zero-width characters."""
-    while True:
-        stripped = value.rstrip().rstrip(_BLANK)
-        if stripped == value:
-            return value
-        value = stripped
+    return _stripped(value, str.rstrip)
 
 
 def _is_boilerplate(line: str, is_last: bool) -> bool:

@@ -68,11 +68,8 @@ def name_phrase_after(text: str, pos: int, allow_lower_roles: bool = False) -> S
             break
         if len(words) >= _MAX_WORDS:
             break
-    while words and not _is_name_word(words[-1].group()):
-        words.pop()
-    if not words:
-        return None
-    return words[0].start(), words[-1].end()
+    words = _ending_in_a_name_word(words)
+    return (words[0].start(), words[-1].end()) if words else None
 
 
 def name_phrase_before(text: str, pos: int, floor: int = 0) -> Span | None:
@@ -93,11 +90,15 @@ def name_phrase_before(text: str, pos: int, floor: int = 0) -> Span | None:
             break
         if len(words) >= _MAX_WORDS:
             break
+    words = _ending_in_a_name_word(words)  # collected backwards: the last is the phrase's first word
+    return (words[-1].start(), words[0].end()) if words else None
+
+
+def _ending_in_a_name_word(words: list) -> list:
+    """Return ``words`` (regex matches) without the particles left after their last name word."""
     while words and not _is_name_word(words[-1].group()):
         words.pop()
-    if not words:
-        return None
-    return words[-1].start(), words[0].end()
+    return words
 
 
 def starts_with(text: str, span: Span, word_set: str) -> bool:
