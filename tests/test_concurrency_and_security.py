@@ -189,15 +189,19 @@ def _wait_for(predicate, timeout: float, what: str, log: Path) -> None:
         time.sleep(0.2)
 
 
+WRITER_ARTICLES = 3000
+
+
 @pytest.mark.slow
 def test_second_writer_fails_cleanly_or_waits_and_readers_get_a_message(tmp_path, cli_env):
     corpus = tmp_path / "corpus"
-    synthetic_jsonl(corpus / "articles.jsonl", 1500, seed=11)
+    synthetic_jsonl(corpus / "articles.jsonl", WRITER_ARTICLES, seed=11)
     db = tmp_path / "busy.duckdb"
     log_path = tmp_path / "writer.log"
     with log_path.open("w") as log:
-        writer = subprocess.Popen([str(NEWSETL), "run", str(corpus), "--db", str(db)], env=cli_env, cwd=ROOT,
-                                  stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+        # One core (threads): the run must outlast the checks below (~15 s of CLI starts), ~30 s here.
+        writer = subprocess.Popen([str(NEWSETL), "run", str(corpus), "--db", str(db), "--runner", "threads"],
+                                  env=cli_env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
     waiter = None
     try:
         # The writer holds the lock from the moment it logs "Run run_... into ...".
@@ -238,8 +242,8 @@ def test_second_writer_fails_cleanly_or_waits_and_readers_get_a_message(tmp_path
     try:
         runs = con.execute("SELECT status, documents_loaded, started_at, finished_at FROM marts.pipeline_runs "
                            "ORDER BY started_at").fetchall()
-        assert [(status, loaded) for status, loaded, _, _ in runs] == [("completed", 1500), ("completed", 5)]
+        assert [(status, loaded) for status, loaded, _, _ in runs] == [("completed", WRITER_ARTICLES), ("completed", 5)]
         assert runs[1][2] >= runs[0][3], "the --wait run started writing before the first run had finished"
-        assert con.execute("SELECT count(*) FROM raw.documents").fetchone()[0] == 1505
+        assert con.execute("SELECT count(*) FROM raw.documents").fetchone()[0] == WRITER_ARTICLES + 5
     finally:
         con.close()
