@@ -102,12 +102,9 @@ def _prefect_warmup() -> float:
 
 def _effective_parallelism(runner: str, workers: int | None, input_bytes: int) -> tuple[str, int]:
     """Return the runner ``run_pipeline`` will use and how many batches truly run at once."""
-    try:
-        from flows.runners import runner_plan
+    from flows.runners import runner_plan
 
-        plan = runner_plan(runner, workers, input_bytes=input_bytes)
-    except Exception:  # runner module missing or changed: assume the worst case
-        return "unknown", 1
+    plan = runner_plan(runner, workers, input_bytes=input_bytes)
     return plan.name, plan.parallelism
 
 
@@ -152,13 +149,7 @@ def _corpus_frames(paths: list[Path], batch: int) -> Iterator:
     """Yield the shards' articles as analysed_batch input frames of ``batch`` rows."""
     import polars as pl
 
-    try:
-        from transforms.inputs import document_id
-    except ImportError:  # pragma: no cover - only while transforms.inputs is being written
-        import hashlib
-
-        def document_id(text: str) -> str:
-            return "d_" + hashlib.blake2b(text.encode(), digest_size=10).hexdigest()
+    from transforms.inputs import document_id
 
     rows: list[dict] = []
     schema = {"document_id": pl.String, "raw_text": pl.String, "published_date": pl.Date}
@@ -257,10 +248,8 @@ def machine_info() -> dict:
             versions[package] = metadata.version(package)
         except metadata.PackageNotFoundError:
             versions[package] = None
-    try:
-        version = __import__("flows.version", fromlist=["pipeline_version"]).pipeline_version()
-    except Exception:
-        version = None
+    from flows.version import pipeline_version
+
     return {
         "cpu_count": os.cpu_count(),
         "cpu_physical": psutil.cpu_count(logical=False),
@@ -269,7 +258,7 @@ def machine_info() -> dict:
         "processor": platform.processor() or platform.machine(),
         "python": platform.python_version(),
         "versions": versions,
-        "pipeline_version": version,
+        "pipeline_version": pipeline_version(),
     }
 
 

@@ -265,7 +265,7 @@ def newsetl_pipeline(
     """
     logger = get_run_logger()
     started = time.perf_counter()
-    run_id = f"run_{time.strftime('%Y%m%dT%H%M%S')}_{uuid.uuid4().hex[:8]}"
+    run_id = _new_run_id()
     version = pipeline_version()
     session = WarehouseSession(resolved_db_path(db), wait_seconds)
     tally = RunTally()
@@ -300,6 +300,11 @@ def newsetl_pipeline(
                 session.close()
                 slot.close()
     return summary
+
+
+def _new_run_id() -> str:
+    """Return a run id that sorts by start time: ``run_<local start time>_<8 hex digits>``."""
+    return f"run_{time.strftime('%Y%m%dT%H%M%S')}_{uuid.uuid4().hex[:8]}"
 
 
 def _summary(run_id, status, mode, version, session, tally: RunTally, results, started: float, error) -> dict:
@@ -366,7 +371,7 @@ def run_without_prefect(paths: list[Path | str], db_path: Path | str | None = No
                          plan.analysis_processes)
     logger = logging.getLogger("newsetl.without_prefect")
     started = time.perf_counter()
-    run_id = f"run_{time.strftime('%Y%m%dT%H%M%S')}_{uuid.uuid4().hex[:8]}"
+    run_id = _new_run_id()
     version = pipeline_version()
     session = WarehouseSession(resolved_db_path(db_path))
     tally = RunTally()

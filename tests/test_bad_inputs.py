@@ -225,14 +225,18 @@ def _no_traceback(result) -> None:
     assert "Traceback" not in result.stderr and "Traceback" not in result.stdout, result.stderr[-3000:]
 
 
+def _ingested(folder, db, cli_env) -> duckdb.DuckDBPyConnection:
+    """Run `newsetl run folder --db db`, assert it exited 0 without a traceback; return a read-only connection."""
+    result = run_cli(["run", str(folder), "--db", str(db)], env=cli_env, timeout=600)
+    assert result.returncode == 0, result.stderr[-4000:]
+    _no_traceback(result)
+    return duckdb.connect(str(db), read_only=True)
+
+
 @pytest.mark.slow
 def test_acceptance_run_loads_the_good_and_rejects_the_bad(tmp_path, cli_env):
     expected = acceptance_folder(tmp_path / "inbox")
-    db = tmp_path / "bad.duckdb"
-    result = run_cli(["run", str(tmp_path / "inbox"), "--db", str(db)], env=cli_env, timeout=600)
-    assert result.returncode == 0, result.stderr[-4000:]
-    _no_traceback(result)
-    con = duckdb.connect(str(db), read_only=True)
+    con = _ingested(tmp_path / "inbox", tmp_path / "bad.duckdb", cli_env)
     try:
         raw = con.execute("SELECT raw_text, encoding FROM raw.documents").fetchall()
         assert sorted(text for text, _ in raw) == sorted(GOOD_TEXTS)
@@ -260,11 +264,7 @@ def test_acceptance_run_loads_the_good_and_rejects_the_bad(tmp_path, cli_env):
 @pytest.mark.slow
 def test_odd_but_good_run_loads_everything_with_valid_offsets(tmp_path, cli_env):
     expected = odd_but_good_folder(tmp_path / "odd")
-    db = tmp_path / "odd.duckdb"
-    result = run_cli(["run", str(tmp_path / "odd"), "--db", str(db)], env=cli_env, timeout=600)
-    assert result.returncode == 0, result.stderr[-4000:]
-    _no_traceback(result)
-    con = duckdb.connect(str(db), read_only=True)
+    con = _ingested(tmp_path / "odd", tmp_path / "odd.duckdb", cli_env)
     try:
         stored = {_uri_tail(uri): text for uri, text in con.execute("SELECT source_uri, raw_text FROM raw.documents").fetchall()}
         assert stored == expected

@@ -13,18 +13,6 @@ from tests.conftest import copy_seeds
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(scope="module", autouse=True)
-def _no_prefect_writer_slot():
-    """These tests check the DuckDB side; the Prefect writer slot is covered by the server tests.
-
-    Runs in this process share one harness server, where a slot lease left by an earlier
-    failing run would otherwise block them for its 120 s lease.
-    """
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("NEWSETL_WRITER_LIMIT", "off")
-        yield
-
-
 @pytest.fixture(scope="module")
 def seed_warehouse(prefect_harness, tmp_path_factory):
     from flows.pipeline import run_pipeline
