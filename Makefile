@@ -10,7 +10,7 @@ export PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS ?= 180
 export PREFECT_SERVER_ANALYTICS_ENABLED ?= false
 export PREFECT_LOGGING_LEVEL ?= INFO
 
-.PHONY: setup run test bench train-ner eval clean lock
+.PHONY: setup run test test-fast bench train-ner eval clean lock
 
 setup: $(STAMP)
 
@@ -27,16 +27,20 @@ run: setup
 test: setup
 	$(BIN)/python -m pytest -q
 
+# The suite without the server, Dask and crash tests (marked slow): the inner loop.
+test-fast: setup
+	$(BIN)/python -m pytest -q -m "not slow"
+
 bench: setup
 	$(BIN)/newsetl bench --docs 2000 --json bench.json
 
 train-ner: setup
-	$(BIN)/python -m flows.train_ner
+	$(BIN)/python -m newsetl_dev.train_ner
 
 eval: setup
-	$(BIN)/python -m flows.eval_ner
-	$(BIN)/python -m flows.eval_language
-	$(BIN)/python -m flows.eval_dates
+	$(BIN)/python -m newsetl_dev.eval_ner
+	$(BIN)/python -m newsetl_dev.eval_language
+	$(BIN)/python -m newsetl_dev.eval_dates
 
 clean:
 	rm -rf $(VENV) warehouse/news.duckdb warehouse/news.duckdb.wal

@@ -22,7 +22,7 @@ from contextlib import contextmanager
 
 import polars as pl
 
-from transforms.document_batch import analysed_batch
+from newsetl.transforms.document_batch import analysed_batch
 
 _lock = threading.Lock()
 _state: dict = {"size": 0, "pool": None}

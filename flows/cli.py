@@ -13,7 +13,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-import flows  # noqa: F401  (sets Prefect defaults before prefect is imported)
+import newsetl.flows  # noqa: F401  (sets Prefect defaults before prefect is imported)
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="newsetl: raw news text to a DuckDB warehouse.")
 console = Console(stderr=True)
@@ -61,7 +61,7 @@ def _quiet_tracebacks_for(*exceptions: type[BaseException]) -> None:
 
 
 def _summary_table(summary: dict) -> Table:
-    from flows.reporting import summary_rows
+    from newsetl.flows.reporting import summary_rows
 
     table = Table(title=f"newsetl run {summary['run_id']}", show_header=True)
     table.add_column("metric")
@@ -85,8 +85,8 @@ def run(
     wait: Annotated[float, typer.Option(help="Seconds to wait if another run holds the warehouse.")] = 0.0,
 ) -> None:
     """Run the pipeline. Exit 0 when the run completed, even if some inputs were rejected."""
-    from flows.pipeline import run_pipeline
-    from warehouse.connection import WarehouseLocked
+    from newsetl.flows.pipeline import run_pipeline
+    from newsetl.warehouse.connection import WarehouseLocked
 
     # A busy warehouse is an expected condition with its own message, not a crash.
     _quiet_tracebacks_for(WarehouseLocked)
@@ -112,8 +112,8 @@ def query(
     """Run read-only SQL; writing statements are refused."""
     import duckdb
 
-    from flows.query import QueryRefused, query_result
-    from warehouse.connection import WarehouseLocked, WarehouseMissing, reader_connection, resolved_db_path
+    from newsetl.flows.query import QueryRefused, query_result
+    from newsetl.warehouse.connection import WarehouseLocked, WarehouseMissing, reader_connection, resolved_db_path
 
     try:
         con = reader_connection(resolved_db_path(db))
@@ -153,7 +153,7 @@ def serve(
     dask_address: Annotated[Optional[str], typer.Option(help="Existing Dask scheduler, e.g. tcp://host:8786.")] = None,
 ) -> None:
     """Serve the pipeline as a Prefect deployment on a schedule (runs until interrupted)."""
-    from flows.serving import served_deployment
+    from newsetl.flows.serving import served_deployment
 
     try:
         served_deployment([str(p) for p in (paths or [Path("seeds")])], cron=cron, interval=interval,
@@ -169,8 +169,8 @@ def export(
     db: DbOption = None,
 ) -> None:
     """Write every marts table as Parquet (documents and mentions partitioned by publication month)."""
-    from warehouse.connection import WarehouseLocked, WarehouseMissing, resolved_db_path
-    from warehouse.export import exported_parquet
+    from newsetl.warehouse.connection import WarehouseLocked, WarehouseMissing, resolved_db_path
+    from newsetl.warehouse.export import exported_parquet
 
     try:
         written = exported_parquet(resolved_db_path(db), parquet)
@@ -195,7 +195,7 @@ def bench(
     repeat: Annotated[int, typer.Option(help="Flow / without-Prefect pairs timed for Prefect's share (median).")] = 1,
 ) -> None:
     """Benchmark the pipeline against a naive baseline on a synthetic corpus."""
-    from flows.bench import main as bench_main
+    from newsetl_dev.bench import main as bench_main
 
     result = bench_main(docs=docs, json_path=json_path, scale=scale, workers=workers, scale_max=scale_max,
                         runner=runner.value, batch_size=batch_size, naive_docs=naive_docs, repeat=repeat)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from stat import S_ISREG as stat_is_regular
 
-from transforms.inputs import SUPPORTED_EXTENSIONS, RejectReason
+from newsetl.transforms.inputs import SUPPORTED_EXTENSIONS, RejectReason
 
 DEFAULT_SLICE_BYTES = 4 * 1024 * 1024
 # A CSV line may hold a whole record; a text field up to ``max_bytes`` plus this

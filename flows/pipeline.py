@@ -24,15 +24,15 @@ import polars as pl
 from prefect import flow, get_run_logger
 from prefect.runtime import flow_run as current_flow_run
 
-from flows import tasks
-from flows.analysis_pool import analysis_processes as analysis_processes_open
-from flows.reporting import published_artifacts
-from flows.runners import analysis_window, api_shared_with_workers, default_workers, runner_plan
-from flows.session import WarehouseSession
-from flows.steps import PREFECT_STEPS, Steps, is_done, plain_steps
-from flows.version import pipeline_version
-from flows.writer_slot import warehouse_writer_slot
-from warehouse.connection import resolved_db_path
+from newsetl.flows import tasks
+from newsetl.flows.analysis_pool import analysis_processes as analysis_processes_open
+from newsetl.flows.reporting import published_artifacts
+from newsetl.flows.runners import analysis_window, api_shared_with_workers, default_workers, runner_plan
+from newsetl.flows.session import WarehouseSession
+from newsetl.flows.steps import PREFECT_STEPS, Steps, is_done, plain_steps
+from newsetl.flows.version import pipeline_version
+from newsetl.flows.writer_slot import warehouse_writer_slot
+from newsetl.warehouse.connection import resolved_db_path
 
 # Documents per analysis task. Each Prefect task run costs tens of milliseconds of CPU in the
 # flow process and the API server; at 500 a 5,000-article run has 10 analysis tasks, and

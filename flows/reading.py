@@ -14,8 +14,8 @@ from pathlib import Path
 
 import polars as pl
 
-from flows.discovery import CSV_LINE_MARGIN, SKIP_CHUNK, WIDE_CODECS, InputSlice, printable, sniffed_encoding, source_uri
-from transforms.inputs import (
+from newsetl.flows.discovery import CSV_LINE_MARGIN, SKIP_CHUNK, WIDE_CODECS, InputSlice, printable, sniffed_encoding, source_uri
+from newsetl.transforms.inputs import (
     InputRecord,
     RejectedInput,
     RejectReason,

@@ -6,7 +6,7 @@ from collections import Counter
 
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 
-from warehouse.checks import CheckResult
+from newsetl.warehouse.checks import CheckResult
 
 
 def summary_rows(summary: dict) -> list[dict[str, str]]:

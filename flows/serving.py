@@ -15,7 +15,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from warehouse.connection import resolved_db_path
+from newsetl.warehouse.connection import resolved_db_path
 
 DEFAULT_NAME = "newsetl-inbox"
 # Served runs queue behind a manual `newsetl run` for this long instead of failing at once.
@@ -57,8 +57,8 @@ def schedule_options(cron: str | None, interval: int | float | None) -> dict[str
 
 def served_flow(runner: str = "auto", workers: int | None = None, dask_address: str | None = None):
     """Return ``newsetl_pipeline`` with the task runner to use for served runs, and its runner parameters."""
-    from flows.pipeline import newsetl_pipeline
-    from flows.runners import analysis_window, runner_plan
+    from newsetl.flows.pipeline import newsetl_pipeline
+    from newsetl.flows.runners import analysis_window, runner_plan
 
     if runner == "auto" and not workers and not dask_address:
         return newsetl_pipeline, {}  # the flow's default: threads

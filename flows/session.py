@@ -12,7 +12,7 @@ from pathlib import Path
 
 import duckdb
 
-from warehouse.connection import writer_connection
+from newsetl.warehouse.connection import writer_connection
 
 
 @dataclass

@@ -19,14 +19,14 @@ from prefect.cache_policies import NO_CACHE
 from prefect.exceptions import MissingContextError
 from prefect.tasks import exponential_backoff
 
-from flows.analysis_pool import analysed_here_or_in_pool
-from flows.discovery import Discovery, InputSlice, discovered_inputs
-from flows.reading import SliceContent, slice_content
-from flows.session import WarehouseSession
-from transforms.inputs import RejectReason
-from transforms.language import LANGUAGE_CODES
-from warehouse import checks, loading, refresh
-from warehouse.schema import applied_schema
+from newsetl.flows.analysis_pool import analysed_here_or_in_pool
+from newsetl.flows.discovery import Discovery, InputSlice, discovered_inputs
+from newsetl.flows.reading import SliceContent, slice_content
+from newsetl.flows.session import WarehouseSession
+from newsetl.transforms.inputs import RejectReason
+from newsetl.transforms.language import LANGUAGE_CODES
+from newsetl.warehouse import checks, loading, refresh
+from newsetl.warehouse.schema import applied_schema
 
 def _logger():
     """Return the Prefect run logger, or a plain one when a step runs without Prefect (flows/steps.py)."""
@@ -159,7 +159,7 @@ def replace_batch(session: WarehouseSession, derived: dict[str, pl.DataFrame], r
 @task(name="resolve-entities", task_run_name="resolve-entities", cache_policy=NO_CACHE)
 def resolve_entities(session: WarehouseSession) -> int:
     """Re-resolve entity keys corpus-wide and rebuild marts.entities; return the entity count."""
-    from transforms.entities import resolved_entities
+    from newsetl.transforms.entities import resolved_entities
 
     con = session.connection()
     stats = refresh.entity_key_stats(con)

@@ -23,7 +23,7 @@ from contextlib import contextmanager
 import httpx
 from prefect.settings import get_current_settings
 
-from warehouse.connection import WarehouseLocked
+from newsetl.warehouse.connection import WarehouseLocked
 
 WRITER_LIMIT = "newsetl-warehouse-writer"
 # A killed run's slot comes back after this long (the lease is renewed every 75 % of it while alive).

@@ -18,8 +18,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from flows.discovery import discovered_inputs
-from flows.reading import slice_content
+from newsetl.flows.discovery import discovered_inputs
+from newsetl.flows.reading import slice_content
 from tests.conftest import run_cli
 
 MIB = 1024 * 1024
@@ -203,7 +203,7 @@ def test_odd_but_good_inputs_all_read_correctly(tmp_path):
 def test_odd_but_good_inputs_analyse_with_valid_offsets(tmp_path):
     import polars as pl
 
-    from transforms.document_batch import analysed_batch
+    from newsetl.transforms.document_batch import analysed_batch
 
     expected = odd_but_good_folder(tmp_path / "odd")
     frame = pl.DataFrame({
@@ -291,7 +291,7 @@ def test_an_english_article_ending_in_a_repeated_surname_analyses():
     """
     import polars as pl
 
-    from transforms.document_batch import analysed_batch
+    from newsetl.transforms.document_batch import analysed_batch
 
     text = ("SEOUL (Reuters) - South Korean ambassador Kim Lee met the visiting envoy Lee Kim in Seoul on Monday "
             "to discuss the ceasefire in Nagorno-Karabakh, officials said.\n\nThe two diplomats agreed to meet "

@@ -1,4 +1,4 @@
-"""Benchmark plumbing (flows.bench) and the naive baseline (flows.naive_baseline)."""
+"""Benchmark plumbing (newsetl_dev.bench) and the naive baseline (newsetl_dev.naive_baseline)."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from flows import bench
-from flows.naive_baseline import naive_run
-from transforms.synthetic_corpus import synthetic_articles
+from newsetl_dev import bench
+from newsetl_dev.naive_baseline import naive_run
+from newsetl_dev.synthetic_corpus import synthetic_articles
 
 REQUIRED_KEYS = {
     "docs", "docs_per_s", "naive_docs", "naive_docs_per_s", "speedup_vs_naive", "stage_seconds",

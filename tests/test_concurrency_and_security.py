@@ -21,7 +21,7 @@ INJECTION = "'); DROP TABLE raw.documents; --"
 
 def _warehouse(path: Path) -> Path:
     """Create a small warehouse with the schema and one document, as a finished run would leave it."""
-    from warehouse.schema import applied_schema
+    from newsetl.warehouse.schema import applied_schema
 
     con = duckdb.connect(str(path))
     try:
@@ -93,8 +93,8 @@ def _no_files_written(tmp: Path) -> None:
 
 
 def test_query_refuses_every_writing_or_file_reaching_statement_in_process(tmp_path):
-    from flows.query import QueryRefused, query_result
-    from warehouse.connection import reader_connection
+    from newsetl.flows.query import QueryRefused, query_result
+    from newsetl.warehouse.connection import reader_connection
 
     db = _warehouse(tmp_path / "w.duckdb")
     duckdb.connect(str(tmp_path / "other.duckdb")).close()

@@ -31,7 +31,7 @@ def synthetic_jsonl(path: Path, n: int, seed: int = 7, start: int = 0) -> list[d
     """Write ``n`` distinct realistic Indonesian articles to ``path`` as JSONL; return them."""
     seed_texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
     try:
-        from transforms.synthetic_corpus import synthetic_articles
+        from newsetl_dev.synthetic_corpus import synthetic_articles
 
         articles = list(synthetic_articles(seed_texts, n, seed, start=start))
     except ImportError:  # the generator is being written in parallel; a simple stand-in
@@ -178,7 +178,7 @@ def test_a_run_killed_with_sigkill_is_completed_by_the_next_run(tmp_path, cli_en
             "WHERE document_id IN (SELECT unnest(?::VARCHAR[]))", [sample_ids]).fetch_arrow_table())
     finally:
         con.close()
-    from transforms.document_batch import analysed_batch
+    from newsetl.transforms.document_batch import analysed_batch
 
     fresh = analysed_batch(sample)
     for table, per_document in stored.items():

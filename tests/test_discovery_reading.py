@@ -15,9 +15,9 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from flows import reading
-from flows.discovery import InputSlice, discovered_inputs, sniffed_encoding
-from flows.reading import slice_content
+from newsetl.flows import reading
+from newsetl.flows.discovery import InputSlice, discovered_inputs, sniffed_encoding
+from newsetl.flows.reading import slice_content
 
 MIB = 1024 * 1024
 

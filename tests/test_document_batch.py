@@ -7,8 +7,8 @@ from datetime import date
 import polars as pl
 import pytest
 
-import transforms.document_batch as document_batch
-from transforms.document_batch import TABLE_SCHEMAS, analysed_batch
+import newsetl.transforms.document_batch as document_batch
+from newsetl.transforms.document_batch import TABLE_SCHEMAS, analysed_batch
 
 ARTICLE = (
     "Bisnis.com, JAKARTA - Presiden Joko Widodo bertemu Perdana Menteri Malaysia Anwar Ibrahim di Jakarta, "

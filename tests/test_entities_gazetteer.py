@@ -2,7 +2,7 @@
 
 import pytest
 
-from transforms.entities import entity_mentions
+from newsetl.transforms.entities import entity_mentions
 
 
 def _only(text: str, surface: str, language: str = "id"):

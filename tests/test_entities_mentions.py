@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from transforms.entities import entity_mentions
+from newsetl.transforms.entities import entity_mentions
 
 KARABAKH_ID = (
     "Sementara Hikmet Hajiyev, Asisten Presiden Azerbaijan menyebut Armenia menggunakan peluncur "

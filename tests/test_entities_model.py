@@ -5,12 +5,12 @@ from pathlib import Path
 
 import pytest
 
-from transforms.entities import entity_mentions
+from newsetl.transforms.entities import entity_mentions
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data"
 IDNER = DATA / "ner" / "idner-news-2k"
-MODEL = resources.files("transforms.entities").joinpath("ner_id.crfsuite")
+MODEL = resources.files("newsetl.transforms.entities").joinpath("ner_id.crfsuite")
 needs_data = pytest.mark.skipif(not (IDNER / "dev.txt").is_file(), reason=f"reference data missing: {IDNER}")
 
 
@@ -21,7 +21,7 @@ def test_model_is_committed_and_small():
 
 @needs_data
 def test_dev_micro_f1_reaches_the_target():
-    from flows.eval_ner import dev_scores
+    from newsetl_dev.eval_ner import dev_scores
 
     scores = dev_scores(DATA)
     assert scores["micro"][2] >= 0.80, scores
@@ -32,7 +32,7 @@ def test_dev_micro_f1_reaches_the_target():
 @needs_data
 @pytest.mark.slow
 def test_training_rebuilds_the_committed_model_byte_for_byte(tmp_path):
-    from flows.train_ner import CRF_PARAMS, train
+    from newsetl_dev.train_ner import CRF_PARAMS, train
 
     out = tmp_path / "ner_id.crfsuite"
     train(DATA, out, CRF_PARAMS)

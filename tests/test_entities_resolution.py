@@ -3,8 +3,8 @@
 import polars as pl
 import pytest
 
-from transforms.entities import resolved_entities
-from transforms.entities.resolution import entity_id
+from newsetl.transforms.entities import resolved_entities
+from newsetl.transforms.entities.resolution import entity_id
 
 
 def _stats(rows):

@@ -6,7 +6,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from transforms.entities import entity_mentions, resolved_entities
+from newsetl.transforms.entities import entity_mentions, resolved_entities
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 SEED_FILES = sorted(SEEDS.glob("*.txt"))

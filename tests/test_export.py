@@ -18,8 +18,8 @@ import pytest
 
 from tests.conftest import run_cli
 from tests.operations_support import seeds_warehouse
-from warehouse.export import PARTITION_COLUMN, PARTITIONED, exported_parquet, marts_objects
-from warehouse.schema import applied_schema
+from newsetl.warehouse.export import PARTITION_COLUMN, PARTITIONED, exported_parquet, marts_objects
+from newsetl.warehouse.schema import applied_schema
 
 NOW = datetime(2024, 1, 1, tzinfo=timezone.utc)
 DOCS = [  # document_id, published_date
@@ -144,7 +144,7 @@ def test_reexport_replaces_tables_and_leaves_no_stale_partitions(small_warehouse
 
 
 def test_export_of_a_missing_warehouse_says_so(tmp_path):
-    from warehouse.connection import WarehouseMissing
+    from newsetl.warehouse.connection import WarehouseMissing
 
     with pytest.raises(WarehouseMissing):
         exported_parquet(tmp_path / "nothing.duckdb", tmp_path / "export")

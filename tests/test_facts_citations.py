@@ -2,8 +2,8 @@
 
 import pytest
 
-from transforms.facts import source_citations
-from transforms.records import EntityMention
+from newsetl.transforms.facts import source_citations
+from newsetl.transforms.records import EntityMention
 
 
 @pytest.mark.parametrize(

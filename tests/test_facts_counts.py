@@ -2,7 +2,7 @@
 
 import pytest
 
-from transforms.facts import event_counts
+from newsetl.transforms.facts import event_counts
 
 
 def counts(text, language="id"):

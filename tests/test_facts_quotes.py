@@ -2,8 +2,8 @@
 
 import pytest
 
-from transforms.facts import quotes
-from transforms.records import EntityMention
+from newsetl.transforms.facts import quotes
+from newsetl.transforms.records import EntityMention
 
 
 def mention(text, surface, entity_type, key, occurrence=0):

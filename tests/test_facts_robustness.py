@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from transforms.facts import event_counts, quotes, source_citations
-from transforms.numbers import numeral_spans
+from newsetl.transforms.facts import event_counts, quotes, source_citations
+from newsetl.transforms.numbers import numeral_spans
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 

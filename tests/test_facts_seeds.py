@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from transforms.facts import event_counts, quotes, source_citations
+from newsetl.transforms.facts import event_counts, quotes, source_citations
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 SOSOK, PENAPEMBAHARU, SERAMBINEWS, SINARPOST, BISNIS = (
@@ -52,7 +52,7 @@ def _seed_text(name):
 
 def _tagger_mentions(text):
     try:
-        from transforms.entities import entity_mentions
+        from newsetl.transforms.entities import entity_mentions
     except ImportError as error:
         pytest.skip(f"transforms.entities.entity_mentions is not available yet ({error})")
     try:

@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from transforms.inputs import (
+from newsetl.transforms.inputs import (
     SUPPORTED_EXTENSIONS,
     DecodedText,
     InputRecord,

@@ -7,13 +7,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from transforms.language import LANGUAGE_CODES, detected_language
-from transforms.language import detection
+from newsetl.transforms.language import LANGUAGE_CODES, detected_language
+from newsetl.transforms.language import detection
 from langdetect.detector import Detector
 
-from transforms.language.engines import _FastDetector, _langdetect_factory, langdetect_codes, langdetect_probabilities
-from transforms.language.sampling import HEAD_CHARS, MIDDLE_CHARS, detection_sample
-from transforms.records import LanguageGuess
+from newsetl.transforms.language.engines import _FastDetector, _langdetect_factory, langdetect_codes, langdetect_probabilities
+from newsetl.transforms.language.sampling import HEAD_CHARS, MIDDLE_CHARS, detection_sample
+from newsetl.transforms.records import LanguageGuess
 
 
 @pytest.mark.parametrize(

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from transforms.language import detected_language, detected_languages, document_language
-from transforms.language import paragraphs as paragraph_module
-from transforms.records import LanguageGuess
-from transforms.structure import document_structure
-from transforms.synthetic_corpus import synthetic_articles
+from newsetl.transforms.language import detected_language, detected_languages, document_language
+from newsetl.transforms.language import paragraphs as paragraph_module
+from newsetl.transforms.records import LanguageGuess
+from newsetl.transforms.structure import document_structure
+from newsetl_dev.synthetic_corpus import synthetic_articles
 
 SEEDS = sorted((Path(__file__).resolve().parents[1] / "seeds").glob("*.txt"))
 ENGLISH_QUOTE_BLOCK = [

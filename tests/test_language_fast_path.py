@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from flows.eval_language import LANGUAGES, pseudo_documents
-from transforms.language import detected_language
-from transforms.language.function_words import function_word_language
+from newsetl_dev.eval_language import LANGUAGES, pseudo_documents
+from newsetl.transforms.language import detected_language
+from newsetl.transforms.language.function_words import function_word_language
 
 ROOT = Path(__file__).resolve().parents[1]
 LANGID = ROOT.parent / "shared" / "data" / "langid"

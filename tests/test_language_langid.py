@@ -1,4 +1,4 @@
-"""Sentence accuracy on ../shared/data/langid (every 4th line; flows.eval_language scores all)."""
+"""Sentence accuracy on ../shared/data/langid (every 4th line; newsetl_dev.eval_language scores all)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from transforms.language import detected_language
+from newsetl.transforms.language import detected_language
 
 ROOT = Path(__file__).resolve().parents[1]
 LANGID = ROOT.parent / "shared" / "data" / "langid"

@@ -2,7 +2,7 @@
 
 import pytest
 
-from transforms.numbers import numeral_spans, parsed_number
+from newsetl.transforms.numbers import numeral_spans, parsed_number
 
 
 @pytest.mark.parametrize(

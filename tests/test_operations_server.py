@@ -28,7 +28,7 @@ slow = pytest.mark.slow
 # --- without a server: deployment settings and the writer slot switch -------------
 
 def test_served_deployment_has_the_schedule_and_absolute_parameters(tmp_path, monkeypatch):
-    from flows.serving import pipeline_deployment
+    from newsetl.flows.serving import pipeline_deployment
 
     monkeypatch.chdir(tmp_path)
     deployment = pipeline_deployment(["inbox"], cron="*/30 * * * *", db="news.duckdb", name="nightly", wait_seconds=60)
@@ -41,7 +41,7 @@ def test_served_deployment_has_the_schedule_and_absolute_parameters(tmp_path, mo
 
 
 def test_a_processes_deployment_carries_its_analysis_processes(tmp_path, monkeypatch):
-    from flows.serving import pipeline_deployment
+    from newsetl.flows.serving import pipeline_deployment
 
     monkeypatch.chdir(tmp_path)
     deployment = pipeline_deployment(["inbox"], db="news.duckdb", runner="processes", workers=2)
@@ -51,7 +51,7 @@ def test_a_processes_deployment_carries_its_analysis_processes(tmp_path, monkeyp
 @pytest.mark.parametrize("cron, interval, message", [
     ("*/30 * * * *", 60, "not both"), ("every day", None, "invalid cron"), (None, 0, "positive")])
 def test_bad_schedules_are_refused_with_a_clear_message(cron, interval, message):
-    from flows.serving import schedule_options
+    from newsetl.flows.serving import schedule_options
 
     with pytest.raises(ValueError, match=message):
         schedule_options(cron, interval)
@@ -60,7 +60,7 @@ def test_bad_schedules_are_refused_with_a_clear_message(cron, interval, message)
 def test_writer_slot_is_skipped_without_a_server_or_when_switched_off(monkeypatch):
     from prefect.settings import PREFECT_API_URL, temporary_settings
 
-    from flows.writer_slot import warehouse_writer_slot
+    from newsetl.flows.writer_slot import warehouse_writer_slot
 
     with temporary_settings(updates={PREFECT_API_URL: None}):
         with warehouse_writer_slot(0) as held:
@@ -73,7 +73,7 @@ def test_writer_slot_is_skipped_without_a_server_or_when_switched_off(monkeypatc
 
 def test_writer_tasks_carry_no_tag():
     """A tagged task asks the API for a tag concurrency slot on every run (seconds on a busy machine)."""
-    from flows import tasks
+    from newsetl.flows import tasks
 
     writers = [tasks.prepare_warehouse, tasks.load_batch, tasks.record_rejects, tasks.replace_batch,
                tasks.resolve_entities, tasks.run_data_checks, tasks.finish_run]
@@ -209,7 +209,7 @@ def test_serve_registers_a_cron_deployment_whose_api_runs_complete_incrementally
 # --- two writers ------------------------------------------------------------------
 
 def _synthetic_inbox(folder: Path, n: int, start: int) -> Path:
-    from flows.bench import seed_texts, write_shards
+    from newsetl_dev.bench import seed_texts, write_shards
 
     write_shards(seed_texts(ROOT / "seeds"), folder, n, start=start, shard_docs=max(1, n // 4))
     return folder

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.slow
 
 @pytest.fixture(scope="module")
 def seed_warehouse(prefect_harness, tmp_path_factory):
-    from flows.pipeline import run_pipeline
+    from newsetl.flows.pipeline import run_pipeline
 
     root = tmp_path_factory.mktemp("seedrun")
     db = root / "news.duckdb"
@@ -85,7 +85,7 @@ def test_data_checks_recorded_and_passing(seed_warehouse):
 
 
 def test_jsonl_metadata_date_and_rejects(prefect_harness, tmp_path):
-    from flows.pipeline import run_pipeline
+    from newsetl.flows.pipeline import run_pipeline
 
     folder = tmp_path / "inbox"
     folder.mkdir()
@@ -104,8 +104,8 @@ def test_jsonl_metadata_date_and_rejects(prefect_harness, tmp_path):
 
 
 def test_reprocess_rebuilds_stale_rows_without_reading_inputs(prefect_harness, tmp_path, monkeypatch):
-    from flows import pipeline as pipeline_module
-    from flows.pipeline import run_pipeline
+    from newsetl.flows import pipeline as pipeline_module
+    from newsetl.flows.pipeline import run_pipeline
 
     db = tmp_path / "w.duckdb"
     run_pipeline([copy_seeds(tmp_path / "seeds")], db, runner="threads")
@@ -147,7 +147,7 @@ def _derived_rows(db: Path) -> dict[str, list[tuple]]:
 
 def test_lean_processes_and_the_steps_without_prefect_build_the_same_rows(seed_warehouse, tmp_path):
     """The processes runner and run_without_prefect (the bench's yardstick) do the same work as the flow on threads."""
-    from flows.pipeline import run_pipeline, run_without_prefect
+    from newsetl.flows.pipeline import run_pipeline, run_without_prefect
 
     db, _, _ = seed_warehouse
     expected = _derived_rows(db)

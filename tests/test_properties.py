@@ -17,7 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from transforms.inputs import DecodedText, RejectedInput, decoded_text, normalised_text
+from newsetl.transforms.inputs import DecodedText, RejectedInput, decoded_text, normalised_text
 
 PROFILE = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 SLOW_PROFILE = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
@@ -56,7 +56,7 @@ LANGUAGE_FOR_EXTRACTION = st.sampled_from(["id", "en"])
 
 def _language_codes() -> set[str] | None:
     try:
-        from transforms.language import LANGUAGE_CODES
+        from newsetl.transforms.language import LANGUAGE_CODES
     except ImportError:
         return None
     return set(LANGUAGE_CODES)
@@ -147,7 +147,7 @@ def test_normalised_text_is_idempotent_and_clean(text):
 @PROFILE
 @given(any_text)
 def test_document_structure_paragraphs_reproduce_the_text_and_masking_keeps_offsets(text):
-    from transforms.structure import document_structure, masked_text
+    from newsetl.transforms.structure import document_structure, masked_text
 
     structure = document_structure(text)
     previous_end = 0
@@ -173,7 +173,7 @@ def test_document_structure_paragraphs_reproduce_the_text_and_masking_keeps_offs
 @PROFILE
 @given(document_text, st.none() | st.dates(date(1900, 1, 1), date(2100, 12, 31)), LANGUAGE_FOR_EXTRACTION)
 def test_temporal_expressions_stay_inside_the_text(text, reference, language):
-    from transforms.temporal import temporal_expressions
+    from newsetl.transforms.temporal import temporal_expressions
 
     for expression in temporal_expressions(text, reference, language):
         assert_span(text, expression.start, expression.end, expression.text)
@@ -190,10 +190,10 @@ def test_entity_mentions_and_facts_stay_inside_the_text(text, language):
 
 
 def _assert_extractors_keep_offsets(text: str, language: str) -> None:
-    from transforms.entities import entity_mentions
-    from transforms.facts import event_counts, quotes, source_citations
-    from transforms.structure import document_structure
-    from transforms.temporal import inferred_publication_date, temporal_expressions
+    from newsetl.transforms.entities import entity_mentions
+    from newsetl.transforms.facts import event_counts, quotes, source_citations
+    from newsetl.transforms.structure import document_structure
+    from newsetl.transforms.temporal import inferred_publication_date, temporal_expressions
 
     document_structure(text)
     inferred_publication_date(text, language)
@@ -239,7 +239,7 @@ def test_extractors_never_raise_on_lone_surrogates(text, language):
 @PROFILE
 @given(any_text)
 def test_detected_language_never_raises_and_stays_in_range(text):
-    from transforms.language import detected_language
+    from newsetl.transforms.language import detected_language
 
     guess = detected_language(text)
     codes = _language_codes()
@@ -261,8 +261,8 @@ SPAN_COLUMNS = {
 @given(st.lists(st.tuples(document_text | hostile_text.map(normalised_text), st.none() | st.dates(date(1990, 1, 1), date(2030, 12, 31))),
                 min_size=1, max_size=3))
 def test_analysed_batch_offsets_reproduce_raw_text(documents):
-    pytest.importorskip("transforms.document_batch")
-    from transforms.document_batch import analysed_batch
+    pytest.importorskip("newsetl.transforms.document_batch")
+    from newsetl.transforms.document_batch import analysed_batch
 
     frame = pl.DataFrame(
         {"document_id": [f"d{i}" for i in range(len(documents))], "raw_text": [t for t, _ in documents],

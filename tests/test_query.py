@@ -6,10 +6,10 @@ import duckdb
 import pytest
 from typer.testing import CliRunner
 
-from flows.cli import app
-from flows.query import QueryRefused, checked_statements
-from warehouse.connection import WarehouseLocked, reader_connection, writer_connection
-from warehouse.schema import applied_schema
+from newsetl.flows.cli import app
+from newsetl.flows.query import QueryRefused, checked_statements
+from newsetl.warehouse.connection import WarehouseLocked, reader_connection, writer_connection
+from newsetl.warehouse.schema import applied_schema
 
 runner = CliRunner()
 

@@ -9,11 +9,11 @@ import polars as pl
 import pytest
 from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
 
-from flows import analysis_pool
-from flows.analysis_pool import analysed_here_or_in_pool, analysis_processes, batch_analysis
-from flows.runners import RUNNERS, AUTO_PROCESS_BYTES, analysis_window, runner_plan
-from flows.steps import PREFECT_STEPS, is_done, plain_steps
-from flows.writer_slot import _is_own_temporary_api
+from newsetl.flows import analysis_pool
+from newsetl.flows.analysis_pool import analysed_here_or_in_pool, analysis_processes, batch_analysis
+from newsetl.flows.runners import RUNNERS, AUTO_PROCESS_BYTES, analysis_window, runner_plan
+from newsetl.flows.steps import PREFECT_STEPS, is_done, plain_steps
+from newsetl.flows.writer_slot import _is_own_temporary_api
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from transforms.records import DocumentStructure
-from transforms.structure import document_structure, masked_text
+from newsetl.transforms.records import DocumentStructure
+from newsetl.transforms.structure import document_structure, masked_text
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 BODY = "Pertempuran sengit pasukan Armenia dan Azerbaijan terus berlangsung di Nagorno-Karabakh."

@@ -1,4 +1,4 @@
-"""Synthetic benchmark corpus (transforms.synthetic_corpus)."""
+"""Synthetic benchmark corpus (newsetl_dev.synthetic_corpus)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from transforms.synthetic_corpus import OUTLETS, WEEKDAYS_ID, synthetic_articles
+from newsetl_dev.synthetic_corpus import OUTLETS, WEEKDAYS_ID, synthetic_articles
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 DATE_RE = re.compile(r"\b(Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu) \((\d{1,2})/(\d{1,2})/(\d{4})\)")

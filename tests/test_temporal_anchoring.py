@@ -4,8 +4,8 @@ from datetime import date, datetime
 
 import pytest
 
-from transforms.temporal import temporal_expressions
-from transforms.temporal.anchoring import tense_direction
+from newsetl.transforms.temporal import temporal_expressions
+from newsetl.transforms.temporal.anchoring import tense_direction
 
 
 @pytest.mark.parametrize("sentence, value", [

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from transforms.temporal import temporal_expressions
+from newsetl.transforms.temporal import temporal_expressions
 
 WEDNESDAY = date(2020, 9, 30)
 

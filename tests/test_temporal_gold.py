@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from transforms.records import TemporalExpression
-from transforms.temporal import temporal_expressions
-from transforms.temporal.scoring import span_value_scores
+from newsetl.transforms.records import TemporalExpression
+from newsetl.transforms.temporal import temporal_expressions
+from newsetl_dev.temporal_scoring import span_value_scores
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "data" / "temporal_gold.jsonl"
@@ -73,7 +73,7 @@ def test_scores_keep_documents_apart_and_handle_empty_input():
 
 def test_evaluation_script_beats_dateparser_twice(tmp_path):
     pytest.importorskip("dateparser")
-    from flows.eval_dates import main
+    from newsetl_dev.eval_dates import main
 
     out = tmp_path / "eval.json"
     assert main(["--json", str(out)]) == 0

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from transforms.temporal import temporal_expressions
+from newsetl.transforms.temporal import temporal_expressions
 
 SUNDAY = date(2020, 10, 4)  # bisnis.com seed's publication date, a Sunday (ISO week 40)
 THURSDAY = date(2020, 10, 1)

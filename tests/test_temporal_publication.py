@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from transforms.temporal import inferred_publication_date
+from newsetl.transforms.temporal import inferred_publication_date
 
 EXTRA = Path(__file__).resolve().parent / "data" / "temporal_extra_articles"
 

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from transforms.temporal import inferred_publication_date, temporal_expressions
+from newsetl.transforms.temporal import inferred_publication_date, temporal_expressions
 
 ROOT = Path(__file__).resolve().parent.parent
 TYPES = {"DATE", "TIME", "DURATION", "SET"}

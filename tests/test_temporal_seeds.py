@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from transforms.temporal import inferred_publication_date, temporal_expressions
+from newsetl.transforms.temporal import inferred_publication_date, temporal_expressions
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 PUBLISHED = {

@@ -8,8 +8,8 @@ import duckdb
 import polars as pl
 import pytest
 
-from warehouse import checks, loading
-from warehouse.schema import applied_schema, ddl_scripts
+from newsetl.warehouse import checks, loading
+from newsetl.warehouse.schema import applied_schema, ddl_scripts
 
 NOW = datetime(2020, 10, 4, tzinfo=timezone.utc)
 TEXT = "Bisnis.com, JAKARTA - Pertempuran sengit terus berlangsung.\nBaca Juga: Tautan lain"

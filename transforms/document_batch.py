@@ -16,12 +16,12 @@ from datetime import date
 
 import polars as pl
 
-from transforms.entities import entity_mentions
-from transforms.facts import event_counts, quotes, source_citations
-from transforms.language import detected_languages, document_language
-from transforms.records import LanguageGuess
-from transforms.structure import document_structure, masked_text
-from transforms.temporal import inferred_publication_date, temporal_expressions
+from newsetl.transforms.entities import entity_mentions
+from newsetl.transforms.facts import event_counts, quotes, source_citations
+from newsetl.transforms.language import detected_languages, document_language
+from newsetl.transforms.records import LanguageGuess
+from newsetl.transforms.structure import document_structure, masked_text
+from newsetl.transforms.temporal import inferred_publication_date, temporal_expressions
 
 TABLE_SCHEMAS: dict[str, dict[str, pl.DataType]] = {
     "documents": {

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from transforms.records import ParsedNumber
+from newsetl.transforms.records import ParsedNumber
 
 UNITS = {
     # Indonesian

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from transforms.records import DocumentStructure, Paragraph
+from newsetl.transforms.records import DocumentStructure, Paragraph
 
 # The lead line is the first body paragraph, but section, title and a summary may
 # precede it (``Internasional`` / headline / summary / ``SERAMBINEWS.COM, YEREVAN -``).

@@ -30,7 +30,7 @@ def _header(sql: str, key: str, default: str) -> str:
 
 def check_scripts() -> list[tuple[str, str]]:
     """Return ``(name, sql)`` for every data check, sorted by name."""
-    root = resources.files("warehouse") / "checks"
+    root = resources.files("newsetl.warehouse") / "checks"
     return sorted(
         (entry.name[:-4], entry.read_text(encoding="utf-8"))
         for entry in root.iterdir()

@@ -18,7 +18,7 @@ import uuid
 from datetime import datetime, timezone
 from pathlib import Path
 
-from warehouse.connection import reader_connection
+from newsetl.warehouse.connection import reader_connection
 
 PARTITION_COLUMN = "published_month"
 _MONTH = "coalesce(strftime({alias}.published_date, '%Y-%m'), 'unknown') AS " + PARTITION_COLUMN

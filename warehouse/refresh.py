@@ -9,7 +9,7 @@ from __future__ import annotations
 import duckdb
 import polars as pl
 
-from warehouse.schema import refresh_script
+from newsetl.warehouse.schema import refresh_script
 
 
 def entity_key_stats(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:

@@ -10,7 +10,7 @@ LAYERS = ("raw", "staging", "marts")
 
 
 def _sql_dir():
-    return resources.files("warehouse")
+    return resources.files("newsetl.warehouse")
 
 
 def ddl_scripts() -> list[tuple[str, str]]:

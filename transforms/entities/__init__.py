@@ -4,7 +4,7 @@
 - ``resolved_entities(key_stats)`` -> ``pl.DataFrame`` (``transforms.entities.resolution``)
 """
 
-from transforms.entities.mentions import entity_mentions
-from transforms.entities.resolution import resolved_entities
+from newsetl.transforms.entities.mentions import entity_mentions
+from newsetl.transforms.entities.resolution import resolved_entities
 
 __all__ = ["entity_mentions", "resolved_entities"]

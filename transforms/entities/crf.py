@@ -1,4 +1,4 @@
-"""The trained Indonesian CRF tagger (``ner_id.crfsuite``, built by ``flows.train_ner``)."""
+"""The trained Indonesian CRF tagger (``ner_id.crfsuite``, built by ``newsetl_dev.train_ner``)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from importlib import resources
 
 import pycrfsuite
 
-from transforms.entities.features import sentence_features
+from newsetl.transforms.entities.features import sentence_features
 
 MODEL_FILE = "ner_id.crfsuite"
 # One tagger per thread: crfsuite taggers keep per-call state and are not thread-safe.

@@ -10,11 +10,11 @@ from collections import Counter, defaultdict
 
 from rapidfuzz import fuzz
 
-from transforms.entities.lexicon import folded, folded_name
-from transforms.entities.roles import person_role
-from transforms.entities.spans import Candidate
-from transforms.entities.tokens import Token
-from transforms.records import EntityMention
+from newsetl.transforms.entities.lexicon import folded, folded_name
+from newsetl.transforms.entities.roles import person_role
+from newsetl.transforms.entities.spans import Candidate
+from newsetl.transforms.entities.tokens import Token
+from newsetl.transforms.records import EntityMention
 
 _TYPE_PREFERENCE = {"PERSON": 0, "ORG": 1, "LOC": 2}
 # A lone surname this similar to a full name's surname is a spelling variant of it (Pashinian).

@@ -7,9 +7,9 @@ title precedes it or it is two to four uncommon words. Gazetteer names are handl
 
 from __future__ import annotations
 
-from transforms.entities.lexicon import head_words, is_common_word
-from transforms.entities.roles import title_end
-from transforms.entities.tokens import Token
+from newsetl.transforms.entities.lexicon import head_words, is_common_word
+from newsetl.transforms.entities.roles import title_end
+from newsetl.transforms.entities.tokens import Token
 
 # Lower-case words that may sit inside one name ("Ministry of Defence", "Ibn al Khattab").
 _CONNECTORS = frozenset({"of", "for", "de", "van", "von", "bin", "al", "da", "du", "der", "den"})

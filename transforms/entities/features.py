@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from transforms.entities.lexicon import head_words, title_words, word_classes
+from newsetl.transforms.entities.lexicon import head_words, title_words, word_classes
 
 _SHAPE_RUNS = re.compile(r"(.)\1+")
 # Neighbour offsets whose word features a token sees (the +-2 window of the issue).

@@ -14,8 +14,8 @@ from typing import NamedTuple
 import pycountry
 from babel import Locale
 
-from transforms.entities.lexicon import data_rows, folded
-from transforms.entities.tokens import Token, tokens
+from newsetl.transforms.entities.lexicon import data_rows, folded
+from newsetl.transforms.entities.tokens import Token, tokens
 
 # Kosovo has a user-assigned code that pycountry omits but CLDR and news use.
 _EXTRA_CODES = frozenset({"XK"})

@@ -4,23 +4,23 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from transforms.entities.crf import bio_spans, tags_and_person_odds
-from transforms.entities.docresolve import document_mentions
-from transforms.entities.english import english_spans
-from transforms.entities.features import gazetteer_tags
-from transforms.entities.gazetteer import gazetteer_matches
-from transforms.entities.lexicon import is_common_word
-from transforms.entities.ministries import ministry_matches, portfolio_end
-from transforms.entities.roles import titled_person_spans
-from transforms.entities.spans import (
+from newsetl.transforms.entities.crf import bio_spans, tags_and_person_odds
+from newsetl.transforms.entities.docresolve import document_mentions
+from newsetl.transforms.entities.english import english_spans
+from newsetl.transforms.entities.features import gazetteer_tags
+from newsetl.transforms.entities.gazetteer import gazetteer_matches
+from newsetl.transforms.entities.lexicon import is_common_word
+from newsetl.transforms.entities.ministries import ministry_matches, portfolio_end
+from newsetl.transforms.entities.roles import titled_person_spans
+from newsetl.transforms.entities.spans import (
     Candidate,
     cleaned_span,
     domain_candidates,
     is_name_word,
     merged_candidates,
 )
-from transforms.entities.tokens import Token, is_headline, sentences, tokens
-from transforms.records import EntityMention
+from newsetl.transforms.entities.tokens import Token, is_headline, sentences, tokens
+from newsetl.transforms.records import EntityMention
 
 # Languages the Indonesian CRF serves (Malay news is close enough to tag with it).
 _CRF_LANGUAGES = frozenset({"id", "ms"})

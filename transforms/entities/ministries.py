@@ -12,9 +12,9 @@ from typing import NamedTuple
 from babel import Locale
 from rapidfuzz import fuzz, process
 
-from transforms.entities.gazetteer import GazetteerMatch
-from transforms.entities.lexicon import data_rows, folded
-from transforms.entities.tokens import Token
+from newsetl.transforms.entities.gazetteer import GazetteerMatch
+from newsetl.transforms.entities.lexicon import data_rows, folded
+from newsetl.transforms.entities.tokens import Token
 
 # Portfolio phrases are at most this many words ("Komunikasi dan Informatika").
 _MAX_PORTFOLIO_WORDS = 3

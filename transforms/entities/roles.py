@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from functools import cache
 
-from transforms.entities.lexicon import folded, titles
-from transforms.entities.tokens import Token
+from newsetl.transforms.entities.lexicon import folded, titles
+from newsetl.transforms.entities.tokens import Token
 
 # Title phrases are at most this many tokens ("Wakil Perdana Menteri", "Secretary of State").
 MAX_TITLE_TOKENS = 4

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from transforms.entities.lexicon import folded, head_words, is_common_word, non_names, title_words
-from transforms.entities.roles import leading_title_end
-from transforms.entities.tokens import Token
+from newsetl.transforms.entities.lexicon import folded, head_words, is_common_word, non_names, title_words
+from newsetl.transforms.entities.roles import leading_title_end
+from newsetl.transforms.entities.tokens import Token
 
 _DOMAIN = re.compile(r"\w[\w-]*(?:\.\w[\w-]*)*\.(?:com|co\.id|id|net|org|tv|news|info|co\.uk)", re.IGNORECASE)
 # Place kinds a larger organisation or person name may contain ("Bank Indonesia").

@@ -1,7 +1,7 @@
 """Facts read from article text: direct quotes, cited media and casualty/fighter counts."""
 
-from transforms.facts.citations import source_citations
-from transforms.facts.counts import event_counts
-from transforms.facts.quotes import quotes
+from newsetl.transforms.facts.citations import source_citations
+from newsetl.transforms.facts.counts import event_counts
+from newsetl.transforms.facts.quotes import quotes
 
 __all__ = ["event_counts", "quotes", "source_citations"]

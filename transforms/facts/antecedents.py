@@ -6,10 +6,10 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
-from transforms.facts.lexicon import PhraseFinder, alternation, data_file, lowered, vocabulary
-from transforms.facts.marks import sentence_start
-from transforms.facts.names import WORD, Span, word_class
-from transforms.facts.speakers import (
+from newsetl.transforms.facts.lexicon import PhraseFinder, alternation, data_file, lowered, vocabulary
+from newsetl.transforms.facts.marks import sentence_start
+from newsetl.transforms.facts.names import WORD, Span, word_class
+from newsetl.transforms.facts.speakers import (
     Speaker,
     is_ministry,
     ministry_heads,
@@ -17,7 +17,7 @@ from transforms.facts.speakers import (
     speaker_from_span,
     subject_before,
 )
-from transforms.records import EntityMention
+from newsetl.transforms.records import EntityMention
 
 
 @cache

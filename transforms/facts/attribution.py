@@ -7,12 +7,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from transforms.facts.antecedents import Antecedents
-from transforms.facts.lexicon import alternation, data_file, known_media
-from transforms.facts.marks import sentence_start
-from transforms.facts.names import name_phrase_after, word_class
-from transforms.facts.speakers import WORD_END, Speaker, anaphor_kind, speaker_from_span, subject_before
-from transforms.records import EntityMention
+from newsetl.transforms.facts.antecedents import Antecedents
+from newsetl.transforms.facts.lexicon import alternation, data_file, known_media
+from newsetl.transforms.facts.marks import sentence_start
+from newsetl.transforms.facts.names import name_phrase_after, word_class
+from newsetl.transforms.facts.speakers import WORD_END, Speaker, anaphor_kind, speaker_from_span, subject_before
+from newsetl.transforms.records import EntityMention
 
 # Blanks, commas and dashes between a closing mark and its cue.
 _LEAD = r"[\s,—–-]*"

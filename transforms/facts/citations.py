@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from functools import cache, lru_cache
 
-from transforms.facts.lexicon import (
+from newsetl.transforms.facts.lexicon import (
     PhraseFinder,
     alternation,
     country_tokens,
@@ -16,8 +16,8 @@ from transforms.facts.lexicon import (
     normalised,
     vocabulary,
 )
-from transforms.facts.names import WORD, Span, name_phrase_after, name_phrase_before
-from transforms.records import EntityMention, SourceCitation
+from newsetl.transforms.facts.names import WORD, Span, name_phrase_after, name_phrase_before
+from newsetl.transforms.records import EntityMention, SourceCitation
 
 _LONGEST_MEDIUM = 5
 

@@ -6,10 +6,10 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from transforms.facts.lexicon import PhraseFinder, alternation, data_file, lowered, normalised, vocabulary
-from transforms.facts.marks import sentence_start
-from transforms.numbers import DIGITS, NUMERAL_WORDS, parsed_number
-from transforms.records import EventCount
+from newsetl.transforms.facts.lexicon import PhraseFinder, alternation, data_file, lowered, normalised, vocabulary
+from newsetl.transforms.facts.marks import sentence_start
+from newsetl.transforms.numbers import DIGITS, NUMERAL_WORDS, parsed_number
+from newsetl.transforms.records import EventCount
 
 # How far a count keyword may sit from its number; farther ones describe something else.
 _AFTER_WINDOW = 45

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from transforms.facts.lexicon import country_names, country_tokens, data_file
+from newsetl.transforms.facts.lexicon import country_names, country_tokens, data_file
 
 Span = tuple[int, int]
 

@@ -7,12 +7,12 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
 
-from transforms.facts.antecedents import Antecedents
-from transforms.facts.attribution import Attribution, attribution_after, attribution_before
-from transforms.facts.citations import source_citations
-from transforms.facts.lexicon import data_file
-from transforms.facts.marks import MarkedSpan, marked_spans, sentence_end, sentence_start
-from transforms.records import EntityMention, Quote, SourceCitation
+from newsetl.transforms.facts.antecedents import Antecedents
+from newsetl.transforms.facts.attribution import Attribution, attribution_after, attribution_before
+from newsetl.transforms.facts.citations import source_citations
+from newsetl.transforms.facts.lexicon import data_file
+from newsetl.transforms.facts.marks import MarkedSpan, marked_spans, sentence_end, sentence_start
+from newsetl.transforms.records import EntityMention, Quote, SourceCitation
 
 # A quote inside a sentence with no cue is speech only if it is this long;
 # shorter ones are scare quotes ("genting", 'pertempuran terakhir').

@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from transforms.facts.lexicon import alternation, data_file
-from transforms.facts.names import (
+from newsetl.transforms.facts.lexicon import alternation, data_file
+from newsetl.transforms.facts.names import (
     WORD,
     Span,
     name_phrase_before,
@@ -21,7 +21,7 @@ from transforms.facts.names import (
     phrase_kind,
     starts_with,
 )
-from transforms.records import EntityMention
+from newsetl.transforms.records import EntityMention
 
 KIND_OF_TYPE = {"PERSON": "person", "ORG": "org", "LOC": "place"}
 # A subject with its apposition ("Shushan Stepanyan, juru bicara ..., mengatakan") fits in this.

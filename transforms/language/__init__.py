@@ -9,9 +9,9 @@
 
 from __future__ import annotations
 
-from transforms.language.detection import detected_language
-from transforms.language.document import document_language
-from transforms.language.paragraphs import detected_languages
+from newsetl.transforms.language.detection import detected_language
+from newsetl.transforms.language.document import document_language
+from newsetl.transforms.language.paragraphs import detected_languages
 
 # langdetect 1.0.9's 55 profiles (zh-cn and zh-tw both as zh), Malay from the second stage,
 # and und. Spelled out so importing costs nothing; a test checks it against langdetect.

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from transforms.language.function_words import function_word_language
-from transforms.language.engines import langdetect_probabilities, lingua_codes, lingua_confidences
-from transforms.language.malay import malay_or_indonesian
-from transforms.language.sampling import detection_sample, letter_count
-from transforms.records import LanguageGuess
+from newsetl.transforms.language.function_words import function_word_language
+from newsetl.transforms.language.engines import langdetect_probabilities, lingua_codes, lingua_confidences
+from newsetl.transforms.language.malay import malay_or_indonesian
+from newsetl.transforms.language.sampling import detection_sample, letter_count
+from newsetl.transforms.records import LanguageGuess
 
 UNDETERMINED = LanguageGuess("und", 0.0)
 
-# Thresholds, measured with both switched off (python -m flows.eval_language --thresholds):
+# Thresholds, measured with both switched off (python -m newsetl_dev.eval_language --thresholds):
 # - Whole-word prefixes of the langid sentences (11 clean-label languages, every 4th line)
 #   were detected right 65% of the time at 3 letters, 73% at 5, 80% at 8, 84% at 10,
 #   87% at 12, 94% at 20, 97% at 30. Under 10 letters more than one guess in five is

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from transforms.language.detection import UNDETERMINED, detected_language
-from transforms.records import LanguageGuess
+from newsetl.transforms.language.detection import UNDETERMINED, detected_language
+from newsetl.transforms.records import LanguageGuess
 
 
 def document_language(

@@ -6,7 +6,7 @@ langdetect on a 400-character sample. It serves two purposes:
 - confirming that a paragraph is in its document's language (``paragraphs.py``);
 - ``function_word_language``: a fast path that answers for a whole Indonesian or
   English article without langdetect when the evidence is overwhelming. How often
-  its answer equals langdetect's is measured by ``python -m flows.eval_language
+  its answer equals langdetect's is measured by ``python -m newsetl_dev.eval_language
   --fast-path`` (see README, "Language identification").
 """
 
@@ -17,7 +17,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import NamedTuple
 
-from transforms.records import LanguageGuess
+from newsetl.transforms.records import LanguageGuess
 
 _WORD = re.compile(r"[^\W\d_]+")
 _LIST_OF = {"ms": "id"}  # Malay shares Indonesian's function words
@@ -30,7 +30,7 @@ FAST_PATH_LANGUAGES = ("id", "en")
 # FAST_MARGIN times the function words of any other listed language (shared words count
 # for both), and almost no words that belong only to another language. On 2,000
 # synthetic articles and on pseudo-documents of 8 langid sentences in 12 languages
-# (``flows.eval_language --fast-path``) every fast answer equalled langdetect's.
+# (``newsetl_dev.eval_language --fast-path``) every fast answer equalled langdetect's.
 FAST_PATH_CHARS = 1500
 FAST_MIN_HITS = 12
 FAST_MIN_SHARE = 0.20
@@ -41,7 +41,7 @@ FAST_MAX_FOREIGN_SHARE = 0.05
 @lru_cache(maxsize=1)
 def _function_words() -> dict[str, frozenset[str]]:
     """Return, per word, the languages (rows of lang_function_words.tsv) it is a function word of."""
-    text = resources.files("transforms.data").joinpath("lang_function_words.tsv").read_text("utf-8")
+    text = resources.files("newsetl.transforms.data").joinpath("lang_function_words.tsv").read_text("utf-8")
     languages: dict[str, set[str]] = {}
     for line in text.splitlines():
         if line.strip() and not line.startswith("#"):

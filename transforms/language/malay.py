@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from transforms.records import LanguageGuess
+from newsetl.transforms.records import LanguageGuess
 
 # Net Malaysian evidence needed to say ``ms``: a single weak marker (weight 0.5, such as
 # "beliau" or "daripada", both also Indonesian) is not enough. On id.txt plus the 111
@@ -30,7 +30,7 @@ def _markers() -> tuple[dict[str, float], dict[str, float], frozenset[str]]:
     plus the set of words that start a two-word marker."""
     words: dict[str, float] = {}
     endings: dict[str, float] = {}
-    text = resources.files("transforms.data").joinpath("lang_malay_indonesian_markers.tsv").read_text("utf-8")
+    text = resources.files("newsetl.transforms.data").joinpath("lang_malay_indonesian_markers.tsv").read_text("utf-8")
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue

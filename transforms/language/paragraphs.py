@@ -14,10 +14,10 @@ import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 
-from transforms.language.detection import MIN_LETTERS, UNDETERMINED, detected_language
-from transforms.language.function_words import FunctionWordHits, function_word_hits
-from transforms.language.sampling import detection_sample
-from transforms.records import LanguageGuess
+from newsetl.transforms.language.detection import MIN_LETTERS, UNDETERMINED, detected_language
+from newsetl.transforms.language.function_words import FunctionWordHits, function_word_hits
+from newsetl.transforms.language.sampling import detection_sample
+from newsetl.transforms.records import LanguageGuess
 
 # A paragraph is confirmed when at least MIN_HITS of its words, and at least MIN_SHARE of
 # them, are function words of the document language, and at least twice as many as are

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 # The head shows the lead paragraph, the middle slice guards against a foreign-language
 # header or boilerplate block. On 3-sentence pseudo-documents from ../shared/data/langid
-# (python -m flows.eval_language --sample-sizes), accuracy (worst language) was:
+# (python -m newsetl_dev.eval_language --sample-sizes), accuracy (worst language) was:
 # head 100: 99.56% (98.2%); 150: 99.78% (99.1%); 200: 99.84% (98.8%); 200 + middle 100:
 # 99.84% (98.5%); 300 + 100: 99.97% (99.7%); 600: 99.97% (99.7%). Cost hardly moved
 # (1.3-2.0 ms a document on a busy machine): shorter samples need 3 langdetect walks and

@@ -5,7 +5,7 @@
 Resolution rules are documented in ``transforms.temporal.anchoring``.
 """
 
-from transforms.temporal.publication import inferred_publication_date
-from transforms.temporal.tagger import temporal_expressions
+from newsetl.transforms.temporal.publication import inferred_publication_date
+from newsetl.transforms.temporal.tagger import temporal_expressions
 
 __all__ = ["inferred_publication_date", "temporal_expressions"]

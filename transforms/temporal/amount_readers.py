@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from transforms.numbers import parsed_number
-from transforms.temporal.calendar_values import duration_value
-from transforms.temporal.mentions import Mention
-from transforms.temporal.phrases import hedge_mod, key, span, unit_code, weekday_number
+from newsetl.transforms.numbers import parsed_number
+from newsetl.transforms.temporal.calendar_values import duration_value
+from newsetl.transforms.temporal.mentions import Mention
+from newsetl.transforms.temporal.phrases import hedge_mod, key, span, unit_code, weekday_number
 
 # "pukul 10.00-12.00 WIB": the zone written after the range applies to its start too.
 _RANGE_ZONE = re.compile(r"\s*[-–]\s*(?:pukul\s+)?\d{1,2}[.:]\d{2}\s*(\w+(?:\s+setempat)?)")

@@ -40,11 +40,11 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from transforms.records import TemporalExpression
-from transforms.temporal.calendar_values import (
+from newsetl.transforms.records import TemporalExpression
+from newsetl.transforms.temporal.calendar_values import (
     GRANULARITY, day_value, duration_value, shifted, unresolved_value, value_at, value_range)
-from transforms.temporal.lexicon import lexicon
-from transforms.temporal.mentions import Mention
+from newsetl.transforms.temporal.lexicon import lexicon
+from newsetl.transforms.temporal.mentions import Mention
 
 PAST_BIAS_DAYS = 3
 WEEKDAY_WINDOW_DAYS = 6

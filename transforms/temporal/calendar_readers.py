@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from transforms.temporal.mentions import Mention
-from transforms.temporal.phrases import (
+from newsetl.transforms.temporal.mentions import Mention
+from newsetl.transforms.temporal.phrases import (
     key, minggu_means_sunday, mod_of, month_number, span, trailing_direction, valid_day, weekday_number)
 
 _ROMAN = {"I": 1, "V": 5, "X": 10}

@@ -14,7 +14,7 @@ _ALIASES = {"ms": "id", "in": "id", "ind": "id", "eng": "en"}
 @cache
 def lexicon(language: str) -> dict:
     """Return the parsed lexicon for a supported language code (``id`` or ``en``)."""
-    text = resources.files("transforms.temporal").joinpath(f"lexicon_{language}.json").read_text("utf-8")
+    text = resources.files("newsetl.transforms.temporal").joinpath(f"lexicon_{language}.json").read_text("utf-8")
     return json.loads(text)
 
 

@@ -14,8 +14,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from transforms import numbers
-from transforms.temporal.lexicon import lexicon
+from newsetl.transforms import numbers
+from newsetl.transforms.temporal.lexicon import lexicon
 
 _PLACEHOLDER = re.compile(r"<<([A-Z_]+)>>")
 _FIRST_WORD = re.compile(r"\w+")
@@ -122,9 +122,9 @@ def _trigger_words(spec: str, phrases: dict[str, list[str]]) -> tuple[frozenset[
 def compiled_rules(language: str) -> tuple[Rule, ...]:
     """Return the compiled rules of one lexicon language (``id`` or ``en``), cached."""
     if language == "en":
-        from transforms.temporal.grammar_en import TEMPLATES
+        from newsetl.transforms.temporal.grammar_en import TEMPLATES
     else:
-        from transforms.temporal.grammar_id import TEMPLATES
+        from newsetl.transforms.temporal.grammar_id import TEMPLATES
     lex = lexicon(language)
     names, phrases = placeholders(lex), phrase_lists(lex)
     rules = []

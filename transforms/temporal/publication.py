@@ -22,10 +22,10 @@ from datetime import date, timedelta
 
 from functools import cache
 
-from transforms.temporal.anchoring import tense_direction
-from transforms.temporal.lexicon import lexicon
-from transforms.temporal.mentions import Mention
-from transforms.temporal.readings import mentions_in
+from newsetl.transforms.temporal.anchoring import tense_direction
+from newsetl.transforms.temporal.lexicon import lexicon
+from newsetl.transforms.temporal.mentions import Mention
+from newsetl.transforms.temporal.readings import mentions_in
 
 
 

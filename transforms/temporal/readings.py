@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 
-from transforms.temporal import amount_readers as amounts
-from transforms.temporal import calendar_readers as calendars
-from transforms.temporal.lexicon import grammar_languages, lexicon
-from transforms.temporal.mentions import Mention
-from transforms.temporal.patterns import rules_by_first_word
+from newsetl.transforms.temporal import amount_readers as amounts
+from newsetl.transforms.temporal import calendar_readers as calendars
+from newsetl.transforms.temporal.lexicon import grammar_languages, lexicon
+from newsetl.transforms.temporal.mentions import Mention
+from newsetl.transforms.temporal.patterns import rules_by_first_word
 
 _TOKEN = re.compile(r"\w+")
 

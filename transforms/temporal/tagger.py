@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from transforms.records import TemporalExpression
-from transforms.temporal.anchoring import anchored_expressions
-from transforms.temporal.readings import mentions_in
+from newsetl.transforms.records import TemporalExpression
+from newsetl.transforms.temporal.anchoring import anchored_expressions
+from newsetl.transforms.temporal.readings import mentions_in
 
 
 def as_reference(reference_date: date | None) -> date | None:

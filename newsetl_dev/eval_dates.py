@@ -2,7 +2,7 @@
 
 Run from the repository root::
 
-    python -m flows.eval_dates [--gold tests/data/temporal_gold.jsonl] [--json FILE] [--errors]
+    python -m newsetl_dev.eval_dates [--gold tests/data/temporal_gold.jsonl] [--json FILE] [--errors]
 
 Gold (``tests/data/temporal_gold.jsonl``): one line per article with ``doc``, ``path`` (relative
 to the repository root), ``language``, ``reference_date`` (the publication date) and
@@ -32,8 +32,8 @@ import time
 from datetime import date, datetime
 from pathlib import Path
 
-from transforms.temporal import inferred_publication_date, temporal_expressions
-from transforms.temporal.scoring import span_value_scores
+from newsetl.transforms.temporal import inferred_publication_date, temporal_expressions
+from newsetl_dev.temporal_scoring import span_value_scores
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_GOLD = ROOT / "tests" / "data" / "temporal_gold.jsonl"

@@ -1,6 +1,6 @@
 """Evaluate language identification on ../shared/data/langid (one sentence a line).
 
-    python -m flows.eval_language [--data DIR] [--every N] [--thresholds] [--sample-sizes]
+    python -m newsetl_dev.eval_language [--data DIR] [--every N] [--thresholds] [--sample-sizes]
                                   [--speed] [--fast-path] [--json FILE]
 
 Prints id-vs-ms accuracy (id.txt against the hand-checked Malay lines of ms.txt listed in
@@ -21,8 +21,8 @@ import json
 import time
 from pathlib import Path
 
-from transforms.language import detected_language, detected_languages, document_language
-from transforms.language import detection, sampling
+from newsetl.transforms.language import detected_language, detected_languages, document_language
+from newsetl.transforms.language import detection, sampling
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "langid"
@@ -139,8 +139,8 @@ def sample_size_measurements(data: Path) -> dict[str, dict[str, float]]:
 
 def article_speed(n_articles: int = 500) -> dict[str, float]:
     """Return milliseconds per synthetic article for paragraph + document language ID."""
-    from transforms.structure import document_structure
-    from transforms.synthetic_corpus import synthetic_articles
+    from newsetl.transforms.structure import document_structure
+    from newsetl_dev.synthetic_corpus import synthetic_articles
 
     seeds = [p.read_text("utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
     articles = [a["text"] for a in synthetic_articles(seeds, n_articles + 20, seed=7)]
@@ -169,8 +169,8 @@ def fast_path_agreement(data: Path, n_articles: int = 2000) -> dict[str, dict[st
     Corpora: pseudo-documents of 8 langid sentences per language, the synthetic articles
     and the seeds.
     """
-    from transforms.language.function_words import function_word_language
-    from transforms.synthetic_corpus import synthetic_articles
+    from newsetl.transforms.language.function_words import function_word_language
+    from newsetl_dev.synthetic_corpus import synthetic_articles
 
     seeds = [p.read_text("utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
     corpora = {code: pseudo_documents(data, code) for code in LANGUAGES}

@@ -2,7 +2,7 @@
 
 One process, one temporary directory:
 
-1. the synthetic corpus (``transforms.synthetic_corpus``) is streamed into JSONL
+1. the synthetic corpus (``newsetl_dev.synthetic_corpus``) is streamed into JSONL
    shards of ``SHARD_DOCS`` articles;
 2. Prefect's ephemeral API is started with a no-op flow (``prefect_startup_s``) so
    that the runs below measure the pipeline, not the API server's start;
@@ -13,7 +13,7 @@ One process, one temporary directory:
    analysis processes, loads and checks; no flow, task runs or API) into a second
    fresh warehouse (``without_prefect_s``); Prefect's share is the difference;
 5. the transforms alone in this process (``analysed_batch``, ``no_prefect_transform_s``);
-6. the naive baseline (``flows.naive_baseline``) on the first ``naive_docs`` articles,
+6. the naive baseline (``newsetl_dev.naive_baseline``) on the first ``naive_docs`` articles,
    plain and with the language hint.
 
 Every time is wall-clock ``perf_counter`` seen by the caller. ``--scale`` instead runs
@@ -39,8 +39,8 @@ from datetime import date
 from importlib import metadata
 from pathlib import Path
 
-import flows  # noqa: F401  (Prefect environment defaults before prefect is imported)
-from transforms.synthetic_corpus import synthetic_articles
+import newsetl.flows  # noqa: F401  (Prefect environment defaults before prefect is imported)
+from newsetl_dev.synthetic_corpus import synthetic_articles
 
 SHARD_DOCS = 1000
 NAIVE_DOCS = 100
@@ -70,19 +70,19 @@ OVERHEAD_DEFINITION = (
 # --- seams the tests replace -------------------------------------------------
 
 def _pipeline_runner() -> Callable[..., dict]:
-    from flows.pipeline import run_pipeline
+    from newsetl.flows.pipeline import run_pipeline
 
     return run_pipeline
 
 
 def _plain_runner() -> Callable[..., dict]:
-    from flows.pipeline import run_without_prefect
+    from newsetl.flows.pipeline import run_without_prefect
 
     return run_without_prefect
 
 
 def _analysed_batch() -> Callable:
-    from transforms.document_batch import analysed_batch
+    from newsetl.transforms.document_batch import analysed_batch
 
     return analysed_batch
 
@@ -102,7 +102,7 @@ def _prefect_warmup() -> float:
 
 def _effective_parallelism(runner: str, workers: int | None, input_bytes: int) -> tuple[str, int]:
     """Return the runner ``run_pipeline`` will use and how many batches truly run at once."""
-    from flows.runners import runner_plan
+    from newsetl.flows.runners import runner_plan
 
     plan = runner_plan(runner, workers, input_bytes=input_bytes)
     return plan.name, plan.parallelism
@@ -149,7 +149,7 @@ def _corpus_frames(paths: list[Path], batch: int) -> Iterator:
     """Yield the shards' articles as analysed_batch input frames of ``batch`` rows."""
     import polars as pl
 
-    from transforms.inputs import document_id
+    from newsetl.transforms.inputs import document_id
 
     rows: list[dict] = []
     schema = {"document_id": pl.String, "raw_text": pl.String, "published_date": pl.Date}
@@ -248,7 +248,7 @@ def machine_info() -> dict:
             versions[package] = metadata.version(package)
         except metadata.PackageNotFoundError:
             versions[package] = None
-    from flows.version import pipeline_version
+    from newsetl.flows.version import pipeline_version
 
     return {
         "cpu_count": os.cpu_count(),
@@ -431,7 +431,7 @@ def run_bench(docs: int, *, workers: int | None = None, runner: str = "auto", ba
 
             n_naive = min(docs, naive_docs)
             log(f"naive baseline on {n_naive} articles ...")
-            from flows.naive_baseline import naive_run
+            from newsetl_dev.naive_baseline import naive_run
 
             texts = [d["text"] for d in synthetic_articles(seeds, n_naive, seed)]
             naive = naive_run(texts, root / "naive.duckdb")
@@ -478,7 +478,7 @@ def run_scale(sizes: list[int], *, workers: int | None = None, runner: str = "au
     for n in sizes:
         with tempfile.TemporaryDirectory(prefix="newsetl-scale-") as tmp:
             out = Path(tmp) / "result.json"
-            cmd = [sys.executable, "-m", "flows.bench", "--docs", str(n), "--json", str(out), "--first-run-only",
+            cmd = [sys.executable, "-m", "newsetl_dev.bench", "--docs", str(n), "--json", str(out), "--first-run-only",
                    "--runner", runner]
             if workers:
                 cmd += ["--workers", str(workers)]
@@ -616,7 +616,7 @@ def main(docs: int = 2000, json_path: Path | None = None, scale: bool = False, w
 
 
 def _cli(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m flows.bench", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m newsetl_dev.bench", description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=2000)
     parser.add_argument("--json", type=Path, dest="json_path")
     parser.add_argument("--scale", action="store_true")

@@ -1,6 +1,6 @@
 """Span-level precision, recall and F1 of the Indonesian CRF on idner-news-2k ``dev.txt``.
 
-``python -m flows.eval_ner`` tags the gold tokens of every dev sentence with the committed model
+``python -m newsetl_dev.eval_ner`` tags the gold tokens of every dev sentence with the committed model
 and counts a predicted span correct only when its boundaries and type both match the gold span.
 """
 
@@ -10,8 +10,8 @@ import argparse
 from collections import Counter
 from pathlib import Path
 
-from flows.train_ner import DEFAULT_DATA, conll_sentences, sentence_gazetteer_tags
-from transforms.entities.crf import bio_spans, bio_tags
+from newsetl_dev.train_ner import DEFAULT_DATA, conll_sentences, sentence_gazetteer_tags
+from newsetl.transforms.entities.crf import bio_spans, bio_tags
 
 TYPES = ("PERSON", "ORG", "LOC")
 

@@ -1,6 +1,6 @@
 """Rebuild the Indonesian NER model and its word lexicons from ``../shared/data``.
 
-``python -m flows.train_ner`` writes, deterministically (sorted inputs, fixed L-BFGS settings):
+``python -m newsetl_dev.train_ner`` writes, deterministically (sorted inputs, fixed L-BFGS settings):
 
 - ``transforms/entities/word_classes_id.tsv``: the usual class of common Indonesian words, read
   from NERP (lower-cased, so it is used only as a case-free lexicon, never as training text) and
@@ -20,10 +20,10 @@ from pathlib import Path
 
 import pycrfsuite
 
-import transforms.entities as entities_pkg
-from transforms.entities import crf, features, lexicon
-from transforms.entities.gazetteer import gazetteer_matches
-from transforms.entities.tokens import Token
+import newsetl.transforms.entities as entities_pkg
+from newsetl.transforms.entities import crf, features, lexicon
+from newsetl.transforms.entities.gazetteer import gazetteer_matches
+from newsetl.transforms.entities.tokens import Token
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = ROOT.parent / "shared" / "data"
