@@ -14,7 +14,7 @@ import duckdb
 import pytest
 
 from tests.conftest import NEWSETL, ROOT, copy_seeds, run_cli
-from tests.test_crash_recovery import synthetic_jsonl
+from tests.helpers.corpora import synthetic_jsonl
 
 INJECTION = "'); DROP TABLE raw.documents; --"
 

@@ -8,7 +8,6 @@ with all its derived rows.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import signal
@@ -20,44 +19,12 @@ import duckdb
 import polars as pl
 import pytest
 
-from tests.conftest import NEWSETL, ROOT, SEEDS, run_cli
+from tests.conftest import NEWSETL, ROOT, run_cli
+from tests.helpers.corpora import synthetic_jsonl
 
 N_ARTICLES = 3000
 RUN_TIMEOUT = 1500  # seconds for one full run over the corpus (measured well below; see the report)
 KILL_WAIT_TIMEOUT = 900
-
-
-def synthetic_jsonl(path: Path, n: int, seed: int = 7, start: int = 0) -> list[dict]:
-    """Write ``n`` distinct realistic Indonesian articles to ``path`` as JSONL; return them."""
-    seed_texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
-    try:
-        from newsetl_dev.synthetic_corpus import synthetic_articles
-
-        articles = list(synthetic_articles(seed_texts, n, seed, start=start))
-    except ImportError:  # the generator is being written in parallel; a simple stand-in
-        articles = _fallback_articles(seed_texts, n, seed, start)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("w", encoding="utf-8") as handle:
-        for article in articles:
-            handle.write(json.dumps(article, ensure_ascii=False) + "\n")
-    return articles
-
-
-def _fallback_articles(seed_texts: list[str], n: int, seed: int, start: int) -> list[dict]:
-    import random
-
-    rng = random.Random(seed)
-    paragraphs = [p for text in seed_texts for p in text.split("\n") if len(p) > 80]
-    places = ["Stepanakert", "Ganja", "Yerevan", "Baku", "Martakert", "Barda", "Shusha"]
-    articles = []
-    for i in range(start, start + n):
-        body = rng.sample(paragraphs, k=min(4, len(paragraphs)))
-        sentence = (f"Otoritas di {rng.choice(places)} mencatat {1000 + i:,} warga mengungsi "
-                    f"sejak akhir pekan.").replace(",", ".")
-        text = "\n\n".join([body[0], sentence, *body[1:]]) + "\n"
-        articles.append({"id": f"syn-{seed}-{i}", "text": text, "title": f"Laporan pengungsi {i}",
-                         "source": "synthetic"})
-    return articles
 
 
 def _log_text(path: Path) -> str:

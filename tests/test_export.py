@@ -17,7 +17,7 @@ import polars as pl
 import pytest
 
 from tests.conftest import run_cli
-from tests.operations_support import seeds_warehouse
+from tests.helpers.operations import seeds_warehouse
 from newsetl.warehouse.export import PARTITION_COLUMN, PARTITIONED, exported_parquet, marts_objects
 from newsetl.warehouse.schema import applied_schema
 

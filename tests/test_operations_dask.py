@@ -14,7 +14,7 @@ import duckdb
 import pytest
 
 from tests.conftest import copy_seeds, run_cli
-from tests.operations_support import rows, seeds_warehouse
+from tests.helpers.operations import rows, seeds_warehouse
 
 pytestmark = pytest.mark.slow
 

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT, copy_seeds, run_cli
-from tests.operations_support import (WRITER_LIMIT, api_client, finished, rows, seeds_warehouse, started, stop,
+from tests.helpers.operations import (WRITER_LIMIT, api_client, finished, rows, seeds_warehouse, started, stop,
                                       wait_for)
 
 slow = pytest.mark.slow
