@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import codecs
+import json
 import re
 from datetime import UTC, date, datetime
 
 import pytest
 
 from newsetl.transforms.inputs import (
+    ReadOptions,
+    inferred_day_first,
+    invalid_columns,
     SUPPORTED_EXTENSIONS,
     DecodedText,
     InputRecord,
@@ -170,14 +174,15 @@ def test_input_record_reads_published_at(
 
 @pytest.mark.parametrize(
     "published_at",
-    ["29/09/2020", "kemarin", "2020-13-40", "0001-01-01T00:00:00Z", 1601337600],
-    ids=["day-first", "word", "impossible", "zero-time", "epoch-number"],
+    ["kemarin", "2020-13-40", "0001-01-01T00:00:00Z", "31/02/2020", True],
+    ids=["word", "impossible", "zero-time", "no-such-day", "boolean"],
 )
 def test_unusable_published_at_keeps_the_document_with_a_warning(published_at: object) -> None:
     record = input_record({"text": "Kerusakan besar menimpa Ganja.", "published_at": published_at}, "line 4")
     assert record.text == "Kerusakan besar menimpa Ganja."
     assert record.published_at is None and record.published_date is None
     assert len(record.warnings) == 1 and "published_at" in record.warnings[0]
+    assert [issue.field for issue in record.issues] == ["published_at"]
 
 
 @pytest.mark.parametrize(
@@ -289,3 +294,65 @@ def test_reject_reasons_are_the_documented_strings() -> None:
 
 def test_supported_extensions() -> None:
     assert SUPPORTED_EXTENSIONS == {".txt", ".jsonl", ".csv"}
+
+
+@pytest.mark.parametrize(
+    ("value", "options", "expected_date"),
+    [
+        ("29/09/2020", ReadOptions(), date(2020, 9, 29)),  # a first field > 12 can only be a day
+        ("10/21/2025 20:43", ReadOptions(day_first=False), date(2025, 10, 21)),  # detik.csv's tanggal
+        ("05/10/2025 08:15", ReadOptions(day_first=True), date(2025, 10, 5)),
+        ("05/10/2025 08:15", ReadOptions(day_first=False), date(2025, 5, 10)),
+        (1601337600, ReadOptions(), date(2020, 9, 29)),  # epoch seconds
+        (1601337600000, ReadOptions(), date(2020, 9, 29)),  # epoch milliseconds
+        ("1601337600", ReadOptions(), date(2020, 9, 29)),
+        ("2025-10-21T20:43:00+07:00", ReadOptions(), date(2025, 10, 21)),
+        ("21 Oct 2025 | 20.43", ReadOptions(date_format="%d %b %Y | %H.%M"), date(2025, 10, 21)),
+    ],
+    ids=["day-first", "detik-month-first", "ambiguous-dmy", "ambiguous-mdy", "epoch", "epoch-ms",
+         "epoch-string", "iso-zone", "strftime"],
+)
+def test_published_at_forms_are_parsed(value: object, options: ReadOptions, expected_date: date) -> None:
+    record = input_record({"text": "Prabowo menegaskan pentingnya pengendalian inflasi.", "published_at": value},
+                          "row 1", options)
+    assert record.published_date == expected_date
+    assert record.published_at is not None and record.published_at.tzinfo is UTC
+    assert record.issues == ()
+
+
+def test_iso_datetime_with_zone_is_converted_to_utc_keeping_the_local_date() -> None:
+    record = input_record({"text": "Tito Karnavian mengungkapkan mandat itu.",
+                           "published_at": "2025-10-22T01:30:00+07:00"}, "line 1")
+    assert record.published_date == date(2025, 10, 22)
+    assert record.published_at == datetime(2025, 10, 21, 18, 30, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("values", "expected"),
+    [
+        (["10/21/2025 20:43", "10/3/2025 09:00"], False),  # month first: 21 cannot be a month
+        (["03/10/2025", "15/10/2025"], True),  # day first
+        (["03/10/2025", "04/10/2025"], None),  # nothing decides
+        (["2025-10-21", None, 5], None),
+    ],
+)
+def test_date_order_is_inferred_from_all_values_of_a_file(values: list, expected: bool | None) -> None:
+    assert inferred_day_first(values) is expected
+
+
+def test_column_mapping_reads_fields_from_the_files_own_names_and_keeps_the_rest_as_extra() -> None:
+    row = {"id": "1", "judul": "Presiden Banggakan Inflasi 2%", "tautan": "https://news.detik.com/berita/d-8171947/x",
+           "tanggal": "10/21/2025 20:43", "isi_berita": "Presiden Prabowo Subianto menegaskan pentingnya pengendalian inflasi.",
+           "Summary": "Prabowo memuji kabinet.", "aspek_target": "ekonomi"}
+    columns = {"text": "isi_berita", "title": "judul", "url": "tautan", "published_at": "tanggal"}
+    record = input_record(row, "row 1", ReadOptions(columns=columns, day_first=False))
+    assert record.text.startswith("Presiden Prabowo Subianto")
+    assert (record.external_id, record.title) == ("1", "Presiden Banggakan Inflasi 2%")
+    assert record.url == "https://news.detik.com/berita/d-8171947/x"
+    assert record.published_date == date(2025, 10, 21)
+    assert json.loads(record.extra) == {"Summary": "Prabowo memuji kabinet.", "aspek_target": "ekonomi"}
+
+
+def test_unknown_field_in_a_column_mapping_is_reported() -> None:
+    assert invalid_columns({"text": "isi_berita", "judul": "title"}) == [
+        "unknown field 'judul' (use one of text, id, title, published_at, url, source, author)"]

@@ -22,8 +22,8 @@ import codecs
 import json
 import re
 import unicodedata
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from email.utils import parsedate_to_datetime
 from enum import StrEnum
@@ -107,6 +107,60 @@ class InputRecord:
     url: str | None = None
     source: str | None = None
     warnings: tuple[str, ...] = ()
+    author: str | None = None
+    extra: str | None = None  # JSON object of the unmapped fields, or None
+    issues: tuple[InputIssue, ...] = ()  # the same notes, as (field, value, reason) rows
+
+
+@dataclass(frozen=True)
+class InputIssue:
+    """A value kept out of a document but not fatal: a row of ``raw.input_warnings``."""
+
+    field: str
+    value: str
+    reason: str
+
+
+# Fields a record may have; ``--column FIELD=NAME`` maps a file's own names onto them.
+RECORD_FIELDS = ("text", "id", "title", "published_at", "url", "source", "author")
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    """How to read the records of a ``.csv``/``.jsonl`` file.
+
+    ``columns`` maps a record field to the file's name for it (``{"text": "isi_berita"}``);
+    ``date_format`` is a strftime pattern for ``published_at``; ``day_first`` is the
+    order of numeric dates such as ``10/11/2025`` (None: inferred per file).
+    """
+
+    columns: Mapping[str, str] = field(default_factory=dict)
+    date_format: str | None = None
+    day_first: bool | None = None
+
+
+def invalid_columns(columns: Mapping[str, str]) -> list[str]:
+    """Return the problems of a column mapping (unknown fields, blank names), empty if it is valid."""
+    problems = [f"unknown field {name!r} (use one of {', '.join(RECORD_FIELDS)})" for name in columns if name not in RECORD_FIELDS]
+    problems += [f"field {name!r} maps to an empty column name" for name, column in columns.items() if not str(column).strip()]
+    return problems
+
+
+def mapped_fields(fields: Mapping[str, object], columns: Mapping[str, str]) -> tuple[dict[str, object], dict[str, object]]:
+    """Return (record fields, extra fields) of one raw record under a column mapping.
+
+    A mapped column feeds its field; a column named like a field feeds it unless the
+    mapping gives that field another column; every other column is extra.
+    """
+    used = set(columns.values())
+    record: dict[str, object] = {}
+    for name in RECORD_FIELDS:
+        source = columns.get(name, name)
+        if source in fields:
+            record[name] = fields[source]
+            used.add(source)
+    extra = {key: value for key, value in fields.items() if key not in used}
+    return record, extra
 
 
 def normalised_text(text: str) -> str:
@@ -218,87 +272,198 @@ def _detected_encodings(sample: bytes) -> list[str]:
     return [codecs.lookup(name).name for name in dict.fromkeys([first, best.encoding, "cp1252"])]
 
 
-def input_record(fields: Mapping[str, object], locator: str) -> InputRecord:
-    """Return the validated record for one JSONL object or CSV row; raise ``RejectedInput`` if it has no usable text."""
+def input_record(fields: Mapping[str, object], locator: str, options: ReadOptions | None = None) -> InputRecord:
+    """Return the validated record for one JSONL object or CSV row; raise ``RejectedInput`` if it has no usable text.
+
+    With ``options.columns`` the record's fields are read from the mapped names and the
+    unmapped ones are kept, as JSON, in ``extra``.
+    """
+    options = options or ReadOptions()
+    fields, extra = mapped_fields(fields, options.columns)
+    text_name = options.columns.get("text", "text")
     text = fields.get("text")
     if text is None:
-        raise RejectedInput(RejectReason.missing_text, f"{locator}: no 'text' field")
+        raise RejectedInput(RejectReason.missing_text, f"{locator}: no {text_name!r} field")
     if not isinstance(text, str):
         raise RejectedInput(
             RejectReason.text_not_string,
-            f"{locator}: 'text' is {type(text).__name__}, not a string",
+            f"{locator}: {text_name!r} is {type(text).__name__}, not a string",
         )
     text = normalised_text(text)
     if not text.strip():
-        raise RejectedInput(RejectReason.empty, f"{locator}: 'text' is empty")
-    warnings: list[str] = []
-    published_at, published_date, note = _published(fields.get("published_at"))
-    if note:
-        warnings.append(note)
+        raise RejectedInput(RejectReason.empty, f"{locator}: {text_name!r} is empty")
+    issues: list[InputIssue] = []
+    published_at, published_date, reason = published_value(
+        fields.get("published_at"), date_format=options.date_format, day_first=options.day_first
+    )
+    if reason:
+        issues.append(InputIssue("published_at", _shown(fields.get("published_at")), reason))
+    external_id = _external_id(fields.get("id"), issues)
+    title = _one_line(fields.get("title"), "title", issues)
+    url = _one_line(fields.get("url"), "url", issues)
+    source = _one_line(fields.get("source"), "source", issues)
+    author = _one_line(fields.get("author"), "author", issues)
     return InputRecord(
         text=text,
-        external_id=_external_id(fields.get("id"), warnings),
-        title=_one_line(fields.get("title"), "title", warnings),
+        external_id=external_id,
+        title=title,
         published_at=published_at,
         published_date=published_date,
-        url=_one_line(fields.get("url"), "url", warnings),
-        source=_one_line(fields.get("source"), "source", warnings),
-        warnings=tuple(warnings),
+        url=url,
+        source=source,
+        author=author,
+        extra=json.dumps(extra, ensure_ascii=False, default=str) if extra else None,
+        issues=tuple(issues),
+        warnings=tuple(_note(issue) for issue in issues),
     )
 
 
-def _external_id(value: object, warnings: list[str]) -> str | None:
-    """Return ``value`` as an id string (ints allowed), or None with a warning for other types."""
+def _note(issue: InputIssue) -> str:
+    if issue.reason.startswith("not a string"):
+        return f"'{issue.field}' is {issue.reason.split(': ', 1)[1]}, not a string; ignored"
+    return f"'{issue.field}' {issue.value[:60]!r} is not a usable date; ignored ({issue.reason})"
+
+
+def _shown(value: object) -> str:
+    return value if isinstance(value, str) else json.dumps(value, default=str)
+
+
+def _external_id(value: object, issues: list[InputIssue]) -> str | None:
+    """Return ``value`` as an id string (ints allowed), or None with an issue for other types."""
     if isinstance(value, int) and not isinstance(value, bool):
         return str(value)
-    return _one_line(value, "id", warnings)
+    return _one_line(value, "id", issues)
 
 
-def _one_line(value: object, name: str, warnings: list[str]) -> str | None:
+def _one_line(value: object, name: str, issues: list[InputIssue]) -> str | None:
     """Return string ``value`` normalised to one trimmed line; None if absent, blank or not a string."""
     if value is None:
         return None
     if not isinstance(value, str):
-        warnings.append(f"'{name}' is {type(value).__name__}, not a string; ignored")
+        issues.append(InputIssue(name, _shown(value), f"not a string: {type(value).__name__}"))
         return None
     return _WHITESPACE_RUN.sub(" ", normalised_text(value)).strip() or None
 
 
-def _published(value: object) -> tuple[datetime | None, date | None, str | None]:
-    """Return (published_at, published_date, warning) read from a ``published_at`` value."""
+# Numeric dates: 21/10/2025, 10-21-2025 20:43, 21.10.25 8:05 PM.
+_NUMERIC_DATE = re.compile(
+    r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})"
+    r"(?:[ T,]+(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?\s*([AaPp][Mm])?)?"
+)
+_EPOCH = re.compile(r"-?\d{9,13}(?:\.\d+)?")
+_COMPACT_DATE = re.compile(r"\d{8}")
+
+
+def inferred_day_first(values: Iterable[object]) -> bool | None:
+    """Return True (day first) or False (month first) for numeric dates, from all of a file's values.
+
+    A first field over 12 decides day-first; else a second field over 12 decides
+    month-first; None when no value decides (every day is 12 or less, or no numeric dates).
+    """
+    month_first = False
+    for value in values:
+        if not isinstance(value, str):
+            continue
+        match = _NUMERIC_DATE.fullmatch(value.strip())
+        if not match:
+            continue
+        if int(match.group(1)) > 12:
+            return True
+        if int(match.group(2)) > 12:
+            month_first = True
+    return False if month_first else None
+
+
+def published_value(
+    value: object, *, date_format: str | None = None, day_first: bool | None = None
+) -> tuple[datetime | None, date | None, str | None]:
+    """Return (published_at UTC, published_date as written, reason it is unusable) for a date value.
+
+    Accepts datetimes, ISO 8601 (with or without a zone), RFC 2822, integer epochs
+    (seconds, or milliseconds above 10^11), ``YYYYMMDD``, numeric dates in ``day_first``
+    order (day first when None) and, first of all, ``date_format`` if given.
+    """
     if value is None or (isinstance(value, str) and not value.strip()):
         return None, None, None
+    parsed: datetime | None = None
+    if isinstance(value, bool):
+        return None, None, "not a date: bool"
     if isinstance(value, datetime):
         parsed = value
     elif isinstance(value, date):
         parsed = datetime.combine(value, time())
+    elif isinstance(value, (int, float)):
+        parsed = _epoch(value)
+        if parsed is None:
+            return None, None, "epoch out of range"
     elif isinstance(value, str):
-        parsed = _parsed_datetime(value.strip())
+        text = value.strip()
+        if date_format:
+            try:
+                parsed = datetime.strptime(text, date_format)
+            except ValueError:
+                parsed = None
+        if parsed is None:
+            parsed = _parsed_datetime(text, day_first)
+        if parsed is None:
+            reason = f"does not match --date-format {date_format}" if date_format else "unparseable date"
+            return None, None, reason
     else:
-        return None, None, f"'published_at' is {type(value).__name__}, not a string; ignored"
-    if parsed is None or parsed.year not in PLAUSIBLE_YEARS:
-        return None, None, f"'published_at' {str(value)[:60]!r} is not a usable date; ignored"
+        return None, None, f"not a date: {type(value).__name__}"
+    if parsed.year not in PLAUSIBLE_YEARS:
+        return None, None, f"implausible year {parsed.year}"
     local_date = parsed.date()
     if parsed.tzinfo is None:
         return parsed.replace(tzinfo=UTC), local_date, None
     return parsed.astimezone(UTC), local_date, None
 
 
-def _parsed_datetime(value: str) -> datetime | None:
-    """Return the datetime an ISO 8601 or RFC 2822 string denotes, or None."""
+def _epoch(value: float) -> datetime | None:
+    seconds = value / 1000 if abs(value) >= 10**11 else value
+    try:
+        return datetime.fromtimestamp(seconds, UTC)
+    except (OverflowError, OSError, ValueError):
+        return None
+
+
+def _parsed_datetime(value: str, day_first: bool | None = None) -> datetime | None:
+    """Return the datetime a date string denotes (ISO 8601, RFC 2822, epoch, numeric), or None."""
     if _DATE_ONLY.fullmatch(value):
         try:
             return datetime.combine(date.fromisoformat(value), time())
         except ValueError:
             return None
+    if _COMPACT_DATE.fullmatch(value):
+        try:
+            return datetime.strptime(value, "%Y%m%d")
+        except ValueError:
+            return None
+    if _EPOCH.fullmatch(value):
+        return _epoch(float(value))
     try:
         return datetime.fromisoformat(value)
     except ValueError:
         pass
+    match = _NUMERIC_DATE.fullmatch(value)
+    if match:
+        return _numeric_date(match, day_first is not False)
     # RSS feeds write "Tue, 29 Sep 2020 10:00:00 +0700".
     try:
         return parsedate_to_datetime(value)
     except (TypeError, ValueError, IndexError):
+        return None
+
+
+def _numeric_date(match: re.Match, day_first: bool) -> datetime | None:
+    first, second, year, hour, minute, second_s, meridiem = match.groups()
+    day, month = (int(first), int(second)) if day_first else (int(second), int(first))
+    year_no = int(year) + (2000 if len(year) == 2 and int(year) < 70 else 1900 if len(year) == 2 else 0)
+    hour_no = int(hour or 0)
+    if meridiem:
+        hour_no = hour_no % 12 + (12 if meridiem.lower() == "pm" else 0)
+    try:
+        return datetime(year_no, month, day, hour_no, int(minute or 0), int(second_s or 0))
+    except ValueError:
         return None
 
 
@@ -316,8 +481,8 @@ def jsonl_lines(text: str) -> Iterator[tuple[int, str]]:
             yield line_no, line
 
 
-def jsonl_record(line: str, line_no: int) -> InputRecord:
-    """Return the record on one JSONL line; raise ``RejectedInput`` for bad JSON or fields."""
+def jsonl_fields(line: str, line_no: int) -> dict:
+    """Return the JSON object on one JSONL line; raise ``RejectedInput`` for bad JSON."""
     locator = f"line {line_no}"
     try:
         fields = json.loads(line)
@@ -332,7 +497,12 @@ def jsonl_record(line: str, line_no: int) -> InputRecord:
             RejectReason.malformed_json,
             f"{locator}: expected a JSON object, got {type(fields).__name__}",
         )
-    return input_record(fields, locator)
+    return fields
+
+
+def jsonl_record(line: str, line_no: int, options: ReadOptions | None = None) -> InputRecord:
+    """Return the record on one JSONL line; raise ``RejectedInput`` for bad JSON or fields."""
+    return input_record(jsonl_fields(line, line_no), f"line {line_no}", options)
 
 
 def document_id(text: str) -> str:
