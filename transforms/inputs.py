@@ -106,10 +106,14 @@ class InputRecord:
     published_date: date | None = None
     url: str | None = None
     source: str | None = None
-    warnings: tuple[str, ...] = ()
     author: str | None = None
     extra: str | None = None  # JSON object of the unmapped fields, or None
-    issues: tuple[InputIssue, ...] = ()  # the same notes, as (field, value, reason) rows
+    issues: tuple[InputIssue, ...] = ()  # values kept out of the record: rows of raw.input_warnings
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        """Return one readable line per issue, for logs."""
+        return tuple(issue.note for issue in self.issues)
 
 
 @dataclass(frozen=True)
@@ -119,6 +123,14 @@ class InputIssue:
     field: str
     value: str
     reason: str
+    kind: str = "date"  # "date" or "type": which sentence explains it
+
+    @property
+    def note(self) -> str:
+        """Return the issue as one readable line."""
+        if self.kind == "type":
+            return f"'{self.field}' is {self.reason.split(': ', 1)[1]}, not a string; ignored"
+        return f"'{self.field}' {self.value[:60]!r} is not a usable date; ignored ({self.reason})"
 
 
 # Fields a record may have; ``--column FIELD=NAME`` maps a file's own names onto them.
@@ -314,14 +326,7 @@ def input_record(fields: Mapping[str, object], locator: str, options: ReadOption
         author=author,
         extra=json.dumps(extra, ensure_ascii=False, default=str) if extra else None,
         issues=tuple(issues),
-        warnings=tuple(_note(issue) for issue in issues),
     )
-
-
-def _note(issue: InputIssue) -> str:
-    if issue.reason.startswith("not a string"):
-        return f"'{issue.field}' is {issue.reason.split(': ', 1)[1]}, not a string; ignored"
-    return f"'{issue.field}' {issue.value[:60]!r} is not a usable date; ignored ({issue.reason})"
 
 
 def _shown(value: object) -> str:
@@ -340,7 +345,7 @@ def _one_line(value: object, name: str, issues: list[InputIssue]) -> str | None:
     if value is None:
         return None
     if not isinstance(value, str):
-        issues.append(InputIssue(name, _shown(value), f"not a string: {type(value).__name__}"))
+        issues.append(InputIssue(name, _shown(value), f"not a string: {type(value).__name__}", kind="type"))
         return None
     return _WHITESPACE_RUN.sub(" ", normalised_text(value)).strip() or None
 
