@@ -105,7 +105,10 @@ def _titled_persons(text, toks, cands, headlines, language) -> list[Candidate]:
         text, toks, covered, qualifier_end, lambda t: is_name_word(t, language), language
     ):
         cleaned = cleaned_span(toks, first, last, "PERSON", language)
-        if cleaned:
+        # Title chains ("Wakil Gubernur", "finance minister") may introduce one name twice:
+        # a token belongs to at most one mention.
+        if cleaned and not any(covered[cleaned[0] : cleaned[1]]):
+            covered[cleaned[0] : cleaned[1]] = [True] * (cleaned[1] - cleaned[0])
             found.append(Candidate(*cleaned, "PERSON", "title"))
     return found
 

@@ -129,16 +129,22 @@ def titled_person_spans(text: str, toks: list[Token], covered: list[bool], quali
         return not covered[k] and is_name_word(toks[k])
 
     spans = []
+    seen: set[tuple[int, int]] = set()
+    inside_title = 0  # end of the last title phrase: a title's own words open no second title
     for i in range(n):
+        if i < inside_title:
+            continue
         end = title_end(toks, i, language)
         if end is None:
             continue
+        inside_title = end
         if i >= 2 and toks[i - 1].text == ",":
             # Appositive: at least two name words right before ", <title>".
             first = i - 1
             while first > 0 and usable(first - 1) and (first == i - 1 or joined(first - 1, first)):
                 first -= 1
-            if i - 1 - first >= 2:
+            if i - 1 - first >= 2 and (first, i - 1) not in seen:
+                seen.add((first, i - 1))
                 spans.append((first, i - 1))
         k = qualifier_end(end)
         if k < n and toks[k].text == ",":
@@ -147,6 +153,7 @@ def titled_person_spans(text: str, toks: list[Token], covered: list[bool], quali
         while last < n and last - k < _MAX_TITLED_NAME and usable(last) and (last == k or joined(last - 1, last)):
             last += 1
         # An acronym or numeral after a title is an office ("Ketua DPD", "Komisi III"), not a name.
-        if last > k and not all(t.text.isupper() for t in toks[k:last]):
+        if last > k and not all(t.text.isupper() for t in toks[k:last]) and (k, last) not in seen:
+            seen.add((k, last))
             spans.append((k, last))
     return spans
