@@ -195,7 +195,10 @@ def bench(
     repeat: Annotated[int, typer.Option(help="Flow / without-Prefect pairs timed for Prefect's share (median).")] = 1,
 ) -> None:
     """Benchmark the pipeline against a naive baseline on a synthetic corpus."""
-    from newsetl_dev.bench import main as bench_main
+    try:  # the benchmark is a development tool: present in a checkout, never installed
+        from newsetl_dev.bench import main as bench_main
+    except ImportError:
+        _fail("`newsetl bench` runs from a source checkout (newsetl_dev is not installed): cd into it and run `make bench`")
 
     result = bench_main(docs=docs, json_path=json_path, scale=scale, workers=workers, scale_max=scale_max,
                         runner=runner.value, batch_size=batch_size, naive_docs=naive_docs, repeat=repeat)
