@@ -356,3 +356,12 @@ def test_column_mapping_reads_fields_from_the_files_own_names_and_keeps_the_rest
 def test_unknown_field_in_a_column_mapping_is_reported() -> None:
     assert invalid_columns({"text": "isi_berita", "judul": "title"}) == [
         "unknown field 'judul' (use one of text, id, title, published_at, url, source, author)"]
+
+
+@pytest.mark.parametrize("text", [
+    "Bisnis.com, Jakarta - Presiden       Genève",
+    "Pertemuan di Genève dan café di Jakarta berlangsung hari Senin.",
+])
+def test_mostly_ascii_cp1252_text_is_not_read_as_east_asian(text):
+    # charset-normalizer can rate gb18030 best here: two accented bytes pair into one CJK character.
+    assert decoded_text(text.encode("cp1252")).text == text

@@ -268,6 +268,26 @@ def _mostly_utf8(data: bytes) -> str | None:
     return text if non_ascii >= 5 * bad else None
 
 
+_EAST_ASIAN_MULTIBYTE = {
+    codecs.lookup(name).name
+    for name in ("gb18030", "gbk", "gb2312", "big5", "big5hkscs", "cp950", "shift_jis", "cp932",
+                 "euc_jp", "euc_kr", "cp949", "johab", "hz", "iso2022_jp", "iso2022_kr")
+}
+
+
+def _mostly_ascii(sample: bytes) -> bool:
+    """Return True when at least 90 % of the sample's bytes are ASCII."""
+    return sum(byte < 0x80 for byte in sample) >= 0.9 * len(sample)
+
+
+def _decodes(sample: bytes, encoding: str) -> bool:
+    try:
+        sample.decode(encoding)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def _detected_encodings(sample: bytes) -> list[str]:
     """Return codecs to try for non-UTF-8 ``sample``, most plausible first, cp1252 last."""
     matches = from_bytes(sample)
@@ -280,6 +300,10 @@ def _detected_encodings(sample: bytes) -> list[str]:
         match.chaos <= best.chaos and _WESTERN & {match.encoding, *match.could_be_from_charset}
         for match in matches
     )
+    # A multi-byte East Asian codec for text that is mostly ASCII letters is a misreading:
+    # a few accented Latin letters (Genève, café) pair up into one CJK character each.
+    if not western_fits and codecs.lookup(best.encoding).name in _EAST_ASIAN_MULTIBYTE:
+        western_fits = _mostly_ascii(sample) and _decodes(sample, "cp1252")
     first = "cp1252" if western_fits else best.encoding
     return [codecs.lookup(name).name for name in dict.fromkeys([first, best.encoding, "cp1252"])]
 
