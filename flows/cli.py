@@ -71,6 +71,19 @@ def _summary_table(summary: dict) -> Table:
     return table
 
 
+def _column_mapping(pairs: list[str]) -> dict[str, str]:
+    """Return ``{field: column}`` from ``FIELD=NAME`` options; exit 2 naming a malformed or repeated one."""
+    mapping: dict[str, str] = {}
+    for pair in pairs:
+        name, sep, column = pair.partition("=")
+        if not sep or not name.strip() or not column.strip():
+            _fail(f"--column {pair!r}: expected FIELD=NAME, for example --column text=isi_berita", code=2)
+        if name.strip() in mapping:
+            _fail(f"--column {name.strip()} is given twice", code=2)
+        mapping[name.strip()] = column.strip()
+    return mapping
+
+
 @app.command()
 def run(
     paths: Annotated[Optional[list[Path]], typer.Argument(help="Files or folders (recursive). Default: seeds/.")] = None,
@@ -83,18 +96,29 @@ def run(
     reprocess: Annotated[bool, typer.Option(help="Rebuild derived rows of documents built by an older pipeline version, from raw (inputs are not read).")] = False,
     soft_checks: Annotated[bool, typer.Option(help="Record failing data checks without failing the run.")] = False,
     wait: Annotated[float, typer.Option(help="Seconds to wait if another run holds the warehouse.")] = 0.0,
+    column: Annotated[Optional[list[str]], typer.Option(
+        "--column", help="FIELD=NAME: read record field FIELD (text, id, title, published_at, url, source, author) "
+        "from the CSV/JSONL column NAME. Repeatable.")] = None,
+    date_format: Annotated[Optional[str], typer.Option(
+        help="strftime format of published_at, e.g. '%m/%d/%Y %H:%M' (default: inferred per file).")] = None,
 ) -> None:
     """Run the pipeline. Exit 0 when the run completed, even if some inputs were rejected."""
-    from newsetl.flows.pipeline import run_pipeline
+    from newsetl.flows.pipeline import checked_read_options, run_pipeline
     from newsetl.warehouse.connection import WarehouseLocked
 
     # A busy warehouse is an expected condition with its own message, not a crash.
     _quiet_tracebacks_for(WarehouseLocked)
     inputs = paths or [Path("seeds")]
+    columns = _column_mapping(column or [])
+    try:
+        checked_read_options(columns, date_format)
+    except ValueError as error:
+        _fail(str(error), code=2)
     try:
         summary = run_pipeline(
             inputs, db, workers=workers, runner=runner.value, batch_size=batch_size, max_bytes=max_bytes,
             reprocess=reprocess, soft_checks=soft_checks, wait_seconds=wait, dask_address=dask_address,
+            columns=columns, date_format=date_format,
         )
     except WarehouseLocked as error:
         _fail(str(error))

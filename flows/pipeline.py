@@ -32,6 +32,7 @@ from newsetl.flows.session import WarehouseSession
 from newsetl.flows.steps import PREFECT_STEPS, Steps, is_done, plain_steps
 from newsetl.flows.version import pipeline_version
 from newsetl.flows.writer_slot import warehouse_writer_slot
+from newsetl.transforms.inputs import ReadOptions, invalid_columns
 from newsetl.warehouse.connection import resolved_db_path
 
 # Documents per analysis task. Each Prefect task run costs tens of milliseconds of CPU in the
@@ -51,6 +52,7 @@ class RunTally:
     loaded: int = 0
     skipped: int = 0
     rejected: int = 0
+    input_warnings: int = 0
     reject_reasons: list[str] = field(default_factory=list)
     stage_seconds: dict[str, float] = field(default_factory=dict)
 
@@ -58,7 +60,8 @@ class RunTally:
         self.stage_seconds[stage] = self.stage_seconds.get(stage, 0.0) + seconds
 
     def counts(self) -> dict[str, int]:
-        return {"seen": self.seen, "loaded": self.loaded, "skipped": self.skipped, "rejected": self.rejected}
+        return {"seen": self.seen, "loaded": self.loaded, "skipped": self.skipped, "rejected": self.rejected,
+                "input_warnings": self.input_warnings}
 
 
 def _progress(total: int, description: str):
@@ -86,17 +89,17 @@ def _run_name() -> str:
     return f"newsetl-{mode}-{where or 'warehouse'}"
 
 
-def _collect_finished(pending: deque, tally: RunTally) -> list[tuple[pl.DataFrame, dict, pl.DataFrame]]:
+def _collect_finished(pending: deque, tally: RunTally) -> list[tuple[pl.DataFrame, dict, pl.DataFrame, pl.DataFrame]]:
     """Wait for the oldest analysis, then take every other one already finished; return their parts."""
     ready = []
     while pending and (not ready or is_done(pending[0][0])):
-        future, documents, rejects = pending.popleft()
+        future, documents, rejects, warnings = pending.popleft()
         started = time.perf_counter()
         derived, seconds = future.result()
         tally.add_seconds("analyse_wait", time.perf_counter() - started)
         for stage, value in seconds.items():
             tally.add_seconds(stage, value)
-        ready.append((documents, derived, rejects))
+        ready.append((documents, derived, rejects, warnings))
     return ready
 
 
@@ -107,21 +110,23 @@ def _load_finished(steps: Steps, pending: deque, session, tally: RunTally, run_i
     and one commit per group rather than per batch, so it rarely holds up the workers.
     """
     ready = _collect_finished(pending, tally)
-    documents = pl.concat([docs for docs, _, _ in ready], how="vertical_relaxed")
-    rejects = pl.concat([rej for _, _, rej in ready], how="vertical_relaxed")
+    documents = pl.concat([part[0] for part in ready], how="vertical_relaxed")
+    rejects = pl.concat([part[2] for part in ready], how="vertical_relaxed")
+    warnings = pl.concat([part[3] for part in ready], how="vertical_relaxed")
     derived = {}
-    for table in {name for _, frames, _ in ready for name in frames}:
-        parts = [frames[table] for _, frames, _ in ready if table in frames]
+    for table in {name for _, frames, _, _ in ready for name in frames}:
+        parts = [frames[table] for _, frames, _, _ in ready if table in frames]
         derived[table] = pl.concat(parts, how="vertical_relaxed")
     started = time.perf_counter()
-    loaded = steps.call(tasks.load_batch, session, documents, derived, rejects, run_id, version, batch_no)
+    loaded = steps.call(tasks.load_batch, session, documents, derived, rejects, run_id, version, batch_no, warnings)
+    tally.input_warnings += warnings.height
     tally.add_seconds("load", time.perf_counter() - started)
     tally.loaded += loaded
     tally.skipped += documents.height - loaded
 
 
-def _ingest(steps: Steps, session, paths: list[str], batch_size: int, max_bytes: int, run_id: str, version: str,
-            window: int, tally: RunTally, logger) -> None:
+def _ingest(steps: Steps, session, options: "RunOptions", run_id: str, version: str, tally: RunTally, logger) -> None:
+    paths, batch_size, max_bytes, window = options.paths, options.batch_size, options.max_bytes, options.window
     started = time.perf_counter()
     discovery = steps.call(tasks.discover_inputs, paths, max_bytes, batch_size)
     tally.add_seconds("discover", time.perf_counter() - started)
@@ -136,12 +141,19 @@ def _ingest(steps: Steps, session, paths: list[str], batch_size: int, max_bytes:
     pending: deque = deque()
     batch_no = 0
     progress = _progress(len(discovery.slices), "reading slices")
+    file_options: dict[str, ReadOptions] = {}
     try:
         for piece in discovery.slices:
-            content, read_seconds = steps.call(tasks.read_slice, piece, max_bytes, piece.label)
+            read_options = options.read_options
+            if piece.kind in ("csv", "jsonl"):
+                path = piece.paths[0]
+                if path not in file_options:
+                    file_options[path] = steps.call(tasks.file_read_options, path, piece.kind, read_options, piece.label)
+                read_options = file_options[path]
+            content, read_seconds = steps.call(tasks.read_slice, piece, max_bytes, piece.label, read_options)
             tally.add_seconds("read", read_seconds)
             _advance(progress)
-            documents, rejects = content.documents, content.rejects
+            documents, rejects, warnings = content.documents, content.rejects, content.warnings
             tally.seen += documents.height
             tally.rejected += rejects.height
             tally.reject_reasons += rejects["reason"].to_list()
@@ -158,7 +170,9 @@ def _ingest(steps: Steps, session, paths: list[str], batch_size: int, max_bytes:
                 batch = fresh.slice(offset, batch_size)
                 batch_no += 1
                 batch_rejects = rejects if offset == 0 else rejects.clear()
-                pending.append((steps.submit(tasks.analyse_batch, batch, batch_no), batch, batch_rejects))
+                # A warning is stored with the document it belongs to, in the same transaction.
+                batch_warnings = warnings.filter(pl.col("document_id").is_in(batch["document_id"].implode()))
+                pending.append((steps.submit(tasks.analyse_batch, batch, batch_no), batch, batch_rejects, batch_warnings))
                 while len(pending) > window:
                     _load_finished(steps, pending, session, tally, run_id, version, batch_no)
         while pending:
@@ -214,6 +228,7 @@ class RunOptions:
     reprocess: bool
     window: int
     analysis_processes: int
+    read_options: ReadOptions = field(default_factory=ReadOptions)
 
 
 def _build(steps: Steps, session, options: RunOptions, run_id: str, version: str, flow_run_id: str | None,
@@ -226,8 +241,7 @@ def _build(steps: Steps, session, options: RunOptions, run_id: str, version: str
         if options.reprocess:
             _reprocess(steps, session, options.batch_size, run_id, version, options.window, tally, logger)
         else:
-            _ingest(steps, session, options.paths, options.batch_size, options.max_bytes, run_id, version,
-                    options.window, tally, logger)
+            _ingest(steps, session, options, run_id, version, tally, logger)
     started = time.perf_counter()
     if tally.loaded or options.reprocess or not previous_completed:
         entities = steps.call(tasks.resolve_entities, session)
@@ -242,7 +256,8 @@ def _build(steps: Steps, session, options: RunOptions, run_id: str, version: str
     for r in results:
         if not r.passed:
             logger.warning("Data check %s (%s) failed on %d rows: %s", r.name, r.severity, r.failing_rows, r.description)
-    logger.info("Loaded %d, skipped %d, rejected %d; %d entities", tally.loaded, tally.skipped, tally.rejected, entities)
+    logger.info("Loaded %d, skipped %d, rejected %d, %d input warnings; %d entities",
+                tally.loaded, tally.skipped, tally.rejected, tally.input_warnings, entities)
     return results
 
 
@@ -257,8 +272,13 @@ def newsetl_pipeline(
     wait_seconds: float = 0.0,
     window: int = 4,
     analysis_processes: int = 0,
+    columns: dict[str, str] | None = None,
+    date_format: str | None = None,
 ) -> dict:
     """Ingest ``paths`` (or, with ``reprocess``, rebuild stale derived rows) and return the run summary.
+
+    ``columns`` maps record fields to a CSV/JSONL file's own names (``{"text": "isi_berita"}``);
+    ``date_format`` is the strftime pattern of ``published_at`` (else inferred per file).
 
     ``window`` batches may be in analysis ahead of the loads; ``analysis_processes`` > 0 sends
     the analysis of tasks running in this process to that many lean worker processes.
@@ -276,7 +296,8 @@ def newsetl_pipeline(
     slot = ExitStack()  # the Prefect writer slot (flows/writer_slot.py), held until the warehouse is closed
     try:
         slot.enter_context(warehouse_writer_slot(wait_seconds, flow_run_id, logger))
-        options = RunOptions([str(p) for p in paths], batch_size, max_bytes, reprocess, window, analysis_processes)
+        options = RunOptions([str(p) for p in paths], batch_size, max_bytes, reprocess, window, analysis_processes,
+                             checked_read_options(columns, date_format))
         results = _build(PREFECT_STEPS, session, options, run_id, version, flow_run_id, tally, logger)
         failed = [r for r in results if not r.passed and r.severity == "error"]
         if failed and not soft_checks:
@@ -302,6 +323,16 @@ def newsetl_pipeline(
     return summary
 
 
+def checked_read_options(columns: dict[str, str] | None, date_format: str | None) -> ReadOptions:
+    """Return the read options for a column mapping and date format; raise ValueError naming each problem."""
+    problems = invalid_columns(columns or {})
+    if date_format is not None and "%" not in date_format:
+        problems.append(f"--date-format {date_format!r} has no strftime directive (for example %m/%d/%Y %H:%M)")
+    if problems:
+        raise ValueError("; ".join(problems))
+    return ReadOptions(columns=dict(columns or {}), date_format=date_format or None)
+
+
 def _new_run_id() -> str:
     """Return a run id that sorts by start time: ``run_<local start time>_<8 hex digits>``."""
     return f"run_{time.strftime('%Y%m%dT%H%M%S')}_{uuid.uuid4().hex[:8]}"
@@ -313,6 +344,7 @@ def _summary(run_id, status, mode, version, session, tally: RunTally, results, s
                 "run_id": run_id, "status": status, "mode": mode, "pipeline_version": version,
                 "db": str(session.path), "documents_seen": tally.seen, "documents_loaded": tally.loaded,
                 "documents_skipped": tally.skipped, "documents_rejected": tally.rejected,
+                "input_warnings": tally.input_warnings,
                 "reject_reasons": dict(sorted(Counter(tally.reject_reasons).items())),
                 "checks": [{"name": r.name, "severity": r.severity, "passed": r.passed, "failing_rows": r.failing_rows} for r in results],
                 "stage_seconds": {k: round(v, 4) for k, v in sorted(tally.stage_seconds.items())},
@@ -332,8 +364,11 @@ def run_pipeline(
     soft_checks: bool = False,
     wait_seconds: float = 0.0,
     dask_address: str | None = None,
+    columns: dict[str, str] | None = None,
+    date_format: str | None = None,
 ) -> dict:
     """Run the flow with the chosen task runner and return its summary dict."""
+    checked_read_options(columns, date_format)  # a bad mapping fails before any server starts
     input_bytes = sum(_size(Path(p)) for p in paths)
     plan = runner_plan(runner, workers, input_bytes=input_bytes, dask_address=dask_address)
     configured = newsetl_pipeline.with_options(task_runner=plan.task_runner)
@@ -348,6 +383,8 @@ def run_pipeline(
             wait_seconds=wait_seconds,
             window=analysis_window(workers),
             analysis_processes=plan.analysis_processes,
+            columns=dict(columns or {}),
+            date_format=date_format,
         )
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,21 +18,27 @@ import polars as pl
 from newsetl.flows.discovery import CSV_LINE_MARGIN, SKIP_CHUNK, WIDE_CODECS, InputSlice, printable, sniffed_encoding, source_uri
 from newsetl.transforms.inputs import (
     InputRecord,
+    ReadOptions,
     RejectedInput,
     RejectReason,
     decoded_text,
     document_id,
     input_record,
     jsonl_record,
+    mapped_fields,
 )
 
 DOCUMENT_SCHEMA = {
     "document_id": pl.String, "source_uri": pl.String, "external_id": pl.String,
     "raw_text": pl.String, "title": pl.String, "published_at": pl.Datetime("us", "UTC"),
     "metadata_published_date": pl.Date, "url": pl.String, "source": pl.String,
-    "encoding": pl.String, "byte_length": pl.Int64,
+    "author": pl.String, "extra": pl.String, "encoding": pl.String, "byte_length": pl.Int64,
 }
 REJECT_SCHEMA = {"source_uri": pl.String, "reason": pl.String, "detail": pl.String}
+WARNING_SCHEMA = {
+    "source_uri": pl.String, "record": pl.String, "field": pl.String, "value": pl.String,
+    "reason": pl.String, "document_id": pl.String,
+}
 # The same test ``transforms.inputs.decoded_text`` applies to files, for text fields
 # of JSONL/CSV records: more than this share of control characters is not prose.
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
@@ -44,35 +51,52 @@ _VISIBLE = re.compile(r"[^\s\u200b\u200c\u200d\u2060\ufeff]")
 
 @dataclass
 class SliceContent:
-    """The documents and rejects read from one slice."""
+    """The documents, rejects and input warnings read from one slice."""
 
     documents: pl.DataFrame
     rejects: pl.DataFrame
+    warnings: pl.DataFrame
 
 
 class _Collector:
-    def __init__(self):
+    """Rows read from one slice, and the options (column mapping, date order) to read its records with."""
+
+    def __init__(self, options: ReadOptions):
+        self.options = options
         self.documents: list[dict] = []
         self.rejects: list[dict] = []
+        self.warnings: list[dict] = []
 
     def reject(self, uri: str, reason: RejectReason | str, detail: str) -> None:
         self.rejects.append({"source_uri": uri, "reason": str(reason), "detail": printable(detail)})
 
-    def record(self, uri: str, record: InputRecord, encoding: str, byte_length: int) -> None:
-        """Keep a JSONL/CSV record as a document, unless its text is mostly control characters."""
+    def record(self, uri: str, locator: str, record: InputRecord, encoding: str, byte_length: int) -> None:
+        """Keep a JSONL/CSV record as a document, unless its text is mostly control characters.
+
+        Each value the record kept out (``record.issues``) becomes an input warning.
+        """
         controls = len(_CONTROL_CHARS.findall(record.text))
         if controls > MAX_CONTROL_SHARE * len(record.text):
             self.reject(uri, RejectReason.binary, f"'text' has {controls} control characters in {len(record.text)}")
             return
-        self.document(uri, record, encoding, byte_length)
+        doc_id = self.document(uri, record, encoding, byte_length)
+        if doc_id is None:
+            return
+        for issue in record.issues:
+            self.warnings.append({
+                "source_uri": uri, "record": locator, "field": issue.field,
+                "value": printable(issue.value[:1000]), "reason": issue.reason, "document_id": doc_id,
+            })
 
-    def document(self, uri: str, record: InputRecord, encoding: str, byte_length: int) -> None:
+    def document(self, uri: str, record: InputRecord, encoding: str, byte_length: int) -> str | None:
+        """Keep ``record`` as a document and return its id; None (and a reject) if it has no visible text."""
         if not _VISIBLE.search(record.text):
             self.reject(uri, RejectReason.empty, "only whitespace and zero-width characters")
-            return
+            return None
         published_at = record.published_at
+        doc_id = document_id(record.text)
         self.documents.append({
-            "document_id": document_id(record.text),
+            "document_id": doc_id,
             "source_uri": uri,
             "external_id": record.external_id,
             "raw_text": record.text,
@@ -81,14 +105,18 @@ class _Collector:
             "metadata_published_date": record.published_date,
             "url": record.url,
             "source": record.source,
+            "author": record.author,
+            "extra": record.extra,
             "encoding": encoding,
             "byte_length": byte_length,
         })
+        return doc_id
 
     def content(self) -> SliceContent:
         return SliceContent(
             pl.DataFrame(self.documents, schema=DOCUMENT_SCHEMA),
             pl.DataFrame(self.rejects, schema=REJECT_SCHEMA),
+            pl.DataFrame(self.warnings, schema=WARNING_SCHEMA),
         )
 
 
@@ -181,11 +209,11 @@ def _jsonl_line(raw: bytes, line_no: int, uri: str, codec: str, encoding: str, m
     if not line.strip():
         return  # blank lines separate nothing and are not documents
     try:
-        record = jsonl_record(line, line_no)
+        record = jsonl_record(line, line_no, out.options)
     except RejectedInput as rejected:
         out.reject(uri, rejected.reason, rejected.detail)
         return
-    out.record(uri, record, encoding, len(raw))
+    out.record(uri, f"line {line_no}", record, encoding, len(raw))
 
 
 def _read_csv(piece: InputSlice, max_bytes: int, out: _Collector) -> None:
@@ -210,8 +238,9 @@ def _read_csv(piece: InputSlice, max_bytes: int, out: _Collector) -> None:
             if not header:
                 out.reject(base_uri, RejectReason.empty, "no header row and no records")
                 return
-            if "text" not in header:
-                out.reject(base_uri, RejectReason.missing_text_column, f"header {list(header)} has no 'text' column")
+            text_column = out.options.columns.get("text", "text")
+            if text_column not in header and "text" not in header:
+                out.reject(base_uri, RejectReason.missing_text_column, missing_text_column(header, text_column))
                 return
         for row in reader:
             row_no += 1
@@ -222,27 +251,35 @@ def _read_csv(piece: InputSlice, max_bytes: int, out: _Collector) -> None:
                 out.reject(uri, RejectReason.malformed_csv, f"row {row_no - 1} has {len(row)} fields, the header has {len(header)}")
                 continue
             fields = dict(zip(header, row))
-            size = len(fields.get("text", "").encode("utf-8", errors="replace"))
+            size = len(str(mapped_fields(fields, out.options.columns)[0].get("text", "")).encode("utf-8", errors="replace"))
             if size > max_bytes:
                 out.reject(uri, RejectReason.too_large, f"row {row_no - 1} text is over the {max_bytes}-byte limit")
                 continue
             try:
-                record = input_record(fields, f"row {row_no - 1}")
+                record = input_record(fields, f"row {row_no - 1}", out.options)
             except RejectedInput as rejected:
                 out.reject(uri, rejected.reason, rejected.detail)
                 continue
-            out.record(uri, record, encoding, size)
+            out.record(uri, f"row {row_no - 1}", record, encoding, size)
     except csv.Error as error:
         out.reject(f"{base_uri}#row={row_no}", RejectReason.malformed_csv, f"row {row_no}: {error}; the rest of this part of the file was skipped")
 
 
-def slice_content(piece: InputSlice, max_bytes: int) -> SliceContent:
-    """Return the documents and rejects read from one input slice.
+def missing_text_column(header: tuple[str, ...], text_column: str) -> str:
+    """Return the reject detail for a CSV header without the text column: its columns and the option to use."""
+    shown = ", ".join(repr(name) for name in header[:30]) + (" ..." if len(header) > 30 else "")
+    return (f"no {text_column!r} column; the columns are {shown}. "
+            "Name the article body with --column text=COLUMN (and title/url/published_at likewise)")
 
-    Never raises for a bad or vanished file: whatever goes wrong while reading one
-    becomes a reject of that file, and what was read before it is kept.
+
+def slice_content(piece: InputSlice, max_bytes: int, options: ReadOptions | None = None) -> SliceContent:
+    """Return the documents, rejects and input warnings read from one input slice.
+
+    ``options`` maps the file's column names onto record fields and fixes how dates
+    read. Never raises for a bad or vanished file: whatever goes wrong while reading
+    one becomes a reject of that file, and what was read before it is kept.
     """
-    out = _Collector()
+    out = _Collector(options or ReadOptions())
     uri = source_uri(piece.paths[0])
     try:
         if piece.kind == "txt":
@@ -261,3 +298,34 @@ def slice_content(piece: InputSlice, max_bytes: int) -> SliceContent:
         # A record file with nothing but blank lines (or only a CSV header) holds no document.
         out.reject(uri, RejectReason.empty, "no records: only blank lines" if piece.kind == "jsonl" else "a header but no rows")
     return out.content()
+
+
+def file_date_values(path: str, kind: str, options: ReadOptions) -> list[str]:
+    """Return every string ``published_at`` value of a whole CSV/JSONL file (mapped name), in file order.
+
+    Read once per file, before its slices, so the day/month order is decided from all
+    of the file's dates. Unreadable lines and rows are skipped: reading reports them.
+    """
+    column = options.columns.get("published_at", "published_at")
+    encoding = sniffed_encoding(Path(path))
+    values: list[str] = []
+    with open(path, encoding=encoding, errors="replace", newline="") as handle:
+        if kind == "csv":
+            reader = csv.reader(handle)
+            try:
+                header = [h.strip().lstrip("\ufeff") for h in next(reader, [])]
+                if column not in header:
+                    return values
+                at = header.index(column)
+                values.extend(row[at] for row in reader if len(row) > at)
+            except csv.Error:
+                pass
+        else:
+            for line in handle:
+                try:
+                    value = json.loads(line).get(column)
+                except (ValueError, AttributeError):
+                    continue
+                if isinstance(value, str):
+                    values.append(value)
+    return values

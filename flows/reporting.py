@@ -20,6 +20,7 @@ def summary_rows(summary: dict) -> list[dict[str, str]]:
         ("documents skipped", summary["documents_skipped"]),
         ("documents rejected", summary["documents_rejected"]),
         ("reject reasons", ", ".join(f"{k}: {v}" for k, v in sorted(summary["reject_reasons"].items())) or "none"),
+        ("input warnings (raw.input_warnings)", summary.get("input_warnings", 0)),
         ("languages", ", ".join(f"{k}: {v}" for k, v in sorted(summary["languages"].items())) or "none"),
         ("top entities", ", ".join(f"{name} ({n})" for name, n in summary.get("top_entities", [])) or "none"),
         ("dates found", summary.get("dates_found", 0)),

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import logging
 import time
+from dataclasses import replace
 from datetime import datetime, timezone
+from pathlib import Path
 
 import polars as pl
 from prefect import get_run_logger, task
@@ -20,10 +22,10 @@ from prefect.exceptions import MissingContextError
 from prefect.tasks import exponential_backoff
 
 from newsetl.flows.analysis_pool import analysed_here_or_in_pool
-from newsetl.flows.discovery import Discovery, InputSlice, discovered_inputs
-from newsetl.flows.reading import SliceContent, slice_content
+from newsetl.flows.discovery import Discovery, InputSlice, discovered_inputs, printable
+from newsetl.flows.reading import SliceContent, file_date_values, slice_content
 from newsetl.flows.session import WarehouseSession
-from newsetl.transforms.inputs import RejectReason
+from newsetl.transforms.inputs import ReadOptions, RejectReason, inferred_day_first, is_numeric_date
 from newsetl.transforms.language import LANGUAGE_CODES
 from newsetl.warehouse import checks, loading, refresh
 from newsetl.warehouse.schema import applied_schema
@@ -49,11 +51,30 @@ def discover_inputs(paths: list[str], max_bytes: int, batch_size: int) -> Discov
 
 @task(name="read", task_run_name="read-{label}", retries=3,
       retry_delay_seconds=exponential_backoff(backoff_factor=1), cache_policy=NO_CACHE)
-def read_slice(piece: InputSlice, max_bytes: int, label: str) -> tuple[SliceContent, float]:
-    """Return the decoded documents and rejects of one slice, and the seconds it took."""
+def read_slice(piece: InputSlice, max_bytes: int, label: str, options: ReadOptions | None = None) -> tuple[SliceContent, float]:
+    """Return the decoded documents, rejects and input warnings of one slice, and the seconds it took."""
     started = time.perf_counter()
-    content = slice_content(piece, max_bytes)
+    content = slice_content(piece, max_bytes, options)
     return content, time.perf_counter() - started
+
+
+@task(name="date-order", task_run_name="date-order-{label}", retries=3,
+      retry_delay_seconds=exponential_backoff(backoff_factor=1), cache_policy=NO_CACHE)
+def file_read_options(path: str, kind: str, options: ReadOptions, label: str) -> ReadOptions:
+    """Return ``options`` with the day/month order of numeric dates decided from all of one file's dates.
+
+    With ``--date-format`` (or an order already given) nothing is inferred. A file whose
+    dates never show a field over 12 is read day first, and the log says so.
+    """
+    if options.date_format or options.day_first is not None or kind not in ("csv", "jsonl"):
+        return options
+    values = file_date_values(path, kind, options)
+    day_first = inferred_day_first(values)
+    numeric = sum(1 for value in values if is_numeric_date(value))
+    if numeric:
+        order = {True: "day first", False: "month first", None: "day first (no value decides; every day field is 12 or less)"}[day_first]
+        _logger().info("%s: %d numeric dates read %s", printable(Path(path).name), numeric, order)
+    return replace(options, day_first=day_first)
 
 
 @task(name="analyse", task_run_name="analyse-batch-{batch_no}", cache_policy=NO_CACHE)
@@ -106,8 +127,9 @@ def _stamped(frame: pl.DataFrame, **columns) -> pl.DataFrame:
 
 @task(name="load", task_run_name="load-batch-{batch_no}", cache_policy=NO_CACHE)
 def load_batch(session: WarehouseSession, documents: pl.DataFrame, derived: dict[str, pl.DataFrame],
-               rejects: pl.DataFrame, run_id: str, pipeline_version: str, batch_no: int) -> int:
-    """Commit one batch (raw rows, derived rows, rejects) atomically; return the documents loaded.
+               rejects: pl.DataFrame, run_id: str, pipeline_version: str, batch_no: int,
+               warnings: pl.DataFrame | None = None) -> int:
+    """Commit one batch (raw rows, derived rows, rejects, input warnings) atomically; return the documents loaded.
 
     ``documents`` must hold only documents that are neither stored nor repeated: the flow
     drops those after reading, while it holds the only write connection.
@@ -122,6 +144,7 @@ def load_batch(session: WarehouseSession, documents: pl.DataFrame, derived: dict
         derived,
         _stamped(rejects, seen_at=now, run_id=run_id),
         known_new=True,
+        warnings=None if warnings is None else _stamped(warnings, seen_at=now, run_id=run_id),
     )
 
 

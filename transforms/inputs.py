@@ -29,6 +29,7 @@ from email.utils import parsedate_to_datetime
 from enum import StrEnum
 from hashlib import blake2b
 
+import ftfy
 from charset_normalizer import from_bytes
 
 SUPPORTED_EXTENSIONS = frozenset({".txt", ".jsonl", ".csv"})
@@ -123,11 +124,13 @@ class InputIssue:
     field: str
     value: str
     reason: str
-    kind: str = "date"  # "date" or "type": which sentence explains it
+    kind: str = "date"  # "date", "type" or "repair": which sentence explains it
 
     @property
     def note(self) -> str:
         """Return the issue as one readable line."""
+        if self.kind == "repair":
+            return f"'{self.field}' {self.reason}: {self.value[:60]!r}"
         if self.kind == "type":
             return f"'{self.field}' is {self.reason.split(': ', 1)[1]}, not a string; ignored"
         return f"'{self.field}' {self.value[:60]!r} is not a usable date; ignored ({self.reason})"
@@ -161,18 +164,41 @@ def invalid_columns(columns: Mapping[str, str]) -> list[str]:
 def mapped_fields(fields: Mapping[str, object], columns: Mapping[str, str]) -> tuple[dict[str, object], dict[str, object]]:
     """Return (record fields, extra fields) of one raw record under a column mapping.
 
-    A mapped column feeds its field; a column named like a field feeds it unless the
-    mapping gives that field another column; every other column is extra.
+    A mapped column feeds its field; a column named like a field feeds it when the
+    mapping gives that field no column, or a column this record lacks (so one mapping
+    serves an inbox that mixes a mapped export with standard files); every other
+    column is extra.
     """
-    used = set(columns.values())
+    used = {column for column in columns.values() if column in fields}
     record: dict[str, object] = {}
     for name in RECORD_FIELDS:
         source = columns.get(name, name)
+        if source not in fields and name not in used:
+            source = name
         if source in fields:
             record[name] = fields[source]
             used.add(source)
     extra = {key: value for key, value in fields.items() if key not in used}
     return record, extra
+
+
+# C1 controls never occur in prose; a run of them is UTF-8 bytes decoded as Latin-1.
+_C1_CONTROLS = re.compile(r"[\x80-\x9f]")
+
+
+def mojibake_repaired(text: str) -> tuple[str, str | None]:
+    """Return (text, a sample of what was repaired) with mojibake fixed by ftfy; the sample is None if nothing was.
+
+    Only text holding C1 control characters is touched, and the repair is kept only
+    when it removes them: ordinary text is returned unchanged.
+    """
+    found = _C1_CONTROLS.search(text)
+    if not found:
+        return text, None
+    fixed = normalised_text(ftfy.fix_encoding(text))
+    if len(_C1_CONTROLS.findall(fixed)) >= len(_C1_CONTROLS.findall(text)):
+        return text, None
+    return fixed, text[max(0, found.start() - 20): found.start() + 40]
 
 
 def normalised_text(text: str) -> str:
@@ -329,6 +355,9 @@ def input_record(fields: Mapping[str, object], locator: str, options: ReadOption
     if not text.strip():
         raise RejectedInput(RejectReason.empty, f"{locator}: {text_name!r} is empty")
     issues: list[InputIssue] = []
+    text, repaired = mojibake_repaired(text)
+    if repaired:
+        issues.append(InputIssue("text", repaired, "repaired mojibake (UTF-8 read as Latin-1/cp1252)", kind="repair"))
     published_at, published_date, reason = published_value(
         fields.get("published_at"), date_format=options.date_format, day_first=options.day_first
     )
@@ -381,6 +410,11 @@ _NUMERIC_DATE = re.compile(
 )
 _EPOCH = re.compile(r"-?\d{9,13}(?:\.\d+)?")
 _COMPACT_DATE = re.compile(r"\d{8}")
+
+
+def is_numeric_date(value: object) -> bool:
+    """Return whether ``value`` is a numeric date such as ``10/21/2025 20:43`` (whose day/month order is ambiguous)."""
+    return isinstance(value, str) and _NUMERIC_DATE.fullmatch(value.strip()) is not None
 
 
 def inferred_day_first(values: Iterable[object]) -> bool | None:

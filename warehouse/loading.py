@@ -39,6 +39,7 @@ def loaded_batch(
     rejects: pl.DataFrame | None = None,
     *,
     known_new: bool = False,
+    warnings: pl.DataFrame | None = None,
 ) -> int:
     """Insert the batch's new documents with their derived rows and rejects; return how many were new.
 
@@ -53,6 +54,8 @@ def loaded_batch(
     try:
         if rejects is not None:
             _insert(con, "raw.rejects", rejects)
+        if warnings is not None:
+            _insert(con, "raw.input_warnings", warnings)
         loaded = 0
         if raw_documents.height and known_new:
             _insert(con, "raw.documents", raw_documents)
@@ -101,14 +104,19 @@ def replaced_derived_rows(con: duckdb.DuckDBPyConnection, derived: dict[str, pl.
 
 def inserted_rejects(con: duckdb.DuckDBPyConnection, rejects: pl.DataFrame) -> int:
     """Insert reject rows on their own (e.g. files rejected at discovery); return how many."""
+    return _inserted_alone(con, "raw.rejects", rejects)
+
+
+def _inserted_alone(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame) -> int:
+    """Insert ``frame`` into ``table`` in a transaction of its own; return the rows inserted."""
     con.execute("BEGIN TRANSACTION")
     try:
-        _insert(con, "raw.rejects", rejects)
+        _insert(con, table, frame)
         con.execute("COMMIT")
     except Exception:
         con.execute("ROLLBACK")
         raise
-    return rejects.height
+    return frame.height
 
 
 def known_document_ids(con: duckdb.DuckDBPyConnection) -> set[str]:
