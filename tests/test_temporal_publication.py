@@ -42,3 +42,21 @@ def test_extra_articles(name, expected):
 def test_english_dateline():
     assert inferred_publication_date("BAKU, Azerbaijan, Tuesday, Sept. 29, 2020 — Fighting raged.", "en") == \
         date(2020, 9, 29)
+
+
+# Real sentences from the development corpora whose only dates are not the day of writing.
+@pytest.mark.parametrize("text, language", [
+    ("Hashimah yang dilahirkan pada 9 Jan 1983 ditemukan polis ketika itu.", "ms"),
+    ("International Padel Federation (IPF) resmi didirikan di Madrid pada 12 Juli 1991.", "id"),
+    ("Pemutihan berlaku untuk kendaraan yang terdaftar di wilayah Jatim hingga 31 Desember 2025.", "id"),
+    ("The attacks on the World Trade Center on 11 September 2001 heightened concern.", "en"),
+    ("Pendidikan di Gaza telah dihentikan sejak 8 Oktober 2023, menyusul dimulainya perang.", "id"),
+])
+def test_birth_founding_deadline_and_historical_dates_give_no_publication_date(text, language):
+    assert inferred_publication_date(text, language) is None
+
+
+def test_an_attribution_date_with_its_weekday_is_still_read_after_a_deadline():
+    text = ("Batas waktu penukarannya sampai 30 April 2025. \"BI mengingatkan,\" kata Ramdan dalam "
+            "keterangan tertulis, dikutip Selasa (29/4/2025).")
+    assert inferred_publication_date(text) == date(2025, 4, 29)
