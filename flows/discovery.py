@@ -31,7 +31,7 @@ WIDE_CODECS = ("utf-16", "utf-32")
 class InputSlice:
     """A unit of reading work: some whole files, or one byte range of a record file."""
 
-    kind: str  # txt, jsonl or csv
+    kind: str  # txt, html, jsonl or csv
     paths: tuple[str, ...]
     start: int = 0  # byte range, for jsonl/csv
     end: int | None = None
@@ -41,9 +41,13 @@ class InputSlice:
     @property
     def label(self) -> str:
         name = printable(Path(self.paths[0]).name)
-        if self.kind == "txt":
-            return f"{len(self.paths)}-txt-from-{name}"
+        if self.kind in ("txt", "html"):
+            return f"{len(self.paths)}-{self.kind}-from-{name}"
         return f"{name}@{self.start}"
+
+
+# Inputs read whole, one document per file (each other kind holds records).
+WHOLE_FILE_KINDS = {".txt": "txt", ".html": "html", ".htm": "html"}
 
 
 @dataclass
@@ -266,20 +270,20 @@ def discovered_inputs(
 ) -> Discovery:
     """Return the slices to read and the files rejected before reading."""
     discovery = Discovery()
-    txt_group: list[str] = []
-    txt_bytes = 0
+    # Whole-file inputs are grouped by kind: .txt files, and saved .html/.htm pages.
+    groups: dict[str, list[str]] = {"txt": [], "html": []}
+    group_bytes = {"txt": 0, "html": 0}
 
-    def flush_txt():
-        nonlocal txt_group, txt_bytes
-        if txt_group:
-            discovery.slices.append(InputSlice("txt", tuple(txt_group)))
-        txt_group, txt_bytes = [], 0
+    def flush(kind: str) -> None:
+        if groups[kind]:
+            discovery.slices.append(InputSlice(kind, tuple(groups[kind])))
+        groups[kind], group_bytes[kind] = [], 0
 
     for path, size in _candidate_files(paths, discovery):
         discovery.files += 1
         suffix = path.suffix.lower()
         if suffix not in SUPPORTED_EXTENSIONS:
-            discovery.rejects.append(_reject(path, RejectReason.unsupported_extension, f"'{suffix or path.name}' is not .txt, .jsonl or .csv"))
+            discovery.rejects.append(_reject(path, RejectReason.unsupported_extension, f"'{suffix or path.name}' is not .txt, .html, .htm, .jsonl or .csv"))
             continue
         if size == 0:
             discovery.rejects.append(_reject(path, RejectReason.empty, "file is empty (0 bytes)"))
@@ -287,14 +291,15 @@ def discovered_inputs(
         if not os.access(path, os.R_OK):
             discovery.rejects.append(_reject(path, RejectReason.unreadable, "no permission to read the file"))
             continue
-        if suffix == ".txt":
+        if suffix in WHOLE_FILE_KINDS:
+            kind = WHOLE_FILE_KINDS[suffix]
             if size > max_bytes:
                 discovery.rejects.append(_reject(path, RejectReason.too_large, f"{size} bytes is over the {max_bytes}-byte limit"))
                 continue
-            if len(txt_group) >= batch_size or txt_bytes + size > slice_bytes:
-                flush_txt()
-            txt_group.append(str(path))
-            txt_bytes += size
+            if len(groups[kind]) >= batch_size or group_bytes[kind] + size > slice_bytes:
+                flush(kind)
+            groups[kind].append(str(path))
+            group_bytes[kind] += size
         elif suffix == ".jsonl":
             try:
                 if sniffed_encoding(path).startswith(WIDE_CODECS):
@@ -318,5 +323,6 @@ def discovered_inputs(
                 discovery.rejects.append(_reject(path, RejectReason.unreadable, f"cannot read: {error.strerror or error}"))
             except csv.Error as error:
                 discovery.rejects.append(_reject(path, RejectReason.malformed_csv, str(error)))
-    flush_txt()
+    flush("txt")
+    flush("html")
     return discovery

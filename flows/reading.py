@@ -120,7 +120,8 @@ class _Collector:
         )
 
 
-def _read_txt(paths: tuple[str, ...], max_bytes: int, out: _Collector) -> None:
+def _whole_files(paths: tuple[str, ...], max_bytes: int, out: _Collector):
+    """Yield ``(uri, decoded text, byte length)`` for each readable file; rejects the others."""
     for name in paths:
         path = Path(name)
         uri = source_uri(path)
@@ -139,9 +140,30 @@ def _read_txt(paths: tuple[str, ...], max_bytes: int, out: _Collector) -> None:
         except RejectedInput as rejected:
             out.reject(uri, rejected.reason, rejected.detail)
             continue
-        record = InputRecord(text=decoded.text, external_id=None, title=None, published_at=None,
-                             published_date=None, url=None, source=None)
-        out.document(uri, record, decoded.encoding, len(data))
+        yield uri, decoded, len(data)
+
+
+def _read_txt(paths: tuple[str, ...], max_bytes: int, out: _Collector) -> None:
+    for uri, decoded, size in _whole_files(paths, max_bytes, out):
+        out.document(uri, InputRecord(text=decoded.text), decoded.encoding, size)
+
+
+def _read_html(paths: tuple[str, ...], max_bytes: int, out: _Collector) -> None:
+    """Read saved pages: the article text (the document's raw_text), title, author, date and site."""
+    from newsetl.transforms.html_pages import html_article  # trafilatura loads lxml: only when pages come
+
+    for uri, decoded, size in _whole_files(paths, max_bytes, out):
+        try:
+            article = html_article(decoded.text)
+        except RejectedInput as rejected:
+            out.reject(uri, rejected.reason, rejected.detail)
+            continue
+        record = InputRecord(
+            text=article.text, title=article.title, author=article.author, url=article.url,
+            # A page gives its day, rarely a trustworthy time: published_at stays empty.
+            source=article.site_name, published_date=article.published,
+        )
+        out.document(uri, record, decoded.encoding, size)
 
 
 def _skip_rest_of_line(handle) -> None:
@@ -284,6 +306,8 @@ def slice_content(piece: InputSlice, max_bytes: int, options: ReadOptions | None
     try:
         if piece.kind == "txt":
             _read_txt(piece.paths, max_bytes, out)
+        elif piece.kind == "html":
+            _read_html(piece.paths, max_bytes, out)
         elif piece.kind == "jsonl":
             _read_jsonl(piece, max_bytes, out)
         else:
@@ -294,7 +318,7 @@ def slice_content(piece: InputSlice, max_bytes: int, options: ReadOptions | None
         out.reject(uri, RejectReason.undecodable, str(error))
     except csv.Error as error:
         out.reject(uri, RejectReason.malformed_csv, str(error))
-    if piece.kind != "txt" and piece.start == 0 and piece.end is None and not out.documents and not out.rejects:
+    if piece.kind in ("jsonl", "csv") and piece.start == 0 and piece.end is None and not out.documents and not out.rejects:
         # A record file with nothing but blank lines (or only a CSV header) holds no document.
         out.reject(uri, RejectReason.empty, "no records: only blank lines" if piece.kind == "jsonl" else "a header but no rows")
     return out.content()

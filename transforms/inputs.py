@@ -32,7 +32,7 @@ from hashlib import blake2b
 import ftfy
 from charset_normalizer import from_bytes
 
-SUPPORTED_EXTENSIONS = frozenset({".txt", ".jsonl", ".csv"})
+SUPPORTED_EXTENSIONS = frozenset({".txt", ".html", ".htm", ".jsonl", ".csv"})
 
 # charset-normalizer is slow on megabytes and gains nothing from them: it guesses
 # from this prefix and the chosen codec then decodes the whole payload.
