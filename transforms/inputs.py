@@ -75,6 +75,7 @@ class RejectReason(StrEnum):
     not_a_file = "not_a_file"
     outside_root = "outside_root"
     bad_field = "bad_field"
+    no_article = "no_article"
 
 
 class RejectedInput(Exception):
