@@ -287,7 +287,7 @@ def test_reject_reasons_are_the_documented_strings() -> None:
     assert {str(reason) for reason in RejectReason} == {
         "empty", "binary", "undecodable", "too_large", "malformed_json", "missing_text",
         "text_not_string", "unsupported_extension", "missing_text_column", "malformed_csv",
-        "unreadable", "not_a_file", "outside_root", "bad_field", "no_letters", "markup", "not_prose",
+        "unreadable", "not_a_file", "outside_root", "bad_field", "no_letters", "markup", "not_prose", "no_article",
     }
     error = RejectedInput(RejectReason.too_large, "12 MB > 10 MB")
     assert (error.reason, error.detail) == ("too_large", "12 MB > 10 MB")

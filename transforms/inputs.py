@@ -79,6 +79,7 @@ class RejectReason(StrEnum):
     no_letters = "no_letters"
     markup = "markup"
     not_prose = "not_prose"
+    no_article = "no_article"
 
 
 class RejectedInput(Exception):
