@@ -32,6 +32,7 @@ from newsetl.flows.session import WarehouseSession
 from newsetl.flows.steps import PREFECT_STEPS, Steps, is_done, plain_steps
 from newsetl.flows.version import pipeline_version
 from newsetl.flows.writer_slot import warehouse_writer_slot
+from newsetl.transforms.boilerplate import boilerplate_scope, learned_boilerplate, line_document_counts, merged_counts
 from newsetl.transforms.inputs import ReadOptions, invalid_columns
 from newsetl.warehouse.connection import resolved_db_path
 
@@ -142,6 +143,7 @@ def _ingest(steps: Steps, session, options: "RunOptions", run_id: str, version: 
     batch_no = 0
     progress = _progress(len(discovery.slices), "reading slices")
     file_options: dict[str, ReadOptions] = {}
+    line_counts = steps.call(tasks.stored_boilerplate_counts, session)
     try:
         for piece in discovery.slices:
             read_options = options.read_options
@@ -167,7 +169,7 @@ def _ingest(steps: Steps, session, options: "RunOptions", run_id: str, version: 
                     steps.call(tasks.load_batch, session, fresh, {}, rejects, run_id, version, batch_no)
                 continue
             for offset in range(0, fresh.height, batch_size):
-                batch = fresh.slice(offset, batch_size)
+                batch, line_counts = _with_learned_boilerplate(fresh.slice(offset, batch_size), line_counts)
                 batch_no += 1
                 batch_rejects = rejects if offset == 0 else rejects.clear()
                 # A warning is stored with the document it belongs to, in the same transaction.
@@ -182,14 +184,38 @@ def _ingest(steps: Steps, session, options: "RunOptions", run_id: str, version: 
             progress.stop()
 
 
+def metadata_outlets(batch: pl.DataFrame) -> list[str | None]:
+    """Return each document's outlet from its metadata (url, then source), None where neither names one."""
+    return [None] * batch.height
+
+
+def _with_learned_boilerplate(batch: pl.DataFrame, line_counts: pl.DataFrame, count: bool = True) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Return the batch with each document's scope and learned boilerplate lines, and the counts including it.
+
+    The batch's own lines count before it is analysed, so a template repeated within
+    the first batch of a new outlet is already caught; ``count=False`` (reprocessing
+    stored documents, already counted) only reads the counts.
+    """
+    scopes = [boilerplate_scope(outlet, uri) for outlet, uri in zip(metadata_outlets(batch), batch["source_uri"])]
+    if count:
+        line_counts = merged_counts(line_counts, line_document_counts(scopes, batch["raw_text"]))
+    learned = learned_boilerplate(line_counts)
+    return batch.with_columns(
+        pl.Series("boilerplate_scope", scopes, dtype=pl.String),
+        pl.Series("learned_boilerplate", [sorted(learned.get(scope, ())) for scope in scopes], dtype=pl.List(pl.String)),
+    ), line_counts
+
+
 def _reprocess(steps: Steps, session, batch_size: int, run_id: str, version: str, window: int, tally: RunTally, logger) -> None:
     after, batch_no = "", 0
     pending: deque = deque()
+    line_counts = steps.call(tasks.stored_boilerplate_counts, session)
     while True:
         batch_no += 1
         documents = steps.call(tasks.stored_batch, session, version, after, batch_size, batch_no)
         if documents.height == 0:
             break
+        documents, _ = _with_learned_boilerplate(documents, line_counts, count=False)
         after = documents["document_id"][-1]
         tally.seen += documents.height
         pending.append((steps.submit(tasks.analyse_batch, documents, batch_no), documents, batch_no))

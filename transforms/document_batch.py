@@ -119,10 +119,14 @@ def analysed_rows(
     metadata_date: date | None,
     rows: dict[str, list[dict]],
     clock: _StageClock,
+    learned_boilerplate: frozenset[str] = frozenset(),
 ) -> None:
-    """Append the derived rows of one document to ``rows`` (one list per staging table)."""
+    """Append the derived rows of one document to ``rows`` (one list per staging table).
+
+    ``learned_boilerplate`` holds the line keys its outlet repeats (``transforms.boilerplate``).
+    """
     with clock.stage("structure"):
-        structure = document_structure(raw_text)
+        structure = document_structure(raw_text, learned_boilerplate)
         masked = masked_text(raw_text, structure)
     with clock.stage("language"):
         texts = [p.text for p in structure.paragraphs]
@@ -204,14 +208,16 @@ def analysed_batch(
     """Return one frame per staging table for a batch of documents.
 
     ``documents`` has columns ``document_id``, ``raw_text`` and ``published_date``
-    (the metadata date, nullable). ``stage_seconds``, if given, accumulates the
+    (the metadata date, nullable), and optionally ``learned_boilerplate`` (a list of
+    line keys masked as boilerplate in that document). ``stage_seconds``, if given, accumulates the
     time spent in each stage.
     """
     clock = _StageClock(stage_seconds)
     rows: dict[str, list[dict]] = defaultdict(list)
     records = documents.iter_rows(named=True) if isinstance(documents, pl.DataFrame) else documents
     for record in records:
-        analysed_rows(record["document_id"], record["raw_text"], record.get("published_date"), rows, clock)
+        learned = frozenset(record.get("learned_boilerplate") or ())
+        analysed_rows(record["document_id"], record["raw_text"], record.get("published_date"), rows, clock, learned)
     return {
         table: pl.DataFrame(rows.get(table, []), schema=schema)
         for table, schema in TABLE_SCHEMAS.items()

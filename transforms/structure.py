@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from newsetl.transforms.boilerplate import boilerplate_line_key
 from newsetl.transforms.records import DocumentStructure, Paragraph
 
 # The lead line is the first body paragraph, but section, title and a summary may
@@ -78,8 +79,12 @@ _HAS_WORD_CHAR = re.compile(r"[^\W_]")
 _SENTENCE_END = ".!?\"”’')]»…"
 
 
-def document_structure(text: str) -> DocumentStructure:
-    """Return the paragraphs, boilerplate flags, outlet, dateline place, section and title of ``text``."""
+def document_structure(text: str, learned_boilerplate: frozenset[str] = frozenset()) -> DocumentStructure:
+    """Return the paragraphs, boilerplate flags, outlet, dateline place, section and title of ``text``.
+
+    A line whose ``boilerplate_line_key`` is in ``learned_boilerplate`` (lines its outlet
+    repeats across many articles) is boilerplate too.
+    """
     spans = _paragraph_spans(text)
     last = len(spans) - 1
     paragraphs = tuple(
@@ -88,7 +93,8 @@ def document_structure(text: str) -> DocumentStructure:
             start=start,
             end=end,
             text=text[start:end],
-            is_boilerplate=_is_boilerplate(text[start:end], is_last=i == last and i > 0),
+            is_boilerplate=_is_boilerplate(text[start:end], is_last=i == last and i > 0)
+            or (bool(learned_boilerplate) and boilerplate_line_key(text[start:end]) in learned_boilerplate),
         )
         for i, (start, end) in enumerate(spans)
     )
