@@ -29,3 +29,18 @@ from newsetl.transforms.temporal import temporal_expressions
 def test_regulation_numbers_and_angles_are_not_temporal(sentence, language, kept):
     found = temporal_expressions(sentence, date(2025, 1, 10), language)
     assert [e.text for e in found] == kept
+
+
+@pytest.mark.parametrize("sentence, language, kept", [
+    ("Perintah reman dikeluarkan Majistret Nabilah Nizam terhadap suspek berusia 41 tahun itu.", "ms", []),
+    ("Suspek berusia antara 16 hingga 24 tahun itu ditahan dalam Op Tapis.", "ms", []),
+    ("Pada usia 34 tahun, Suarez masih bermain.", "ms", []),
+    ("Anak kedua berusia enam bulan itu merupakan", "ms", []),
+    ("Aktris berusia 39 tahun itu kemudian membagikan foto", "id", []),
+    ("Hall of Fame showed fewer children over the age of 10 years are attending ballet classes", "en", []),
+    # An age word followed by a real duration opener keeps the duration.
+    ("Ia menikah pada usia muda selama 10 tahun.", "id", ["10 tahun"]),
+    ("Ia bekerja di sana selama 10 tahun.", "id", ["10 tahun"]),
+])
+def test_ages_are_not_durations(sentence, language, kept):
+    assert [e.text for e in temporal_expressions(sentence, date(2025, 1, 10), language)] == kept

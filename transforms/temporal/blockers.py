@@ -40,3 +40,22 @@ def blocked_spans(text: str, language: str) -> list[tuple[int, int]]:
     """Return the ``(start, end)`` spans of ``text`` that no temporal expression may overlap."""
     pattern = _blocking_pattern(language)
     return [m.span() for m in pattern.finditer(text)] if pattern else []
+
+
+@cache
+def _age_pattern(language: str) -> re.Pattern | None:
+    """Return the regex of an age word and up to three words right before a number, or None."""
+    lex = lexicon(language)
+    ages = lex.get("age_words", [])
+    if not ages:
+        return None
+    openers = _words(lex.get("duration_openers", []) or ["\x00"])
+    # berusia 41 | berusia antara 16 hingga | aged between five and; "usia muda selama" opens a real duration
+    return re.compile(rf"(?<![\w-])(?:{_words(ages)})(?:\s+(?!(?:{openers})(?![\w-]))[\w-]+){{0,3}}\s+\Z",
+                      re.IGNORECASE)
+
+
+def is_age(text: str, start: int, language: str) -> bool:
+    """Return whether the amount starting at ``start`` is an age (``berusia 41 tahun``, ``aged 84 years``)."""
+    pattern = _age_pattern(language)
+    return bool(pattern and pattern.search(text, max(0, start - 40), start))
