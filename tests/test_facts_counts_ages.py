@@ -24,3 +24,21 @@ def counts(text, language):
 ])
 def test_ages_are_not_counts(text, language, expected):
     assert counts(text, language) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("SEREMBAN: Dua lelaki maut selepas motosikal dinaiki mereka melanggar belakang sebuah lori",
+     [("Dua lelaki", "killed", 2)]),
+    ("Ia membabitkan keseluruhan 94 mangsa dengan sejumlah 21 orang daripadanya disahkan terkorban",
+     [("94 mangsa", "other", 94), ("21 orang", "killed", 21)]),
+    ("Seorang bayi lelaki berusia 14 hari maut manakala enam individu termasuk tiga kanak-kanak cedera",
+     [("Seorang bayi lelaki berusia 14 hari maut", "killed", 1), ("tiga kanak-kanak", "wounded", 3)]),
+    # Malay menewaskan with no person after it is "defeated": no one died.
+    ("Dia menewaskan tiga calon lain dalam pemilihan itu.", []),
+    ("Serangan pada 27 September 2020 menewaskan 12 orang.", [("12 orang", "killed", 12)]),
+    # Percentages (peratus) and ringgit amounts are not people.
+    ("Seramai 10,328 orang, kira-kira 40 peratus daripada mereka ditempatkan di pusat pemindahan.", []),
+    ("kerugian RM 5 juta dan 3 orang maut", [("3 orang", "killed", 3)]),
+])
+def test_malay_counts(text, expected):
+    assert counts(text, "id") == expected

@@ -43,6 +43,7 @@ class _Cues:
     noun_types: dict[str, str | None]
     keyword_types: dict[str, str]
     one_person: frozenset[str]  # "seorang": numeral and noun in one word
+    needing_noun: frozenset[str]  # keywords that type a count only with a person noun after it
 
 
 @cache
@@ -82,6 +83,7 @@ def _cues() -> _Cues:
         noun_types={normalised(k): v for k, v in data["person_nouns"].items()},
         keyword_types=keyword_types,
         one_person=one_person,
+        needing_noun=frozenset(normalised(k) for k in data["keywords_needing_person_noun"]),
     )
 
 
@@ -177,6 +179,10 @@ def _count_at(
         or _type_of(linked_keyword, cues.keyword_types)
     )
     attached = noun is not None or one_person or after_adjacent or adjacent_keyword or linked_keyword
+    before_keyword = adjacent_keyword.group("keyword") if adjacent_keyword else linked_keyword and linked_keyword.group()
+    if noun is None and not one_person and after_keyword is None and before_keyword \
+            and normalised(before_keyword) in cues.needing_noun:
+        return None, end  # "menewaskan tiga calon lain": defeated three candidates, no one died
     if count_type is None or not attached or (noun is None and _YEAR.fullmatch(numeral)):
         return None, end  # a bare 1994 or 2020 is a year
     if noun is None and after_keyword is not None:
