@@ -64,13 +64,20 @@ TABLE_SCHEMAS: dict[str, dict[str, pl.DataType]] = {
     },
 }
 
-# Languages whose lexicons and taggers we have; Malay shares the Indonesian ones.
-EXTRACTION_LANGUAGE = {"id": "id", "ms": "id", "en": "en", "und": "id"}
+# Languages whose lexicons and taggers we have. Malay has a temporal lexicon layered over
+# the Indonesian one; the other extractors read Malay with their Indonesian lexicons.
+EXTRACTION_LANGUAGE = {"id": "id", "ms": "ms", "en": "en", "und": "id"}
+_BASE_LEXICON = {"ms": "id"}
 
 
 def extraction_language(code: str) -> str | None:
     """Return the lexicon language used to extract facts from text in ``code``, or None if unsupported."""
     return EXTRACTION_LANGUAGE.get(code)
+
+
+def base_lexicon(lexicon: str | None) -> str | None:
+    """Return the lexicon of the extractors without a layer for ``lexicon`` (Malay -> Indonesian)."""
+    return _BASE_LEXICON.get(lexicon, lexicon) if lexicon else lexicon
 
 
 class _StageClock:
@@ -97,13 +104,14 @@ def _span_row(document_id: str, record, **columns) -> dict:
 
 def _extracted_facts(masked: str, metadata_date: date | None, lexicon: str | None, clock: _StageClock):
     """Return publication date, its source, and the dates, names, quotes, citations and counts of a text."""
+    temporal_lexicon, lexicon = lexicon, base_lexicon(lexicon)
     with clock.stage("dates"):
         if metadata_date is not None:
             published, source = metadata_date, "metadata"
         else:
-            published = inferred_publication_date(masked, lexicon or "id")
+            published = inferred_publication_date(masked, temporal_lexicon or "id")
             source = "text" if published is not None else None
-        timexes = temporal_expressions(masked, published, lexicon) if lexicon else []
+        timexes = temporal_expressions(masked, published, temporal_lexicon) if lexicon else []
     with clock.stage("entities"):
         mentions = entity_mentions(masked, lexicon) if lexicon else []
     with clock.stage("facts"):
