@@ -174,3 +174,18 @@ def gazetteer_matches(toks: list[Token], text: str, language: str = "id") -> lis
         else:
             i += 1
     return matches
+
+
+@cache
+def _place_names() -> frozenset[str]:
+    """Return the folded names of every known place: gazetteer LOC aliases of both languages
+    plus every ISO 3166-2 subdivision (pycountry), so ``Melaka`` or ``Selangor`` count too."""
+    names = {key for lang in ("id", "en") for key, (entry, _) in _index(lang).entries.items()
+             if entry.entity_type == "LOC"}
+    names.update(folded(sub.name) for sub in pycountry.subdivisions)
+    return frozenset(names)
+
+
+def is_known_place(name: str) -> bool:
+    """Return True when ``name`` (any case, any punctuation) is a known country, region or city."""
+    return folded(name) in _place_names()
