@@ -210,8 +210,13 @@ def _is_plain_title(text: str, paragraphs: tuple[Paragraph, ...]) -> bool:
     if text.count("\n", first.end, paragraphs[1].start) < 2 or not _is_headline(first.text):
         return False
     head = first.text[:HEAD_CHARS]
-    # "SERAMBINEWS.COM, YEREVAN - Sekitar ..." on its own is a lead line, not a headline.
-    return not any(pattern.match(head) for pattern in _STRONG_LEADS)
+    # "SERAMBINEWS.COM, YEREVAN - Sekitar ..." or "KOTA TINGGI: ..." on its own is a lead
+    # line, not a headline; a body going on in lower case means a sentence broken in two.
+    return (
+        not any(pattern.match(head) for pattern in _STRONG_LEADS)
+        and _colon_place(head, first.text) is None
+        and not paragraphs[1].text[:1].islower()
+    )
 
 
 def _lead(paragraphs: tuple[Paragraph, ...], first: int = 0) -> tuple[str | None, str | None, int | None]:
