@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from newsetl.transforms.entities.gazetteer import is_known_place
+from newsetl.transforms.entities.gazetteer import is_known_place, known_name_type
 from newsetl.transforms.records import DocumentStructure, Paragraph
 
 # The lead line is the first body paragraph, but section, title and a summary may
@@ -230,9 +230,9 @@ def _lead(paragraphs: tuple[Paragraph, ...], first: int = 0) -> tuple[str | None
         if paragraph.is_boilerplate:
             continue
         head = paragraph.text[:HEAD_CHARS]
-        if at_body_start and (place := _colon_place(head, paragraph.text)):
+        body_start, at_body_start = at_body_start, False
+        if body_start and (place := _colon_place(head, paragraph.text)):
             return None, place, index
-        at_body_start = False
         for pattern in _STRONG_LEADS:
             match = pattern.match(head)
             if match is None:
@@ -245,7 +245,9 @@ def _lead(paragraphs: tuple[Paragraph, ...], first: int = 0) -> tuple[str | None
                 # "Outlet.com -Baku- ...": demand a tight dash or a place in capitals.
                 continue
             return match["outlet"].strip().casefold(), _place_name(place), index
-        if only_headlines_so_far and weak[2] is None and _reads_as_place_lead(head, paragraph.text):
+        if only_headlines_so_far and weak[2] is None and _reads_as_place_lead(
+            head, paragraph.text, body_start
+        ):
             match = _PLACE_LEAD.match(head)
             weak = (None, _place_name(match["place"]), index)
         only_headlines_so_far = only_headlines_so_far and not _ends_sentence(paragraph.text)
@@ -284,12 +286,21 @@ def _is_place(candidate: str) -> bool:
     )
 
 
-def _reads_as_place_lead(head: str, line: str) -> bool:
-    """Return True for ``JAKARTA - <sentence>``: a place, a dash and a full lead sentence."""
+def _reads_as_place_lead(head: str, line: str, body_start: bool) -> bool:
+    """Return True for ``JAKARTA - <sentence>``: a place, a dash and a full lead sentence.
+
+    A capitalised word before a dash is often a name or a headline (``Mark Lewis - ...``),
+    so without an outlet only a known place counts, or at the very start of the body a
+    name in capitals that the gazetteer does not know as an organisation (``PALU - ...``)."""
     match = _PLACE_LEAD.match(head)
-    # A capitalised word before a dash is often a name or a headline ("Mark Lewis - ..."),
-    # so without an outlet only a known place counts.
-    if match is None or not _is_place(match["place"]) or not is_known_place(match["place"]):
+    if match is None or not _is_place(match["place"]):
+        return False
+    place = match["place"]
+    kind = known_name_type(place)
+    letters = [c for c in place if c.isalpha()]
+    # Three capitals are more often an acronym (KPK, BPS, DPR) than a town.
+    in_capitals = len(letters) >= 4 and place.isupper()
+    if kind != "LOC" and not (body_start and in_capitals and kind is None):
         return False
     rest = line[match.end():]
     return len(rest) >= 40 and " " in rest and _ends_sentence(line)

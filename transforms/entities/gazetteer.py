@@ -176,16 +176,22 @@ def gazetteer_matches(toks: list[Token], text: str, language: str = "id") -> lis
     return matches
 
 
+
 @cache
-def _place_names() -> frozenset[str]:
-    """Return the folded names of every known place: gazetteer LOC aliases of both languages
-    plus every ISO 3166-2 subdivision (pycountry), so ``Melaka`` or ``Selangor`` count too."""
-    names = {key for lang in ("id", "en") for key, (entry, _) in _index(lang).entries.items()
-             if entry.entity_type == "LOC"}
-    names.update(folded(sub.name) for sub in pycountry.subdivisions)
-    return frozenset(names)
+def _name_types() -> dict[str, str]:
+    """Return folded name -> ``LOC`` or ``ORG`` for every gazetteer alias of both languages, plus
+    every ISO 3166-2 subdivision (pycountry) as ``LOC``, so ``Melaka`` or ``Selangor`` count too."""
+    types = {folded(sub.name): "LOC" for sub in pycountry.subdivisions}
+    for lang in ("en", "id"):
+        types.update((key, entry.entity_type) for key, (entry, _) in _index(lang).entries.items())
+    return types
+
+
+def known_name_type(name: str) -> str | None:
+    """Return ``LOC`` or ``ORG`` when the gazetteer knows ``name`` (any case or punctuation), else None."""
+    return _name_types().get(folded(name))
 
 
 def is_known_place(name: str) -> bool:
     """Return True when ``name`` (any case, any punctuation) is a known country, region or city."""
-    return folded(name) in _place_names()
+    return known_name_type(name) == "LOC"
