@@ -4,12 +4,18 @@
 the outlet and dateline place from lead lines such as ``Bisnis.com, JAKARTA - ...``,
 ``Penapembaharu.com -Baku- ...``, ``MOSCOW (Reuters) - ...`` or
 ``JAKARTA, KOMPAS.com - ...``; short lines before that lead line give the section and
-title. ``masked_text`` blanks boilerplate so extractors never see it while every
-offset stays valid.
+title. In plain text a first line that reads as a headline and is followed by a blank
+line (``Ad sales boost Time Warner profit\n\nQuarterly ...``) is the title and never the
+lead line. Malaysian datelines (``PETALING JAYA: ...``) are read at the very start of the
+body from words in capitals alone; elsewhere a place without an outlet (``Jakarta - ...``)
+must be known to the place gazetteer, and a hyphen glued to both words (``Baru-baru``)
+is never a dateline dash. ``masked_text`` blanks boilerplate and the title line so
+extractors never see them while every offset stays valid.
 
 Boilerplate is marked conservatively, one whole line at a time: related-link lines
-(``Baca juga: ...``, ``Lihat juga:``, ``Simak juga:``, ``Read more:``), ad markers
-(``ADVERTISEMENT``, ``SCROLL TO RESUME CONTENT``), lines without a letter or digit
+(``Baca juga: ...``, ``Lihat juga:``, ``Simak juga:``, ``Read more:``), video and live
+promotions (``Tonton juga video "..." di sini:``, ``Saksikan Live DetikPagi :``), ad markers
+(``ADVERTISEMENT``, ``SCROLL TO CONTINUE WITH CONTENT``), lines without a letter or digit
 (``(*)``, ``***``), closing tags such as ``(*/ant)`` and a truncated last fragment
 of at most three characters. Bylines (``Editor: ...``) and subheadings stay body
 text. A related link glued to the end of a real paragraph is not removed.
@@ -71,8 +77,7 @@ _NOT_PLACES = frozenset(
     {"video", "foto", "breaking", "update", "eksklusif", "infografis", "hoaks", "live",
      "berita", "opini", "editorial", "news", "exclusive", "watch", "opinion", "analysis",
      # Malay and English labels that also open a text with "WORD:".
-     "nota", "perhatian", "kenyataan", "soalan", "jawapan", "oleh", "sumber", "note", "update",
-     "q", "a", "tanya", "jawab", "ulasan", "komentar", "laporan", "pengumuman", "peringatan"}
+     "nota", "perhatian", "kenyataan", "soalan", "jawapan", "oleh", "sumber", "note", "tanya", "jawab", "ulasan", "komentar", "laporan", "pengumuman", "peringatan"}
 )
 
 _RELATED_LINK = re.compile(
@@ -266,14 +271,9 @@ def _colon_place(head: str, line: str) -> str | None:
             return None
     place = match["place"]
     rest = line[match.end():]
-    if folded_label(place) in _NOT_PLACES or len(rest) < 40 or " " not in rest:
+    if place.strip(" .").casefold() in _NOT_PLACES or len(rest) < 40 or " " not in rest:
         return None
     return _place_name(place)
-
-
-def folded_label(value: str) -> str:
-    """Return ``value`` lower-cased without trailing dots, for label look-ups."""
-    return value.strip(" .").casefold()
 
 
 def _is_place(candidate: str) -> bool:
