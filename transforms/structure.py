@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import re
 
-from newsetl.transforms.entities.gazetteer import is_known_place, known_name_type
 from newsetl.transforms.records import DocumentStructure, Paragraph
 
 # The lead line is the first body paragraph, but section, title and a summary may
@@ -267,7 +266,7 @@ def _colon_place(head: str, line: str) -> str | None:
     match = _COLON_LEAD.match(head)
     if match is None:
         match = _KNOWN_COLON_LEAD.match(head)
-        if match is None or not is_known_place(match["place"]):
+        if match is None or _name_type(match["place"]) != "LOC":
             return None
     place = match["place"]
     rest = line[match.end():]
@@ -296,7 +295,7 @@ def _reads_as_place_lead(head: str, line: str, body_start: bool) -> bool:
     if match is None or not _is_place(match["place"]):
         return False
     place = match["place"]
-    kind = known_name_type(place)
+    kind = _name_type(place)
     letters = [c for c in place if c.isalpha()]
     # Three capitals are more often an acronym (KPK, BPS, DPR) than a town.
     in_capitals = len(letters) >= 4 and place.isupper()
@@ -304,6 +303,15 @@ def _reads_as_place_lead(head: str, line: str, body_start: bool) -> bool:
         return False
     rest = line[match.end():]
     return len(rest) >= 40 and " " in rest and _ends_sentence(line)
+
+
+def _name_type(name: str) -> str | None:
+    """Return ``LOC`` or ``ORG`` when the place gazetteer knows ``name``, else None."""
+    # Imported on first use: the entities package loads polars and the NER model, which
+    # a caller that only wants paragraphs should not pay for.
+    from newsetl.transforms.entities.gazetteer import known_name_type
+
+    return known_name_type(name)
 
 
 def _place_name(place: str | None) -> str | None:

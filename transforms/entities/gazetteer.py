@@ -176,7 +176,6 @@ def gazetteer_matches(toks: list[Token], text: str, language: str = "id") -> lis
     return matches
 
 
-
 @cache
 def _name_types() -> dict[str, str]:
     """Return folded name -> ``LOC`` or ``ORG`` for every gazetteer alias of both languages, plus
@@ -190,8 +189,3 @@ def _name_types() -> dict[str, str]:
 def known_name_type(name: str) -> str | None:
     """Return ``LOC`` or ``ORG`` when the gazetteer knows ``name`` (any case or punctuation), else None."""
     return _name_types().get(folded(name))
-
-
-def is_known_place(name: str) -> bool:
-    """Return True when ``name`` (any case, any punctuation) is a known country, region or city."""
-    return known_name_type(name) == "LOC"
