@@ -301,6 +301,8 @@ def test_plain_text_headline_before_a_blank_line_is_the_title(text: str, title: 
          "kadar harga terendah.", None, "Kota Bharu"),
         ("Al-RAYYAN, Qatar: Ketika seluruh Arab Saudi masih meraikan kejayaan menewaskan Argentina 2-1, "
          "lain pula cerita buat pemain pertahanannya.", None, "Al-Rayyan"),
+        ("KUALA LUMPUR 3 Mac: Kerajaan akan membentangkan Belanjawan 2023 pada bulan depan, kata "
+         "Perdana Menteri.", None, "Kuala Lumpur"),
         ("Jakarta- Komedian Bedu mengajukan cerai talak kepada istrinya, Irma Kartika Anggraini.",
          None, "Jakarta"),
         ("Palu, (Antara) - Gempa bermagnitudo 5,2 mengguncang Sulawesi Tengah pada Senin pagi.",
@@ -324,7 +326,7 @@ def test_plain_text_headline_before_a_blank_line_is_the_title(text: str, title: 
         ("NOTA: Artikel ini adalah pandangan peribadi penulis dan tidak mewakili pendirian akhbar.",
          None, None),
     ],
-    ids=["petaling-jaya", "melaka", "kota-bharu", "al-rayyan-country", "detik-tight-dash",
+    ids=["petaling-jaya", "melaka", "kota-bharu", "al-rayyan-country", "colon-after-date", "detik-tight-dash",
          "antara-after-comma", "unknown-town-in-capitals", "baru-baru", "shin-tae-yong",
          "jakarta-ciwidey", "lewis-francis", "anglo-dutch", "anti-doping", "name-dash-aside",
          "acronym", "label-colon"],

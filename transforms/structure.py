@@ -69,8 +69,10 @@ _PLACE_LEAD = re.compile(rf"{_PLACE}{_SEP}")
 # Malaysian style: PETALING JAYA: ...  KOTA BHARU: ...  Al-RAYYAN, Qatar: ...
 _CAPS_WORD = r"(?:[A-Z][a-z]{0,2}-)?[A-Z][A-Z'’.\-]*[A-Z.]"
 _KNOWN_COLON_LEAD = re.compile(rf"{_PLACE}\s*:\s+(?=\S)")
+# The place may carry a country or a day and month: "Al-RAYYAN, Qatar:", "KUALA LUMPUR 3 Mac:".
 _COLON_LEAD = re.compile(
-    rf"(?P<place>{_CAPS_WORD}(?:\s+{_CAPS_WORD}){{0,3}})(?:\s*,\s*[A-Z][\w ]{{1,30}}?)?\s*:\s+(?=\S)"
+    rf"(?P<place>{_CAPS_WORD}(?:\s+{_CAPS_WORD}){{0,3}})"
+    r"(?:\s*,\s*[A-Z][\w ]{1,30}?|,?\s+\d{1,2}\s+[A-Z][a-z]{2,9}\.?)?\s*:\s+(?=\S)"
 )
 _NOT_PLACES = frozenset(
     {"video", "foto", "breaking", "update", "eksklusif", "infografis", "hoaks", "live",
