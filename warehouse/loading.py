@@ -145,7 +145,7 @@ def stored_documents(con: duckdb.DuckDBPyConnection, document_ids: list[str]) ->
     try:
         return pl.from_arrow(
             con.execute(
-                "SELECT document_id, raw_text, title, metadata_published_date AS published_date "
+                "SELECT document_id, raw_text, title, metadata_published_date AS published_date, url, source "
                 "FROM raw.documents WHERE document_id IN (SELECT document_id FROM _wanted) ORDER BY document_id"
             ).fetch_arrow_table()
         )
