@@ -138,3 +138,17 @@ def test_real_csv_rows_get_their_outlet(file, url_field, source_field, outlet):
     rows = _rows(file)
     found = [document_outlet(r[url_field], r.get(source_field) if source_field else None, None)[0] for r in rows]
     assert sum(f == outlet for f in found) / len(rows) >= 0.98
+
+
+def test_reprocessing_reads_url_and_source_back_from_raw_documents():
+    from newsetl.warehouse.loading import stored_documents
+
+    con = duckdb.connect(":memory:")
+    applied_schema(con)
+    con.execute(
+        "INSERT INTO raw.documents (document_id, source_uri, raw_text, url, source, ingested_at, run_id) VALUES "
+        "('d1', 'file:///utusan.csv#row=2', 'Teks.', 'https://www.utusan.com.my/nasional/2023/05/x/', "
+        "'Utusan Malaysia', now(), 'r1')"
+    )
+    [row] = stored_documents(con, ["d1"]).to_dicts()
+    assert document_outlet(row["url"], row["source"], None) == ("utusan.com.my", "url")
