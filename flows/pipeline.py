@@ -34,6 +34,7 @@ from newsetl.flows.version import pipeline_version
 from newsetl.flows.writer_slot import warehouse_writer_slot
 from newsetl.transforms.boilerplate import boilerplate_scope, learned_boilerplate, line_document_counts, merged_counts
 from newsetl.transforms.inputs import ReadOptions, invalid_columns
+from newsetl.transforms.outlets import document_outlet
 from newsetl.warehouse.connection import resolved_db_path
 
 # Documents per analysis task. Each Prefect task run costs tens of milliseconds of CPU in the
@@ -186,7 +187,9 @@ def _ingest(steps: Steps, session, options: "RunOptions", run_id: str, version: 
 
 def metadata_outlets(batch: pl.DataFrame) -> list[str | None]:
     """Return each document's outlet from its metadata (url, then source), None where neither names one."""
-    return [None] * batch.height
+    urls = batch["url"] if "url" in batch.columns else [None] * batch.height
+    sources = batch["source"] if "source" in batch.columns else [None] * batch.height
+    return [document_outlet(url, source, None)[0] for url, source in zip(urls, sources)]
 
 
 def _with_learned_boilerplate(batch: pl.DataFrame, line_counts: pl.DataFrame, count: bool = True) -> tuple[pl.DataFrame, pl.DataFrame]:

@@ -85,8 +85,10 @@ def analyse_batch(documents: pl.DataFrame, batch_no: int) -> tuple[dict[str, pl.
     The work runs here, or in the flow's analysis processes when it opened them (flows/analysis_pool.py).
     """
     learned = [pl.col("learned_boilerplate")] if "learned_boilerplate" in documents.columns else []
+    metadata = [name for name in ("url", "source") if name in documents.columns]  # they name the outlet
     return analysed_here_or_in_pool(
-        documents.select("document_id", "raw_text", pl.col("metadata_published_date").alias("published_date"), *learned)
+        documents.select("document_id", "raw_text", pl.col("metadata_published_date").alias("published_date"),
+                         *metadata, *learned)
     )
 
 

@@ -19,13 +19,14 @@ import polars as pl
 from newsetl.transforms.entities import entity_mentions
 from newsetl.transforms.facts import event_counts, quotes, source_citations
 from newsetl.transforms.language import detected_languages, document_language
+from newsetl.transforms.outlets import document_outlet
 from newsetl.transforms.records import LanguageGuess
 from newsetl.transforms.structure import document_structure, masked_text
 from newsetl.transforms.temporal import inferred_publication_date, temporal_expressions
 
 TABLE_SCHEMAS: dict[str, dict[str, pl.DataType]] = {
     "documents": {
-        "document_id": pl.String, "outlet": pl.String, "dateline_place": pl.String,
+        "document_id": pl.String, "outlet": pl.String, "outlet_source": pl.String, "dateline_place": pl.String,
         "section": pl.String, "title": pl.String, "body_text": pl.String,
         "language": pl.String, "language_confidence": pl.Float64,
         "languages": pl.List(pl.Struct({"language": pl.String, "share": pl.Float64})),
@@ -128,14 +129,18 @@ def analysed_rows(
     rows: dict[str, list[dict]],
     clock: _StageClock,
     learned_boilerplate: frozenset[str] = frozenset(),
+    url: str | None = None,
+    source: str | None = None,
 ) -> None:
     """Append the derived rows of one document to ``rows`` (one list per staging table).
 
-    ``learned_boilerplate`` holds the line keys its outlet repeats (``transforms.boilerplate``).
+    ``learned_boilerplate`` holds the line keys its outlet repeats (``transforms.boilerplate``);
+    ``url`` and ``source`` are the document's metadata fields; they name the outlet before its lead line does.
     """
     with clock.stage("structure"):
         structure = document_structure(raw_text, learned_boilerplate)
         masked = masked_text(raw_text, structure)
+        outlet, outlet_source = document_outlet(url, source, structure.outlet)
     with clock.stage("language"):
         texts = [p.text for p in structure.paragraphs]
         guesses = detected_languages(texts)
@@ -160,7 +165,8 @@ def analysed_rows(
 
     rows["documents"].append({
         "document_id": document_id,
-        "outlet": structure.outlet,
+        "outlet": outlet,
+        "outlet_source": outlet_source,
         "dateline_place": structure.dateline_place,
         "section": structure.section,
         "title": structure.title,
@@ -216,8 +222,8 @@ def analysed_batch(
     """Return one frame per staging table for a batch of documents.
 
     ``documents`` has columns ``document_id``, ``raw_text`` and ``published_date``
-    (the metadata date, nullable), and optionally ``learned_boilerplate`` (a list of
-    line keys masked as boilerplate in that document). ``stage_seconds``, if given, accumulates the
+    (the metadata date, nullable), and optionally ``url``, ``source`` and ``learned_boilerplate``
+    (a list of line keys masked as boilerplate in that document). ``stage_seconds``, if given, accumulates the
     time spent in each stage.
     """
     clock = _StageClock(stage_seconds)
@@ -225,7 +231,8 @@ def analysed_batch(
     records = documents.iter_rows(named=True) if isinstance(documents, pl.DataFrame) else documents
     for record in records:
         learned = frozenset(record.get("learned_boilerplate") or ())
-        analysed_rows(record["document_id"], record["raw_text"], record.get("published_date"), rows, clock, learned)
+        analysed_rows(record["document_id"], record["raw_text"], record.get("published_date"), rows, clock, learned,
+                      url=record.get("url"), source=record.get("source"))
     return {
         table: pl.DataFrame(rows.get(table, []), schema=schema)
         for table, schema in TABLE_SCHEMAS.items()

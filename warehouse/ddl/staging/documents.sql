@@ -1,6 +1,7 @@
 CREATE TABLE IF NOT EXISTS staging.documents (
     document_id           VARCHAR NOT NULL,
-    outlet                VARCHAR,
+    outlet                VARCHAR,              -- the publisher: a registered domain (detik.com), or a lead-line name as found
+    outlet_source         VARCHAR,              -- where outlet came from: url, source, text (lead line) or null
     dateline_place        VARCHAR,
     section               VARCHAR,
     title                 VARCHAR,
@@ -18,3 +19,5 @@ CREATE TABLE IF NOT EXISTS staging.documents (
     processed_at          TIMESTAMPTZ NOT NULL
 );
 COMMENT ON TABLE staging.documents IS 'Grain: one row per document. Key: document_id. Structure, language and publication date derived from raw.documents by pipeline_version.';
+-- Warehouses created before outlet_source existed gain it here (loads insert BY NAME, so its position is free).
+ALTER TABLE staging.documents ADD COLUMN IF NOT EXISTS outlet_source VARCHAR;
