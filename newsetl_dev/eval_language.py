@@ -63,6 +63,37 @@ def id_vs_ms(data: Path, every: int) -> dict[str, float]:
     }
 
 
+def held_out_id_vs_ms(data: Path) -> dict[str, dict]:
+    """Return id/ms accuracy, pooled accuracy and the confusion counts on the HELD-OUT halves
+    (``newsetl_dev.language_data``; the naive Bayes table never saw them): langid id.txt and
+    clean ms lines, and the sentences (>= 40 letters) of held-out Detik and Utusan articles."""
+    import re
+
+    from newsetl_dev.language_data import clean_malay_sentences, is_held_out, news_articles
+
+    def sentences(body: str) -> list[str]:
+        return [s for s in re.split(r"(?<=[.!?])\s+", body) if sum(map(str.isalpha, s)) >= 40]
+
+    articles = news_articles()
+    sets = {
+        "langid": ([s for s in language_lines(data, "id") if s.strip() and is_held_out(s)],
+                   [s for s in clean_malay_sentences(data) if is_held_out(s)]),
+        "news_sentences": ([s for k, b in articles["detik"] if is_held_out(k) for s in sentences(b)],
+                           [s for k, b in articles["utusan"] if is_held_out(k) for s in sentences(b)]),
+    }
+    result = {}
+    for name, (indonesian, malay) in sets.items():
+        id_codes = [detected_language(s).code for s in indonesian]
+        ms_codes = [detected_language(s).code for s in malay]
+        confusion = {"id->id": id_codes.count("id"), "id->ms": id_codes.count("ms"),
+                     "ms->ms": ms_codes.count("ms"), "ms->id": ms_codes.count("id")}
+        right = confusion["id->id"] + confusion["ms->ms"]
+        result[name] = {"id": confusion["id->id"] / len(indonesian), "ms": confusion["ms->ms"] / len(malay),
+                        "pooled": right / (len(indonesian) + len(malay)), "n_id": len(indonesian),
+                        "n_ms": len(malay), "confusion": confusion}
+    return result
+
+
 def sentence_accuracies(data: Path, every: int) -> tuple[dict[str, float], float]:
     """Return accuracy per language and the mean milliseconds per sentence."""
     result, seconds, count = {}, 0.0, 0
@@ -258,6 +289,10 @@ def main(argv: list[str] | None = None) -> dict:
     r = report["id_vs_ms"]
     print(f"id vs ms: id {r['id']:.2%} (n={r['n_id']}), clean ms {r['ms_clean']:.2%} (n={r['n_ms_clean']}), "
           f"pooled {r['pooled']:.2%}   [ms.txt as a whole: {r['ms_raw']:.2%}, mostly Indonesian lines]")
+    report["held_out_id_vs_ms"] = held_out_id_vs_ms(args.data)
+    for name, r in report["held_out_id_vs_ms"].items():
+        print(f"held-out {name}: id {r['id']:.3f} (n={r['n_id']}), ms {r['ms']:.3f} (n={r['n_ms']}), "
+              f"pooled {r['pooled']:.3f}, balanced {(r['id'] + r['ms']) / 2:.3f}; {r['confusion']}")
     per_language, ms_per_sentence = sentence_accuracies(args.data, args.every)
     average = sum(per_language[c] for c in CLEAN_LABELS) / len(CLEAN_LABELS)
     others = [c for c in CLEAN_LABELS if c != "id"]
