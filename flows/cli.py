@@ -103,7 +103,10 @@ def run(
     Console().print(_summary_table(summary))
 
 
-@app.command()
+# Query files open with a `-- comment`; click would read "-- Who said what..." as an unknown
+# long option. Unknown options are then kept as positional text, i.e. as the SQL; a real typo
+# still fails, as an unexpected extra argument.
+@app.command(context_settings={"ignore_unknown_options": True})
 def query(
     sql: Annotated[str, typer.Argument(help="SQL to run read-only against the warehouse.")],
     db: DbOption = None,
