@@ -42,7 +42,7 @@ def _parsed(sql: str, con: duckdb.DuckDBPyConnection | None) -> list:
     try:
         return parser.extract_statements(sql)
     except duckdb.PermissionException:
-        raise QueryRefused("`newsetl query` is read-only and cannot reach files outside the warehouse: refused.") from None
+        raise QueryRefused("`newsetl query` is read-only and cannot reach files outside the warehouse (file access is disabled): refused.") from None
     except duckdb.Error as error:
         raise QueryRefused(f"could not parse the SQL: {error}") from None
     finally:
@@ -85,7 +85,7 @@ def query_result(con: duckdb.DuckDBPyConnection, sql: str) -> tuple[list[str], l
             relation = con.execute(statement.query)
     except duckdb.PermissionException:
         raise QueryRefused(
-            "`newsetl query` cannot read files outside the warehouse (read_csv, read_text, glob, ...): refused."
+            "`newsetl query` cannot read files outside the warehouse (read_csv, read_text, glob, ...: file access is disabled): refused."
         ) from None
     columns = [d[0] for d in relation.description] if relation.description else []
     return columns, relation.fetchall()
