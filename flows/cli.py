@@ -36,7 +36,8 @@ class Runner(str, Enum):
 
 
 def _fail(message: str, code: int = 1):
-    console.print(f"[bold red]error:[/] {message}")
+    # soft_wrap: one line however narrow the terminal, so logs and scripts see one error line.
+    console.print(f"[bold red]error:[/] {message}", soft_wrap=True)
     raise typer.Exit(code)
 
 
@@ -83,14 +84,26 @@ def run(
     reprocess: Annotated[bool, typer.Option(help="Rebuild derived rows of documents built by an older pipeline version, from raw (inputs are not read).")] = False,
     soft_checks: Annotated[bool, typer.Option(help="Record failing data checks without failing the run.")] = False,
     wait: Annotated[float, typer.Option(help="Seconds to wait if another run holds the warehouse.")] = 0.0,
+    allow_missing: Annotated[bool, typer.Option(help="Run even if an input path does not exist (an inbox not created yet).")] = False,
 ) -> None:
     """Run the pipeline. Exit 0 when the run completed, even if some inputs were rejected."""
+    from newsetl.flows.preflight import RunRefused, checked_inputs, checked_warehouse
+    from newsetl.warehouse.paths import resolved_db_path
+
+    inputs = paths or [Path("seeds")]
+    # Before Prefect is imported and its API started (tens of seconds): a typo fails in a second.
+    try:
+        if not reprocess:
+            checked_inputs(inputs, allow_missing=allow_missing)
+        checked_warehouse(resolved_db_path(db))
+    except RunRefused as error:
+        _fail(str(error), code=2)
+
     from newsetl.flows.pipeline import run_pipeline
     from newsetl.warehouse.connection import WarehouseLocked
 
     # A busy warehouse is an expected condition with its own message, not a crash.
     _quiet_tracebacks_for(WarehouseLocked)
-    inputs = paths or [Path("seeds")]
     try:
         summary = run_pipeline(
             inputs, db, workers=workers, runner=runner.value, batch_size=batch_size, max_bytes=max_bytes,
