@@ -1,0 +1,65 @@
+"""Scheduled runs fire: `newsetl serve --interval 30` against a real server's scheduler.
+
+The other serve test creates runs through the API, which works even when the scheduler
+service is broken (sqlalchemy 2.1 made every `schedule_deployments` loop fail, issue 19).
+Here nothing creates a run but the server's scheduler.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+
+import pytest
+
+from tests.conftest import SERVER_LOGS, copy_seeds
+from tests.helpers.operations import api_client, rows, started, stop, wait_for
+
+SCHEDULER_ERRORS = ("Can't evaluate bulk DML statement", "InvalidRequestError")
+
+
+@pytest.fixture()
+def scheduling_server(request):
+    """The session's real Prefect server; skip (with its reason) when it cannot start here."""
+    try:
+        return request.getfixturevalue("prefect_server")
+    except RuntimeError as error:  # conftest raises RuntimeError when the server exits or times out
+        pytest.skip(f"no Prefect server: {str(error)[-500:]}")
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(420)
+def test_an_interval_schedule_fires_and_its_run_completes_within_120_s(scheduling_server, tmp_path):
+    from prefect.client.schemas.filters import DeploymentFilter, DeploymentFilterId, FlowRunFilter, FlowRunFilterAutoScheduled
+
+    inbox = copy_seeds(tmp_path / "inbox")
+    db = tmp_path / "scheduled.duckdb"
+    name = f"scheduled-{uuid.uuid4().hex[:6]}"
+    env = {**os.environ, "PREFECT_API_URL": scheduling_server, "PREFECT_HOME": str(tmp_path / "prefect-home"),
+           "PREFECT_RUNNER_POLL_FREQUENCY": "2"}
+    serve = started(["serve", str(inbox), "--interval", "30", "--db", str(db), "--name", name], env, tmp_path / "serve.log")
+    try:
+        with api_client(scheduling_server) as client:
+            def deployment():
+                assert serve.poll() is None, (tmp_path / "serve.log").read_text()[-3000:]
+                try:
+                    return client.read_deployment_by_name(f"newsetl-pipeline/{name}")
+                except Exception:
+                    return None
+
+            found = wait_for(deployment, 180, "the served deployment")
+            only_scheduled = FlowRunFilter(auto_scheduled=FlowRunFilterAutoScheduled(eq_=True))
+            of_deployment = DeploymentFilter(id=DeploymentFilterId(any_=[found.id]))
+
+            def completed_scheduled_run():
+                runs = client.read_flow_runs(flow_run_filter=only_scheduled, deployment_filter=of_deployment)
+                assert not any(r.state and r.state.is_failed() for r in runs), [r.state for r in runs]
+                return next((r for r in runs if r.state and r.state.is_completed()), None)
+
+            run = wait_for(completed_scheduled_run, 120, "a completed scheduled run of the deployment", interval=2)
+    finally:
+        stop(serve)
+    [(status, loaded)] = rows(db, "SELECT status, documents_loaded FROM marts.pipeline_runs WHERE flow_run_id = ?", [str(run.id)])
+    assert (status, loaded) == ("completed", 5)
+    log = SERVER_LOGS[scheduling_server].read_text(errors="replace")
+    assert not any(error in log for error in SCHEDULER_ERRORS), "the scheduler logged errors"
