@@ -30,7 +30,9 @@ def scheduling_server(request):
 @pytest.mark.slow
 @pytest.mark.timeout(420)
 def test_an_interval_schedule_fires_and_its_run_completes_within_120_s(scheduling_server, tmp_path):
-    from prefect.client.schemas.filters import DeploymentFilter, DeploymentFilterId, FlowRunFilter, FlowRunFilterAutoScheduled
+    from prefect.client.schemas.filters import (FlowRunFilter, FlowRunFilterDeploymentId, FlowRunFilterState,
+                                                FlowRunFilterStateType)
+    from prefect.client.schemas.objects import StateType
 
     inbox = copy_seeds(tmp_path / "inbox")
     db = tmp_path / "scheduled.duckdb"
@@ -48,13 +50,16 @@ def test_an_interval_schedule_fires_and_its_run_completes_within_120_s(schedulin
                     return None
 
             found = wait_for(deployment, 180, "the served deployment")
-            only_scheduled = FlowRunFilter(auto_scheduled=FlowRunFilterAutoScheduled(eq_=True))
-            of_deployment = DeploymentFilter(id=DeploymentFilterId(any_=[found.id]))
+            finished = FlowRunFilter(
+                deployment_id=FlowRunFilterDeploymentId(any_=[found.id]),
+                state=FlowRunFilterState(type=FlowRunFilterStateType(any_=[StateType.COMPLETED, StateType.FAILED, StateType.CRASHED])),
+            )
 
             def completed_scheduled_run():
-                runs = client.read_flow_runs(flow_run_filter=only_scheduled, deployment_filter=of_deployment)
-                assert not any(r.state and r.state.is_failed() for r in runs), [r.state for r in runs]
-                return next((r for r in runs if r.state and r.state.is_completed()), None)
+                # auto_scheduled: created by the server's scheduler, not through the API.
+                runs = [r for r in client.read_flow_runs(flow_run_filter=finished) if r.auto_scheduled]
+                assert all(r.state.is_completed() for r in runs), [r.state for r in runs]
+                return runs[0] if runs else None
 
             run = wait_for(completed_scheduled_run, 120, "a completed scheduled run of the deployment", interval=2)
     finally:
@@ -63,3 +68,34 @@ def test_an_interval_schedule_fires_and_its_run_completes_within_120_s(schedulin
     assert (status, loaded) == ("completed", 5)
     log = SERVER_LOGS[scheduling_server].read_text(errors="replace")
     assert not any(error in log for error in SCHEDULER_ERRORS), "the scheduler logged errors"
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(420)
+def test_prefect_deploy_all_from_prefect_yaml_exits_0_and_deployment_ls_lists_them(scheduling_server, tmp_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from tests.conftest import ROOT
+
+    prefect = str(Path(sys.executable).with_name("prefect"))
+    env = {**os.environ, "PREFECT_API_URL": scheduling_server, "PREFECT_HOME": str(tmp_path / "prefect-home"),
+           "COLUMNS": "200"}  # `deployment ls` truncates names to the terminal width
+
+    def prefect_cli(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([prefect, *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=240)
+
+    pool = prefect_cli("work-pool", "create", "newsetl-process", "--type", "process", "--overwrite")
+    assert pool.returncode == 0, pool.stdout[-2000:] + pool.stderr[-2000:]
+    names = ["newsetl-pipeline/newsetl-inbox", "newsetl-pipeline/newsetl-reprocess"]
+    try:
+        deployed = prefect_cli("--no-prompt", "deploy", "--all")
+        assert deployed.returncode == 0, deployed.stdout[-3000:] + deployed.stderr[-3000:]
+        listed = prefect_cli("deployment", "ls")
+        assert listed.returncode == 0, listed.stdout[-3000:] + listed.stderr[-3000:]
+        assert all(name in listed.stdout for name in names), listed.stdout
+    finally:  # the session's server is shared: leave no scheduled deployment behind
+        for name in names:
+            prefect_cli("deployment", "delete", name)
+    assert "422" not in deployed.stdout + deployed.stderr
