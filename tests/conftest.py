@@ -25,8 +25,6 @@ SEEDS = ROOT / "seeds"
 SHARED_DATA = ROOT.parent / "shared" / "data"
 NEWSETL = Path(sys.executable).with_name("newsetl")
 SERVER_START_TIMEOUT = 150
-# API URL -> the server's log, for tests that check what the server's services logged.
-SERVER_LOGS: dict[str, Path] = {}
 
 
 @pytest.fixture(scope="session")
@@ -69,7 +67,9 @@ def prefect_server(tmp_path_factory):
         env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
     )
     url = f"http://127.0.0.1:{port}/api"
-    SERVER_LOGS[url] = home / "server.log"
+    from tests.helpers.server_logs import SERVER_LOGS
+
+    SERVER_LOGS[url] = home / "server.log"  # for tests that check what the server's services logged
     deadline = time.monotonic() + SERVER_START_TIMEOUT
     try:
         while True:

@@ -12,8 +12,9 @@ import uuid
 
 import pytest
 
-from tests.conftest import SERVER_LOGS, copy_seeds
+from tests.conftest import copy_seeds
 from tests.helpers.operations import api_client, rows, started, stop, wait_for
+from tests.helpers.server_logs import SERVER_LOGS
 
 SCHEDULER_ERRORS = ("Can't evaluate bulk DML statement", "InvalidRequestError")
 
