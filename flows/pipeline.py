@@ -33,7 +33,7 @@ from newsetl.flows.steps import PREFECT_STEPS, Steps, is_done, plain_steps
 from newsetl.flows.version import pipeline_version
 from newsetl.flows.writer_slot import warehouse_writer_slot
 from newsetl.transforms.boilerplate import boilerplate_scope, learned_boilerplate, line_document_counts, merged_counts
-from newsetl.transforms.inputs import ReadOptions, invalid_columns
+from newsetl.transforms.inputs import ReadOptions, checked_read_options
 from newsetl.transforms.outlets import document_outlet
 from newsetl.warehouse.connection import resolved_db_path
 
@@ -350,16 +350,6 @@ def newsetl_pipeline(
                 session.close()
                 slot.close()
     return summary
-
-
-def checked_read_options(columns: dict[str, str] | None, date_format: str | None) -> ReadOptions:
-    """Return the read options for a column mapping and date format; raise ValueError naming each problem."""
-    problems = invalid_columns(columns or {})
-    if date_format is not None and "%" not in date_format:
-        problems.append(f"--date-format {date_format!r} has no strftime directive (for example %m/%d/%Y %H:%M)")
-    if problems:
-        raise ValueError("; ".join(problems))
-    return ReadOptions(columns=dict(columns or {}), date_format=date_format or None)
 
 
 def _new_run_id() -> str:

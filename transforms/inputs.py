@@ -166,6 +166,16 @@ def invalid_columns(columns: Mapping[str, str]) -> list[str]:
     return problems
 
 
+def checked_read_options(columns: dict[str, str] | None, date_format: str | None) -> ReadOptions:
+    """Return the read options for a column mapping and date format; raise ValueError naming each problem."""
+    problems = invalid_columns(columns or {})
+    if date_format is not None and "%" not in date_format:
+        problems.append(f"--date-format {date_format!r} has no strftime directive (for example %m/%d/%Y %H:%M)")
+    if problems:
+        raise ValueError("; ".join(problems))
+    return ReadOptions(columns=dict(columns or {}), date_format=date_format or None)
+
+
 def mapped_fields(fields: Mapping[str, object], columns: Mapping[str, str]) -> tuple[dict[str, object], dict[str, object]]:
     """Return (record fields, extra fields) of one raw record under a column mapping.
 
