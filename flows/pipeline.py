@@ -35,6 +35,7 @@ from newsetl.flows.writer_slot import warehouse_writer_slot
 from newsetl.transforms.boilerplate import boilerplate_scope, learned_boilerplate, line_document_counts, merged_counts
 from newsetl.transforms.inputs import ReadOptions, checked_read_options
 from newsetl.transforms.outlets import document_outlet
+from newsetl.warehouse import runs
 from newsetl.warehouse.connection import resolved_db_path
 
 # Documents per analysis task. Each Prefect task run costs tens of milliseconds of CPU in the
@@ -236,17 +237,7 @@ def _reprocess(steps: Steps, session, batch_size: int, run_id: str, version: str
 
 
 def _corpus_facts(session) -> dict:
-    con = session.connection()
-    languages = dict(con.execute("SELECT language, count(*) FROM staging.documents GROUP BY 1 ORDER BY 2 DESC").fetchall())
-    top = con.execute("SELECT canonical_name, mention_count FROM marts.entities ORDER BY mention_count DESC, canonical_name LIMIT 5").fetchall()
-    one = lambda sql: con.execute(sql).fetchone()[0]
-    return {
-        "languages": languages,
-        "top_entities": [(name, count) for name, count in top],
-        "dates_found": one("SELECT count(*) FROM staging.temporal_expressions"),
-        "counts_found": one("SELECT count(*) FROM staging.event_counts"),
-        "quotes_found": one("SELECT count(*) FROM staging.quotes"),
-    }
+    return runs.corpus_facts(session.connection())
 
 
 @dataclass(frozen=True)

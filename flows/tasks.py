@@ -28,7 +28,7 @@ from newsetl.flows.session import WarehouseSession
 from newsetl.transforms.boilerplate import line_document_counts
 from newsetl.transforms.inputs import ReadOptions, RejectReason, inferred_day_first, is_numeric_date
 from newsetl.transforms.language import LANGUAGE_CODES
-from newsetl.warehouse import checks, loading, refresh
+from newsetl.warehouse import checks, loading, refresh, runs
 from newsetl.warehouse.schema import applied_schema
 
 def _logger():
@@ -102,21 +102,11 @@ def prepare_warehouse(session: WarehouseSession, run_id: str, flow_run_id: str |
     logger = _logger()
     con = session.connection(on_wait=logger.warning)
     applied_schema(con)
-    last = con.execute("SELECT status FROM marts.pipeline_runs ORDER BY started_at DESC LIMIT 1").fetchone()
-    crashed = con.execute(
-        "UPDATE marts.pipeline_runs SET status = 'crashed', finished_at = now(), "
-        "error = coalesce(error, 'the process ended before the run finished (killed or crashed)') "
-        "WHERE status = 'running' RETURNING run_id"
-    ).fetchall()
-    for (old_run,) in crashed:
+    previous_completed = runs.latest_run_completed(con)
+    for old_run in runs.crashed_runs(con):
         logger.warning("Run %s never finished; marked crashed. Its committed batches are kept.", old_run)
-    con.execute(
-        "INSERT INTO marts.pipeline_runs (run_id, flow_run_id, started_at, status, pipeline_version, mode, inputs, "
-        "documents_seen, documents_loaded, documents_skipped, documents_rejected) "
-        "VALUES (?, ?, now(), 'running', ?, ?, ?, 0, 0, 0, 0)",
-        [run_id, flow_run_id, pipeline_version, mode, inputs],
-    )
-    return last is None or last[0] == "completed"
+    runs.started_run(con, run_id, flow_run_id, pipeline_version, mode, inputs)
+    return previous_completed
 
 
 @task(name="known-documents", task_run_name="known-document-ids", cache_policy=NO_CACHE)
@@ -209,7 +199,7 @@ def resolve_entities(session: WarehouseSession) -> int:
 @task(name="entity-count", task_run_name="entity-count", cache_policy=NO_CACHE)
 def entity_count(session: WarehouseSession) -> int:
     """Return how many resolved entities marts.entities holds."""
-    return session.connection().execute("SELECT count(*) FROM marts.entities").fetchone()[0]
+    return runs.entity_total(session.connection())
 
 
 @task(name="data-checks", task_run_name="data-checks", cache_policy=NO_CACHE)
@@ -231,8 +221,4 @@ def run_data_checks(session: WarehouseSession, run_id: str) -> list[checks.Check
 @task(name="finish-run", task_run_name="finish-run-{status}", cache_policy=NO_CACHE)
 def finish_run(session: WarehouseSession, run_id: str, status: str, counts: dict[str, int], error: str | None) -> None:
     """Record the run's final status and counts in marts.pipeline_runs."""
-    session.connection().execute(
-        "UPDATE marts.pipeline_runs SET status = ?, finished_at = now(), documents_seen = ?, documents_loaded = ?, "
-        "documents_skipped = ?, documents_rejected = ?, error = ? WHERE run_id = ?",
-        [status, counts["seen"], counts["loaded"], counts["skipped"], counts["rejected"], error, run_id],
-    )
+    runs.finished_run(session.connection(), run_id, status, counts, error)

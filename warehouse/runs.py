@@ -1,0 +1,66 @@
+"""The run ledger (``marts.pipeline_runs``) and the corpus facts a run summary reports.
+
+The flow's tasks call these; the SQL stays here, in the warehouse layer.
+"""
+
+from __future__ import annotations
+
+import duckdb
+
+
+def latest_run_completed(con: duckdb.DuckDBPyConnection) -> bool:
+    """Return True if there is no earlier run or the latest one completed."""
+    last = con.execute("SELECT status FROM marts.pipeline_runs ORDER BY started_at DESC LIMIT 1").fetchone()
+    return last is None or last[0] == "completed"
+
+
+def crashed_runs(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Mark every run still 'running' (its process died) as crashed; return their run ids."""
+    rows = con.execute(
+        "UPDATE marts.pipeline_runs SET status = 'crashed', finished_at = now(), "
+        "error = coalesce(error, 'the process ended before the run finished (killed or crashed)') "
+        "WHERE status = 'running' RETURNING run_id"
+    ).fetchall()
+    return [run_id for (run_id,) in rows]
+
+
+def started_run(con: duckdb.DuckDBPyConnection, run_id: str, flow_run_id: str | None, pipeline_version: str,
+                mode: str, inputs: list[str]) -> None:
+    """Record a new run as 'running'."""
+    con.execute(
+        "INSERT INTO marts.pipeline_runs (run_id, flow_run_id, started_at, status, pipeline_version, mode, inputs, "
+        "documents_seen, documents_loaded, documents_skipped, documents_rejected) "
+        "VALUES (?, ?, now(), 'running', ?, ?, ?, 0, 0, 0, 0)",
+        [run_id, flow_run_id, pipeline_version, mode, inputs],
+    )
+
+
+def finished_run(con: duckdb.DuckDBPyConnection, run_id: str, status: str, counts: dict[str, int], error: str | None) -> None:
+    """Record a run's final status and document counts."""
+    con.execute(
+        "UPDATE marts.pipeline_runs SET status = ?, finished_at = now(), documents_seen = ?, documents_loaded = ?, "
+        "documents_skipped = ?, documents_rejected = ?, error = ? WHERE run_id = ?",
+        [status, counts["seen"], counts["loaded"], counts["skipped"], counts["rejected"], error, run_id],
+    )
+
+
+def entity_total(con: duckdb.DuckDBPyConnection) -> int:
+    """Return how many resolved entities ``marts.entities`` holds."""
+    return con.execute("SELECT count(*) FROM marts.entities").fetchone()[0]
+
+
+def corpus_facts(con: duckdb.DuckDBPyConnection) -> dict:
+    """Return the warehouse-wide facts a run summary shows: languages, top entities, dates, counts, quotes."""
+    languages = dict(con.execute("SELECT language, count(*) FROM staging.documents GROUP BY 1 ORDER BY 2 DESC").fetchall())
+    top = con.execute("SELECT canonical_name, mention_count FROM marts.entities ORDER BY mention_count DESC, canonical_name LIMIT 5").fetchall()
+
+    def one(sql: str) -> int:
+        return con.execute(sql).fetchone()[0]
+
+    return {
+        "languages": languages,
+        "top_entities": [(name, count) for name, count in top],
+        "dates_found": one("SELECT count(*) FROM staging.temporal_expressions"),
+        "counts_found": one("SELECT count(*) FROM staging.event_counts"),
+        "quotes_found": one("SELECT count(*) FROM staging.quotes"),
+    }
