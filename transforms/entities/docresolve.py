@@ -39,12 +39,20 @@ def _resolved_keys(keys: set[tuple[str, ...]], fuzzy: bool) -> dict[tuple[str, .
     return resolved
 
 
-def _display(surfaces: list[str]) -> str:
-    """Return the first surface not written in capitals, else the first one title-cased."""
+# All-capital words up to this long are acronyms when written in capitals (KPK, DPR RI, UMNO);
+# longer ones are shouting (a headline's "JOKO WIDODO"). People's acronyms are shorter (JK, SBY).
+_ACRONYM_CHARS = {"PERSON": 3}
+_DEFAULT_ACRONYM_CHARS = 5
+
+
+def _display(surfaces: list[str], entity_type: str = "ORG") -> str:
+    """Return the first surface not written in capitals, else the first one with its shouting
+    words title-cased and its acronyms kept as written."""
     for surface in surfaces:
         if not surface.isupper():
             return surface
-    return surfaces[0].title()
+    limit = _ACRONYM_CHARS.get(entity_type, _DEFAULT_ACRONYM_CHARS)
+    return " ".join(w if len(w) <= limit else w.title() for w in surfaces[0].split())
 
 
 _TAGGED_SOURCES = frozenset({"tagger", "title", "propagated"})
@@ -116,7 +124,7 @@ def document_mentions(text: str, toks: list[Token], cands: list[Candidate], lang
         else:
             target = resolved[cand.entity_type][key]
             entity_key = f"{cand.entity_type}:{' '.join(target)}"
-            name = _display(displays.get((cand.entity_type, target)) or [cand.canonical_name or surface])
+            name = _display(displays.get((cand.entity_type, target)) or [cand.canonical_name or surface], cand.entity_type)
             if cand.entity_type == "PERSON":
                 role = person_role(text, toks, cand.first, cand.last, neighbours, language)
         if entity_key.endswith(":"):

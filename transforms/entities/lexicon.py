@@ -58,10 +58,14 @@ def titles(language: str) -> frozenset[str]:
     return frozenset(folded(row[0]) for row in data_rows("titles.tsv") if row[-1] == language)
 
 
+# Words of title phrases that also open or close names (``Sri Mulyani``, ``kata Agung``).
+_NAME_CAPABLE = frozenset({"sri", "seri", "agung", "pertama", "utama", "besar"})
+
+
 @cache
 def title_words(language: str) -> frozenset[str]:
-    """Return every folded word that occurs in a title phrase of ``language``."""
-    return frozenset(w for phrase in titles(language) for w in phrase.split())
+    """Return every folded word of a title phrase of ``language``, bar words names use too."""
+    return frozenset(w for phrase in titles(language) for w in phrase.split()) - _NAME_CAPABLE
 
 
 @cache

@@ -23,6 +23,8 @@ OUTPUT_SCHEMA = {
 _SURNAME_TYPES = frozenset({"PERSON"})
 # A surname shorter than this is too weak a clue ("li", "wu") to join a full name on its own.
 _MIN_SURNAME_CHARS = 3
+# Given names are weaker clues than surnames ("ali", "budi" open many names).
+_MIN_GIVEN_NAME_CHARS = 5
 
 
 def entity_id(entity_key: str) -> str:
@@ -37,11 +39,13 @@ def _words(entity_key: str) -> tuple[str, ...]:
 def resolved_keys(keys: set[tuple[str, str]]) -> dict[tuple[str, str], str]:
     """Return each ``(entity_type, entity_key)`` mapped to the key of the entity it belongs to."""
     longer: dict[tuple[str, tuple[str, ...]], set[str]] = {}
+    opening: dict[tuple[str, tuple[str, ...]], set[str]] = {}
     for kind, key in keys:
         if kind in _SURNAME_TYPES:
             words = _words(key)
             for n in range(1, len(words)):
                 longer.setdefault((kind, words[-n:]), set()).add(key)
+                opening.setdefault((kind, words[:n]), set()).add(key)
     resolved = {}
     for kind, key in keys:
         words = _words(key)
@@ -49,6 +53,12 @@ def resolved_keys(keys: set[tuple[str, str]]) -> dict[tuple[str, str], str]:
         if kind in _SURNAME_TYPES and len("".join(words)) >= _MIN_SURNAME_CHARS:
             # Only the fullest forms count: "tayyip erdogan" is itself a suffix of another key.
             fullest = sorted(k for k in longer.get((kind, words), ()) if (kind, _words(k)) not in longer)
+            if not fullest and len(words) == 1 and len(words[0]) >= _MIN_GIVEN_NAME_CHARS:
+                # No surname fits: a lone given name ("prabowo") joins the one full name it opens.
+                fullest = sorted(
+                    k for k in opening.get((kind, words), ())
+                    if (kind, _words(k)) not in longer and (kind, _words(k)) not in opening
+                )
             if len(fullest) == 1:
                 target = fullest[0]
         resolved[(kind, key)] = target

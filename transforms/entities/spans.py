@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from newsetl.transforms.entities.lexicon import folded, head_words, is_common_word, non_names, title_words
-from newsetl.transforms.entities.roles import leading_title_end
+from newsetl.transforms.entities.roles import leading_title_end, title_end
 from newsetl.transforms.entities.tokens import Token
 
 _DOMAIN = re.compile(r"\w[\w-]*(?:\.\w[\w-]*)*\.(?:com|co\.id|id|net|org|tv|news|info|co\.uk)", re.IGNORECASE)
@@ -60,7 +60,16 @@ def cleaned_span(toks: list[Token], first: int, last: int, kind: str, language: 
     while last > first and not toks[last - 1].text[-1:].isalnum():
         last -= 1
     if kind == "PERSON":
-        first = leading_title_end(toks, first, last, "en" if language == "en" else "id")
+        lang = "en" if language == "en" else "id"
+        # A title may open before the span ("Tan" + "Sri Ahmad Yusof" is "Tan Sri" + a name).
+        for j in range(max(0, first - 3), first):
+            end = title_end(toks, j, lang)
+            if end is not None and first < end < last:
+                first = end
+                break
+        first = leading_title_end(toks, first, last, lang)
+        if title_end(toks, first, lang) == last:
+            return None  # a title alone ("Datuk Seri", "Tan Sri") is nobody
         while first < last and not toks[first].text[:1].isupper():
             first += 1
     if first >= last or last - first > MAX_NAME_TOKENS:
