@@ -149,7 +149,7 @@ def main(argv: list[str] | None = None) -> None:
             continue
         # An acronym is a word the corpus writes in capitals somewhere ("KPK", "UMNO").
         _UPPER_SEEN[corpus] = {w for _, t, _ in docs for w in re.findall(r"\b[A-Z]{2,6}\b", t)}
-        _TITLE_SEEN[corpus] = {w for _, t, _ in docs for w in re.findall(r"\\b[A-Z][a-z]{1,4}\\b", t)}
+        _TITLE_SEEN[corpus] = {w for _, t, _ in docs for w in re.findall(r"\b[A-Z][a-z]{1,4}\b", t)}
         evaluate(corpus, language, docs, args.top)
 
 

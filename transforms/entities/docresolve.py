@@ -51,8 +51,10 @@ def _display(surfaces: list[str], entity_type: str = "ORG") -> str:
     for surface in surfaces:
         if not surface.isupper():
             return surface
-    limit = _ACRONYM_CHARS.get(entity_type, _DEFAULT_ACRONYM_CHARS)
-    return " ".join(w if len(w) <= limit else w.title() for w in surfaces[0].split())
+    words = surfaces[0].split()
+    # One short capitalised word is an acronym whatever the tagger called it (IAAF, PUPR).
+    limit = _DEFAULT_ACRONYM_CHARS if len(words) == 1 else _ACRONYM_CHARS.get(entity_type, _DEFAULT_ACRONYM_CHARS)
+    return " ".join(w if len(w) <= limit else w.title() for w in words)
 
 
 _TAGGED_SOURCES = frozenset({"tagger", "title", "propagated"})

@@ -151,11 +151,15 @@ def _propagated(toks: list[Token], cands: list[Candidate], language: str) -> lis
 
 
 def _title_qualifier(toks: list[Token], c: Candidate, language: str) -> bool:
-    """Return True for a one-word PERSON between two titles: the first title's region
-    (``Kapolres Kampar AKBP Boby``)."""
+    """Return True for a PERSON that is no name: a title's tail (``Jaksa Agung``) or a one-word
+    region between two titles (``Kapolres Kampar AKBP Boby``)."""
+    if c.entity_type != "PERSON":
+        return False
     lang = "en" if language == "en" else "id"
+    if any((title_end(toks, j, lang) or 0) >= c.last for j in range(max(0, c.first - 3), c.first)):
+        return True
     return (
-        c.entity_type == "PERSON" and c.last - c.first == 1
+        c.last - c.first == 1
         and title_start(toks, c.first, lang) is not None and title_end(toks, c.last, lang) is not None
     )
 

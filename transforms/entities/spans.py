@@ -64,7 +64,9 @@ def cleaned_span(toks: list[Token], first: int, last: int, kind: str, language: 
         # A title may open before the span ("Tan" + "Sri Ahmad Yusof" is "Tan Sri" + a name).
         for j in range(max(0, first - 3), first):
             end = title_end(toks, j, lang)
-            if end is not None and first < end < last:
+            if end is not None and end > first:
+                if end >= last:
+                    return None  # the span is the tail of a title ("Setiausaha" + "Agung")
                 first = end
                 break
         first = leading_title_end(toks, first, last, lang)
@@ -82,6 +84,8 @@ def cleaned_span(toks: list[Token], first: int, last: int, kind: str, language: 
     if not any(is_name_word(t, language) or (kind != "PERSON" and t.text.lower() in heads) for t in span):
         return None
     if kind == "PERSON":
+        if span[0].text.lower() in heads:
+            return None  # "Otorita IKN", "Kota Bandung" open an organisation or a place
         if any(t.text.isdigit() or _DOMAIN.fullmatch(t.text) for t in span):
             return None
         # Several all-capital words are a headline or an acronym run, not a person.
