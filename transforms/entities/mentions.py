@@ -9,6 +9,7 @@ from newsetl.transforms.entities.docresolve import document_mentions
 from newsetl.transforms.entities.english import english_spans
 from newsetl.transforms.entities.features import gazetteer_tags
 from newsetl.transforms.entities.gazetteer import gazetteer_matches
+from newsetl.transforms.entities.headed import headed_orgs
 from newsetl.transforms.entities.lexicon import is_common_word
 from newsetl.transforms.entities.ministries import ministry_matches, portfolio_end
 from newsetl.transforms.entities.roles import title_end, title_start, titled_person_spans
@@ -202,6 +203,7 @@ def entity_mentions(text: str, language: str = "id") -> list[EntityMention]:
             Candidate(m.first, m.last, "ORG", "ministry", m.canonical_name)
             for m in ministry_matches(toks, gazetteer)
         ]
+        ministries += [Candidate(a, b, "ORG", "headed") for a, b in headed_orgs(toks, text, gazetteer)]
     gazetteer_cands = [
         Candidate(m.first, m.last, m.entry.entity_type, "gazetteer", m.entry.canonical_name,
                   m.entry.entity_key, m.entry.country_code, m.entry.kind)
