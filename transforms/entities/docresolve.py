@@ -10,7 +10,7 @@ from collections import Counter, defaultdict
 
 from rapidfuzz import fuzz
 
-from newsetl.transforms.entities.lexicon import folded, folded_name
+from newsetl.transforms.entities.lexicon import folded, folded_name, nicknames
 from newsetl.transforms.entities.roles import person_role
 from newsetl.transforms.entities.spans import Candidate
 from newsetl.transforms.entities.tokens import Token
@@ -86,7 +86,8 @@ def _agreed_types(cands: list[Candidate], surfaces: list[str]) -> None:
 def _own_key(cand: Candidate, surface: str) -> tuple[str, ...] | None:
     """Return the folded words a PERSON or non-gazetteer ORG is resolved by, else None."""
     if cand.entity_type == "PERSON":
-        return tuple(folded_name(surface).split())
+        name = folded_name(surface)
+        return tuple(nicknames().get(name, name).split())
     if cand.entity_type == "ORG" and cand.entity_key is None:
         return tuple(folded(cand.canonical_name or surface).split())
     return None
@@ -115,7 +116,9 @@ def document_mentions(text: str, toks: list[Token], cands: list[Candidate], lang
     displays: dict[tuple[str, tuple[str, ...]], list[str]] = defaultdict(list)
     for cand, surface, key in zip(cands, surfaces, own_keys):
         if key and resolved[cand.entity_type][key] == key:
-            displays[(cand.entity_type, key)].append(cand.canonical_name or surface)
+            nickname = cand.entity_type == "PERSON" and folded_name(surface) in nicknames()
+            # A nickname ("Jokowi") is never the display of the full name it stands for.
+            displays[(cand.entity_type, key)].append(" ".join(key).title() if nickname else cand.canonical_name or surface)
     neighbours = _neighbours(cands)
     mentions = []
     for cand, surface, key in zip(cands, surfaces, own_keys):

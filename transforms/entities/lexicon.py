@@ -102,3 +102,9 @@ def is_common_word(word: str, language: str) -> bool:
 def head_words(language: str) -> dict[str, str]:
     """Return words that open or close place/organisation names (``kota``, ``ministry``) with their type."""
     return {row[0]: row[1] for row in data_rows("head_words.tsv") if len(row) >= 3 and row[2] == language}
+
+
+@cache
+def nicknames() -> dict[str, str]:
+    """Return folded nicknames of public figures (``jokowi``) mapped to their folded full names."""
+    return {row[0]: row[1] for row in data_rows("nicknames.tsv") if len(row) >= 2}

@@ -84,9 +84,13 @@ def cleaned_span(toks: list[Token], first: int, last: int, kind: str, language: 
     if not any(is_name_word(t, language) or (kind != "PERSON" and t.text.lower() in heads) for t in span):
         return None
     if kind == "PERSON":
-        if span[0].text.lower() in heads:
-            return None  # "Otorita IKN", "Kota Bandung" open an organisation or a place
-        if any(t.text.isdigit() or _DOMAIN.fullmatch(t.text) for t in span):
+        # A leading acronym qualifies the name ("PRK Parlimen ...", "KPK Tessa"): it is no part of it.
+        while last - first > 1 and len(toks[first].text) >= 3 and toks[first].text.isupper():
+            first += 1
+        span = toks[first:last]
+        if span[0].text.lower() in heads or span[-1].text.lower() in heads:
+            return None  # "Otorita IKN", "Kota Bandung", "Athens Olympics" name no person
+        if any(any(c.isdigit() for c in t.text) or _DOMAIN.fullmatch(t.text) for t in span):
             return None
         # Several all-capital words are a headline or an acronym run, not a person.
         if last - first > 1 and all(t.text.isupper() for t in span if t.text.isalpha()):
