@@ -24,6 +24,8 @@ MAX_TOKENS = 10
 def headed_orgs(toks: list[Token], text: str, gazetteer: list[GazetteerMatch]) -> list[tuple[int, int]]:
     """Return ``(first, last)`` of head-word institution names not already a gazetteer ORG."""
     org_starts = {m.first for m in gazetteer if m.entry.entity_type == "ORG"}
+    # "Pemerintah Inggris" is the country acting: its mention stays the country's.
+    countries = {(m.first, m.last) for m in gazetteer if m.entry.kind == "country"}
     spans = []
     i, n = 0, len(toks)
     while i < n:
@@ -45,7 +47,7 @@ def headed_orgs(toks: list[Token], text: str, gazetteer: list[GazetteerMatch]) -
                 break
         while j > i + 1 and toks[j - 1].text in _JOINERS:
             j -= 1
-        if j > i + 1:
+        if j > i + 1 and (i + 1, j) not in countries:
             spans.append((i, j))
         i = j
     return spans

@@ -55,7 +55,8 @@ def folded_name(text: str) -> str:
 @cache
 def titles(language: str) -> frozenset[str]:
     """Return the folded title and role phrases (``presiden``, ``perdana menteri``) of a language."""
-    return frozenset(folded(row[0]) for row in data_rows("titles.tsv") if row[-1] == language)
+    lang = "en" if language == "en" else "id"  # Malay shares the Indonesian list
+    return frozenset(folded(row[0]) for row in data_rows("titles.tsv") if row[-1] == lang)
 
 
 # Words of title phrases that also open or close names (``Sri Mulyani``, ``kata Agung``).

@@ -79,7 +79,7 @@ def resolved_keys(keys: set[tuple[str, str]], counts: dict[str, int] | None = No
         if kind in _SURNAME_TYPES and len("".join(words)) >= _MIN_SURNAME_CHARS:
             # Only the fullest forms count: "tayyip erdogan" is itself a suffix of another key.
             fullest = sorted(k for k in longer.get((kind, words), ()) if (kind, _words(k)) not in longer)
-            if len(fullest) != 1 and len(words) == 1 and len(words[0]) >= _MIN_GIVEN_NAME_CHARS:
+            if len(words) == 1 and len(words[0]) >= _MIN_GIVEN_NAME_CHARS:
                 # A lone given name ("prabowo") joins the one full name it opens or ends.
                 opened = [
                     k for k in opening.get((kind, words), ())
