@@ -129,6 +129,7 @@ def evaluate(corpus: str, language: str, docs, top: int) -> None:
     titled = [r["canonical_name"] for r in people.iter_rows(named=True) if _opens_with_title(r["canonical_name"], known)]
     share = len(titled) / max(people.height, 1)
     print(f"  titled PERSON (>=2 mentions): {len(titled)}/{people.height} = {share:.1%} {titled[:15]}")
+    print(f"  fused PERSON names: {fused_people(entities)[:15]}")
     top_people = people.head(5)["canonical_name"].to_list()
     print(f"  top people: {top_people}")
     print("  prabowo keys:", sorted(k for k in names if "prabowo" in k[1] and k[0] == "PERSON")[:20])
@@ -157,6 +158,28 @@ _HONORIFICS = frozenset(folded(t) for t in (
     "Irjen", "Komjen", "Jenderal", "Letjen", "Mayjen", "Kapolda", "Kapolres", "Presiden", "Menteri",
     "Gubernur", "Bupati", "Wali Kota", "Ketua", "Kapten", "Pelatih", "Skuad", "Actor", "Laksamana",
 ))
+
+
+def fused_people(entities: pl.DataFrame) -> list[str]:
+    """Return PERSON names holding an ORG name (3+ letters, 2+ mentions) or two other people's names."""
+    rows = entities.filter(pl.col("n") >= 2).iter_rows(named=True)
+    orgs, people = set(), set()
+    for r in rows:
+        words = tuple(folded(r["canonical_name"]).split())
+        if r["entity_type"] == "ORG" and len("".join(words)) >= 3:
+            orgs.add(words)
+        elif r["entity_type"] == "PERSON" and len(words) >= 2:
+            people.add(words)
+    fused = []
+    for r in entities.filter(pl.col("entity_type") == "PERSON").iter_rows(named=True):
+        words = tuple(folded(r["canonical_name"]).split())
+        subs = {words[a:b] for a in range(len(words)) for b in range(a + 1, len(words) + 1)} - {words}
+        inside = [p for p in people if p in subs]
+        if any(o in subs or o == words for o in orgs) or any(
+            not set(p) & set(q) for p in inside for q in inside
+        ):
+            fused.append(r["canonical_name"])
+    return fused
 
 
 def _opens_with_title(name: str, known: frozenset[str]) -> bool:

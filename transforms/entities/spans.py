@@ -88,6 +88,11 @@ def cleaned_span(toks: list[Token], first: int, last: int, kind: str, language: 
         while last - first > 1 and len(toks[first].text) >= 3 and toks[first].text.isupper():
             first += 1
         span = toks[first:last]
+        # An acronym inside ("Himapol FISIP Unud") or alone past three letters (FISIP) is an organisation.
+        if any(len(t.text) >= 3 and t.text.isupper() and t.text.isalpha() for t in span[1:]) or (
+            len(span) == 1 and len(span[0].text) >= 4 and span[0].text.isupper()
+        ):
+            return None
         if span[0].text.lower() in heads or span[-1].text.lower() in heads:
             return None  # "Otorita IKN", "Kota Bandung", "Athens Olympics" name no person
         if any(any(c.isdigit() for c in t.text) or _DOMAIN.fullmatch(t.text) for t in span):
