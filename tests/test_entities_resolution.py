@@ -102,3 +102,25 @@ def test_empty_input_gives_an_empty_frame_with_the_columns():
     out = resolved_entities(_stats([]))
     assert out.height == 0
     assert out.columns == ["entity_type", "entity_key", "entity_id", "canonical_name", "country_code"]
+
+
+def _given_name_stats(counts):
+    return pl.DataFrame(
+        [{"entity_type": "PERSON", "entity_key": k, "canonical_name": k.split(":")[1].title(), "country_code": None,
+          "mention_count": n} for k, n in counts.items()]
+    )
+
+
+@pytest.mark.parametrize(
+    ("counts", "joins"),
+    [
+        # Detik: "Prabowo" is Prabowo Subianto, not Listyo Sigit Prabowo nor a headline fragment.
+        ({"PERSON:prabowo": 102, "PERSON:prabowo subianto": 228, "PERSON:listyo sigit prabowo": 9,
+          "PERSON:prabowo puji jokowi": 1}, "PERSON:prabowo subianto"),
+        # Two full names with similar weight: the given name stays its own entity.
+        ({"PERSON:prabowo": 10, "PERSON:prabowo subianto": 20, "PERSON:listyo sigit prabowo": 15}, "PERSON:prabowo"),
+    ],
+)
+def test_a_given_name_joins_its_dominant_full_name(counts, joins):
+    rows = _by_key(resolved_entities(_given_name_stats(counts)))
+    assert rows["PERSON:prabowo"]["entity_id"] == entity_id(joins)

@@ -10,7 +10,7 @@ from collections import Counter, defaultdict
 
 from rapidfuzz import fuzz
 
-from newsetl.transforms.entities.lexicon import folded, folded_name
+from newsetl.transforms.entities.lexicon import folded, folded_name, nicknames
 from newsetl.transforms.entities.roles import person_role
 from newsetl.transforms.entities.spans import Candidate
 from newsetl.transforms.entities.tokens import Token
@@ -39,12 +39,22 @@ def _resolved_keys(keys: set[tuple[str, ...]], fuzzy: bool) -> dict[tuple[str, .
     return resolved
 
 
-def _display(surfaces: list[str]) -> str:
-    """Return the first surface not written in capitals, else the first one title-cased."""
+# All-capital words up to this long are acronyms when written in capitals (KPK, DPR RI, UMNO);
+# longer ones are shouting (a headline's "JOKO WIDODO"). People's acronyms are shorter (JK, SBY).
+_ACRONYM_CHARS = {"PERSON": 3}
+_DEFAULT_ACRONYM_CHARS = 5
+
+
+def _display(surfaces: list[str], entity_type: str = "ORG") -> str:
+    """Return the first surface not written in capitals, else the first one with its shouting
+    words title-cased and its acronyms kept as written."""
     for surface in surfaces:
         if not surface.isupper():
             return surface
-    return surfaces[0].title()
+    words = surfaces[0].split()
+    # One short capitalised word is an acronym whatever the tagger called it (IAAF, PUPR).
+    limit = _DEFAULT_ACRONYM_CHARS if len(words) == 1 else _ACRONYM_CHARS.get(entity_type, _DEFAULT_ACRONYM_CHARS)
+    return " ".join(w if len(w) <= limit else w.title() for w in words)
 
 
 _TAGGED_SOURCES = frozenset({"tagger", "title", "propagated"})
@@ -76,7 +86,8 @@ def _agreed_types(cands: list[Candidate], surfaces: list[str]) -> None:
 def _own_key(cand: Candidate, surface: str) -> tuple[str, ...] | None:
     """Return the folded words a PERSON or non-gazetteer ORG is resolved by, else None."""
     if cand.entity_type == "PERSON":
-        return tuple(folded_name(surface).split())
+        name = folded_name(surface)
+        return tuple(nicknames().get(name, name).split())
     if cand.entity_type == "ORG" and cand.entity_key is None:
         return tuple(folded(cand.canonical_name or surface).split())
     return None
@@ -105,7 +116,9 @@ def document_mentions(text: str, toks: list[Token], cands: list[Candidate], lang
     displays: dict[tuple[str, tuple[str, ...]], list[str]] = defaultdict(list)
     for cand, surface, key in zip(cands, surfaces, own_keys):
         if key and resolved[cand.entity_type][key] == key:
-            displays[(cand.entity_type, key)].append(cand.canonical_name or surface)
+            nickname = cand.entity_type == "PERSON" and folded_name(surface) in nicknames()
+            # A nickname ("Jokowi") is never the display of the full name it stands for.
+            displays[(cand.entity_type, key)].append(" ".join(key).title() if nickname else cand.canonical_name or surface)
     neighbours = _neighbours(cands)
     mentions = []
     for cand, surface, key in zip(cands, surfaces, own_keys):
@@ -116,7 +129,7 @@ def document_mentions(text: str, toks: list[Token], cands: list[Candidate], lang
         else:
             target = resolved[cand.entity_type][key]
             entity_key = f"{cand.entity_type}:{' '.join(target)}"
-            name = _display(displays.get((cand.entity_type, target)) or [cand.canonical_name or surface])
+            name = _display(displays.get((cand.entity_type, target)) or [cand.canonical_name or surface], cand.entity_type)
             if cand.entity_type == "PERSON":
                 role = person_role(text, toks, cand.first, cand.last, neighbours, language)
         if entity_key.endswith(":"):

@@ -57,15 +57,19 @@ def folded_name(text: str) -> str:
 @cache
 def titles(language: str) -> frozenset[str]:
     """Return the folded title and role phrases (``presiden``, ``perdana menteri``) of a language."""
-    return frozenset(folded(row[0]) for row in data_rows("titles.tsv") if row[-1] == language)
+    lang = "en" if language == "en" else "id"  # Malay shares the Indonesian list
+    return frozenset(folded(row[0]) for row in data_rows("titles.tsv") if row[-1] == lang)
+
+
+# Words of title phrases that also open or close names (``Sri Mulyani``, ``kata Agung``).
+_NAME_CAPABLE = frozenset({"sri", "seri", "agung", "pertama", "utama", "besar"})
 
 
 @cache
 def title_words(language: str) -> frozenset[str]:
-    """Return every folded word that occurs in a title phrase of ``language``, except the parts
-    of honorifics that are also names (``Sri`` Mulyani, ``Puan`` Maharani, ``Tan`` as a surname):
-    a whole ``Tan Sri`` still strips as a title."""
-    return frozenset(w for phrase in titles(language) for w in phrase.split()) - _NAME_PARTS
+    """Return every folded word of a title phrase of ``language``, bar words names use too
+    (``Sri`` Mulyani, ``Puan`` Maharani, ``Tan`` as a surname): a whole ``Tan Sri`` still strips as a title."""
+    return frozenset(w for phrase in titles(language) for w in phrase.split()) - _NAME_PARTS - _NAME_CAPABLE
 
 
 @cache
@@ -102,3 +106,9 @@ def is_common_word(word: str, language: str) -> bool:
 def head_words(language: str) -> dict[str, str]:
     """Return words that open or close place/organisation names (``kota``, ``ministry``) with their type."""
     return {row[0]: row[1] for row in data_rows("head_words.tsv") if len(row) >= 3 and row[2] == language}
+
+
+@cache
+def nicknames() -> dict[str, str]:
+    """Return folded nicknames of public figures (``jokowi``) mapped to their folded full names."""
+    return {row[0]: row[1] for row in data_rows("nicknames.tsv") if len(row) >= 2}

@@ -9,9 +9,10 @@ from newsetl.transforms.entities.docresolve import document_mentions
 from newsetl.transforms.entities.english import english_spans
 from newsetl.transforms.entities.features import gazetteer_tags
 from newsetl.transforms.entities.gazetteer import gazetteer_matches
+from newsetl.transforms.entities.headed import headed_orgs
 from newsetl.transforms.entities.lexicon import is_common_word
 from newsetl.transforms.entities.ministries import ministry_matches, portfolio_end
-from newsetl.transforms.entities.roles import titled_person_spans
+from newsetl.transforms.entities.roles import title_end, title_start, titled_person_spans
 from newsetl.transforms.entities.spans import (
     Candidate,
     cleaned_span,
@@ -150,6 +151,40 @@ def _propagated(toks: list[Token], cands: list[Candidate], language: str) -> lis
     return found
 
 
+def _title_qualifier(toks: list[Token], c: Candidate, language: str) -> bool:
+    """Return True for a PERSON that is no name: a title's tail (``Jaksa Agung``) or a one-word
+    region between two titles (``Kapolres Kampar AKBP Boby``)."""
+    if c.entity_type != "PERSON":
+        return False
+    lang = "en" if language == "en" else "id"
+    if any((title_end(toks, j, lang) or 0) >= c.last for j in range(max(0, c.first - 3), c.first)):
+        return True
+    return (
+        c.last - c.first == 1
+        and title_start(toks, c.first, lang) is not None and title_end(toks, c.last, lang) is not None
+    )
+
+
+def _joint_split(toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
+    """Return the candidates with joint person mentions (``Prabowo-Gibran``) split in two.
+
+    A hyphen written tight between capitalised words joins two people; ``Jean-Pierre Raffarin``
+    (one word before the hyphen, more after it) is one person's given name and stays whole.
+    """
+    out = []
+    for c in cands:
+        hyphens = [
+            k for k in range(c.first + 1, c.last - 1)
+            if toks[k].text == "-" and toks[k - 1].end == toks[k].start and toks[k].end == toks[k + 1].start
+        ]
+        if c.entity_type != "PERSON" or len(hyphens) != 1 or (hyphens[0] == c.first + 1 and c.last - hyphens[0] > 2):
+            out.append(c)
+            continue
+        k = hyphens[0]
+        out.extend(Candidate(a, b, "PERSON", c.source) for a, b in ((c.first, k), (k + 1, c.last)))
+    return out
+
+
 def entity_mentions(text: str, language: str = "id") -> list[EntityMention]:
     """Return the PERSON, ORG and LOC mentions of ``text`` in order, resolved within the document.
 
@@ -168,6 +203,7 @@ def entity_mentions(text: str, language: str = "id") -> list[EntityMention]:
             Candidate(m.first, m.last, "ORG", "ministry", m.canonical_name)
             for m in ministry_matches(toks, gazetteer)
         ]
+        ministries += [Candidate(a, b, "ORG", "headed") for a, b in headed_orgs(toks, text, gazetteer)]
     gazetteer_cands = [
         Candidate(m.first, m.last, m.entry.entity_type, "gazetteer", m.entry.canonical_name,
                   m.entry.entity_key, m.entry.country_code, m.entry.kind)
@@ -179,4 +215,5 @@ def entity_mentions(text: str, language: str = "id") -> list[EntityMention]:
     cands = merged_candidates(toks, ministries, gazetteer_cands, domain_candidates(toks), tagged, language)
     cands = sorted(cands + _titled_persons(text, toks, cands, headlines, language), key=lambda c: c.first)
     cands = sorted(cands + _propagated(toks, cands, language), key=lambda c: c.first)
+    cands = [c for c in _joint_split(toks, cands) if not _title_qualifier(toks, c, language)]
     return document_mentions(text, toks, cands, language)

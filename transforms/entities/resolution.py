@@ -12,6 +12,8 @@ import hashlib
 
 import polars as pl
 
+from newsetl.transforms.entities.lexicon import is_common_word
+
 OUTPUT_SCHEMA = {
     "entity_type": pl.Utf8,
     "entity_key": pl.Utf8,
@@ -23,6 +25,10 @@ OUTPUT_SCHEMA = {
 _SURNAME_TYPES = frozenset({"PERSON"})
 # A surname shorter than this is too weak a clue ("li", "wu") to join a full name on its own.
 _MIN_SURNAME_CHARS = 3
+# Given names are weaker clues than surnames ("ali", "budi" open many names).
+_MIN_GIVEN_NAME_CHARS = 5
+# How many times the others' mentions the main full name of a given name must have.
+_DOMINANCE = 5
 
 
 def entity_id(entity_key: str) -> str:
@@ -34,14 +40,38 @@ def _words(entity_key: str) -> tuple[str, ...]:
     return tuple(entity_key.partition(":")[2].split())
 
 
-def resolved_keys(keys: set[tuple[str, str]]) -> dict[tuple[str, str], str]:
-    """Return each ``(entity_type, entity_key)`` mapped to the key of the entity it belongs to."""
+def _is_fragment(words: tuple[str, ...]) -> bool:
+    """Return True for a key holding an everyday word: a headline fragment ("prabowo puji jokowi")."""
+    return any(is_common_word(w, "id") for w in words)
+
+
+def _dominant(candidates: list[str], counts: dict[str, int] | None) -> list[str]:
+    """Return the one candidate with most of the candidates' mentions, else ``candidates``.
+
+    A given name most mentions of which belong to one full name ("prabowo": Prabowo Subianto,
+    not Listyo Sigit Prabowo) joins it; without counts nothing is guessed.
+    """
+    if len(candidates) < 2 or not counts:
+        return candidates
+    ranked = sorted(candidates, key=lambda k: -counts.get(k, 0))
+    top, rest = counts.get(ranked[0], 0), sum(counts.get(k, 0) for k in ranked[1:])
+    return ranked[:1] if top >= _DOMINANCE * max(rest, 1) else candidates
+
+
+def resolved_keys(keys: set[tuple[str, str]], counts: dict[str, int] | None = None) -> dict[tuple[str, str], str]:
+    """Return each ``(entity_type, entity_key)`` mapped to the key of the entity it belongs to.
+
+    ``counts`` (mentions per key), when given, lets a one-word given name join the full name
+    that holds nearly all mentions of its candidates.
+    """
     longer: dict[tuple[str, tuple[str, ...]], set[str]] = {}
+    opening: dict[tuple[str, tuple[str, ...]], set[str]] = {}
     for kind, key in keys:
         if kind in _SURNAME_TYPES:
             words = _words(key)
             for n in range(1, len(words)):
                 longer.setdefault((kind, words[-n:]), set()).add(key)
+                opening.setdefault((kind, words[:n]), set()).add(key)
     resolved = {}
     for kind, key in keys:
         words = _words(key)
@@ -49,6 +79,15 @@ def resolved_keys(keys: set[tuple[str, str]]) -> dict[tuple[str, str], str]:
         if kind in _SURNAME_TYPES and len("".join(words)) >= _MIN_SURNAME_CHARS:
             # Only the fullest forms count: "tayyip erdogan" is itself a suffix of another key.
             fullest = sorted(k for k in longer.get((kind, words), ()) if (kind, _words(k)) not in longer)
+            if len(words) == 1 and len(words[0]) >= _MIN_GIVEN_NAME_CHARS:
+                # A lone given name ("prabowo") joins the one full name it opens or ends.
+                opened = [
+                    k for k in opening.get((kind, words), ())
+                    if (kind, _words(k)) not in longer and (kind, _words(k)) not in opening
+                ]
+                opened = [k for k in opened if not _is_fragment(_words(k))]
+                if opened:  # a surname shared by two full names ("aliyev") still links to neither
+                    fullest = _dominant(sorted(k for k in {*fullest, *opened} if not _is_fragment(_words(k))), counts)
             if len(fullest) == 1:
                 target = fullest[0]
         resolved[(kind, key)] = target
@@ -71,7 +110,11 @@ def resolved_entities(key_stats: pl.DataFrame) -> pl.DataFrame:
         pair = (row["entity_type"], row["entity_key"])
         if pair not in info:
             info[pair] = (row["canonical_name"] or " ".join(_words(row["entity_key"])), row["country_code"])
-    targets = resolved_keys(set(info))
+    counts: dict[str, int] = {}
+    if "mention_count" in key_stats.columns:
+        for row in key_stats.select("entity_key", "mention_count").to_dicts():
+            counts[row["entity_key"]] = counts.get(row["entity_key"], 0) + (row["mention_count"] or 0)
+    targets = resolved_keys(set(info), counts)
     out = {name: [] for name in OUTPUT_SCHEMA}
     for row in rows:
         pair = (row["entity_type"], row["entity_key"])

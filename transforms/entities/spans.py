@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from newsetl.transforms.entities.lexicon import folded, head_words, is_common_word, non_names, title_words
-from newsetl.transforms.entities.roles import leading_title_end
+from newsetl.transforms.entities.roles import leading_title_end, title_end
 from newsetl.transforms.entities.tokens import Token
 
 _DOMAIN = re.compile(r"\w[\w-]*(?:\.\w[\w-]*)*\.(?:com|co\.id|id|net|org|tv|news|info|co\.uk)", re.IGNORECASE)
@@ -60,7 +60,18 @@ def cleaned_span(toks: list[Token], first: int, last: int, kind: str, language: 
     while last > first and not toks[last - 1].text[-1:].isalnum():
         last -= 1
     if kind == "PERSON":
-        first = leading_title_end(toks, first, last, "en" if language == "en" else "id")
+        lang = "en" if language == "en" else "id"
+        # A title may open before the span ("Tan" + "Sri Ahmad Yusof" is "Tan Sri" + a name).
+        for j in range(max(0, first - 3), first):
+            end = title_end(toks, j, lang)
+            if end is not None and end > first:
+                if end >= last:
+                    return None  # the span is the tail of a title ("Setiausaha" + "Agung")
+                first = end
+                break
+        first = leading_title_end(toks, first, last, lang)
+        if title_end(toks, first, lang) == last:
+            return None  # a title alone ("Datuk Seri", "Tan Sri") is nobody
         while first < last and not toks[first].text[:1].isupper():
             first += 1
     if first >= last or last - first > MAX_NAME_TOKENS:
@@ -73,7 +84,18 @@ def cleaned_span(toks: list[Token], first: int, last: int, kind: str, language: 
     if not any(is_name_word(t, language) or (kind != "PERSON" and t.text.lower() in heads) for t in span):
         return None
     if kind == "PERSON":
-        if any(t.text.isdigit() or _DOMAIN.fullmatch(t.text) for t in span):
+        # A leading acronym qualifies the name ("PRK Parlimen ...", "KPK Tessa"): it is no part of it.
+        while last - first > 1 and len(toks[first].text) >= 3 and toks[first].text.isupper():
+            first += 1
+        span = toks[first:last]
+        # An acronym inside ("Himapol FISIP Unud") or alone past three letters (FISIP) is an organisation.
+        if any(len(t.text) >= 3 and t.text.isupper() and t.text.isalpha() for t in span[1:]) or (
+            len(span) == 1 and len(span[0].text) >= 4 and span[0].text.isupper()
+        ):
+            return None
+        if span[0].text.lower() in heads or span[-1].text.lower() in heads:
+            return None  # "Otorita IKN", "Kota Bandung", "Athens Olympics" name no person
+        if any(any(c.isdigit() for c in t.text) or _DOMAIN.fullmatch(t.text) for t in span):
             return None
         # Several all-capital words are a headline or an acronym run, not a person.
         if last - first > 1 and all(t.text.isupper() for t in span if t.text.isalpha()):

@@ -10,10 +10,12 @@ from typing import NamedTuple
 # (as in DNS) so a pathological line cannot make the pattern backtrack quadratically.
 _TOKEN = re.compile(
     r"[^\W_][\w-]{0,62}(?:\.[^\W_][\w-]{0,62}){0,3}\.(?:com|co\.id|id|net|org|tv|news|info|co\.uk|ru|tr)(?!\w|\.\w)"
-    r"|\w+(?:-\w+|['’](?!s\b)\w+)*"
+    r"|\w+(?:-(?!(?-i:[A-ZÀ-ÖØ-Þ]))\w+|['’](?!s\b)\w+)*"
     r"|[^\w\s]",
     re.IGNORECASE,
 )
+# A hyphen before a capital splits (``Prabowo-Gibran``, ``Jokowi-JK`` name two people; the
+# gazetteer joins ``Nagorno-Karabakh`` back over the hyphen); ``Tae-yong`` stays one token.
 # An English possessive ("Armenia's") splits off so the name before it can match a gazetteer.
 _SENTENCE_END = frozenset(".!?")
 # Long runs without sentence punctuation are cut so one huge line cannot make one huge sequence.

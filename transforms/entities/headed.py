@@ -1,0 +1,53 @@
+"""Institution names opened by a government head word: ``Pemerintah Provinsi Riau``, ``Polda Metro Jaya``.
+
+The tagger often keeps only the place (``Riau``) of such names; a head word followed by
+capitalised words on the same line is one ORG, places included.
+"""
+
+from __future__ import annotations
+
+from newsetl.transforms.entities.gazetteer import GazetteerMatch
+from newsetl.transforms.entities.roles import title_end
+from newsetl.transforms.entities.tokens import Token
+
+# Heads of Indonesian and Malay institution names (hand-picked from the Detik stakeholder lists).
+HEADS = frozenset({
+    "pemerintah", "pemprov", "pemkot", "pemkab", "pemda", "polda", "polres", "polrestabes", "polsek",
+    "satgas", "kabinet", "dinas", "badan", "kejaksaan", "kejati", "kejari", "pengadilan", "majelis",
+    "komisi", "lembaga", "yayasan", "persatuan", "tabung", "jabatan", "majlis", "inspektorat",
+    "sekretariat", "direktorat", "ditjen", "bapenda", "universitas", "kodam", "korem", "kodim",
+})
+_JOINERS = frozenset({"dan", "&"})
+MAX_TOKENS = 10
+
+
+def headed_orgs(toks: list[Token], text: str, gazetteer: list[GazetteerMatch]) -> list[tuple[int, int]]:
+    """Return ``(first, last)`` of head-word institution names not already a gazetteer ORG."""
+    org_starts = {m.first for m in gazetteer if m.entry.entity_type == "ORG"}
+    # "Pemerintah Inggris" is the country acting: its mention stays the country's.
+    countries = {(m.first, m.last) for m in gazetteer if m.entry.kind == "country"}
+    spans = []
+    i, n = 0, len(toks)
+    while i < n:
+        if not (toks[i].text[:1].isupper() and toks[i].text.lower() in HEADS) or i in org_starts:
+            i += 1
+            continue
+        j = i + 1
+        while j < n and j - i < MAX_TOKENS and "\n" not in text[toks[j - 1].end : toks[j].start]:
+            word = toks[j].text
+            if word[:1].isupper() and title_end(toks, j, "id") is None:
+                j += 1
+            elif (
+                word in _JOINERS and j + 1 < n and toks[j + 1].text[:1].isupper()
+                and toks[j + 1].text.lower() not in HEADS  # "Pemprov Riau dan Dinas ..." are two
+                and j + 2 - i <= MAX_TOKENS
+            ):
+                j += 2
+            else:
+                break
+        while j > i + 1 and toks[j - 1].text in _JOINERS:
+            j -= 1
+        if j > i + 1 and (i + 1, j) not in countries:
+            spans.append((i, j))
+        i = j
+    return spans
