@@ -219,3 +219,67 @@ def test_an_old_warehouse_gains_the_new_columns(con):
     con.execute("INSERT INTO staging.event_counts VALUES ('d', 20, 50, '9223372036854775808 orang', 'killed', NULL, false)")
     assert con.execute("SELECT count(*) FROM marts.documents WHERE truncated_analysis").fetchone()[0] == 0
     assert con.execute("SELECT count(*) FROM marts.event_counts WHERE value IS NULL").fetchone()[0] == 1
+
+
+# --- end to end: one folder of good and bad inputs, one default run ------------------------------
+
+BBC_DIR = __import__("pathlib").Path(__file__).resolve().parents[2] / "shared" / "data" / "news" / "bbc"
+
+
+def _isolation_folder(folder) -> dict[str, str]:
+    """Write 10 BBC articles plus the bad inputs of issue 15 into ``folder``; return {file name: kind}."""
+    folder.mkdir(parents=True)
+    articles = sorted(BBC_DIR.glob("*/*.txt"))[::29][:10]
+    kinds = {}
+    for i, path in enumerate(articles):
+        (folder / f"good_{i:02d}.txt").write_bytes(path.read_bytes())
+        kinds[f"good_{i:02d}.txt"] = "good"
+    body = articles[0].read_text(encoding="utf-8")
+    (folder / "huge_count.txt").write_text("Banjir bandang di Garut\n\n" + FLOOD.format(n="9223372036854775808") + "\n")
+    sentence = " ".join(body.split())  # real sentences, one line of 10 MB
+    (folder / "huge_line.txt").write_text((sentence + " ") * (10_000_000 // (len(sentence) + 1) + 1))
+    (folder / "emoji.txt").write_text("😀😂🎉🔥👍 😀😂🎉🔥👍\n\n🎉🎉🎉 🔥🔥\n")
+    (folder / "nul.txt").write_text(body[:200] + "\x00" + body[200:])
+    kinds.update({"huge_count.txt": "huge_count", "huge_line.txt": "huge_line", "emoji.txt": "emoji", "nul.txt": "nul"})
+    return kinds
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not BBC_DIR.exists(), reason="../shared/data/news/bbc is not beside the project")
+def test_one_run_survives_every_bad_input_and_passes_every_error_check(tmp_path, cli_env):
+    import time
+
+    from tests.conftest import run_cli
+
+    kinds = _isolation_folder(tmp_path / "inbox")
+    started = time.perf_counter()
+    result = run_cli(["run", str(tmp_path / "inbox"), "--db", str(tmp_path / "w.duckdb")], env=cli_env, timeout=600)
+    assert result.returncode == 0, result.stderr[-4000:]
+    assert time.perf_counter() - started < 180
+    con = duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True)
+    try:
+        rows = con.execute(
+            "SELECT regexp_extract(r.source_uri, '[^/]+$') AS name, d.analysis_error, d.truncated_analysis, "
+            "(SELECT count(*) FROM marts.entity_mentions AS m WHERE m.document_id = d.document_id) AS mentions "
+            "FROM marts.documents AS d JOIN raw.documents AS r USING (document_id)").fetchall()
+        loaded = {name: (error, truncated, mentions) for name, error, truncated, mentions in rows}
+        rejects = dict(con.execute("SELECT regexp_extract(source_uri, '[^/]+$'), reason FROM raw.rejects").fetchall())
+        good = [name for name, kind in kinds.items() if kind == "good"]
+        for name in good:
+            error, truncated, _ = loaded[name]
+            assert error is None and truncated is False, name
+        assert sum(loaded[name][2] for name in good) >= 50  # names found (some BBC pieces have none)
+        assert con.execute("SELECT count(DISTINCT document_id) FROM marts.paragraphs").fetchone()[0] == len(loaded)
+        assert loaded["huge_line.txt"][1] is True
+        assert loaded["huge_count.txt"][0] is None
+        assert con.execute("SELECT count(*) FROM marts.event_counts WHERE value IS NULL "
+                           "AND text LIKE '9223372036854775808%'").fetchone()[0] == 1
+        for name in ("emoji.txt", "nul.txt"):  # loaded or rejected, never lost
+            assert name in loaded or name in rejects, name
+        failed = con.execute("SELECT check_name, examples FROM marts.data_checks "
+                             "WHERE status = 'fail' AND severity = 'error'").fetchall()
+        assert failed == []
+    finally:
+        con.close()
+    again = run_cli(["check", "--db", str(tmp_path / "w.duckdb")], env=cli_env, timeout=300)
+    assert again.returncode == 0, again.stderr[-2000:]
