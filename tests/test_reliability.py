@@ -5,6 +5,7 @@ Texts are real news sentences (Detik/Antara-style Indonesian, BBC English).
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from datetime import datetime, timezone
 
@@ -145,7 +146,24 @@ def test_mismatched_spans_finds_offsets_that_miss_their_text():
     rows = {"entity_mentions": [{"start_offset": start, "end_offset": start + 5, "text": "Garut"},
                                 {"start_offset": start, "end_offset": start + 5, "text": "Garu"},
                                 {"start_offset": len(text), "end_offset": len(text) + 3, "text": "abc"}]}
-    assert [r["text"] for r in mismatched_spans(text, rows)["entity_mentions"]] == ["Garu", "abc"]
+    for row in rows["entity_mentions"]:
+        row.update(entity_type="LOC", entity_key="garut")
+    rows["entity_mentions"].append({"start_offset": start, "end_offset": start + 5, "text": "Garut",
+                                    "entity_type": "LOC", "entity_key": None})  # NOT NULL in the DDL
+    assert [r["text"] for r in mismatched_spans(text, rows)["entity_mentions"]] == ["Garu", "abc", "Garut"]
+
+
+def test_a_span_pointing_at_the_wrong_text_is_dropped_and_noted(monkeypatch):
+    real = document_batch.entity_mentions
+    shifted = lambda text, language: [dataclasses.replace(m, start=m.start + 1) if i == 0 else m
+                                      for i, m in enumerate(real(text, language))]
+    monkeypatch.setattr(document_batch, "entity_mentions", shifted)
+    text = FLOOD.format(n="12")
+    frames = analysed_batch(_frame(text))
+    [doc] = frames["documents"].to_dicts()
+    assert doc["analysis_error"].startswith("spans: ") and "entity_mentions 1" in doc["analysis_error"]
+    for row in frames["entity_mentions"].to_dicts():
+        assert text[row["start_offset"]:row["end_offset"]] == row["text"]
 
 
 def test_every_schema_lists_truncated_analysis():

@@ -29,6 +29,16 @@ TABLE_KEYS: dict[str, tuple[str, ...]] = {
 SPAN_TEXT_COLUMN = {"quotes": "quote_text", "source_citations": "source_name"}
 FACT_TABLES = ("temporal_expressions", "entity_mentions", "quotes", "source_citations", "event_counts")
 
+# Columns the staging DDL declares NOT NULL in each fact table (besides the offsets):
+# a row missing one would make DuckDB refuse the whole batch at load.
+REQUIRED_COLUMNS: dict[str, tuple[str, ...]] = {
+    "temporal_expressions": ("text", "timex_type", "value"),
+    "entity_mentions": ("text", "entity_type", "entity_key"),
+    "quotes": ("quote_text",),
+    "source_citations": ("source_name",),
+    "event_counts": ("text", "count_type", "is_approximate"),
+}
+
 BIGINT_MIN, BIGINT_MAX = -(2**63), 2**63 - 1
 
 
@@ -51,7 +61,8 @@ def storable_count(value) -> int | None:
 
 
 def mismatched_spans(raw_text: str, rows: dict[str, list[dict]]) -> dict[str, list[dict]]:
-    """Return, per fact table, the rows whose offsets do not reproduce their text in ``raw_text``.
+    """Return, per fact table, the rows whose offsets do not reproduce their text in ``raw_text``
+    or that miss a NOT NULL column.
 
     Python slices strings by code point in constant time, so this costs the spans' own length,
     not spans x document length as a substring scan in SQL does.
@@ -63,7 +74,8 @@ def mismatched_spans(raw_text: str, rows: dict[str, list[dict]]) -> dict[str, li
         for row in rows.get(table, []):
             start, end = row.get("start_offset"), row.get("end_offset")
             ok = (isinstance(start, int) and isinstance(end, int) and 0 <= start <= end <= size
-                  and raw_text[start:end] == row.get(column))
+                  and raw_text[start:end] == row.get(column)
+                  and all(row.get(name) is not None for name in REQUIRED_COLUMNS.get(table, ())))
             if not ok:
                 bad.setdefault(table, []).append(row)
     return bad

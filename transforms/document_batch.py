@@ -215,7 +215,7 @@ def document_rows(
             for table, wrong in bad.items():
                 dropped = {id(row) for row in wrong}
                 rows[table] = [row for row in rows[table] if id(row) not in dropped]
-            analysis_error = "offsets: dropped spans that do not reproduce their text: " + ", ".join(
+            analysis_error = "spans: dropped rows whose offsets miss their text or that lack a value: " + ", ".join(
                 f"{table} {len(wrong)} (e.g. {wrong[0].get('start_offset')}-{wrong[0].get('end_offset')})"
                 for table, wrong in bad.items())
     except Exception as error:  # one odd document must not sink its batch: keep it, flag it
