@@ -10,7 +10,7 @@ export PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS ?= 180
 export PREFECT_SERVER_ANALYTICS_ENABLED ?= false
 export PREFECT_LOGGING_LEVEL ?= INFO
 
-.PHONY: setup run test test-fast bench train-ner eval clean lock
+.PHONY: setup run test test-fast bench train-ner train-language eval clean lock
 
 setup: $(STAMP)
 
@@ -36,6 +36,9 @@ bench: setup
 
 train-ner: setup
 	$(BIN)/python -m newsetl_dev.train_ner
+
+train-language: setup
+	$(BIN)/python -m newsetl_dev.train_language
 
 eval: setup
 	$(BIN)/python -m newsetl_dev.eval_ner

@@ -36,7 +36,8 @@ class Runner(str, Enum):
 
 
 def _fail(message: str, code: int = 1):
-    console.print(f"[bold red]error:[/] {message}")
+    # soft_wrap: one line however narrow the terminal, so logs and scripts see one error line.
+    console.print(f"[bold red]error:[/] {message}", soft_wrap=True)
     raise typer.Exit(code)
 
 
@@ -104,19 +105,29 @@ def run(
     max_analysis_chars: Annotated[int, typer.Option(
         min=1, help="Extract dates, names, quotes and counts from each document's first N chars only; longer "
         "documents are marked truncated_analysis (structure and language cover the whole text).")] = 200_000,
+    allow_missing: Annotated[bool, typer.Option(help="Run even if an input path does not exist (an inbox not created yet).")] = False,
 ) -> None:
     """Run the pipeline. Exit 0 when the run completed, even if some inputs were rejected."""
-    from newsetl.flows.pipeline import checked_read_options, run_pipeline
+    from newsetl.flows.preflight import RunRefused, checked_inputs, checked_warehouse
+    from newsetl.transforms.inputs import checked_read_options
+    from newsetl.warehouse.paths import resolved_db_path
+
+    inputs = paths or [Path("seeds")]
+    columns = _column_mapping(column or [])
+    # Before Prefect is imported and its API started (tens of seconds): a typo fails in a second.
+    try:
+        checked_read_options(columns, date_format)
+        if not reprocess:
+            checked_inputs(inputs, allow_missing=allow_missing)
+        checked_warehouse(resolved_db_path(db))
+    except (RunRefused, ValueError) as error:
+        _fail(str(error), code=2)
+
+    from newsetl.flows.pipeline import run_pipeline
     from newsetl.warehouse.connection import WarehouseLocked
 
     # A busy warehouse is an expected condition with its own message, not a crash.
     _quiet_tracebacks_for(WarehouseLocked)
-    inputs = paths or [Path("seeds")]
-    columns = _column_mapping(column or [])
-    try:
-        checked_read_options(columns, date_format)
-    except ValueError as error:
-        _fail(str(error), code=2)
     try:
         summary = run_pipeline(
             inputs, db, workers=workers, runner=runner.value, batch_size=batch_size, max_bytes=max_bytes,
@@ -130,7 +141,10 @@ def run(
     Console().print(_summary_table(summary))
 
 
-@app.command()
+# Query files open with a `-- comment`; click would read "-- Who said what..." as an unknown
+# long option. Unknown options are then kept as positional text, i.e. as the SQL; a real typo
+# still fails, as an unexpected extra argument.
+@app.command(context_settings={"ignore_unknown_options": True})
 def query(
     sql: Annotated[str, typer.Argument(help="SQL to run read-only against the warehouse.")],
     db: DbOption = None,

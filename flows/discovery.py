@@ -68,7 +68,8 @@ def printable(text: str) -> str:
 
 def source_uri(path: Path | str) -> str:
     """Return the ``file://`` URI of ``path`` (percent-encoded, so any file name is representable)."""
-    return Path(path).absolute().as_uri()
+    # normpath drops "../" (without resolving symlinks), so one file has one URI however it was named.
+    return Path(os.path.normpath(Path(path).absolute())).as_uri()
 
 
 def _reject(path: Path | str, reason: RejectReason, detail: str) -> dict:

@@ -33,7 +33,9 @@ from newsetl.flows.steps import PREFECT_STEPS, Steps, is_done, plain_steps
 from newsetl.flows.version import pipeline_version
 from newsetl.flows.writer_slot import warehouse_writer_slot
 from newsetl.transforms.batch_safety import DEFAULT_MAX_ANALYSIS_CHARS
-from newsetl.transforms.inputs import ReadOptions, invalid_columns
+from newsetl.transforms.boilerplate import boilerplate_scope, learned_boilerplate, line_document_counts, merged_counts
+from newsetl.transforms.inputs import ReadOptions, checked_read_options
+from newsetl.transforms.outlets import document_outlet
 from newsetl.warehouse.connection import resolved_db_path
 
 # Documents per analysis task. Each Prefect task run costs tens of milliseconds of CPU in the
@@ -143,6 +145,7 @@ def _ingest(steps: Steps, session, options: "RunOptions", run_id: str, version: 
     batch_no = 0
     progress = _progress(len(discovery.slices), "reading slices")
     file_options: dict[str, ReadOptions] = {}
+    line_counts = steps.call(tasks.stored_boilerplate_counts, session)
     try:
         for piece in discovery.slices:
             read_options = options.read_options
@@ -168,7 +171,7 @@ def _ingest(steps: Steps, session, options: "RunOptions", run_id: str, version: 
                     steps.call(tasks.load_batch, session, fresh, {}, rejects, run_id, version, batch_no)
                 continue
             for offset in range(0, fresh.height, batch_size):
-                batch = fresh.slice(offset, batch_size)
+                batch, line_counts = _with_learned_boilerplate(fresh.slice(offset, batch_size), line_counts)
                 batch_no += 1
                 batch_rejects = rejects if offset == 0 else rejects.clear()
                 # A warning is stored with the document it belongs to, in the same transaction.
@@ -184,15 +187,41 @@ def _ingest(steps: Steps, session, options: "RunOptions", run_id: str, version: 
             progress.stop()
 
 
+def metadata_outlets(batch: pl.DataFrame) -> list[str | None]:
+    """Return each document's outlet from its metadata (url, then source), None where neither names one."""
+    urls = batch["url"] if "url" in batch.columns else [None] * batch.height
+    sources = batch["source"] if "source" in batch.columns else [None] * batch.height
+    return [document_outlet(url, source, None)[0] for url, source in zip(urls, sources)]
+
+
+def _with_learned_boilerplate(batch: pl.DataFrame, line_counts: pl.DataFrame, count: bool = True) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Return the batch with each document's scope and learned boilerplate lines, and the counts including it.
+
+    The batch's own lines count before it is analysed, so a template repeated within
+    the first batch of a new outlet is already caught; ``count=False`` (reprocessing
+    stored documents, already counted) only reads the counts.
+    """
+    scopes = [boilerplate_scope(outlet, uri) for outlet, uri in zip(metadata_outlets(batch), batch["source_uri"])]
+    if count:
+        line_counts = merged_counts(line_counts, line_document_counts(scopes, batch["raw_text"]))
+    learned = learned_boilerplate(line_counts)
+    return batch.with_columns(
+        pl.Series("boilerplate_scope", scopes, dtype=pl.String),
+        pl.Series("learned_boilerplate", [sorted(learned.get(scope, ())) for scope in scopes], dtype=pl.List(pl.String)),
+    ), line_counts
+
+
 def _reprocess(steps: Steps, session, batch_size: int, run_id: str, version: str, window: int, tally: RunTally, logger,
                max_analysis_chars: int = DEFAULT_MAX_ANALYSIS_CHARS) -> None:
     after, batch_no = "", 0
     pending: deque = deque()
+    line_counts = steps.call(tasks.stored_boilerplate_counts, session)
     while True:
         batch_no += 1
         documents = steps.call(tasks.stored_batch, session, version, after, batch_size, batch_no)
         if documents.height == 0:
             break
+        documents, _ = _with_learned_boilerplate(documents, line_counts, count=False)
         after = documents["document_id"][-1]
         tally.seen += documents.height
         pending.append((steps.submit(tasks.analyse_batch, documents, batch_no, max_analysis_chars), documents, batch_no))
@@ -330,16 +359,6 @@ def newsetl_pipeline(
                 session.close()
                 slot.close()
     return summary
-
-
-def checked_read_options(columns: dict[str, str] | None, date_format: str | None) -> ReadOptions:
-    """Return the read options for a column mapping and date format; raise ValueError naming each problem."""
-    problems = invalid_columns(columns or {})
-    if date_format is not None and "%" not in date_format:
-        problems.append(f"--date-format {date_format!r} has no strftime directive (for example %m/%d/%Y %H:%M)")
-    if problems:
-        raise ValueError("; ".join(problems))
-    return ReadOptions(columns=dict(columns or {}), date_format=date_format or None)
 
 
 def _new_run_id() -> str:

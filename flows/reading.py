@@ -17,6 +17,7 @@ import polars as pl
 
 from newsetl.flows.discovery import CSV_LINE_MARGIN, SKIP_CHUNK, WIDE_CODECS, InputSlice, printable, sniffed_encoding, source_uri
 from newsetl.transforms.inputs import (
+    InputIssue,
     InputRecord,
     ReadOptions,
     RejectedInput,
@@ -26,6 +27,7 @@ from newsetl.transforms.inputs import (
     input_record,
     jsonl_record,
     mapped_fields,
+    prose_problem,
 )
 
 DOCUMENT_SCHEMA = {
@@ -79,22 +81,27 @@ class _Collector:
         if controls > MAX_CONTROL_SHARE * len(record.text):
             self.reject(uri, RejectReason.binary, f"'text' has {controls} control characters in {len(record.text)}")
             return
-        doc_id = self.document(uri, record, encoding, byte_length)
-        if doc_id is None:
-            return
+        self.document(uri, record, encoding, byte_length, locator)
+
+    def document(self, uri: str, record: InputRecord, encoding: str, byte_length: int, locator: str = "file") -> str | None:
+        """Keep ``record`` as a document and return its id; None (and a reject) if it is not prose.
+
+        Each value the record kept out (``record.issues``) becomes an input warning.
+        """
+        if not _VISIBLE.search(record.text):
+            self.reject(uri, RejectReason.empty, "only whitespace and zero-width characters")
+            return None
+        problem = prose_problem(record.text)
+        if problem is not None:
+            self.reject(uri, *problem)
+            return None
+        doc_id = document_id(record.text)
         for issue in record.issues:
             self.warnings.append({
                 "source_uri": uri, "record": locator, "field": issue.field,
                 "value": printable(issue.value[:1000]), "reason": issue.reason, "document_id": doc_id,
             })
-
-    def document(self, uri: str, record: InputRecord, encoding: str, byte_length: int) -> str | None:
-        """Keep ``record`` as a document and return its id; None (and a reject) if it has no visible text."""
-        if not _VISIBLE.search(record.text):
-            self.reject(uri, RejectReason.empty, "only whitespace and zero-width characters")
-            return None
         published_at = record.published_at
-        doc_id = document_id(record.text)
         self.documents.append({
             "document_id": doc_id,
             "source_uri": uri,
@@ -145,7 +152,11 @@ def _whole_files(paths: tuple[str, ...], max_bytes: int, out: _Collector):
 
 def _read_txt(paths: tuple[str, ...], max_bytes: int, out: _Collector) -> None:
     for uri, decoded, size in _whole_files(paths, max_bytes, out):
-        out.document(uri, InputRecord(text=decoded.text), decoded.encoding, size)
+        issues = ()
+        if decoded.stripped_controls:
+            issues = (InputIssue("text", f"{decoded.stripped_controls} characters",
+                                 "stripped NUL/control characters", kind="repair"),)
+        out.document(uri, InputRecord(text=decoded.text, issues=issues), decoded.encoding, size)
 
 
 def _read_html(paths: tuple[str, ...], max_bytes: int, out: _Collector) -> None:

@@ -26,6 +26,7 @@ from newsetl.flows.discovery import Discovery, InputSlice, discovered_inputs, pr
 from newsetl.flows.reading import SliceContent, file_date_values, slice_content
 from newsetl.flows.session import WarehouseSession
 from newsetl.transforms.batch_safety import DEFAULT_MAX_ANALYSIS_CHARS
+from newsetl.transforms.boilerplate import line_document_counts
 from newsetl.transforms.inputs import ReadOptions, RejectReason, inferred_day_first, is_numeric_date
 from newsetl.transforms.language import LANGUAGE_CODES
 from newsetl.warehouse import checks, loading, refresh
@@ -87,8 +88,11 @@ def analyse_batch(documents: pl.DataFrame, batch_no: int,
 
     The work runs here, or in the flow's analysis processes when it opened them (flows/analysis_pool.py).
     """
+    learned = [pl.col("learned_boilerplate")] if "learned_boilerplate" in documents.columns else []
+    metadata = [name for name in ("url", "source") if name in documents.columns]  # they name the outlet
     return analysed_here_or_in_pool(
-        documents.select("document_id", "raw_text", pl.col("metadata_published_date").alias("published_date")),
+        documents.select("document_id", "raw_text", pl.col("metadata_published_date").alias("published_date"),
+                         *metadata, *learned),
         max_analysis_chars,
     )
 
@@ -143,14 +147,25 @@ def load_batch(session: WarehouseSession, documents: pl.DataFrame, derived: dict
     derived = dict(derived)
     if "documents" in derived:
         derived["documents"] = _stamped(derived["documents"], pipeline_version=pipeline_version, run_id=run_id, processed_at=now)
+    counts = None
+    if "boilerplate_scope" in documents.columns:
+        counts = line_document_counts(documents["boilerplate_scope"], documents["raw_text"])
+        documents = documents.drop("boilerplate_scope", "learned_boilerplate", strict=False)
     return loading.loaded_batch(
         session.connection(),
         _stamped(documents, ingested_at=now, run_id=run_id),
         derived,
         _stamped(rejects, seen_at=now, run_id=run_id),
         known_new=True,
+        boilerplate_counts=counts,
         warnings=None if warnings is None else _stamped(warnings, seen_at=now, run_id=run_id),
     )
+
+
+@task(name="stored-boilerplate-counts", task_run_name="stored-boilerplate-counts", cache_policy=NO_CACHE)
+def stored_boilerplate_counts(session: WarehouseSession) -> pl.DataFrame:
+    """Return the per-scope line counts stored by earlier loads (``staging.boilerplate_lines``)."""
+    return loading.stored_line_counts(session.connection())
 
 
 @task(name="record-rejects", task_run_name="record-rejects", cache_policy=NO_CACHE)

@@ -1,7 +1,7 @@
 """Evaluate language identification on ../shared/data/langid (one sentence a line).
 
     python -m newsetl_dev.eval_language [--data DIR] [--every N] [--thresholds] [--sample-sizes]
-                                  [--speed] [--fast-path] [--json FILE]
+                                  [--speed] [--fast-path] [--news] [--json FILE]
 
 Prints id-vs-ms accuracy (id.txt against the hand-checked Malay lines of ms.txt listed in
 tests/data/lang_ms_clean_lines.txt; ms.txt as a whole is mostly Indonesian web text), the
@@ -11,7 +11,10 @@ MIN_CONFIDENCE (accuracy of sentence prefixes by letter count, precision by conf
 band); ``--sample-sizes``, the one behind the detection sample (accuracy and cost on
 3-sentence pseudo-documents for several head + middle sizes); ``--speed``, the cost per
 synthetic ~2 KB article of ``detected_languages`` + ``document_language``; ``--fast-path``,
-how often the function-word fast path answers and whether it ever differs from langdetect.
+how often the function-word fast path answers and whether it ever differs from langdetect;
+``--news``, whole-article accuracy and cost of the pipeline's language stage on the real
+articles of ../shared/data/news (Detik id, Utusan ms, BBC en), overall and on the held-out
+half (``newsetl_dev.language_data``).
 """
 
 from __future__ import annotations
@@ -58,6 +61,37 @@ def id_vs_ms(data: Path, every: int) -> dict[str, float]:
         "id": id_acc, "ms_clean": ms_acc, "pooled": pooled, "n_id": len(indonesian),
         "n_ms_clean": len(malay), "ms_raw": accuracy(all_malay[::every], "ms"),
     }
+
+
+def held_out_id_vs_ms(data: Path) -> dict[str, dict]:
+    """Return id/ms accuracy, pooled accuracy and the confusion counts on the HELD-OUT halves
+    (``newsetl_dev.language_data``; the naive Bayes table never saw them): langid id.txt and
+    clean ms lines, and the sentences (>= 40 letters) of held-out Detik and Utusan articles."""
+    import re
+
+    from newsetl_dev.language_data import clean_malay_sentences, is_held_out, news_articles
+
+    def sentences(body: str) -> list[str]:
+        return [s for s in re.split(r"(?<=[.!?])\s+", body) if sum(map(str.isalpha, s)) >= 40]
+
+    articles = news_articles()
+    sets = {
+        "langid": ([s for s in language_lines(data, "id") if s.strip() and is_held_out(s)],
+                   [s for s in clean_malay_sentences(data) if is_held_out(s)]),
+        "news_sentences": ([s for k, b in articles["detik"] if is_held_out(k) for s in sentences(b)],
+                           [s for k, b in articles["utusan"] if is_held_out(k) for s in sentences(b)]),
+    }
+    result = {}
+    for name, (indonesian, malay) in sets.items():
+        id_codes = [detected_language(s).code for s in indonesian]
+        ms_codes = [detected_language(s).code for s in malay]
+        confusion = {"id->id": id_codes.count("id"), "id->ms": id_codes.count("ms"),
+                     "ms->ms": ms_codes.count("ms"), "ms->id": ms_codes.count("id")}
+        right = confusion["id->id"] + confusion["ms->ms"]
+        result[name] = {"id": confusion["id->id"] / len(indonesian), "ms": confusion["ms->ms"] / len(malay),
+                        "pooled": right / (len(indonesian) + len(malay)), "n_id": len(indonesian),
+                        "n_ms": len(malay), "confusion": confusion}
+    return result
 
 
 def sentence_accuracies(data: Path, every: int) -> tuple[dict[str, float], float]:
@@ -193,6 +227,41 @@ def fast_path_agreement(data: Path, n_articles: int = 2000) -> dict[str, dict[st
     return result
 
 
+def news_language(texts: list[str]) -> str:
+    """Return the document language code of one article's paragraphs, as the pipeline's language stage does."""
+    return document_language(texts, detected_languages(texts))[0].code
+
+
+def news_accuracy(news: Path) -> dict[str, dict]:
+    """Return, per news corpus, k/n right (all and held-out articles), the wrong answers and the
+    median and mean CPU milliseconds of the language stage per article (structure untimed)."""
+    import statistics
+
+    from newsetl.transforms.structure import document_structure
+    from newsetl_dev.language_data import NEWS_LANGUAGE, is_held_out, news_articles
+
+    detected_language("Die Regierung hat am Montag neue Maßnahmen angekündigt.")  # load the models untimed
+    result = {}
+    for name, articles in news_articles(news).items():
+        expected, right, held, held_right, costs, wrong = NEWS_LANGUAGE[name], 0, 0, 0, [], {}
+        for key, text in articles:
+            texts = [p.text for p in document_structure(text).paragraphs]
+            started = time.process_time()
+            code = news_language(texts)
+            costs.append(1000 * (time.process_time() - started))
+            ok = code == expected
+            right += ok
+            if is_held_out(key):
+                held += 1
+                held_right += ok
+            if not ok:
+                wrong[key] = code
+        result[name] = {"language": expected, "right": right, "n": len(articles), "held_out_right": held_right,
+                        "held_out_n": held, "median_ms": statistics.median(costs),
+                        "mean_ms": statistics.fmean(costs), "wrong": wrong}
+    return result
+
+
 def main(argv: list[str] | None = None) -> dict:
     """Run the evaluation, print it and return it as a dict."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -202,20 +271,38 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument("--sample-sizes", action="store_true")
     parser.add_argument("--speed", action="store_true")
     parser.add_argument("--fast-path", action="store_true", help="agreement of the function-word fast path with langdetect")
+    parser.add_argument("--news", action="store_true", help="whole-article accuracy and cost on ../shared/data/news")
+    parser.add_argument("--news-data", type=Path, default=ROOT.parent / "shared" / "data" / "news")
     parser.add_argument("--json", type=Path)
     args = parser.parse_args(argv)
 
+    if args.news:
+        report = {"news": news_accuracy(args.news_data)}
+        for name, r in report["news"].items():
+            print(f"news {name} ({r['language']}): {r['right']}/{r['n']} = {r['right'] / r['n']:.2%}, held-out "
+                  f"{r['held_out_right']}/{r['held_out_n']}; language stage {r['median_ms']:.2f} ms median, "
+                  f"{r['mean_ms']:.2f} ms mean per article; wrong: {dict(list(r['wrong'].items())[:8])}")
+        if args.json:
+            args.json.write_text(json.dumps(report, indent=2, default=str), "utf-8")
+        return report
     report: dict = {"id_vs_ms": id_vs_ms(args.data, args.every)}
     r = report["id_vs_ms"]
     print(f"id vs ms: id {r['id']:.2%} (n={r['n_id']}), clean ms {r['ms_clean']:.2%} (n={r['n_ms_clean']}), "
           f"pooled {r['pooled']:.2%}   [ms.txt as a whole: {r['ms_raw']:.2%}, mostly Indonesian lines]")
+    report["held_out_id_vs_ms"] = held_out_id_vs_ms(args.data)
+    for name, r in report["held_out_id_vs_ms"].items():
+        print(f"held-out {name}: id {r['id']:.3f} (n={r['n_id']}), ms {r['ms']:.3f} (n={r['n_ms']}), "
+              f"pooled {r['pooled']:.3f}, balanced {(r['id'] + r['ms']) / 2:.3f}; {r['confusion']}")
     per_language, ms_per_sentence = sentence_accuracies(args.data, args.every)
     average = sum(per_language[c] for c in CLEAN_LABELS) / len(CLEAN_LABELS)
-    report.update(sentence_accuracy=per_language, average_11=average, ms_per_sentence=ms_per_sentence)
+    others = [c for c in CLEAN_LABELS if c != "id"]
+    average_10 = sum(per_language[c] for c in others) / len(others)
+    report.update(sentence_accuracy=per_language, average_11=average, average_10=average_10,
+                  ms_per_sentence=ms_per_sentence)
     print("sentence accuracy: " + "  ".join(f"{c} {v:.1%}" for c, v in per_language.items()))
     print(f"average over {len(CLEAN_LABELS)} languages (ms excluded: noisy labels): {average:.2%}; "
           f"worst {min(CLEAN_LABELS, key=per_language.get)} {min(per_language[c] for c in CLEAN_LABELS):.1%}; "
-          f"{ms_per_sentence:.2f} ms per sentence")
+          f"{ms_per_sentence:.2f} ms per sentence; average over the {len(others)} besides id and ms: {average_10:.2%}")
     if args.thresholds:
         report["thresholds"] = threshold_measurements(args.data)
         thresholds = report["thresholds"]

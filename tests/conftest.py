@@ -67,6 +67,9 @@ def prefect_server(tmp_path_factory):
         env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
     )
     url = f"http://127.0.0.1:{port}/api"
+    from tests.helpers.server_logs import SERVER_LOGS
+
+    SERVER_LOGS[url] = home / "server.log"  # for tests that check what the server's services logged
     deadline = time.monotonic() + SERVER_START_TIMEOUT
     try:
         while True:

@@ -11,6 +11,7 @@ import pytest
 
 from newsetl.transforms.inputs import (
     ReadOptions,
+    prose_problem,
     inferred_day_first,
     invalid_columns,
     SUPPORTED_EXTENSIONS,
@@ -91,7 +92,7 @@ def test_decoded_text_is_normalised(data: bytes, text: str) -> None:
         (codecs.BOM_UTF8, RejectReason.empty),
         (codecs.BOM_UTF16_LE + "  \n".encode("utf-16-le"), RejectReason.empty),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00", RejectReason.binary),
-        (b"Pertempuran\x00sengit di Karabakh", RejectReason.binary),
+        (b"Pertempuran\x00\x00\x00 sengit\x00 di\x00 Karabakh", RejectReason.binary),
         (bytes(range(1, 256)) * 8, RejectReason.binary),
         (b"\x01\x02\x03\x04 log \x05\x06\x07\x08", RejectReason.binary),
         (codecs.BOM_UTF16_LE + "Baku".encode("utf-16-le") + b"\x00", RejectReason.undecodable),
@@ -286,14 +287,52 @@ def test_reject_reasons_are_the_documented_strings() -> None:
     assert {str(reason) for reason in RejectReason} == {
         "empty", "binary", "undecodable", "too_large", "malformed_json", "missing_text",
         "text_not_string", "unsupported_extension", "missing_text_column", "malformed_csv",
-        "unreadable", "not_a_file", "outside_root", "bad_field",
+        "unreadable", "not_a_file", "outside_root", "bad_field", "no_letters", "markup", "not_prose", "no_article",
     }
     error = RejectedInput(RejectReason.too_large, "12 MB > 10 MB")
     assert (error.reason, error.detail) == ("too_large", "12 MB > 10 MB")
 
 
 def test_supported_extensions() -> None:
-    assert SUPPORTED_EXTENSIONS == {".txt", ".jsonl", ".csv"}
+    assert SUPPORTED_EXTENSIONS == {".txt", ".html", ".htm", ".jsonl", ".csv"}
+
+
+def test_one_stray_nul_byte_is_stripped_and_counted_not_rejected() -> None:
+    decoded = decoded_text("Pertempuran sengit di Karabakh\x00 berlanjut, kata Pashinyan.".encode("utf-8"))
+    assert decoded.text == "Pertempuran sengit di Karabakh berlanjut, kata Pashinyan."
+    assert decoded.stripped_controls == 1
+
+
+def test_bomless_utf32_is_text_not_binary() -> None:
+    decoded = decoded_text("Pasukan Azerbaijan merebut Shusha.".encode("utf-32-le"))
+    assert (decoded.text, decoded.encoding) == ("Pasukan Azerbaijan merebut Shusha.", "utf-32-le")
+
+
+def test_ansi_escapes_are_stripped_from_record_text() -> None:
+    record = input_record({"text": "Harga cabai rawit merah di pasar tradisional Jakarta naik\x1b[2J\x1b]0;pwned\x07 "
+                                   "menjadi Rp 80.000 per kilogram, kata pedagang, Selasa (21/10/2025)."}, "line 1")
+    assert "\x1b" not in record.text and "\x07" not in record.text
+    assert [issue.reason for issue in record.issues] == ["stripped NUL/control characters"]
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    ("😀😀😀 🎉🎉", "no_letters"),
+    ("12 345 678 90,5 -- 2025", "no_letters"),
+    ("<!DOCTYPE html><html><head><meta charset='utf-8'><script>var a=1;</script></head><body><div>Menu</div></body></html>",
+     "markup"),
+    ("a" * 200_000, "not_prose"),
+])
+def test_non_prose_has_its_own_reason(text: str, reason: str) -> None:
+    assert prose_problem(text)[0] == reason
+
+
+@pytest.mark.parametrize("text", [
+    "Jakarta - Presiden Prabowo Subianto melantik menteri baru, Senin (20/10/2025).",
+    "MELAKA: Seorang bekas pengurus besar badan berkanun direman enam hari.",
+    "Harga <b>cabai</b> naik 5% di Pasar Minggu.",
+])
+def test_real_article_text_is_prose(text: str) -> None:
+    assert prose_problem(text) is None
 
 
 @pytest.mark.parametrize(

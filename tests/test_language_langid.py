@@ -39,13 +39,14 @@ def test_average_over_eleven_languages_at_least_98_5_percent():
     assert sum(accuracy(code) for code in LANGUAGES) / len(LANGUAGES) >= 0.985
 
 
-def test_malay_vs_indonesian_on_hand_checked_malay_lines():
-    numbers = [int(n) for n in CLEAN_MALAY_LINES.read_text("utf-8").split() if n.isdigit()]
-    malay_lines = lines("ms")
-    malay = [malay_lines[n - 1] for n in numbers]
-    indonesian = lines("id")[::2]
+def test_malay_vs_indonesian_on_the_held_out_split():
+    """The split the naive Bayes table never trained on (newsetl_dev.language_data.is_held_out)."""
+    from newsetl_dev.language_data import clean_malay_sentences, is_held_out
+
+    malay = [s for s in clean_malay_sentences(LANGID) if is_held_out(s)]
+    indonesian = [s for s in lines("id") if s.strip() and is_held_out(s)]
     ms_right = sum(detected_language(s).code == "ms" for s in malay)
     id_right = sum(detected_language(s).code == "id" for s in indonesian)
-    assert len(malay) == 111
+    assert len(malay) > 40 and len(indonesian) > 400
     assert (ms_right + id_right) / (len(malay) + len(indonesian)) >= 0.97
-    assert ms_right / len(malay) >= 0.85 and id_right / len(indonesian) >= 0.985
+    assert ms_right / len(malay) >= 0.95 and id_right / len(indonesian) >= 0.985

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import duckdb
 import pytest
 from typer.testing import CliRunner
@@ -97,3 +99,78 @@ def _hold_writer(path, ready, release):
     ready.set()
     release.wait(60)
     con.close()
+
+
+QUERY_FILES = sorted((Path(__file__).resolve().parents[1] / "warehouse" / "queries").glob("*.sql"))
+
+
+@pytest.mark.parametrize("sql", [
+    "-- Who said what\nSELECT 1", "/* a note */ SELECT 1", "-- one\n-- two\n\nWITH x AS (SELECT 1 AS a) SELECT a FROM x",
+    "-- the tables\nPRAGMA show_tables", "EXPLAIN SELECT 'analyze'",
+])
+def test_leading_comments_and_plain_explain_pass(sql):
+    assert checked_statements(sql)
+
+
+@pytest.mark.parametrize("sql", [
+    "EXPLAIN ANALYZE CREATE TEMP TABLE t AS SELECT 1", "EXPLAIN ANALYZE CHECKPOINT", "explain analyse select 1",
+    "EXPLAIN (ANALYZE) SELECT 1", "EXPLAIN /* hidden */ ANALYZE CHECKPOINT", "-- note\nEXPLAIN\n  ANALYZE SELECT 1",
+    "SELECT 1; EXPLAIN ANALYZE CHECKPOINT",
+])
+def test_explain_analyze_is_refused_whatever_it_explains(sql):
+    with pytest.raises(QueryRefused, match="EXPLAIN ANALYZE"):
+        checked_statements(sql)
+
+
+def test_import_database_is_refused_without_reading_the_folder(tmp_path, small_db):
+    # DuckDB reads IMPORT DATABASE's schema.sql while *parsing*: the parse must not reach files.
+    (tmp_path / "dump").mkdir()
+    (tmp_path / "dump" / "schema.sql").write_text("CREATE TABLE stolen (a INTEGER);")
+    (tmp_path / "dump" / "load.sql").write_text("")
+    with pytest.raises(QueryRefused, match="cannot reach files"):
+        checked_statements(f"IMPORT DATABASE '{tmp_path / 'dump'}'")
+    result = runner.invoke(app, ["query", f"IMPORT DATABASE '{tmp_path / 'dump'}'", "--db", str(small_db)])
+    assert result.exit_code == 2 and "refused" in result.output
+
+
+@pytest.mark.parametrize("sql", [
+    "select * from read_text('/etc/hostname')", "EXPLAIN ANALYZE CHECKPOINT",
+    "EXPLAIN ANALYZE CREATE TEMP TABLE t AS SELECT 1",
+])
+def test_cli_refuses_with_a_message_and_exit_2(small_db, sql):
+    result = runner.invoke(app, ["query", sql, "--db", str(small_db)])
+    assert result.exit_code == 2, result.output
+    assert "refused" in result.output and "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("path", QUERY_FILES, ids=[p.stem for p in QUERY_FILES])
+def test_every_query_file_runs_through_the_cli_as_the_readme_writes_it(small_db, path):
+    # README: newsetl query "$(cat warehouse/queries/X.sql)" --format csv; each file opens with `-- `.
+    sql = path.read_text()
+    assert sql.startswith("--")
+    result = runner.invoke(app, ["query", sql, "--format", "csv", "--db", str(small_db)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[0].count(",") >= 1  # a CSV header with the file's columns
+
+
+def test_readme_query_command_in_a_real_shell(small_db):
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    newsetl = Path(sys.executable).parent / "newsetl"
+    if not newsetl.exists() or not shutil.which("bash"):
+        pytest.skip("needs the installed newsetl script and bash")
+    root = Path(__file__).resolve().parents[1]
+    done = subprocess.run(
+        ["bash", "-c", f'"{newsetl}" query "$(cat warehouse/queries/who_said_what.sql)" --format csv'],
+        cwd=root, env={**os.environ, "NEWSETL_DB": str(small_db)}, capture_output=True, text=True, timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[0].startswith("outlet,published_date,speaker")
+
+
+def test_a_mistyped_option_still_fails(small_db):
+    result = runner.invoke(app, ["query", "SELECT 1", "--fromat", "csv", "--db", str(small_db)])
+    assert result.exit_code != 0

@@ -78,10 +78,10 @@ def test_a_row_that_will_not_build_costs_only_its_own_documents_facts(monkeypatc
 
 
 def test_a_structure_failure_keeps_the_text_as_one_paragraph(monkeypatch):
-    def broken(text):
+    def broken(text, *args):
         if "Garut" in text:
             raise RecursionError("too deep")
-        return real(text)
+        return real(text, *args)
 
     real = document_batch.document_structure
     monkeypatch.setattr(document_batch, "document_structure", broken)

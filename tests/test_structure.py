@@ -249,3 +249,137 @@ def test_document_structure_never_raises(text: str) -> None:
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=400))
 def test_document_structure_is_consistent_for_any_text(text: str) -> None:
     assert_consistent(text, document_structure(text))
+
+
+# Real excerpts: BBC (.txt: headline, blank line, body), Utusan (Summary), Detik (isi_berita).
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("Ad sales boost Time Warner profit\n\nQuarterly profits at US media giant TimeWarner jumped "
+         "76% to $1.13bn (£600m) for the three months to December, from $639m year-earlier.\n",
+         "Ad sales boost Time Warner profit"),
+        ("Fatboy Slim is 'taking a break'\n\nDJ Norman Cook - aka Fatboy Slim - has said that dance "
+         "music is not dead, but has admitted it is currently going through a difficult time.\n",
+         "Fatboy Slim is 'taking a break'"),
+        ("Kilroy names election seat target\n\nEx-BBC chat show host and East Midlands MEP Robert "
+         "Kilroy-Silk has said he wants to \"change the face of British politics\".\n",
+         "Kilroy names election seat target"),
+        # Not headlines: a salutation, a one-word rubric, a colon dateline broken by a blank line.
+        ("SAUDARA PENGARANG,\n\nDAHULU penulisan Jawi digunakan dalam pelbagai bidang termasuk "
+         "kesusasteraan, agama dan perundangan.\n", None),
+        ("cerpen\n\nKarya Ilya Alias\n\nANAK sungai di kawasan ini paling panjang, lebar dan dalam.\n", None),
+        ("KOTA TINGGI: Agensi Penguatkuasaan Maritim Malaysia (Maritim Malaysia) Zon Maritim Tanjung "
+         "Sedili menyita sebuah bot dan lori\n\ntangki membawa kira-kira 28,000 liter diesel bersubsidi.\n",
+         None),
+        ("Quarterly profits at US media giant TimeWarner jumped 76% to $1.13bn.\n\nThe firm, which is "
+         "now one of the biggest investors in Google, benefited from sales.\n", None),
+    ],
+    ids=["bbc-business", "bbc-dash-in-lead", "bbc-hyphen-in-lead", "salutation", "rubric",
+         "broken-colon-lead", "sentence-first"],
+)
+def test_plain_text_headline_before_a_blank_line_is_the_title(text: str, title: str | None) -> None:
+    structure = document_structure(text)
+    assert structure.title == title
+    assert structure.dateline_place is None or title is None
+    assert_consistent(text, structure)
+    if title is not None:
+        # The headline never feeds extractors: it is blanked like boilerplate, but stays body text.
+        masked = masked_text(text, structure)
+        assert masked.startswith(" " * len(title) + "\n")
+        assert masked[len(title):] == text[len(title):]
+        assert not structure.paragraphs[0].is_boilerplate
+
+
+@pytest.mark.parametrize(
+    ("lead", "outlet", "place"),
+    [
+        ("PETALING JAYA: Kerajaan perlu memperkenalkan dasar yang lebih tegas bagi mengawal harga "
+         "barangan keperluan.", None, "Petaling Jaya"),
+        ("MELAKA: Seorang bekas pengurus besar badan berkanun di bawah Kementerian Pertanian dan "
+         "Industri Makanan direman enam hari bermula hari ini.", None, "Melaka"),
+        ("KOTA BHARU: Malaysia mengekalkan rekod sebagai salah sebuah negara yang berjaya mengekalkan "
+         "kadar harga terendah.", None, "Kota Bharu"),
+        ("Al-RAYYAN, Qatar: Ketika seluruh Arab Saudi masih meraikan kejayaan menewaskan Argentina 2-1, "
+         "lain pula cerita buat pemain pertahanannya.", None, "Al-Rayyan"),
+        ("KUALA LUMPUR 3 Mac: Kerajaan akan membentangkan Belanjawan 2023 pada bulan depan, kata "
+         "Perdana Menteri.", None, "Kuala Lumpur"),
+        ("Jakarta- Komedian Bedu mengajukan cerai talak kepada istrinya, Irma Kartika Anggraini.",
+         None, "Jakarta"),
+        ("Palu, (Antara) - Gempa bermagnitudo 5,2 mengguncang Sulawesi Tengah pada Senin pagi.",
+         "antara", "Palu"),
+        ("PALU - Gempa bermagnitudo 5,2 mengguncang Sulawesi Tengah pada Senin pagi waktu setempat.",
+         None, "Palu"),
+        # Hyphenated ordinary words and names are never places.
+        ("Baru-baru ini, Badan Pusat Statistik (BPS) merilis angka kemiskinan Indonesia sebesar 8,57% "
+         "atau 24,06 juta jiwa.", None, None),
+        ("Shin Tae-yong menyampaikan ketertarikannya untuk kembali melatih Timnas Indonesia.", None, None),
+        ("Jakarta-Ciwidey bisa ditempuh dengan kereta lebih dulu menuju Bandung, lalu angkot.", None, None),
+        ("Mark Lewis-Francis says his Olympic success has made him determined to bag World "
+         "Championship 100m gold.", None, None),
+        ("Anglo-Dutch consumer goods giant Unilever is to merge its two management boards.", None, None),
+        ("The World Anti-Doping Agency (Wada) will appeal against the acquittal of Kostas Kenteris.",
+         None, None),
+        ("DJ Norman Cook - aka Fatboy Slim - has said that dance music is not dead, but has admitted "
+         "it is currently going through a difficult time.", None, None),
+        # A label or an acronym in capitals is not a town.
+        ("KPK - Komisi Pemberantasan Korupsi menetapkan tersangka baru dalam kasus suap itu.", None, None),
+        ("NOTA: Artikel ini adalah pandangan peribadi penulis dan tidak mewakili pendirian akhbar.",
+         None, None),
+    ],
+    ids=["petaling-jaya", "melaka", "kota-bharu", "al-rayyan-country", "colon-after-date", "detik-tight-dash",
+         "antara-after-comma", "unknown-town-in-capitals", "baru-baru", "shin-tae-yong",
+         "jakarta-ciwidey", "lewis-francis", "anglo-dutch", "anti-doping", "name-dash-aside",
+         "acronym", "label-colon"],
+)
+def test_real_datelines(lead: str, outlet: str | None, place: str | None) -> None:
+    text = f"{lead}\n\n{BODY}\n"
+    structure = document_structure(text)
+    assert (structure.outlet, structure.dateline_place) == (outlet, place)
+    assert structure.title is None
+
+
+def test_colon_dateline_only_at_the_start_of_the_body() -> None:
+    text = f"{BODY}\nKUALA LUMPUR: Kerajaan akan membentangkan Belanjawan 2023 pada bulan depan.\n"
+    assert document_structure(text).dateline_place is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        'Tonton juga video "Prabowo Puji Jokowi di Sidang Kabinet 1 Tahun Pemerintahan" di sini:',
+        'Tonton juga "Bank Indonesia Umumkan BI-Rate Tetap 5,75%" di sini:',
+        "Simak Video 'Purbaya Janji Bakal Perbaiki Kebijakan Fiskal-Moneter':",
+        "Simak juga Video 'KPK Buka Lowongan 6 Jabatan Pimpinan Tinggi'",
+        "Simak juga Video: MK Putuskan Pemilu Nasional dan Daerah Dipisah",
+        "Lihat juga Video Inflasi Sumut Tertinggi Se-Indonesia, Kemendagri Sentil Pemda",
+        "Lihat juga Video: Merunut Logika Menteri Purbaya",
+        "Saksikan LiveDetikpagi:",
+        "Saksikan Live DetikPagi :",
+        "SCROLL TO CONTINUE WITH CONTENT",
+        "ADVERTISEMENT",
+    ],
+)
+def test_detik_promo_lines_are_boilerplate(line: str) -> None:
+    text = f"{BODY}\n{line}\n{BODY}"
+    structure = document_structure(text)
+    assert structure.paragraphs[1].text == line and structure.paragraphs[1].is_boilerplate
+    assert line not in structure.body_text
+
+
+NEWS = Path(__file__).resolve().parents[2] / "shared" / "data" / "news"
+PROMO = ("baca juga", "tonton juga", "lihat juga", "simak video", "saksikan live",
+         "scroll to continue", "advertisement")
+
+
+@pytest.mark.skipif(not NEWS.is_dir(), reason="needs ../shared/data/news")
+def test_no_promo_line_left_in_real_bodies() -> None:
+    import csv
+
+    csv.field_size_limit(1 << 30)
+    texts = [p.read_text(encoding="utf-8", errors="replace") for p in NEWS.glob("bbc/*/*.txt")]
+    for name, column in (("detik.csv", "isi_berita"), ("utusan.csv", "Summary")):
+        with (NEWS / name).open(encoding="utf-8", newline="") as handle:
+            texts += [row[column] for row in csv.DictReader(handle)]
+    left = [p.text for t in texts for p in document_structure(t).paragraphs
+            if not p.is_boilerplate and p.text.casefold().startswith(PROMO)]
+    assert left == []

@@ -21,13 +21,14 @@ from newsetl.transforms.batch_safety import (
 from newsetl.transforms.entities import entity_mentions
 from newsetl.transforms.facts import event_counts, quotes, source_citations
 from newsetl.transforms.language import detected_languages, document_language
+from newsetl.transforms.outlets import document_outlet
 from newsetl.transforms.records import LanguageGuess
 from newsetl.transforms.structure import document_structure, masked_text
 from newsetl.transforms.temporal import inferred_publication_date, temporal_expressions
 
 TABLE_SCHEMAS: dict[str, dict[str, pl.DataType]] = {
     "documents": {
-        "document_id": pl.String, "outlet": pl.String, "dateline_place": pl.String,
+        "document_id": pl.String, "outlet": pl.String, "outlet_source": pl.String, "dateline_place": pl.String,
         "section": pl.String, "title": pl.String, "body_text": pl.String,
         "language": pl.String, "language_confidence": pl.Float64,
         "languages": pl.List(pl.Struct({"language": pl.String, "share": pl.Float64})),
@@ -67,13 +68,20 @@ TABLE_SCHEMAS: dict[str, dict[str, pl.DataType]] = {
     },
 }
 
-# Languages whose lexicons and taggers we have; Malay shares the Indonesian ones.
-EXTRACTION_LANGUAGE = {"id": "id", "ms": "id", "en": "en", "und": "id"}
+# Languages whose lexicons and taggers we have. Malay has a temporal lexicon layered over
+# the Indonesian one; the other extractors read Malay with their Indonesian lexicons.
+EXTRACTION_LANGUAGE = {"id": "id", "ms": "ms", "en": "en", "und": "id"}
+_BASE_LEXICON = {"ms": "id"}
 
 
 def extraction_language(code: str) -> str | None:
     """Return the lexicon language used to extract facts from text in ``code``, or None if unsupported."""
     return EXTRACTION_LANGUAGE.get(code)
+
+
+def base_lexicon(lexicon: str | None) -> str | None:
+    """Return the lexicon of the extractors without a layer for ``lexicon`` (Malay -> Indonesian)."""
+    return _BASE_LEXICON.get(lexicon, lexicon) if lexicon else lexicon
 
 
 class _StageClock:
@@ -100,13 +108,14 @@ def _span_row(document_id: str, record, **columns) -> dict:
 
 def _extracted_facts(masked: str, metadata_date: date | None, lexicon: str | None, clock: _StageClock):
     """Return publication date, its source, and the dates, names, quotes, citations and counts of a text."""
+    temporal_lexicon, lexicon = lexicon, base_lexicon(lexicon)
     with clock.stage("dates"):
         if metadata_date is not None:
             published, source = metadata_date, "metadata"
         else:
-            published = inferred_publication_date(masked, lexicon or "id")
+            published = inferred_publication_date(masked, temporal_lexicon or "id")
             source = "text" if published is not None else None
-        timexes = temporal_expressions(masked, published, lexicon) if lexicon else []
+        timexes = temporal_expressions(masked, published, temporal_lexicon) if lexicon else []
     with clock.stage("entities"):
         mentions = entity_mentions(masked, lexicon) if lexicon else []
     with clock.stage("facts"):
@@ -116,11 +125,17 @@ def _extracted_facts(masked: str, metadata_date: date | None, lexicon: str | Non
     return published, source, timexes, mentions, found_quotes, citations, counts
 
 
-def _structure_and_language(raw_text: str, clock: _StageClock):
-    """Return the structure, masked text, paragraph guesses, document language and shares of a text."""
+def _structure_and_language(raw_text: str, clock: _StageClock, learned_boilerplate: frozenset[str] = frozenset(),
+                            url: str | None = None, source: str | None = None):
+    """Return the structure, masked text, outlet and its source, paragraph guesses, document language and shares.
+
+    ``learned_boilerplate`` holds the line keys its outlet repeats (``transforms.boilerplate``);
+    ``url`` and ``source`` are the document's metadata fields; they name the outlet before its lead line does.
+    """
     with clock.stage("structure"):
-        structure = document_structure(raw_text)
+        structure = document_structure(raw_text, learned_boilerplate)
         masked = masked_text(raw_text, structure)
+        outlet, outlet_source = document_outlet(url, source, structure.outlet)
     with clock.stage("language"):
         texts = [p.text for p in structure.paragraphs]
         guesses = detected_languages(texts)
@@ -132,7 +147,7 @@ def _structure_and_language(raw_text: str, clock: _StageClock):
             language, shares = document_language(body_texts, body_guesses)
         else:
             language, shares = LanguageGuess("und", 0.0), {}
-    return structure, masked, guesses, language, shares
+    return structure, masked, outlet, outlet_source, guesses, language, shares
 
 
 def _error_text(error: BaseException, stage: str) -> str:
@@ -193,6 +208,9 @@ def document_rows(
     metadata_date: date | None,
     clock: _StageClock | None = None,
     max_analysis_chars: int = DEFAULT_MAX_ANALYSIS_CHARS,
+    learned_boilerplate: frozenset[str] = frozenset(),
+    url: str | None = None,
+    source: str | None = None,
 ) -> dict[str, list[dict]]:
     """Return the derived rows of one document, one list per staging table; never raises.
 
@@ -201,7 +219,8 @@ def document_rows(
     """
     clock = clock or _StageClock(None)
     try:
-        structure, masked, guesses, language, shares = _structure_and_language(raw_text, clock)
+        structure, masked, outlet, outlet_source, guesses, language, shares = _structure_and_language(
+            raw_text, clock, learned_boilerplate, url, source)
     except Exception as error:  # structure or language failed: keep the text as one paragraph, flag it
         return _fallback_rows(document_id, raw_text, metadata_date, _error_text(error, "structure"))
     analysed = analysis_prefix(masked, max_analysis_chars)
@@ -225,7 +244,8 @@ def document_rows(
 
     rows["documents"] = [{
         "document_id": document_id,
-        "outlet": structure.outlet,
+        "outlet": outlet,
+        "outlet_source": outlet_source,
         "dateline_place": structure.dateline_place,
         "section": structure.section,
         "title": structure.title,
@@ -257,10 +277,15 @@ def analysed_rows(
     metadata_date: date | None,
     rows: dict[str, list[dict]],
     clock: _StageClock,
+    learned_boilerplate: frozenset[str] = frozenset(),
+    url: str | None = None,
+    source: str | None = None,
     max_analysis_chars: int = DEFAULT_MAX_ANALYSIS_CHARS,
 ) -> None:
     """Append the derived rows of one document to ``rows`` (one list per staging table)."""
-    for table, found in document_rows(document_id, raw_text, metadata_date, clock, max_analysis_chars).items():
+    found_rows = document_rows(document_id, raw_text, metadata_date, clock, max_analysis_chars,
+                               learned_boilerplate, url, source)
+    for table, found in found_rows.items():
         rows[table].extend(found)
 
 
@@ -295,14 +320,16 @@ def analysed_batch(
     """Return one frame per staging table for a batch of documents.
 
     ``documents`` has columns ``document_id``, ``raw_text`` and ``published_date``
-    (the metadata date, nullable). ``stage_seconds``, if given, accumulates the
+    (the metadata date, nullable), and optionally ``url``, ``source`` and ``learned_boilerplate``
+    (a list of line keys masked as boilerplate in that document). ``stage_seconds``, if given, accumulates the
     time spent in each stage. A document whose rows will not build into the frames
     (a value outside its column type) keeps only its structure rows, flagged.
     """
     clock = _StageClock(stage_seconds)
     records = documents.iter_rows(named=True) if isinstance(documents, pl.DataFrame) else documents
     per_document = [
-        document_rows(r["document_id"], r["raw_text"], r.get("published_date"), clock, max_analysis_chars)
+        document_rows(r["document_id"], r["raw_text"], r.get("published_date"), clock, max_analysis_chars,
+                      frozenset(r.get("learned_boilerplate") or ()), url=r.get("url"), source=r.get("source"))
         for r in records
     ]
     try:

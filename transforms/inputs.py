@@ -76,6 +76,10 @@ class RejectReason(StrEnum):
     not_a_file = "not_a_file"
     outside_root = "outside_root"
     bad_field = "bad_field"
+    no_letters = "no_letters"
+    markup = "markup"
+    not_prose = "not_prose"
+    no_article = "no_article"
 
 
 class RejectedInput(Exception):
@@ -94,6 +98,7 @@ class DecodedText:
     text: str
     encoding: str
     lossy: bool = False
+    stripped_controls: int = 0  # NUL and other C0 control characters removed from the text
 
 
 @dataclass(frozen=True)
@@ -161,6 +166,16 @@ def invalid_columns(columns: Mapping[str, str]) -> list[str]:
     return problems
 
 
+def checked_read_options(columns: dict[str, str] | None, date_format: str | None) -> ReadOptions:
+    """Return the read options for a column mapping and date format; raise ValueError naming each problem."""
+    problems = invalid_columns(columns or {})
+    if date_format is not None and "%" not in date_format:
+        problems.append(f"--date-format {date_format!r} has no strftime directive (for example %m/%d/%Y %H:%M)")
+    if problems:
+        raise ValueError("; ".join(problems))
+    return ReadOptions(columns=dict(columns or {}), date_format=date_format or None)
+
+
 def mapped_fields(fields: Mapping[str, object], columns: Mapping[str, str]) -> tuple[dict[str, object], dict[str, object]]:
     """Return (record fields, extra fields) of one raw record under a column mapping.
 
@@ -219,6 +234,14 @@ def decoded_text(data: bytes) -> DecodedText:
     """Return the normalised text of ``data`` and its encoding; raise ``RejectedInput`` if it is not text."""
     if not data.strip():
         raise RejectedInput(RejectReason.empty, "no content" if not data else "only whitespace")
+    nuls = data.count(0)
+    if nuls and _bomless_wide(data) is None and not data.startswith(tuple(bom for bom, _ in _BOMS)):
+        # A stray NUL or two in prose is damage, not binary: strip them (and say so).
+        if nuls > max(1, len(data) // 100):
+            raise RejectedInput(RejectReason.binary, f"{nuls} NUL bytes")
+        data = data.replace(b"\x00", b"")
+    else:
+        nuls = 0  # UTF-16/32: the NULs are part of the characters
     text, encoding, lossy = _decoded(data)
     text = normalised_text(text)
     if not text.strip():
@@ -228,7 +251,46 @@ def decoded_text(data: bytes) -> DecodedText:
         raise RejectedInput(
             RejectReason.binary, f"{controls} control characters in {len(text)} ({encoding})"
         )
-    return DecodedText(text=text, encoding=encoding, lossy=lossy)
+    text, stripped = controls_stripped(text)
+    return DecodedText(text=text, encoding=encoding, lossy=lossy, stripped_controls=stripped + nuls)
+
+
+# C0 controls other than tab and line breaks, and DEL: never content, and they can
+# drive a terminal (ANSI escapes start with ESC).
+_C0_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def controls_stripped(text: str) -> tuple[str, int]:
+    """Return ``text`` without C0 control characters (tab, newline and form feed kept) and how many were removed."""
+    found = len(_C0_CONTROLS.findall(text))
+    return (_C0_CONTROLS.sub("", text), found) if found else (text, 0)
+
+
+_LETTER = re.compile(r"[^\W\d_]")
+_MARKUP = re.compile(r"<(?:!doctype|html|head|body|div|script|style|meta|table)\b", re.IGNORECASE)
+LONGEST_WORD = 1000
+
+
+def prose_problem(text: str) -> tuple[RejectReason, str] | None:
+    """Return (reason, detail) when ``text`` is not an article's prose, or None when it can be one.
+
+    No letters at all (only emoji, digits or symbols), HTML markup that is not a page
+    to extract, or text made mostly of giant "words" (one 200k-character token) are
+    not prose; their analysis would be meaningless or unbounded.
+    """
+    if not _LETTER.search(text):
+        return RejectReason.no_letters, "no letters: only digits, symbols, emoji or punctuation"
+    head = text[:20000]
+    tags = len(_MARKUP.findall(head))
+    if tags >= 3 and head.count("<") > len(head) / 200:
+        return RejectReason.markup, (f"HTML markup ({tags} structural tags in the first {len(head)} characters); "
+                                     "save the page as .html to have its article extracted")
+    words = text.split()
+    giant = sum(len(word) for word in words if len(word) > LONGEST_WORD)
+    if giant > len(text) / 2:
+        return RejectReason.not_prose, (f"{giant} of {len(text)} characters are in words over {LONGEST_WORD} "
+                                        "characters long: no sentence-like text")
+    return None
 
 
 def _decoded(data: bytes) -> tuple[str, str, bool]:
@@ -237,7 +299,7 @@ def _decoded(data: bytes) -> tuple[str, str, bool]:
         if data.startswith(bom):
             return _strictly_decoded(data, encoding), encoding, False
     if b"\x00" in data:
-        encoding = _bomless_utf16(data)
+        encoding = _bomless_wide(data)
         if encoding is None:
             raise RejectedInput(RejectReason.binary, f"{data.count(0)} NUL bytes")
         return _strictly_decoded(data, encoding), encoding, False
@@ -268,6 +330,25 @@ def _strictly_decoded(data: bytes, encoding: str) -> str:
         raise RejectedInput(
             RejectReason.undecodable, f"invalid {encoding} at byte {exc.start}: {exc.reason}"
         ) from None
+
+
+def _bomless_wide(data: bytes) -> str | None:
+    """Return the UTF-32 or UTF-16 codec BOM-less text ``data`` is in, or None."""
+    return _bomless_utf32(data) or _bomless_utf16(data)
+
+
+def _bomless_utf32(data: bytes) -> str | None:
+    """Return ``utf-32-le``/``-be`` when ``data`` decodes strictly as BOM-less UTF-32 with 3 NULs in 4 bytes."""
+    if len(data) % 4 or data.count(0) < len(data) // 2:
+        return None
+    for encoding, zero_lanes in (("utf-32-le", (2, 3)), ("utf-32-be", (0, 1))):
+        if all(data[lane::4].count(0) == len(data) // 4 for lane in zero_lanes):
+            try:
+                data.decode(encoding)
+            except UnicodeDecodeError:
+                continue
+            return encoding
+    return None
 
 
 def _bomless_utf16(data: bytes) -> str | None:
@@ -358,6 +439,9 @@ def input_record(fields: Mapping[str, object], locator: str, options: ReadOption
     text, repaired = mojibake_repaired(text)
     if repaired:
         issues.append(InputIssue("text", repaired, "repaired mojibake (UTF-8 read as Latin-1/cp1252)", kind="repair"))
+    if _C0_CONTROLS.search(text) and len(_CONTROL_CHARS.findall(text)) <= MAX_CONTROL_SHARE * len(text):
+        text, stripped = controls_stripped(text)
+        issues.append(InputIssue("text", f"{stripped} characters", "stripped NUL/control characters", kind="repair"))
     published_at, published_date, reason = published_value(
         fields.get("published_at"), date_format=options.date_format, day_first=options.day_first
     )

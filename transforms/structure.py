@@ -4,12 +4,18 @@
 the outlet and dateline place from lead lines such as ``Bisnis.com, JAKARTA - ...``,
 ``Penapembaharu.com -Baku- ...``, ``MOSCOW (Reuters) - ...`` or
 ``JAKARTA, KOMPAS.com - ...``; short lines before that lead line give the section and
-title. ``masked_text`` blanks boilerplate so extractors never see it while every
-offset stays valid.
+title. In plain text a first line that reads as a headline and is followed by a blank
+line (``Ad sales boost Time Warner profit\n\nQuarterly ...``) is the title and never the
+lead line. Malaysian datelines (``PETALING JAYA: ...``) are read at the very start of the
+body from words in capitals alone; elsewhere a place without an outlet (``Jakarta - ...``)
+must be known to the place gazetteer, and a hyphen glued to both words (``Baru-baru``)
+is never a dateline dash. ``masked_text`` blanks boilerplate and the title line so
+extractors never see them while every offset stays valid.
 
 Boilerplate is marked conservatively, one whole line at a time: related-link lines
-(``Baca juga: ...``, ``Lihat juga:``, ``Simak juga:``, ``Read more:``), ad markers
-(``ADVERTISEMENT``, ``SCROLL TO RESUME CONTENT``), lines without a letter or digit
+(``Baca juga: ...``, ``Lihat juga:``, ``Simak juga:``, ``Read more:``), video and live
+promotions (``Tonton juga video "..." di sini:``, ``Saksikan Live DetikPagi :``), ad markers
+(``ADVERTISEMENT``, ``SCROLL TO CONTINUE WITH CONTENT``), lines without a letter or digit
 (``(*)``, ``***``), closing tags such as ``(*/ant)`` and a truncated last fragment
 of at most three characters. Bylines (``Editor: ...``) and subheadings stay body
 text. A related link glued to the end of a real paragraph is not removed.
@@ -19,6 +25,7 @@ from __future__ import annotations
 
 import re
 
+from newsetl.transforms.boilerplate import boilerplate_line_key
 from newsetl.transforms.records import DocumentStructure, Paragraph
 
 # The lead line is the first body paragraph, but section, title and a summary may
@@ -34,7 +41,9 @@ MAX_FRAGMENT_CHARS = 3
 
 _BLANK = "\u200b\u200c\u200d\u2060\ufeff"
 _DASH = r"(?:--?|[–—])"
-_SEP = rf"\s*{_DASH}\s*(?=\S)"
+# A hyphen glued to words on both sides joins a compound (``Baru-baru``, ``Shin Tae-yong``,
+# ``Jakarta-Ciwidey``), so a separator needs a space on one side or a longer dash.
+_SEP = rf"(?:\s+{_DASH}\s*|{_DASH}\s+|--|[–—])(?=\S)"
 # A site name written as a domain: Sosok.ID, SERAMBINEWS.COM, REPUBLIKA.CO.ID.
 _DOMAIN = r"[A-Za-z0-9][A-Za-z0-9-]{0,40}(?:\.[A-Za-z0-9-]{1,30}){0,3}\.[A-Za-z]{2,10}"
 # Wire services and outlets whose dateline names them without a domain.
@@ -58,9 +67,19 @@ _STRONG_LEADS = (
 )
 # JAKARTA - ... : a place alone is weaker evidence, so the line must read as a lead.
 _PLACE_LEAD = re.compile(rf"{_PLACE}{_SEP}")
+# Malaysian style: PETALING JAYA: ...  KOTA BHARU: ...  Al-RAYYAN, Qatar: ...
+_CAPS_WORD = r"(?:[A-Z][a-z]{0,2}-)?[A-Z][A-Z'’.\-]*[A-Z.]"
+_KNOWN_COLON_LEAD = re.compile(rf"{_PLACE}\s*:\s+(?=\S)")
+# The place may carry a country or a day and month: "Al-RAYYAN, Qatar:", "KUALA LUMPUR 3 Mac:".
+_COLON_LEAD = re.compile(
+    rf"(?P<place>{_CAPS_WORD}(?:\s+{_CAPS_WORD}){{0,3}})"
+    r"(?:\s*,\s*[A-Z][\w ]{1,30}?|,?\s+\d{1,2}\s+[A-Z][a-z]{2,9}\.?)?\s*:\s+(?=\S)"
+)
 _NOT_PLACES = frozenset(
     {"video", "foto", "breaking", "update", "eksklusif", "infografis", "hoaks", "live",
-     "berita", "opini", "editorial", "news", "exclusive", "watch", "opinion", "analysis"}
+     "berita", "opini", "editorial", "news", "exclusive", "watch", "opinion", "analysis",
+     # Malay and English labels that also open a text with "WORD:".
+     "nota", "perhatian", "kenyataan", "soalan", "jawapan", "oleh", "sumber", "note", "tanya", "jawab", "ulasan", "komentar", "laporan", "pengumuman", "peringatan"}
 )
 
 _RELATED_LINK = re.compile(
@@ -69,6 +88,15 @@ _RELATED_LINK = re.compile(
     r"\s*(?:[:：>»|\-–—]|$)",
     re.IGNORECASE,
 )
+# Promotions of other content: "Tonton juga video "..." di sini:", "Simak juga Video 'x'",
+# "Lihat juga Video: ...", "Simak Video ...", "Saksikan Live DetikPagi :" (Detik).
+_PROMO = re.compile(
+    r"\W{0,3}(?:baca|lihat|simak|cek|tonton|saksikan)(?:\s+(?:juga|pula))?\s*"
+    r"(?:(?:video|foto|infografis)\b|live)"
+    r"|\W{0,3}(?:baca|lihat|simak|cek|tonton|saksikan)\s+(?:juga|pula)\s*[\"“'‘]",
+    re.IGNORECASE,
+)
+_AD_PREFIX = re.compile(r"\W{0,3}(?:advertisement|scroll to (?:continue|resume))\b", re.IGNORECASE)
 _AD_MARKERS = frozenset(
     {"advertisement", "iklan", "scroll to resume content", "scroll to continue with content",
      "continue reading below"}
@@ -78,8 +106,12 @@ _HAS_WORD_CHAR = re.compile(r"[^\W_]")
 _SENTENCE_END = ".!?\"”’')]»…"
 
 
-def document_structure(text: str) -> DocumentStructure:
-    """Return the paragraphs, boilerplate flags, outlet, dateline place, section and title of ``text``."""
+def document_structure(text: str, learned_boilerplate: frozenset[str] = frozenset()) -> DocumentStructure:
+    """Return the paragraphs, boilerplate flags, outlet, dateline place, section and title of ``text``.
+
+    A line whose ``boilerplate_line_key`` is in ``learned_boilerplate`` (lines its outlet
+    repeats across many articles) is boilerplate too.
+    """
     spans = _paragraph_spans(text)
     last = len(spans) - 1
     paragraphs = tuple(
@@ -88,12 +120,18 @@ def document_structure(text: str) -> DocumentStructure:
             start=start,
             end=end,
             text=text[start:end],
-            is_boilerplate=_is_boilerplate(text[start:end], is_last=i == last and i > 0),
+            is_boilerplate=_is_boilerplate(text[start:end], is_last=i == last and i > 0)
+            or (bool(learned_boilerplate) and boilerplate_line_key(text[start:end]) in learned_boilerplate),
         )
         for i, (start, end) in enumerate(spans)
     )
-    outlet, place, lead_index = _lead(paragraphs)
-    section, title = _section_and_title(paragraphs[:lead_index] if lead_index else ())
+    if _is_plain_title(text, paragraphs):
+        # "Headline\n\nBody...": the headline is the title, never the lead line.
+        outlet, place, _ = _lead(paragraphs, first=1)
+        section, title = None, paragraphs[0].text
+    else:
+        outlet, place, lead_index = _lead(paragraphs)
+        section, title = _section_and_title(paragraphs[:lead_index] if lead_index else ())
     body = [p.text for p in paragraphs if not p.is_boilerplate]
     return DocumentStructure(
         outlet=outlet,
@@ -107,11 +145,15 @@ def document_structure(text: str) -> DocumentStructure:
 
 
 def masked_text(text: str, structure: DocumentStructure) -> str:
-    """Return ``text`` with every boilerplate paragraph replaced by spaces (same length, same offsets)."""
+    """Return ``text`` with every boilerplate paragraph and the title line replaced by spaces
+    (same length, same offsets): a headline is not a sentence, so it must not feed quotes or counts."""
     pieces: list[str] = []
     position = 0
+    title_seen = structure.title is None
     for paragraph in structure.paragraphs:
-        if not paragraph.is_boilerplate:
+        is_title = not title_seen and not paragraph.is_boilerplate and paragraph.text == structure.title
+        title_seen = title_seen or is_title
+        if not (paragraph.is_boilerplate or is_title):
             continue
         start, end = max(paragraph.start, position), min(paragraph.end, len(text))
         if start >= end:
@@ -160,7 +202,9 @@ def _rstripped(value: str) -> str:
 def _is_boilerplate(line: str, is_last: bool) -> bool:
     """Return True when a paragraph is a link, ad marker, decoration or truncated last fragment."""
     head = line[:HEAD_CHARS]
-    if _RELATED_LINK.match(head) or _CLOSING_TAG.fullmatch(line):
+    if _RELATED_LINK.match(head) or _PROMO.match(head) or _AD_PREFIX.match(head):
+        return True
+    if _CLOSING_TAG.fullmatch(line):
         return True
     if len(line) <= 40 and line.strip(" .:-").casefold() in _AD_MARKERS:
         return True
@@ -170,16 +214,37 @@ def _is_boilerplate(line: str, is_last: bool) -> bool:
     return is_last and len(line) <= MAX_FRAGMENT_CHARS and line[-1] not in _SENTENCE_END
 
 
-def _lead(paragraphs: tuple[Paragraph, ...]) -> tuple[str | None, str | None, int | None]:
-    """Return (outlet, dateline place, index of the lead paragraph) from the first paragraphs."""
+def _is_plain_title(text: str, paragraphs: tuple[Paragraph, ...]) -> bool:
+    """Return True when the first line reads as a headline and a blank line follows it."""
+    if len(paragraphs) < 2 or paragraphs[0].is_boilerplate:
+        return False
+    first = paragraphs[0]
+    if text.count("\n", first.end, paragraphs[1].start) < 2 or not _is_headline(first.text):
+        return False
+    head = first.text[:HEAD_CHARS]
+    # "SERAMBINEWS.COM, YEREVAN - Sekitar ..." or "KOTA TINGGI: ..." on its own is a lead
+    # line, not a headline; a body going on in lower case means a sentence broken in two.
+    return (
+        not any(pattern.match(head) for pattern in _STRONG_LEADS)
+        and _colon_place(head, first.text) is None
+        and not paragraphs[1].text[:1].islower()
+    )
+
+
+def _lead(paragraphs: tuple[Paragraph, ...], first: int = 0) -> tuple[str | None, str | None, int | None]:
+    """Return (outlet, dateline place, index of the lead paragraph) from the paragraphs from ``first`` on."""
     weak: tuple[str | None, str | None, int | None] = (None, None, None)
     # A bare "JAKARTA - " only counts as a dateline when nothing but headline-like
     # lines precede it; further down it is more likely a dash inside a sentence.
     only_headlines_so_far = True
-    for index, paragraph in enumerate(paragraphs[:LEAD_WINDOW]):
+    at_body_start = True
+    for index, paragraph in enumerate(paragraphs[first:first + LEAD_WINDOW], start=first):
         if paragraph.is_boilerplate:
             continue
         head = paragraph.text[:HEAD_CHARS]
+        body_start, at_body_start = at_body_start, False
+        if body_start and (place := _colon_place(head, paragraph.text)):
+            return None, place, index
         for pattern in _STRONG_LEADS:
             match = pattern.match(head)
             if match is None:
@@ -192,11 +257,30 @@ def _lead(paragraphs: tuple[Paragraph, ...]) -> tuple[str | None, str | None, in
                 # "Outlet.com -Baku- ...": demand a tight dash or a place in capitals.
                 continue
             return match["outlet"].strip().casefold(), _place_name(place), index
-        if only_headlines_so_far and weak[2] is None and _reads_as_place_lead(head, paragraph.text):
+        if only_headlines_so_far and weak[2] is None and _reads_as_place_lead(
+            head, paragraph.text, body_start
+        ):
             match = _PLACE_LEAD.match(head)
             weak = (None, _place_name(match["place"]), index)
         only_headlines_so_far = only_headlines_so_far and not _ends_sentence(paragraph.text)
     return weak
+
+
+def _colon_place(head: str, line: str) -> str | None:
+    """Return the place of a Malaysian-style ``PETALING JAYA: <sentence>`` lead, else None.
+
+    Malaysian towns are too many for a gazetteer, so words in capitals before the colon
+    at the very start of the body are enough; a known place may be written in any case."""
+    match = _COLON_LEAD.match(head)
+    if match is None:
+        match = _KNOWN_COLON_LEAD.match(head)
+        if match is None or _name_type(match["place"]) != "LOC":
+            return None
+    place = match["place"]
+    rest = line[match.end():]
+    if place.strip(" .").casefold() in _NOT_PLACES or len(rest) < 40 or " " not in rest:
+        return None
+    return _place_name(place)
 
 
 def _is_place(candidate: str) -> bool:
@@ -209,13 +293,33 @@ def _is_place(candidate: str) -> bool:
     )
 
 
-def _reads_as_place_lead(head: str, line: str) -> bool:
-    """Return True for ``JAKARTA - <sentence>``: a place, a dash and a full lead sentence."""
+def _reads_as_place_lead(head: str, line: str, body_start: bool) -> bool:
+    """Return True for ``JAKARTA - <sentence>``: a place, a dash and a full lead sentence.
+
+    A capitalised word before a dash is often a name or a headline (``Mark Lewis - ...``),
+    so without an outlet only a known place counts, or at the very start of the body a
+    name in capitals that the gazetteer does not know as an organisation (``PALU - ...``)."""
     match = _PLACE_LEAD.match(head)
     if match is None or not _is_place(match["place"]):
         return False
+    place = match["place"]
+    kind = _name_type(place)
+    letters = [c for c in place if c.isalpha()]
+    # Three capitals are more often an acronym (KPK, BPS, DPR) than a town.
+    in_capitals = len(letters) >= 4 and place.isupper()
+    if kind != "LOC" and not (body_start and in_capitals and kind is None):
+        return False
     rest = line[match.end():]
     return len(rest) >= 40 and " " in rest and _ends_sentence(line)
+
+
+def _name_type(name: str) -> str | None:
+    """Return ``LOC`` or ``ORG`` when the place gazetteer knows ``name``, else None."""
+    # Imported on first use: the entities package loads polars and the NER model, which
+    # a caller that only wants paragraphs should not pay for.
+    from newsetl.transforms.entities.gazetteer import known_name_type
+
+    return known_name_type(name)
 
 
 def _place_name(place: str | None) -> str | None:
@@ -223,7 +327,10 @@ def _place_name(place: str | None) -> str | None:
     if place is None:
         return None
     place = place.strip()
-    return place.title() if place.isupper() else place
+    # "Al-RAYYAN" is in capitals too once its particle is set aside.
+    letters = [c for c in place if c.isalpha()]
+    upper = sum(c.isupper() for c in letters)
+    return place.title() if letters and upper > len(letters) - 3 and upper > 2 else place
 
 
 def _section_and_title(before_lead: tuple[Paragraph, ...]) -> tuple[str | None, str | None]:

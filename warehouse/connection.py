@@ -15,7 +15,8 @@ from pathlib import Path
 
 import duckdb
 
-DEFAULT_DB = Path("warehouse") / "news.duckdb"
+from newsetl.warehouse.paths import DEFAULT_DB, resolved_db_path  # noqa: F401  (re-exported)
+
 DEFAULT_WRITER_MEMORY_LIMIT = "384MB"
 # DuckDB checkpoints (writes the WAL into the file) every 16 MB of WAL by default, and a
 # checkpoint costs more the bigger the warehouse. Profiling loads of 2,000 analysed synthetic
@@ -31,13 +32,6 @@ class WarehouseLocked(RuntimeError):
 
 class WarehouseMissing(FileNotFoundError):
     """The database file does not exist yet."""
-
-
-def resolved_db_path(db: str | os.PathLike | None) -> Path:
-    """Return the warehouse path: ``db``, else ``$NEWSETL_DB``, else ``warehouse/news.duckdb``."""
-    if db:
-        return Path(db)
-    return Path(os.environ.get("NEWSETL_DB") or DEFAULT_DB)
 
 
 def _lock_holder(error: Exception) -> str:

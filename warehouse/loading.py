@@ -40,6 +40,7 @@ def loaded_batch(
     *,
     known_new: bool = False,
     warnings: pl.DataFrame | None = None,
+    boilerplate_counts: pl.DataFrame | None = None,
 ) -> int:
     """Insert the batch's new documents with their derived rows and rejects; return how many were new.
 
@@ -56,6 +57,8 @@ def loaded_batch(
             _insert(con, "raw.rejects", rejects)
         if warnings is not None:
             _insert(con, "raw.input_warnings", warnings)
+        if boilerplate_counts is not None:
+            _added_line_counts(con, boilerplate_counts)
         loaded = 0
         if raw_documents.height and known_new:
             _insert(con, "raw.documents", raw_documents)
@@ -102,6 +105,25 @@ def replaced_derived_rows(con: duckdb.DuckDBPyConnection, derived: dict[str, pl.
     return documents.height
 
 
+def _added_line_counts(con: duckdb.DuckDBPyConnection, counts: pl.DataFrame) -> None:
+    """Add a batch's per-scope line counts to ``staging.boilerplate_lines``."""
+    if counts.height == 0:
+        return
+    con.register("_batch_line_counts", counts.to_arrow())
+    try:
+        con.execute(
+            "INSERT INTO staging.boilerplate_lines BY NAME (SELECT scope, line_key, documents FROM _batch_line_counts) "
+            "ON CONFLICT (scope, line_key) DO UPDATE SET documents = documents + excluded.documents"
+        )
+    finally:
+        con.unregister("_batch_line_counts")
+
+
+def stored_line_counts(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
+    """Return ``staging.boilerplate_lines`` (scope, line_key, documents) as a frame."""
+    return con.execute("SELECT scope, line_key, documents FROM staging.boilerplate_lines").pl()
+
+
 def inserted_rejects(con: duckdb.DuckDBPyConnection, rejects: pl.DataFrame) -> int:
     """Insert reject rows on their own (e.g. files rejected at discovery); return how many."""
     return _inserted_alone(con, "raw.rejects", rejects)
@@ -145,7 +167,7 @@ def stored_documents(con: duckdb.DuckDBPyConnection, document_ids: list[str]) ->
     try:
         return pl.from_arrow(
             con.execute(
-                "SELECT document_id, raw_text, title, metadata_published_date AS published_date "
+                "SELECT document_id, source_uri, url, source, raw_text, title, metadata_published_date AS published_date "
                 "FROM raw.documents WHERE document_id IN (SELECT document_id FROM _wanted) ORDER BY document_id"
             ).fetch_arrow_table()
         )

@@ -174,3 +174,18 @@ def gazetteer_matches(toks: list[Token], text: str, language: str = "id") -> lis
         else:
             i += 1
     return matches
+
+
+@cache
+def _name_types() -> dict[str, str]:
+    """Return folded name -> ``LOC`` or ``ORG`` for every gazetteer alias of both languages, plus
+    every ISO 3166-2 subdivision (pycountry) as ``LOC``, so ``Melaka`` or ``Selangor`` count too."""
+    types = {folded(sub.name): "LOC" for sub in pycountry.subdivisions}
+    for lang in ("en", "id"):
+        types.update((key, entry.entity_type) for key, (entry, _) in _index(lang).entries.items())
+    return types
+
+
+def known_name_type(name: str) -> str | None:
+    """Return ``LOC`` or ``ORG`` when the gazetteer knows ``name`` (any case or punctuation), else None."""
+    return _name_types().get(folded(name))

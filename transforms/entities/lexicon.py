@@ -13,6 +13,8 @@ from importlib import resources
 from anyascii import anyascii
 
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
+# Words of multi-word honorifics (titles.tsv) that are given names or surnames on their own.
+_NAME_PARTS = frozenset({"sri", "seri", "tan", "puan", "toh"})
 
 
 @cache
@@ -60,8 +62,10 @@ def titles(language: str) -> frozenset[str]:
 
 @cache
 def title_words(language: str) -> frozenset[str]:
-    """Return every folded word that occurs in a title phrase of ``language``."""
-    return frozenset(w for phrase in titles(language) for w in phrase.split())
+    """Return every folded word that occurs in a title phrase of ``language``, except the parts
+    of honorifics that are also names (``Sri`` Mulyani, ``Puan`` Maharani, ``Tan`` as a surname):
+    a whole ``Tan Sri`` still strips as a title."""
+    return frozenset(w for phrase in titles(language) for w in phrase.split()) - _NAME_PARTS
 
 
 @cache

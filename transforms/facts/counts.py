@@ -14,6 +14,8 @@ from newsetl.transforms.records import EventCount
 # How far a count keyword may sit from its number; farther ones describe something else.
 _AFTER_WINDOW = 45
 _BEFORE_WINDOW = 130
+# An age word this close before a number makes it an age ("died at the age of 84", "berusia 41").
+_AGE_WINDOW = 25
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 # The first digit of a run not glued to what precedes it (F-16, ke-102, 28/9, Rp2.000, $5).
 # The digit comes first so the regex engine can skip ahead to digits quickly.
@@ -37,9 +39,11 @@ class _Cues:
     clause_break: re.Pattern[str]
     blocked_after: re.Pattern[str]
     blocked_before: re.Pattern[str]
+    age_before: re.Pattern[str]
     noun_types: dict[str, str | None]
     keyword_types: dict[str, str]
     one_person: frozenset[str]  # "seorang": numeral and noun in one word
+    needing_noun: frozenset[str]  # keywords that type a count only with a person noun after it
 
 
 @cache
@@ -75,9 +79,11 @@ def _cues() -> _Cues:
         clause_break=re.compile(rf"[,.;:!?()\n\"“”]|(?<![\w-])(?:{alternation(data['clause_breaks'])}){word_end}"),
         blocked_after=re.compile(rf"\s*(?:%|(?:{alternation(data['blocked_after'])}){word_end})"),
         blocked_before=re.compile(rf"(?:^|(?<=[\s(]))(?:{alternation(data['blocked_before'])})\.?\s*\Z"),
+        age_before=re.compile(rf"(?<![\w-])(?:{alternation(data['age_words'])}){word_end}[^.!?\n]*\Z"),
         noun_types={normalised(k): v for k, v in data["person_nouns"].items()},
         keyword_types=keyword_types,
         one_person=one_person,
+        needing_noun=frozenset(normalised(k) for k in data["keywords_needing_person_noun"]),
     )
 
 
@@ -138,6 +144,8 @@ def _count_at(
             value, approximate, end = min(value, upper_number.value), True, upper.end()
     if value < 1 or cues.blocked_after.match(low, end) or cues.blocked_before.search(low, max(0, start - 12), start):
         return None, end
+    if cues.age_before.search(low, max(0, start - _AGE_WINDOW), start):
+        return None, end
 
     approximator = cues.approximator_before.search(low, max(0, start - 30), start)
     phrase_start = approximator.start() if approximator else start
@@ -171,6 +179,10 @@ def _count_at(
         or _type_of(linked_keyword, cues.keyword_types)
     )
     attached = noun is not None or one_person or after_adjacent or adjacent_keyword or linked_keyword
+    before_keyword = adjacent_keyword.group("keyword") if adjacent_keyword else linked_keyword and linked_keyword.group()
+    if noun is None and not one_person and after_keyword is None and before_keyword \
+            and normalised(before_keyword) in cues.needing_noun:
+        return None, end  # "menewaskan tiga calon lain": defeated three candidates, no one died
     if count_type is None or not attached or (noun is None and _YEAR.fullmatch(numeral)):
         return None, end  # a bare 1994 or 2020 is a year
     if noun is None and after_keyword is not None:

@@ -115,6 +115,10 @@ def read_clock(match, text, lex, language) -> Mention | None:
     groups = match.groupdict()
     hour, minute = int(groups["h"]), int(groups["min"] or 0)
     pod = key(groups.get("pod1") or groups.get("pod2"))
+    # A trailing relative day names the clock time's day: pukul 10 malam semalam, pukul 9 pagi tadi.
+    day_offset, day_pod = lex["relative_days"].get(key(groups.get("rd")), (0, None)) if groups.get("rd") else (None, None)
+    if not pod and day_pod:
+        pod = next((word for word, code in lex["parts_of_day"].items() if code == day_pod), "")
     needs_minutes = key(groups.get("pre")) in lex["clock_prefixes_needing_minutes"]
     if needs_minutes and not (groups["min"] or groups.get("tz") or pod):
         return None  # "jam 3" without minutes is as often a count of hours as a clock time
@@ -134,7 +138,8 @@ def read_clock(match, text, lex, language) -> Mention | None:
     zone = lex["time_zones"].get(key(groups.get("tz"))) if groups.get("tz") else None
     if zone is None and (ranged := _RANGE_ZONE.match(text, end)):
         zone = lex["time_zones"].get(key(ranged.group(1)))
-    return Mention(start, end, "time", language, "TIME", hour=hour, minute=minute, zone=zone)
+    return Mention(start, end, "time", language, "TIME", hour=hour, minute=minute, zone=zone,
+                   unit=None if day_offset is None else "D", offset=day_offset)
 
 
 def read_clock_word(match, text, lex, language) -> Mention | None:

@@ -24,7 +24,8 @@ Rules, in the order they are applied to each mention (document order):
    earlier expression whose granularity is at least as fine as the unit (a day for
    ``kemudian`` in days, a day or month for months); with none, the reference date.
 6. **Clock times** (``pukul 10.00 WIB``, ``tengah malam``) take the day of the latest earlier
-   day-precise expression, else the reference date.
+   day-precise expression, else the reference date; a trailing relative day (``pukul 10 malam
+   semalam``, ``pukul 9 pagi tadi``) shifts the reference date instead.
 7. **Tense** of a sentence is the nearest tense marker (lexicon ``tense_markers``: ``telah``,
    ``akan``, ``said``, ``will``, English ``-ed``) to the mention within its sentence.
 8. **No reference date**: every relative mention gets an underspecified value
@@ -60,6 +61,7 @@ class _Discourse:
     named_weekdays: dict[int, date] = field(default_factory=dict)
     anchors: list[tuple[date, int]] = field(default_factory=list)  # (first day, granularity rank)
     last_day: date | None = None
+    last_day_end: int = -1  # where the expression that set ``last_day`` ends
 
 
 def anchored_expressions(mentions: list[Mention], text: str, reference: date | None) -> list[TemporalExpression]:
@@ -75,7 +77,7 @@ def anchored_expressions(mentions: list[Mention], text: str, reference: date | N
         if first is not None and mention.kind not in ("duration", "set"):
             discourse.anchors.append((first, _granularity(value)))
             if first == last:
-                discourse.last_day = first
+                discourse.last_day, discourse.last_day_end = first, mention.end
         expressions.append(TemporalExpression(mention.start, mention.end, text[mention.start:mention.end],
                                               timex_type, value, first, last, mention.mod))
     return expressions
@@ -130,8 +132,17 @@ def _value(m: Mention, text: str, discourse: _Discourse) -> tuple[str, str]:
 
 
 def _clock_value(m: Mention, discourse: _Discourse) -> str:
-    """Return ``YYYY-MM-DDThh:mm[zone]`` on the latest day-precise expression's day (rule 6)."""
+    """Return ``YYYY-MM-DDThh:mm[zone]`` on the latest day-precise expression's day (rule 6).
+
+    A clock time with its own relative day (``pukul 10 malam semalam``) is on the reference
+    date shifted by that day instead, unless it directly follows a day-precise expression.
+    """
     day = discourse.last_day or discourse.reference
+    # Right after an explicit date the trailing word repeats that date's relation to the
+    # reference (Minggu (28/12/2014) pukul 06.18 WIB kemarin), so the date wins.
+    right_after_date = discourse.last_day is not None and 0 <= m.start - discourse.last_day_end <= 2
+    if m.unit == "D" and m.offset is not None and not right_after_date:
+        day = shifted(discourse.reference, "D", m.offset) if discourse.reference else None
     prefix = day_value(day) if day else "XXXX-XX-XX"
     return f"{prefix}T{m.hour:02d}:{m.minute:02d}{m.zone or ''}"
 

@@ -64,7 +64,8 @@ TEMPLATES = (  # (kind, template, words that can start a match; #digit: a number
     ("reference", _B + r"(?P<x><<REF>>)" + _E,
      "REF"),
     ("clock", _B + r"(?P<x>(?P<pre><<CLOCK_PREFIX>>)\s+(?P<h>\d{1,2})(?:[.:](?P<min>\d{2}))?"
-     r"(?:\s+(?P<pod1><<POD>>))?(?:\s*(?P<tz><<TZ>>)" + _E + r")?(?:\s+(?P<pod2><<POD>>))?)(?![\w]|[.:]\d)",
+     r"(?:\s+(?P<pod1><<POD>>))?(?:\s*(?P<tz><<TZ>>)" + _E + r")?(?:\s+(?P<pod2><<POD>>))?"
+     r"(?:\s+(?P<rd><<RD>>|<<CLOCK_DAY>>)" + _E + r")?)(?![\w]|[.:]\d)",
      "CLOCK_PREFIX"),
     ("clock", r"(?<![\w.,:/])(?P<x>(?P<h>\d{1,2})[.:](?P<min>\d{2})\s*(?P<tz>(?-i:WIB|WITA|WIT)))" + _E,
      "#digit"),

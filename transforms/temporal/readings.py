@@ -6,6 +6,7 @@ import re
 
 from newsetl.transforms.temporal import amount_readers as amounts
 from newsetl.transforms.temporal import calendar_readers as calendars
+from newsetl.transforms.temporal.blockers import blocked_spans, is_age
 from newsetl.transforms.temporal.lexicon import grammar_languages, lexicon
 from newsetl.transforms.temporal.mentions import Mention
 from newsetl.transforms.temporal.patterns import rules_by_first_word
@@ -17,11 +18,13 @@ def mentions_in(text: str, language: str = "id") -> list[Mention]:
     """Return the non-overlapping temporal mentions of ``text`` in document order.
 
     Overlaps are settled leftmost-longest: an earlier start wins, then the longer span.
+    Nothing overlapping a regulation number or an angle, and no age (``blockers``), is kept.
     """
     found = []
     for code in grammar_languages(language):
         lex = lexicon(code)
         by_word, by_digit = rules_by_first_word(code)
+        blocked = blocked_spans(text, code)
         for token in _TOKEN.finditer(text):
             word = token.group(0)
             rules = by_digit if word[0].isdigit() else by_word.get(word.lower())
@@ -33,8 +36,13 @@ def mentions_in(text: str, language: str = "id") -> list[Mention]:
                     mention = _READERS[rule.kind](match, text, lex, code)
                 except (ValueError, OverflowError, KeyError):
                     continue  # an impossible reading (31/2/2020, hour 27) is skipped, never raised
-                if mention is not None and mention.end > mention.start:
-                    found.append(mention)
+                if mention is None or mention.end <= mention.start:
+                    continue
+                if any(start < mention.end and mention.start < end for start, end in blocked):
+                    continue
+                if mention.kind == "duration" and is_age(text, mention.start, code):
+                    continue  # berusia 41 tahun is a person's age, not a period
+                found.append(mention)
     found.sort(key=lambda m: (m.start, -(m.end - m.start)))
     kept, reach = [], 0
     for mention in found:

@@ -14,6 +14,9 @@ UNION ALL
 SELECT 'documents.published_date_source', document_id, published_date_source FROM staging.documents
 WHERE run_id = $run_id AND published_date_source IS NOT NULL AND published_date_source NOT IN ('metadata', 'text')
 UNION ALL
+SELECT 'documents.outlet_source', document_id, outlet_source FROM staging.documents
+WHERE run_id = $run_id AND outlet_source IS NOT NULL AND outlet_source NOT IN ('url', 'source', 'text')
+UNION ALL
 SELECT 'raw.rejects.reason', source_uri, reason FROM raw.rejects
 WHERE run_id = $run_id AND NOT list_contains($reject_reasons, reason)
 UNION ALL

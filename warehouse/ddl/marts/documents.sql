@@ -2,6 +2,7 @@ CREATE OR REPLACE VIEW marts.documents AS
 SELECT
     d.document_id,
     d.outlet,
+    d.outlet_source,
     d.dateline_place,
     d.section,
     coalesce(r.title, d.title) AS title,

@@ -1,6 +1,7 @@
 CREATE TABLE IF NOT EXISTS staging.documents (
     document_id           VARCHAR NOT NULL,
-    outlet                VARCHAR,
+    outlet                VARCHAR,              -- the publisher: a registered domain (detik.com), or a lead-line name as found
+    outlet_source         VARCHAR,              -- where outlet came from: url, source, text (lead line) or null
     dateline_place        VARCHAR,
     section               VARCHAR,
     title                 VARCHAR,
@@ -22,3 +23,5 @@ COMMENT ON TABLE staging.documents IS 'Grain: one row per document. Key: documen
 
 -- Warehouses made before the column existed.
 ALTER TABLE staging.documents ADD COLUMN IF NOT EXISTS truncated_analysis BOOLEAN;
+-- Warehouses created before outlet_source existed gain it here (loads insert BY NAME, so its position is free).
+ALTER TABLE staging.documents ADD COLUMN IF NOT EXISTS outlet_source VARCHAR;

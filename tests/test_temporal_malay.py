@@ -1,0 +1,82 @@
+"""Malay dates (lexicon_ms.json layered over the Indonesian lexicon), from Utusan Malaysia sentences."""
+
+from datetime import date
+
+import pytest
+
+from newsetl.transforms.temporal import temporal_expressions
+from newsetl.transforms.temporal.lexicon import grammar_languages, lexicon
+
+
+@pytest.mark.parametrize("sentence, reference, text, value", [
+    ("tarikh siap kerja dijangkakan pada 2 Disember 2023 manakala Projek LRA Sungai Limau di Baling",
+     date(2021, 9, 21), "2 Disember 2023", "2023-12-02"),
+    ("mendorong konflik yang mengakibatkan pesawat Malaysia MH17 ditembak jatuh pada 17 Julai 2014.",
+     date(2021, 12, 17), "17 Julai 2014", "2014-07-17"),
+    ("tertuduh selaku penganjur perhimpunan pada 14 Ogos 2022 pukul 2 petang di hadapan Kompleks Sogo",
+     date(2023, 6, 8), "14 Ogos 2022", "2022-08-14"),
+    ("tempoh penutupan laluan di seksyen ke Hutan Mossy bermula 7 Mac ini hingga 7 Mac 2025",
+     date(2022, 3, 4), "7 Mac 2025", "2025-03-07"),
+    ("pengecualian bagi fi LKM kenderaan elektrik bermula dari 1 Januari lalu sehingga 31 Disember 2025",
+     date(2022, 2, 14), "31 Disember 2025", "2025-12-31"),
+    ("kejadian itu didakwa dilakukan di Jalan Persisiran Perling, Johor pada 16 Jun dan 19 Jun 2018.",
+     date(2022, 10, 28), "19 Jun 2018", "2018-06-19"),
+    ("Rustam sejak dilantik pada 4 Jun 2020 lalu bagi menggantikan Tun Mohd.",
+     date(2023, 11, 11), "4 Jun 2020", "2020-06-04"),
+    ("kotak hitam pesawat China Eastern Airlines yang terhempas pada Isnin lalu.",
+     date(2022, 3, 23), "Isnin lalu", "2022-03-21"),
+    ("Suspek direman selama tujuh hari bermula hari ini sehingga Jumaat depan",
+     date(2022, 9, 17), "Jumaat depan", "2022-09-23"),
+    ("mangsa dilaporkan hilang berhampiran Pulau Dinawan, Kinarut semalam.",
+     date(2021, 11, 3), "semalam", "2021-11-02"),
+    ("seorang pekerja yang maut selepas ditimbus simen dalam kejadian di sebuah kilang di Chemor, kelmarin.",
+     date(2023, 8, 16), "kelmarin", "2023-08-14"),
+    ("Lelaki itu ditahan pukul 10 malam semalam selepas hadir ke pejabat SPRM",
+     date(2023, 3, 15), "pukul 10 malam semalam", "2023-03-14T22:00"),
+    ("menaiki bot pam untuk memancing ikan pada pukul 2 petang semalam.",
+     date(2021, 11, 3), "pukul 2 petang semalam", "2021-11-02T14:00"),
+    ("di Pejabat Menteri Besar, Wisma Darul Aman pada pukul 11.30 pagi esok.",
+     date(2023, 8, 13), "pukul 11.30 pagi esok", "2023-08-14T11:30"),
+    ("mangsa dijumpai oleh orang kampung di sekitar Pulau Dinawan petang semalam.",
+     date(2021, 11, 3), "petang semalam", "2021-11-02TAF"),
+    ("Sejak tahun lepas kita memang ada perancangan untuk Ipoh.",
+     date(2023, 5, 31), "tahun lepas", "2022"),
+    ("konsert percuma awal bulan depan di Bandar Malaysia, Sungai Besi",
+     date(2022, 10, 27), "awal bulan depan", "2022-11"),
+    ("Minggu hadapan insya-Allah kita sudah ada SOP.",
+     date(2021, 6, 23), "Minggu hadapan", "2021-W26"),
+])
+def test_malay_dates_get_their_values(sentence, reference, text, value):
+    found = {e.text: e.value for e in temporal_expressions(sentence, reference, "ms")}
+    assert found.get(text) == value, found
+
+
+@pytest.mark.parametrize("sentence, reference, id_value, ms_value", [
+    # Indonesian semalam is last night; Malay semalam is yesterday.
+    ("mangsa dilaporkan hilang berhampiran Pulau Dinawan, Kinarut semalam.", date(2021, 11, 3),
+     "2021-11-02TNI", "2021-11-02"),
+    # Malay minggu is a week, never Sunday.
+    ("Minggu lalu, kadar pertukaran mata wang ringgit naik.", date(2022, 4, 30), None, "2022-W16"),
+])
+def test_malay_layer_changes_readings_only_for_malay(sentence, reference, id_value, ms_value):
+    def first_value(language):
+        found = temporal_expressions(sentence, reference, language)
+        return found[0].value if found else None
+    assert first_value("ms") == ms_value
+    if id_value is not None:
+        assert first_value("id") == id_value
+
+
+def test_malay_layer_extends_without_copying():
+    ms, base = lexicon("ms"), lexicon("id")
+    assert ms["months"]["ogos"] == 8 and "ogos" not in base["months"]
+    assert ms["months"]["agustus"] == 8  # Indonesian names still read
+    assert "minggu" not in ms["weekdays"] and "minggu" in base["weekdays"]
+    assert set(base["year_prepositions"]) < set(ms["year_prepositions"])
+    assert grammar_languages("ms") == ("ms",)
+    assert grammar_languages("und") == ("id", "en")
+
+
+def test_clock_right_after_a_date_keeps_that_date():
+    found = temporal_expressions("Minggu (28/12/2014) pukul 06.18 WIB kemarin", date(2014, 12, 29))
+    assert [e.value for e in found][-1].startswith("2014-12-28T06:18")
