@@ -22,6 +22,7 @@ from contextlib import contextmanager
 
 import polars as pl
 
+from newsetl.transforms.batch_safety import DEFAULT_MAX_ANALYSIS_CHARS
 from newsetl.transforms.document_batch import analysed_batch
 
 _lock = threading.Lock()
@@ -37,10 +38,11 @@ def _warm_worker() -> None:
     ), {})
 
 
-def batch_analysis(documents: pl.DataFrame) -> tuple[dict[str, pl.DataFrame], dict[str, float]]:
+def batch_analysis(documents: pl.DataFrame, max_analysis_chars: int = DEFAULT_MAX_ANALYSIS_CHARS
+                   ) -> tuple[dict[str, pl.DataFrame], dict[str, float]]:
     """Return the derived staging frames of a batch and the seconds spent per stage (runs in any process)."""
     seconds: dict[str, float] = {}
-    frames = analysed_batch(documents, seconds)
+    frames = analysed_batch(documents, seconds, max_analysis_chars)
     return frames, seconds
 
 
@@ -55,12 +57,13 @@ def _pool() -> ProcessPoolExecutor | None:
         return _state["pool"]
 
 
-def analysed_here_or_in_pool(documents: pl.DataFrame) -> tuple[dict[str, pl.DataFrame], dict[str, float]]:
-    """Return ``batch_analysis(documents)``, computed by the analysis processes when a pool is open."""
+def analysed_here_or_in_pool(documents: pl.DataFrame, max_analysis_chars: int = DEFAULT_MAX_ANALYSIS_CHARS
+                             ) -> tuple[dict[str, pl.DataFrame], dict[str, float]]:
+    """Return ``batch_analysis(documents, max_analysis_chars)``, computed by the analysis processes when a pool is open."""
     pool = _pool()
     if pool is None:
-        return batch_analysis(documents)
-    return pool.submit(batch_analysis, documents).result()
+        return batch_analysis(documents, max_analysis_chars)
+    return pool.submit(batch_analysis, documents, max_analysis_chars).result()
 
 
 @contextmanager

@@ -1,4 +1,4 @@
-"""The ``newsetl`` command line: run, query, serve, export, bench."""
+"""The ``newsetl`` command line: run, query, check, serve, export, bench."""
 
 from __future__ import annotations
 
@@ -102,6 +102,9 @@ def run(
         "from the CSV/JSONL column NAME. Repeatable.")] = None,
     date_format: Annotated[Optional[str], typer.Option(
         help="strftime format of published_at, e.g. '%m/%d/%Y %H:%M' (default: inferred per file).")] = None,
+    max_analysis_chars: Annotated[int, typer.Option(
+        min=1, help="Extract dates, names, quotes and counts from each document's first N chars only; longer "
+        "documents are marked truncated_analysis (structure and language cover the whole text).")] = 200_000,
     allow_missing: Annotated[bool, typer.Option(help="Run even if an input path does not exist (an inbox not created yet).")] = False,
 ) -> None:
     """Run the pipeline. Exit 0 when the run completed, even if some inputs were rejected."""
@@ -129,7 +132,7 @@ def run(
         summary = run_pipeline(
             inputs, db, workers=workers, runner=runner.value, batch_size=batch_size, max_bytes=max_bytes,
             reprocess=reprocess, soft_checks=soft_checks, wait_seconds=wait, dask_address=dask_address,
-            columns=columns, date_format=date_format,
+            columns=columns, date_format=date_format, max_analysis_chars=max_analysis_chars,
         )
     except WarehouseLocked as error:
         _fail(str(error))
@@ -176,6 +179,39 @@ def query(
         for row in rows:
             table.add_row(*("" if v is None else str(v) for v in row))
         Console(width=max(120, Console().width)).print(table)
+
+
+@app.command()
+def check(
+    db: DbOption = None,
+    run_id: Annotated[Optional[str], typer.Option(help="Run whose documents to check (default: the latest run).")] = None,
+    max_analysis_chars: Annotated[int, typer.Option(min=1, help="The limit that run used (spans of longer documents are checked by length).")] = 200_000,
+) -> None:
+    """Re-run the data checks alone (read-only, nothing recorded); exit 1 if an error check fails."""
+    from newsetl.flows.tasks import check_parameters
+    from newsetl.warehouse.checks import check_results
+    from newsetl.warehouse.connection import WarehouseLocked, WarehouseMissing, reader_connection, resolved_db_path
+
+    try:
+        con = reader_connection(resolved_db_path(db))
+    except (WarehouseLocked, WarehouseMissing) as error:
+        _fail(str(error))
+    try:
+        if run_id is None:
+            latest = con.execute("SELECT run_id FROM marts.pipeline_runs ORDER BY started_at DESC LIMIT 1").fetchone()
+            if latest is None:
+                _fail("the warehouse has no runs to check")
+            run_id = latest[0]
+        results = check_results(con, check_parameters(run_id, max_analysis_chars))
+    finally:
+        con.close()
+    table = Table("check", "severity", "status", "failing rows", "examples", title=f"data checks of {run_id}")
+    for r in results:
+        table.add_row(r.name, r.severity, "pass" if r.passed else "FAIL", str(r.failing_rows), "; ".join(r.examples))
+    Console(width=max(120, Console().width)).print(table)
+    failed = [r for r in results if not r.passed and r.severity == "error"]
+    if failed:
+        _fail("data checks failed: " + " | ".join(r.message() for r in failed))
 
 
 @app.command()

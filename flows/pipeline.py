@@ -32,6 +32,7 @@ from newsetl.flows.session import WarehouseSession
 from newsetl.flows.steps import PREFECT_STEPS, Steps, is_done, plain_steps
 from newsetl.flows.version import pipeline_version
 from newsetl.flows.writer_slot import warehouse_writer_slot
+from newsetl.transforms.batch_safety import DEFAULT_MAX_ANALYSIS_CHARS
 from newsetl.transforms.boilerplate import boilerplate_scope, learned_boilerplate, line_document_counts, merged_counts
 from newsetl.transforms.inputs import ReadOptions, checked_read_options
 from newsetl.transforms.outlets import document_outlet
@@ -176,7 +177,8 @@ def _ingest(steps: Steps, session, options: "RunOptions", run_id: str, version: 
                 batch_rejects = rejects if offset == 0 else rejects.clear()
                 # A warning is stored with the document it belongs to, in the same transaction.
                 batch_warnings = warnings.filter(pl.col("document_id").is_in(batch["document_id"].implode()))
-                pending.append((steps.submit(tasks.analyse_batch, batch, batch_no), batch, batch_rejects, batch_warnings))
+                pending.append((steps.submit(tasks.analyse_batch, batch, batch_no, options.max_analysis_chars),
+                                batch, batch_rejects, batch_warnings))
                 while len(pending) > window:
                     _load_finished(steps, pending, session, tally, run_id, version, batch_no)
         while pending:
@@ -210,7 +212,8 @@ def _with_learned_boilerplate(batch: pl.DataFrame, line_counts: pl.DataFrame, co
     ), line_counts
 
 
-def _reprocess(steps: Steps, session, batch_size: int, run_id: str, version: str, window: int, tally: RunTally, logger) -> None:
+def _reprocess(steps: Steps, session, batch_size: int, run_id: str, version: str, window: int, tally: RunTally, logger,
+               max_analysis_chars: int = DEFAULT_MAX_ANALYSIS_CHARS) -> None:
     after, batch_no = "", 0
     pending: deque = deque()
     line_counts = steps.call(tasks.stored_boilerplate_counts, session)
@@ -222,7 +225,7 @@ def _reprocess(steps: Steps, session, batch_size: int, run_id: str, version: str
         documents, _ = _with_learned_boilerplate(documents, line_counts, count=False)
         after = documents["document_id"][-1]
         tally.seen += documents.height
-        pending.append((steps.submit(tasks.analyse_batch, documents, batch_no), documents, batch_no))
+        pending.append((steps.submit(tasks.analyse_batch, documents, batch_no, max_analysis_chars), documents, batch_no))
         while len(pending) > window or (pending and documents.height < batch_size):
             future, docs, number = pending.popleft()
             derived, seconds = future.result()
@@ -249,6 +252,7 @@ class RunOptions:
     window: int
     analysis_processes: int
     read_options: ReadOptions = field(default_factory=ReadOptions)
+    max_analysis_chars: int = DEFAULT_MAX_ANALYSIS_CHARS
 
 
 def _build(steps: Steps, session, options: RunOptions, run_id: str, version: str, flow_run_id: str | None,
@@ -259,7 +263,8 @@ def _build(steps: Steps, session, options: RunOptions, run_id: str, version: str
     logger.info("Run %s (%s) into %s, pipeline %s", run_id, mode, session.path, version)
     with analysis_processes_open(options.analysis_processes):
         if options.reprocess:
-            _reprocess(steps, session, options.batch_size, run_id, version, options.window, tally, logger)
+            _reprocess(steps, session, options.batch_size, run_id, version, options.window, tally, logger,
+                       options.max_analysis_chars)
         else:
             _ingest(steps, session, options, run_id, version, tally, logger)
     started = time.perf_counter()
@@ -271,11 +276,11 @@ def _build(steps: Steps, session, options: RunOptions, run_id: str, version: str
         logger.info("Nothing new loaded since the last completed run; entity resolution skipped")
     tally.add_seconds("resolve_entities", time.perf_counter() - started)
     started = time.perf_counter()
-    results = steps.call(tasks.run_data_checks, session, run_id)
+    results = steps.call(tasks.run_data_checks, session, run_id, options.max_analysis_chars)
     tally.add_seconds("checks", time.perf_counter() - started)
     for r in results:
         if not r.passed:
-            logger.warning("Data check %s (%s) failed on %d rows: %s", r.name, r.severity, r.failing_rows, r.description)
+            logger.warning("Data check %s", r.message())
     logger.info("Loaded %d, skipped %d, rejected %d, %d input warnings; %d entities",
                 tally.loaded, tally.skipped, tally.rejected, tally.input_warnings, entities)
     return results
@@ -294,11 +299,15 @@ def newsetl_pipeline(
     analysis_processes: int = 0,
     columns: dict[str, str] | None = None,
     date_format: str | None = None,
+    max_analysis_chars: int = DEFAULT_MAX_ANALYSIS_CHARS,
 ) -> dict:
     """Ingest ``paths`` (or, with ``reprocess``, rebuild stale derived rows) and return the run summary.
 
     ``columns`` maps record fields to a CSV/JSONL file's own names (``{"text": "isi_berita"}``);
     ``date_format`` is the strftime pattern of ``published_at`` (else inferred per file).
+
+    Facts are extracted from each document's first ``max_analysis_chars`` chars; longer
+    documents are marked ``truncated_analysis`` (structure and language cover all of them).
 
     ``window`` batches may be in analysis ahead of the loads; ``analysis_processes`` > 0 sends
     the analysis of tasks running in this process to that many lean worker processes.
@@ -317,11 +326,11 @@ def newsetl_pipeline(
     try:
         slot.enter_context(warehouse_writer_slot(wait_seconds, flow_run_id, logger))
         options = RunOptions([str(p) for p in paths], batch_size, max_bytes, reprocess, window, analysis_processes,
-                             checked_read_options(columns, date_format))
+                             checked_read_options(columns, date_format), max_analysis_chars)
         results = _build(PREFECT_STEPS, session, options, run_id, version, flow_run_id, tally, logger)
         failed = [r for r in results if not r.passed and r.severity == "error"]
         if failed and not soft_checks:
-            error = "data checks failed: " + ", ".join(f"{r.name} ({r.failing_rows} rows)" for r in failed)
+            error = "data checks failed: " + " | ".join(r.message() for r in failed)
             raise DataChecksFailed(error + ". Inspect marts.data_checks; use --soft-checks to record without failing.")
         status = "completed"
     except BaseException as exc:
@@ -376,6 +385,7 @@ def run_pipeline(
     dask_address: str | None = None,
     columns: dict[str, str] | None = None,
     date_format: str | None = None,
+    max_analysis_chars: int = DEFAULT_MAX_ANALYSIS_CHARS,
 ) -> dict:
     """Run the flow with the chosen task runner and return its summary dict."""
     checked_read_options(columns, date_format)  # a bad mapping fails before any server starts
@@ -395,12 +405,13 @@ def run_pipeline(
             analysis_processes=plan.analysis_processes,
             columns=dict(columns or {}),
             date_format=date_format,
+            max_analysis_chars=max_analysis_chars,
         )
 
 
 def run_without_prefect(paths: list[Path | str], db_path: Path | str | None = None, *, workers: int | None = None,
                         runner: str = "processes", batch_size: int | None = None,
-                        max_bytes: int = DEFAULT_MAX_BYTES) -> dict:
+                        max_bytes: int = DEFAULT_MAX_BYTES, max_analysis_chars: int = DEFAULT_MAX_ANALYSIS_CHARS) -> dict:
     """Run the flow's steps with no Prefect at all and return the same summary as ``run_pipeline``.
 
     For measurement (``newsetl bench``, "Prefect's share"): the same reads, analysis (lean
@@ -415,7 +426,7 @@ def run_without_prefect(paths: list[Path | str], db_path: Path | str | None = No
     plan = runner_plan(runner, workers)
     threads = window + 1 if plan.analysis_processes else workers
     options = RunOptions([str(p) for p in paths], batch_size or DEFAULT_BATCH_SIZE, max_bytes, False, window,
-                         plan.analysis_processes)
+                         plan.analysis_processes, max_analysis_chars=max_analysis_chars)
     logger = logging.getLogger("newsetl.without_prefect")
     started = time.perf_counter()
     run_id = _new_run_id()

@@ -25,6 +25,7 @@ from newsetl.flows.analysis_pool import analysed_here_or_in_pool
 from newsetl.flows.discovery import Discovery, InputSlice, discovered_inputs, printable
 from newsetl.flows.reading import SliceContent, file_date_values, slice_content
 from newsetl.flows.session import WarehouseSession
+from newsetl.transforms.batch_safety import DEFAULT_MAX_ANALYSIS_CHARS
 from newsetl.transforms.boilerplate import line_document_counts
 from newsetl.transforms.inputs import ReadOptions, RejectReason, inferred_day_first, is_numeric_date
 from newsetl.transforms.language import LANGUAGE_CODES
@@ -79,8 +80,11 @@ def file_read_options(path: str, kind: str, options: ReadOptions, label: str) ->
 
 
 @task(name="analyse", task_run_name="analyse-batch-{batch_no}", cache_policy=NO_CACHE)
-def analyse_batch(documents: pl.DataFrame, batch_no: int) -> tuple[dict[str, pl.DataFrame], dict[str, float]]:
+def analyse_batch(documents: pl.DataFrame, batch_no: int,
+                  max_analysis_chars: int = DEFAULT_MAX_ANALYSIS_CHARS) -> tuple[dict[str, pl.DataFrame], dict[str, float]]:
     """Return the derived staging frames of a batch and the seconds spent per stage.
+
+    Facts come from each document's first ``max_analysis_chars`` chars (``truncated_analysis`` marks the rest).
 
     The work runs here, or in the flow's analysis processes when it opened them (flows/analysis_pool.py).
     """
@@ -88,7 +92,8 @@ def analyse_batch(documents: pl.DataFrame, batch_no: int) -> tuple[dict[str, pl.
     metadata = [name for name in ("url", "source") if name in documents.columns]  # they name the outlet
     return analysed_here_or_in_pool(
         documents.select("document_id", "raw_text", pl.col("metadata_published_date").alias("published_date"),
-                         *metadata, *learned)
+                         *metadata, *learned),
+        max_analysis_chars,
     )
 
 
@@ -203,19 +208,24 @@ def entity_count(session: WarehouseSession) -> int:
 
 
 @task(name="data-checks", task_run_name="data-checks", cache_policy=NO_CACHE)
-def run_data_checks(session: WarehouseSession, run_id: str) -> list[checks.CheckResult]:
-    """Run and record every data check; return the results."""
+def run_data_checks(session: WarehouseSession, run_id: str,
+                    max_analysis_chars: int = DEFAULT_MAX_ANALYSIS_CHARS) -> list[checks.CheckResult]:
+    """Run and record every data check over run ``run_id``'s documents; return the results."""
     con = session.connection()
-    results = checks.check_results(
-        con,
-        {
-            "run_id": run_id,
-            "languages": sorted(LANGUAGE_CODES),
-            "reject_reasons": sorted(str(r) for r in RejectReason),
-        },
-    )
+    results = checks.check_results(con, check_parameters(run_id, max_analysis_chars))
     checks.recorded_checks(con, run_id, results)
     return results
+
+
+def check_parameters(run_id: str, max_analysis_chars: int = DEFAULT_MAX_ANALYSIS_CHARS) -> dict[str, object]:
+    """Return the ``$name`` values of the data checks for one run."""
+    return {
+        "run_id": run_id,
+        "languages": sorted(LANGUAGE_CODES),
+        "reject_reasons": sorted(str(r) for r in RejectReason),
+        # Documents longer than this had their spans compared in Python before load (batch_safety).
+        "max_exact_chars": max(int(max_analysis_chars), 1),
+    }
 
 
 @task(name="finish-run", task_run_name="finish-run-{status}", cache_policy=NO_CACHE)

@@ -65,7 +65,7 @@ def test_an_extractor_failure_is_isolated_to_its_document(monkeypatch):
     other = "Sosok.ID - Vladimir Putin berbicara dengan Recep Tayyip Erdogan pekan lalu tentang Karabakh."
     frames = analysed_batch(_frame(ARTICLE, other))
     docs = {d["document_id"]: d for d in frames["documents"].to_dicts()}
-    assert docs["d_0"]["analysis_error"] == "IndexError: boom"
+    assert docs["d_0"]["analysis_error"] == "extraction: IndexError: boom"
     assert docs["d_1"]["analysis_error"] is None
     assert set(frames["entity_mentions"]["document_id"]) == {"d_1"}
     assert set(frames["paragraphs"]["document_id"]) == {"d_0", "d_1"}

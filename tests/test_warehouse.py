@@ -73,7 +73,8 @@ def test_failed_batch_leaves_nothing_behind(con):
 
 
 def _failing(con) -> dict[str, int]:
-    results = checks.check_results(con, {"run_id": "r1", "languages": ["id", "en", "und"], "reject_reasons": ["empty"]})
+    results = checks.check_results(con, {"run_id": "r1", "languages": ["id", "en", "und"], "reject_reasons": ["empty"],
+                                         "max_exact_chars": 200_000})
     return {r.name: r.failing_rows for r in results if not r.passed}
 
 

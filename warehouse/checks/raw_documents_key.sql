@@ -1,3 +1,3 @@
 -- severity: error
--- description: raw.documents.document_id is unique and not null
-SELECT count(*) - count(DISTINCT document_id) + count(*) FILTER (WHERE document_id IS NULL) FROM raw.documents
+-- description: raw.documents.document_id is unique and not null, warehouse-wide (cheap: one column)
+SELECT document_id, count(*) AS n FROM raw.documents GROUP BY document_id HAVING count(*) > 1 OR document_id IS NULL

@@ -15,6 +15,7 @@ SELECT
     d.word_count,
     d.boilerplate_lines,
     d.analysis_error,
+    d.truncated_analysis,
     r.source_uri,
     r.url,
     r.source,

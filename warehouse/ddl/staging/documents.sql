@@ -14,10 +14,14 @@ CREATE TABLE IF NOT EXISTS staging.documents (
     word_count            INTEGER,
     boilerplate_lines     INTEGER,
     analysis_error        VARCHAR,              -- set when an extractor failed on this document (its facts are then empty)
+    truncated_analysis    BOOLEAN,              -- true when facts were extracted from the first --max-analysis-chars only
     pipeline_version      VARCHAR NOT NULL,
     run_id                VARCHAR NOT NULL,
     processed_at          TIMESTAMPTZ NOT NULL
 );
 COMMENT ON TABLE staging.documents IS 'Grain: one row per document. Key: document_id. Structure, language and publication date derived from raw.documents by pipeline_version.';
+
+-- Warehouses made before the column existed.
+ALTER TABLE staging.documents ADD COLUMN IF NOT EXISTS truncated_analysis BOOLEAN;
 -- Warehouses created before outlet_source existed gain it here (loads insert BY NAME, so its position is free).
 ALTER TABLE staging.documents ADD COLUMN IF NOT EXISTS outlet_source VARCHAR;
