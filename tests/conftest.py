@@ -16,6 +16,13 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Property tests draw the same examples on every run (CI included): a failure is reproducible,
+# never a coin toss. Set NEWSETL_HYPOTHESIS_RANDOM=1 to explore new examples locally.
+settings.register_profile("newsetl", derandomize=True, database=None)
+settings.register_profile("explore")
+settings.load_profile("explore" if os.environ.get("NEWSETL_HYPOTHESIS_RANDOM") else "newsetl")
 
 os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "180")
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
