@@ -19,6 +19,7 @@ import duckdb
 import polars as pl
 import pytest
 
+from newsetl.warehouse import loading
 from tests.conftest import NEWSETL, ROOT, run_cli
 from tests.helpers.corpora import synthetic_jsonl
 
@@ -141,12 +142,16 @@ def test_a_run_killed_with_sigkill_is_completed_by_the_next_run(tmp_path, cli_en
         sample_ids = killed_ids[:: max(1, len(killed_ids) // 25)]
         stored = _derived_counts(con, sample_ids)
         sample = pl.from_arrow(con.execute(
-            "SELECT document_id, raw_text, metadata_published_date AS published_date FROM raw.documents "
-            "WHERE document_id IN (SELECT unnest(?::VARCHAR[]))", [sample_ids]).fetch_arrow_table())
+            "SELECT document_id, source_uri, url, source, raw_text, metadata_published_date AS published_date "
+            "FROM raw.documents WHERE document_id IN (SELECT unnest(?::VARCHAR[]))", [sample_ids]).fetch_arrow_table())
+        line_counts = loading.stored_line_counts(con)
     finally:
         con.close()
+    from newsetl.flows.pipeline import _with_learned_boilerplate
     from newsetl.transforms.document_batch import analysed_batch
 
+    # As the pipeline analyses: with the boilerplate lines the corpus taught (staging.boilerplate_lines).
+    sample, _ = _with_learned_boilerplate(sample, line_counts, count=False)
     fresh = analysed_batch(sample)
     for table, per_document in stored.items():
         expected = dict(fresh[table].group_by("document_id").len().iter_rows())

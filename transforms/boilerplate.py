@@ -35,11 +35,18 @@ def boilerplate_line_key(line: str) -> str:
     return _SPACES.sub(" ", line).strip(" \t:|-–—").casefold()
 
 
+# A line ending like a sentence is prose, however often it recurs: outlets reuse background
+# sentences, and copied or recombined stories repeat whole paragraphs. Templates are labels
+# ("ADVERTISEMENT", "Saksikan Live DetikPagi :"), never sentences.
+_SENTENCE_END = tuple('.!?"”’\')»…')
+
+
 def document_line_keys(text: str) -> set[str]:
-    """Return the distinct keys of the lines of ``text`` short enough to be boilerplate."""
+    """Return the distinct keys of the lines of ``text`` that could be boilerplate: short, and not sentences."""
     keys = set()
     for line in text.split("\n"):
-        if 0 < len(line.strip()) <= MAX_FOOTER_CHARS:
+        line = line.strip()
+        if 0 < len(line) <= MAX_FOOTER_CHARS and not line.endswith(_SENTENCE_END):
             key = boilerplate_line_key(line)
             if key:
                 keys.add(key)
