@@ -72,6 +72,16 @@ def _summary_table(summary: dict) -> Table:
     return table
 
 
+def _reader(db: Path | None):
+    """Return a read-only connection to the warehouse; exit 1 with one line if it is missing or locked."""
+    from newsetl.warehouse.connection import WarehouseLocked, WarehouseMissing, reader_connection, resolved_db_path
+
+    try:
+        return reader_connection(resolved_db_path(db))
+    except (WarehouseLocked, WarehouseMissing) as error:
+        _fail(str(error))
+
+
 def _column_mapping(pairs: list[str]) -> dict[str, str]:
     """Return ``{field: column}`` from ``FIELD=NAME`` options; exit 2 naming a malformed or repeated one."""
     mapping: dict[str, str] = {}
@@ -154,12 +164,8 @@ def query(
     import duckdb
 
     from newsetl.flows.query import QueryRefused, query_result
-    from newsetl.warehouse.connection import WarehouseLocked, WarehouseMissing, reader_connection, resolved_db_path
 
-    try:
-        con = reader_connection(resolved_db_path(db))
-    except (WarehouseLocked, WarehouseMissing) as error:
-        _fail(str(error))
+    con = _reader(db)
     try:
         columns, rows = query_result(con, sql)
     except QueryRefused as error:
@@ -190,18 +196,13 @@ def check(
     """Re-run the data checks alone (read-only, nothing recorded); exit 1 if an error check fails."""
     from newsetl.flows.tasks import check_parameters
     from newsetl.warehouse.checks import check_results
-    from newsetl.warehouse.connection import WarehouseLocked, WarehouseMissing, reader_connection, resolved_db_path
+    from newsetl.warehouse.runs import latest_run_id
 
+    con = _reader(db)
     try:
-        con = reader_connection(resolved_db_path(db))
-    except (WarehouseLocked, WarehouseMissing) as error:
-        _fail(str(error))
-    try:
+        run_id = run_id or latest_run_id(con)
         if run_id is None:
-            latest = con.execute("SELECT run_id FROM marts.pipeline_runs ORDER BY started_at DESC LIMIT 1").fetchone()
-            if latest is None:
-                _fail("the warehouse has no runs to check")
-            run_id = latest[0]
+            _fail("the warehouse has no runs to check")
         results = check_results(con, check_parameters(run_id, max_analysis_chars))
     finally:
         con.close()

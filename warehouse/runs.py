@@ -14,6 +14,12 @@ def latest_run_completed(con: duckdb.DuckDBPyConnection) -> bool:
     return last is None or last[0] == "completed"
 
 
+def latest_run_id(con: duckdb.DuckDBPyConnection) -> str | None:
+    """Return the id of the most recently started run, or None if there is none."""
+    latest = con.execute("SELECT run_id FROM marts.pipeline_runs ORDER BY started_at DESC LIMIT 1").fetchone()
+    return latest[0] if latest else None
+
+
 def crashed_runs(con: duckdb.DuckDBPyConnection) -> list[str]:
     """Mark every run still 'running' (its process died) as crashed; return their run ids."""
     rows = con.execute(
