@@ -206,8 +206,8 @@ def con(tmp_path):
 def test_an_old_duplicate_warns_but_does_not_fail_a_later_run(con):
     _load(con, "old", "r1", [(15, 23, "Sutrisno"), (15, 23, "Sutrisno")])  # what a past run let through
     first = {r.name: r for r in checks.check_results(con, {"run_id": "r1", **PARAMS})}
-    assert not first["entity_mentions_key"].passed
-    assert "document_id='old'" in first["entity_mentions_key"].message()  # the message names the row
+    assert not first["key_staging_entity_mentions"].passed
+    assert "document_id='old'" in first["key_staging_entity_mentions"].message()  # the message names the row
     _load(con, "new", "r2", [(15, 23, "Sutrisno")])
     later = {r.name: r for r in checks.check_results(con, {"run_id": "r2", **PARAMS})}
     assert [r.name for r in later.values() if not r.passed and r.severity == "error"] == []

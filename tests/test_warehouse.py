@@ -94,3 +94,23 @@ def test_checks_catch_unknown_language_and_missing_derived_rows(con):
     loading.loaded_batch(con, _raw(), derived)
     loading.loaded_batch(con, _raw("d_2", "Teks lain."), {})
     assert _failing(con) == {"languages_allowed": 1, "documents_derived": 1}
+
+
+def test_every_stated_key_gets_a_generated_check(con):
+    names = {name for name, _ in checks.key_check_scripts(con)} - {"warehouse_keys"}
+    stated = {f"key_{schema}_{table}" for schema, table, _, _ in checks.table_keys(con)}
+    assert names == stated
+    assert {"key_raw_documents", "key_staging_quotes", "key_staging_paragraphs", "key_marts_entities"} <= names
+
+
+def test_generated_key_check_catches_a_repeated_paragraph(con):
+    loading.loaded_batch(con, _raw(), _derived())
+    con.execute("INSERT INTO staging.paragraphs SELECT * FROM staging.paragraphs")
+    assert _failing(con) == {"key_staging_paragraphs": 1, "warehouse_keys": 1}
+
+
+def test_a_new_table_is_key_checked_from_its_comment_alone(con):
+    con.execute("CREATE TABLE marts.incident_sketch (incident_id VARCHAR, count_type VARCHAR)")
+    con.execute("COMMENT ON TABLE marts.incident_sketch IS 'Grain: one row per incident. Key: incident_id.'")
+    con.execute("INSERT INTO marts.incident_sketch VALUES ('i1', 'killed'), ('i1', 'wounded'), (NULL, 'killed')")
+    assert _failing(con) == {"key_marts_incident_sketch": 2}
