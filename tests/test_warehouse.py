@@ -114,3 +114,26 @@ def test_a_new_table_is_key_checked_from_its_comment_alone(con):
     con.execute("COMMENT ON TABLE marts.incident_sketch IS 'Grain: one row per incident. Key: incident_id.'")
     con.execute("INSERT INTO marts.incident_sketch VALUES ('i1', 'killed'), ('i1', 'wounded'), (NULL, 'killed')")
     assert _failing(con) == {"key_marts_incident_sketch": 2}
+
+
+def test_every_marts_column_names_a_producer_that_exists(con):
+    import importlib
+
+    columns = con.execute(
+        "SELECT table_name, column_name, comment FROM duckdb_columns() WHERE schema_name = 'marts' ORDER BY ALL"
+    ).fetchall()
+    assert len(columns) > 90
+    for table, column, comment in columns:
+        assert comment and comment.startswith("producer: "), f"marts.{table}.{column} has no producer comment"
+        producer = comment.removeprefix("producer: ").split(";")[0]
+        if producer == "SQL":  # an aggregate computed by the view itself
+            continue
+        module, _, function = producer.rpartition(".")
+        assert callable(getattr(importlib.import_module(module), function, None)), f"marts.{table}.{column}: {producer}"
+
+
+def test_readme_column_catalogue_matches_the_ddl_comments():
+    from newsetl_dev.catalogue import README, column_catalogue, readme_catalogue
+
+    assert readme_catalogue(README.read_text(encoding="utf-8")) == column_catalogue(), \
+        "README's column catalogue is stale: run python -m newsetl_dev.catalogue --write"
