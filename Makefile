@@ -5,10 +5,7 @@ BIN    := $(VENV)/bin
 UV_VERSION := 0.13.8
 STAMP  := $(VENV)/.newsetl-installed
 
-# Prefect's ephemeral API takes >20 s to start on 2-core machines; no internet for analytics.
-export PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS ?= 180
-export PREFECT_SERVER_ANALYTICS_ENABLED ?= false
-export PREFECT_LOGGING_LEVEL ?= INFO
+# Prefect and newsetl defaults (startup timeout, no analytics, ...) live in newsetl/settings.py.
 
 .PHONY: setup run test test-fast bench train-ner train-language eval clean lock
 

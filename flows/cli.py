@@ -14,6 +14,7 @@ from rich.console import Console
 from rich.table import Table
 
 import newsetl.flows  # noqa: F401  (sets Prefect defaults before prefect is imported)
+from newsetl import settings
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="newsetl: raw news text to a DuckDB warehouse.")
 console = Console(stderr=True)
@@ -103,7 +104,7 @@ def run(
     workers: Annotated[Optional[int], typer.Option(help="Parallel workers (default: CPU cores).")] = None,
     dask_address: Annotated[Optional[str], typer.Option(help="Existing Dask scheduler, e.g. tcp://host:8786.")] = None,
     batch_size: Annotated[Optional[int], typer.Option(help="Documents per analysis task (default 500: fewer, larger tasks cost Prefect less).")] = None,
-    max_bytes: Annotated[int, typer.Option(help="Size limit per document / .txt file, in bytes.")] = 20 * 1024 * 1024,
+    max_bytes: Annotated[int, typer.Option(help="Size limit per document / .txt file, in bytes.")] = settings.MAX_BYTES,
     reprocess: Annotated[bool, typer.Option(help="Rebuild derived rows of documents built by an older pipeline version, from raw (inputs are not read).")] = False,
     soft_checks: Annotated[bool, typer.Option(help="Record failing data checks without failing the run.")] = False,
     wait: Annotated[float, typer.Option(help="Seconds to wait if another run holds the warehouse.")] = 0.0,
@@ -222,7 +223,7 @@ def serve(
     interval: Annotated[Optional[int], typer.Option(help="Schedule every N seconds.")] = None,
     db: DbOption = None,
     name: Annotated[str, typer.Option(help="Deployment name.")] = "newsetl-inbox",
-    wait: Annotated[float, typer.Option(help="Seconds a run waits for another writer before failing.")] = 900.0,
+    wait: Annotated[float, typer.Option(help="Seconds a run waits for another writer before failing.")] = settings.WAIT_SECONDS,
     runner: Annotated[Runner, typer.Option(help="Task runner for served runs.")] = Runner.auto,
     workers: Annotated[Optional[int], typer.Option(help="Parallel workers (default: CPU cores).")] = None,
     dask_address: Annotated[Optional[str], typer.Option(help="Existing Dask scheduler, e.g. tcp://host:8786.")] = None,

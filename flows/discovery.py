@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from stat import S_ISREG as stat_is_regular
 
-from newsetl.transforms.inputs import SUPPORTED_EXTENSIONS, RejectReason
+from newsetl.transforms.inputs import SUPPORTED_EXTENSIONS, RejectReason, record_file_encoding
 
 DEFAULT_SLICE_BYTES = 4 * 1024 * 1024
 # A CSV line may hold a whole record; a text field up to ``max_bytes`` plus this
@@ -234,32 +234,9 @@ def _csv_slices(path: Path, size: int, slice_bytes: int, encoding: str, max_byte
 
 
 def sniffed_encoding(path: Path) -> str:
-    """Return the codec of a record file from its BOM or first bytes (utf-8 unless shown otherwise)."""
+    """Return the codec of a record file, read from its first 64 KiB (``transforms.inputs.record_file_encoding``)."""
     with path.open("rb") as handle:
-        head = handle.read(64 * 1024)
-    if head.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
-        return "utf-32"
-    if head.startswith(b"\xef\xbb\xbf"):
-        return "utf-8-sig"
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return "utf-16"
-    if b"\x00" in head and len(head) >= 4:
-        # BOM-less UTF-16: Latin-script text has its NULs all on one side.
-        even, odd = head[0::2].count(0), head[1::2].count(0)
-        if even == 0 and odd >= len(head) // 4:
-            return "utf-16-le"
-        if odd == 0 and even >= len(head) // 4:
-            return "utf-16-be"
-    try:
-        head.decode("utf-8")
-        return "utf-8"
-    except UnicodeDecodeError as error:
-        if error.start > len(head) - 4:  # cut inside a multi-byte character
-            return "utf-8"
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(head).best()
-    return best.encoding if best else "cp1252"
+        return record_file_encoding(handle.read(64 * 1024))
 
 
 def discovered_inputs(

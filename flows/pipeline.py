@@ -24,6 +24,7 @@ import polars as pl
 from prefect import flow, get_run_logger
 from prefect.runtime import flow_run as current_flow_run
 
+from newsetl import settings
 from newsetl.flows import tasks
 from newsetl.flows.analysis_pool import analysis_processes as analysis_processes_open
 from newsetl.flows.reporting import published_artifacts
@@ -42,8 +43,8 @@ from newsetl.warehouse.connection import resolved_db_path
 # Documents per analysis task. Each Prefect task run costs tens of milliseconds of CPU in the
 # flow process and the API server; at 500 a 5,000-article run has 10 analysis tasks, and
 # on 5,000 synthetic articles (2 cores) the run took 27.2 s against 29.2 s at 200.
-DEFAULT_BATCH_SIZE = 500
-DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+DEFAULT_BATCH_SIZE = settings.BATCH_SIZE
+DEFAULT_MAX_BYTES = settings.MAX_BYTES
 
 
 class DataChecksFailed(RuntimeError):

@@ -15,11 +15,12 @@ import logging
 from pathlib import Path
 from typing import Any
 
+from newsetl import settings
 from newsetl.warehouse.connection import resolved_db_path
 
 DEFAULT_NAME = "newsetl-inbox"
 # Served runs queue behind a manual `newsetl run` for this long instead of failing at once.
-DEFAULT_SERVED_WAIT_SECONDS = 900.0
+DEFAULT_SERVED_WAIT_SECONDS = settings.WAIT_SECONDS
 
 logger = logging.getLogger("newsetl.serving")
 

@@ -15,7 +15,6 @@ outlive the server that was meant to expire it.
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -23,12 +22,12 @@ from contextlib import contextmanager
 import httpx
 from prefect.settings import get_current_settings
 
+from newsetl import settings
 from newsetl.warehouse.connection import WarehouseLocked
 
 WRITER_LIMIT = "newsetl-warehouse-writer"
 # A killed run's slot comes back after this long (the lease is renewed every 75 % of it while alive).
 LEASE_SECONDS = 120.0
-MODE_ENV = "NEWSETL_WRITER_LIMIT"  # "auto" (default): use the limit with a configured server; "off": never
 
 
 def _is_own_temporary_api(url: str) -> bool:
@@ -45,7 +44,7 @@ def writer_limit_enabled() -> bool:
 
     A temporary API started by this process is private to it and dies with it, like the ephemeral API.
     """
-    if os.environ.get(MODE_ENV, "auto").strip().lower() in {"off", "0", "false", "no"}:
+    if not settings.writer_limit_switched_on():
         return False
     url = get_current_settings().api.url
     return bool(url) and not _is_own_temporary_api(url)

@@ -18,14 +18,15 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
+from newsetl.settings import apply_prefect_defaults
+
 # Property tests draw the same examples on every run (CI included): a failure is reproducible,
 # never a coin toss. Set NEWSETL_HYPOTHESIS_RANDOM=1 to explore new examples locally.
 settings.register_profile("newsetl", derandomize=True, database=None)
 settings.register_profile("explore")
 settings.load_profile("explore" if os.environ.get("NEWSETL_HYPOTHESIS_RANDOM") else "newsetl")
 
-os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "180")
-os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+apply_prefect_defaults()  # newsetl.settings.PREFECT_DEFAULTS, before any test imports prefect
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"

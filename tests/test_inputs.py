@@ -404,3 +404,17 @@ def test_unknown_field_in_a_column_mapping_is_reported() -> None:
 def test_mostly_ascii_cp1252_text_is_not_read_as_east_asian(text):
     # charset-normalizer can rate gb18030 best here: two accented bytes pair into one CJK character.
     assert decoded_text(text.encode("cp1252")).text == text
+
+
+@pytest.mark.parametrize("head, codec", [
+    ('{"text": "Presiden Jokowi meresmikan jalan tol."}\n'.encode(), "utf-8"),
+    (b'\xef\xbb\xbfid,isi_berita\n1,"Jakarta - Hujan deras."\n', "utf-8-sig"),
+    ('{"text": "Kerajaan akan mengumumkan bajet."}\n'.encode("utf-16-le"), "utf-16-le"),
+    ('\ufeff{"text": "x"}\n'.encode("utf-16-be"), "utf-16"),
+    ('{"text": "Café in Genève reopened."}\n'.encode("cp1252"), "cp1252"),
+    ('{"text": "Menteri Luar Negeri Retno Marsudi"}'.encode() + "é".encode()[:1], "utf-8"),  # cut mid-character
+])
+def test_record_file_encoding_reads_the_first_bytes_like_the_document_decoder(head, codec):
+    from newsetl.transforms.inputs import record_file_encoding
+
+    assert record_file_encoding(head) == codec

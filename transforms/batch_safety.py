@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import polars as pl
 
+from newsetl import settings
+
 # Documents longer than this are analysed (dates, entities, quotes, counts) on their first
 # chars only; structure and language still cover the whole text. At 200,000 chars (~30,000
 # words, ten times a long feature) a document costs at most a few seconds of extraction.
-DEFAULT_MAX_ANALYSIS_CHARS = 200_000
+DEFAULT_MAX_ANALYSIS_CHARS = settings.MAX_ANALYSIS_CHARS
 
 # The key of each staging table, as its DDL comment states it ("Key: ..."); a test holds
 # the two together. Rows repeating a key are dropped before load, first one kept.

@@ -322,6 +322,33 @@ def _decoded(data: bytes) -> tuple[str, str, bool]:
     raise RejectedInput(RejectReason.undecodable, "not UTF-8 and no single-byte codec fits")
 
 
+# Stream codecs for record files: they consume the BOM themselves, wherever the reader starts.
+_STREAM_CODECS = {"utf-32-le": "utf-32", "utf-32-be": "utf-32", "utf-8-sig": "utf-8-sig",
+                  "utf-16-le": "utf-16", "utf-16-be": "utf-16"}
+
+
+def record_file_encoding(head: bytes) -> str:
+    """Return the codec to read a JSONL/CSV file in, from its first bytes (utf-8 unless they show otherwise).
+
+    The same order as ``decoded_text``: a BOM, BOM-less UTF-16/32, UTF-8 (a character cut at the
+    end of ``head`` still counts), then charset-normalizer with the cp1252 preference.
+    """
+    for bom, encoding in _BOMS:
+        if head.startswith(bom):
+            return _STREAM_CODECS[encoding]
+    if b"\x00" in head:
+        wide = _bomless_wide(head[: len(head) - len(head) % 4]) or _bomless_utf16(head[: len(head) - len(head) % 2])
+        if wide:
+            return wide
+    try:
+        head.decode("utf-8")
+        return "utf-8"
+    except UnicodeDecodeError as error:
+        if error.start > len(head) - 4:  # cut inside a multi-byte character
+            return "utf-8"
+    return _detected_encodings(head[:DETECTION_PREFIX_BYTES])[0]
+
+
 def _strictly_decoded(data: bytes, encoding: str) -> str:
     """Return ``data`` decoded with ``encoding``; raise ``RejectedInput`` on any bad byte."""
     try:

@@ -7,7 +7,6 @@ it into a clear ``WarehouseLocked`` message, and writers can wait for the lock.
 
 from __future__ import annotations
 
-import os
 import re
 import time
 from collections.abc import Callable
@@ -15,15 +14,16 @@ from pathlib import Path
 
 import duckdb
 
+from newsetl import settings
 from newsetl.warehouse.paths import DEFAULT_DB, resolved_db_path  # noqa: F401  (re-exported)
 
-DEFAULT_WRITER_MEMORY_LIMIT = "384MB"
 # DuckDB checkpoints (writes the WAL into the file) every 16 MB of WAL by default, and a
 # checkpoint costs more the bigger the warehouse. Profiling loads of 2,000 analysed synthetic
 # articles at a time: 0.9 s each into an empty warehouse, 2.3-4.5 s once it held 30,000-80,000;
-# with 128 MB, 0.5-0.6 s throughout (a checkpoint every ~15,000 articles). A crash leaves up
-# to this much WAL to replay on the next open.
-CHECKPOINT_THRESHOLD = "128MB"
+# with settings.CHECKPOINT_THRESHOLD = 128 MB, 0.5-0.6 s throughout (a checkpoint every ~15,000
+# articles). A crash leaves up to this much WAL to replay on the next open.
+CHECKPOINT_THRESHOLD = settings.CHECKPOINT_THRESHOLD
+DEFAULT_WRITER_MEMORY_LIMIT = settings.WRITER_MEMORY_LIMIT
 
 
 class WarehouseLocked(RuntimeError):
@@ -46,7 +46,7 @@ def writer_memory_limit() -> str:
     loaded so far: at 100,000 articles the flow process reached 1.5 GB. Bounded, it
     evicts pages (they are on disk already) and spills large joins to a temp directory.
     """
-    return os.environ.get("NEWSETL_DUCKDB_MEMORY_LIMIT", DEFAULT_WRITER_MEMORY_LIMIT)
+    return settings.writer_memory_limit()
 
 
 def _is_lock_error(error: Exception) -> bool:

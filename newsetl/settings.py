@@ -1,0 +1,63 @@
+"""Every default and every environment variable newsetl reads, in one place.
+
+Command-line options, flow parameters and ``prefect.yaml`` take their defaults from here;
+nothing else reads ``os.environ`` for a newsetl setting. OPERATIONS.md ("Settings") documents
+each variable; ``tests/test_settings.py`` keeps the two in step.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+# -- inputs and analysis ------------------------------------------------------------------
+MAX_BYTES = 20 * 1024 * 1024          # size limit per document / .txt file (a larger one is rejected)
+MAX_ANALYSIS_CHARS = 200_000          # longer documents are analysed on their first chars only
+BATCH_SIZE = 500                      # documents per analysis task
+
+# -- the warehouse ------------------------------------------------------------------------
+DEFAULT_DB = Path("warehouse") / "news.duckdb"
+WRITER_MEMORY_LIMIT = "384MB"
+# DuckDB checkpoints (writes the WAL into the file) every 16 MB of WAL by default, and a
+# checkpoint costs more the bigger the warehouse; 128 MB keeps loads at 0.5-0.6 s per
+# 2,000 articles at 80,000 stored (see warehouse/connection.py).
+CHECKPOINT_THRESHOLD = "128MB"
+WAIT_SECONDS = 900.0                  # how long a scheduled/served run queues behind another writer
+
+# -- environment variables ----------------------------------------------------------------
+DB_ENV = "NEWSETL_DB"
+MEMORY_LIMIT_ENV = "NEWSETL_DUCKDB_MEMORY_LIMIT"
+WRITER_LIMIT_ENV = "NEWSETL_WRITER_LIMIT"
+ENVIRONMENT = {
+    DB_ENV: (str(DEFAULT_DB), "the warehouse file when --db is not given"),
+    MEMORY_LIMIT_ENV: (WRITER_MEMORY_LIMIT, "DuckDB's buffer pool in the writing process"),
+    WRITER_LIMIT_ENV: ("auto", "off disables the server-side writer slot (a Prefect global concurrency limit)"),
+}
+
+# Prefect settings that must be in place before ``prefect`` is imported: its temporary API can
+# take more than 20 s to start on 2-core machines, and there is no internet for analytics.
+PREFECT_DEFAULTS = {
+    "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "180",
+    "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+}
+
+
+def apply_prefect_defaults() -> None:
+    """Set each ``PREFECT_DEFAULTS`` variable the user has not set (call before importing prefect)."""
+    for name, value in PREFECT_DEFAULTS.items():
+        os.environ.setdefault(name, value)
+
+
+def db_from_environment() -> Path:
+    """Return ``$NEWSETL_DB`` as a path, else the default warehouse file."""
+    return Path(os.environ.get(DB_ENV) or DEFAULT_DB)
+
+
+def writer_memory_limit() -> str:
+    """Return DuckDB's memory limit for the writing process (``$NEWSETL_DUCKDB_MEMORY_LIMIT``, default 384MB)."""
+    return os.environ.get(MEMORY_LIMIT_ENV, WRITER_MEMORY_LIMIT)
+
+
+def writer_limit_switched_on() -> bool:
+    """Return False when ``$NEWSETL_WRITER_LIMIT`` turns the server-side writer slot off."""
+    return os.environ.get(WRITER_LIMIT_ENV, "auto").strip().lower() not in {"off", "0", "false", "no"}
