@@ -235,3 +235,23 @@ def test_quote_continued_over_paragraphs_takes_the_final_attribution():
 )
 def test_text_without_a_complete_quote_gives_none(text):
     assert quotes(text, []) == []
+
+
+def test_quotes_use_the_citations_they_are_given(monkeypatch):
+    """Citations are computed once per document: quotes() reuses the caller's instead of finding them again."""
+    import importlib
+
+    from newsetl.transforms.facts import source_citations as found_citations
+
+    quotes_module = importlib.import_module("newsetl.transforms.facts.quotes")
+
+    text = '"Situasi di perbatasan tetap tegang," kata juru bicara itu, seperti dikutip AFP.'
+    citations = found_citations(text, (), "id")
+    assert [c.source_name for c in citations] == ["AFP"]
+
+    def fail(*_args, **_kwargs):
+        raise AssertionError("quotes() searched for citations again")
+
+    monkeypatch.setattr(quotes_module, "source_citations", fail)
+    [quote] = quotes_module.quotes(text, (), "id", citations)
+    assert quote.cited_source == "AFP"

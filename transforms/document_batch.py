@@ -119,8 +119,8 @@ def _extracted_facts(masked: str, metadata_date: date | None, lexicon: str | Non
     with clock.stage("entities"):
         mentions = entity_mentions(masked, lexicon) if lexicon else []
     with clock.stage("facts"):
-        found_quotes = quotes(masked, mentions, lexicon) if lexicon else []
         citations = source_citations(masked, mentions, lexicon) if lexicon else []
+        found_quotes = quotes(masked, mentions, lexicon, citations) if lexicon else []
         counts = event_counts(masked, lexicon) if lexicon else []
     return published, source, timexes, mentions, found_quotes, citations, counts
 

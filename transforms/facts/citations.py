@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import cache, lru_cache
+from functools import cache
 
 from newsetl.transforms.facts.lexicon import (
     PhraseFinder,
@@ -168,9 +168,8 @@ def source_citations(
     ]
 
 
-@lru_cache(maxsize=8)
 def _citation_spans(text: str) -> tuple[tuple[int, int, str | None], ...]:
-    """Return ``(start, end, cue)`` of every cited medium; cached because quotes() needs them too."""
+    """Return ``(start, end, cue)`` of every cited medium in ``text``."""
     finders = _finders()
     low, words = lowered(text), vocabulary(text)
     found: dict[Span, str | None] = {}

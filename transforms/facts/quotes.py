@@ -93,7 +93,8 @@ def _cited_source(
     return None
 
 
-def quotes(text: str, mentions: Sequence[EntityMention] = (), language: str = "id") -> list[Quote]:
+def quotes(text: str, mentions: Sequence[EntityMention] = (), language: str = "id",
+           citations: Sequence[SourceCitation] | None = None) -> list[Quote]:
     """Return the direct quotes in ``text`` with speaker, cue and cited medium, in text order.
 
     Offsets cover the quoted words without the marks (and without the comma
@@ -103,13 +104,15 @@ def quotes(text: str, mentions: Sequence[EntityMention] = (), language: str = "i
     pronouns and anaphors (``katanya``, ``kata kementerian itu``) resolve to
     the most recent fitting speaker. ``mentions`` are optional: they narrow a
     speaker to the PERSON inside a phrase and give ``speaker_entity_key``.
-    Cues of both languages are always read.
+    Cues of both languages are always read. ``citations`` are the document's
+    ``source_citations`` when the caller has them already (computed once per document).
     """
     del language  # cue lists hold Indonesian and English together
     spans = marked_spans(text)
     if not spans:
         return []
-    citations = source_citations(text, mentions)
+    if citations is None:
+        citations = source_citations(text, mentions)
     starts = [c.start for c in citations]
     antecedents = Antecedents(text, mentions)
     found: list[Quote] = []
