@@ -29,14 +29,32 @@ def refresh_script(name: str) -> str:
     return (_sql_dir() / "refresh" / f"{name}.sql").read_text(encoding="utf-8")
 
 
+def column_producers() -> list[tuple[str, str, str, str]]:
+    """Return ``(table, column, producer, meaning)`` for every marts column, from ``column_producers.tsv``.
+
+    The file is the one place a column's producer (``module.function``, or ``SQL`` for an
+    aggregate of the view itself) is written; ``applied_schema`` turns each row into a
+    ``COMMENT ON COLUMN``, and README's column catalogue is generated from those comments.
+    """
+    lines = (_sql_dir() / "column_producers.tsv").read_text(encoding="utf-8").splitlines()[1:]
+    return [tuple(line.split("\t")) for line in lines if line.strip()]
+
+
+def _column_comments(con: duckdb.DuckDBPyConnection) -> None:
+    for table, column, producer, meaning in column_producers():
+        comment = f"producer: {producer}; {meaning}".replace("'", "''")
+        con.execute(f"COMMENT ON COLUMN {table}.{column} IS '{comment}'")
+
+
 def applied_schema(con: duckdb.DuckDBPyConnection) -> list[str]:
-    """Create every schema object that does not exist yet; return the object names applied."""
+    """Create every schema object that does not exist yet, and comment its columns; return the object names applied."""
     names = []
     con.execute("BEGIN TRANSACTION")
     try:
         for name, sql in ddl_scripts():
             con.execute(sql)
             names.append(name)
+        _column_comments(con)
         con.execute("COMMIT")
     except Exception:
         con.execute("ROLLBACK")

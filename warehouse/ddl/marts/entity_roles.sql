@@ -5,7 +5,3 @@ JOIN staging.entity_keys AS k USING (entity_key)
 WHERE m.role IS NOT NULL
 GROUP BY ALL;
 COMMENT ON VIEW marts.entity_roles IS 'Grain: one row per (entity, role) seen next to a name, e.g. Perdana Menteri Armenia. Key: (entity_id, role).';
-COMMENT ON COLUMN marts.entity_roles.entity_id IS 'producer: newsetl.transforms.entities.resolution.resolved_entities; the resolved entity';
-COMMENT ON COLUMN marts.entity_roles.role IS 'producer: newsetl.transforms.entities.mentions.entity_mentions; title or office written next to the name';
-COMMENT ON COLUMN marts.entity_roles.mention_count IS 'producer: SQL; mentions with this role (count in this view)';
-COMMENT ON COLUMN marts.entity_roles.document_count IS 'producer: SQL; documents with this role (count in this view)';
