@@ -164,7 +164,7 @@ def query(
     """Run read-only SQL; writing statements are refused."""
     import duckdb
 
-    from newsetl.flows.query import QueryRefused, query_result
+    from newsetl.warehouse.query import QueryRefused, query_result
 
     con = _reader(db)
     try:

@@ -93,7 +93,7 @@ def _no_files_written(tmp: Path) -> None:
 
 
 def test_query_refuses_every_writing_or_file_reaching_statement_in_process(tmp_path):
-    from newsetl.flows.query import QueryRefused, query_result
+    from newsetl.warehouse.query import QueryRefused, query_result
     from newsetl.warehouse.connection import reader_connection
 
     db = _warehouse(tmp_path / "w.duckdb")

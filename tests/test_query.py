@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from newsetl.flows.cli import app
-from newsetl.flows.query import QueryRefused, checked_statements
+from newsetl.warehouse.query import QueryRefused, checked_statements
 from newsetl.warehouse.connection import WarehouseLocked, reader_connection, writer_connection
 from newsetl.warehouse.schema import applied_schema
 
