@@ -37,8 +37,12 @@ def installed(tmp_path_factory) -> Path:
     if not UV.exists():
         pytest.skip(f"uv not found next to {sys.executable} (make setup installs it)")
     tmp = tmp_path_factory.mktemp("wheel")
+    # Built from a copy: setuptools writes build/ and *.egg-info next to the sources it builds.
+    source = tmp / "source"
+    shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(".venv", ".git", "build", "*.egg-info", "__pycache__",
+                                                              "*.duckdb*", ".pytest_cache", ".hypothesis"))
     steps = [
-        [str(UV), "build", "--wheel", "--out-dir", str(tmp / "dist"), str(ROOT)],
+        [str(UV), "build", "--wheel", "--out-dir", str(tmp / "dist"), str(source)],
         [str(UV), "venv", "-q", "--python", sys.executable, str(tmp / "venv")],
         [str(UV), "pip", "install", "-q", "--python", str(tmp / "venv" / "bin" / "python"), "-r", str(ROOT / "requirements.lock")],
     ]
