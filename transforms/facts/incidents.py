@@ -36,6 +36,8 @@ _REVISION_RATIO = 0.5  # 100 vs 180 can be the same; 100 vs 250 is not
 _VAGUE_RATIO = 0.3  # "puluhan" (10) and "sekitar 25" can be the same
 # Date ranges of one incident may miss each other by this much (late-night events, time zones).
 _DATE_SLACK = timedelta(days=1)
+# A count dated only by its publication happened on or before that day, usually within the last few.
+_REPORTING_LAG = timedelta(days=3)
 # TIMEX granularities from finest to coarsest; "published" is the fallback to the publication date.
 PRECISIONS = ("time", "day", "week", "month", "season", "quarter", "half", "year", "decade", "published")
 
@@ -194,6 +196,11 @@ def _within(items: Sequence, start: int, end: int) -> list:
 # "SERAMBINEWS.COM, YEREVAN - ..." / "Bisnis.com, JAKARTA - ...": the dateline, not a place in the sentence.
 _DATELINE_AFTER = re.compile(r"\s*(?:\([^)\n]{0,40}\))?\s*[-–—]\s")
 _DATELINE_REACH = 60
+# Words right before a place that say something happened there.
+_LOCATIVE_BEFORE = re.compile(
+    r"(?<![\w-])(?:di|in|at|near|dekat|kota|kabupaten|kab\.|desa|kampung|kecamatan|provinsi|wilayah|daerah|kawasan|"
+    r"town of|city of|village of|region of|province of)\s+$"
+)
 
 
 def _is_dateline_mention(mention: PlaceMention, paragraph_text: str, paragraph_start: int) -> bool:
@@ -227,7 +234,13 @@ def located_count(
     usable_dates = [d for d in dates if published is None or d.range_start <= published]
     place, place_source = None, None
     for scope, (lo, hi) in (("sentence", (s_start, s_end)), ("paragraph", (p_start, p_end))):
-        found = _nearest(_within(places, lo, hi), row.start, row.end)
+        candidates = _within(places, lo, hi)
+        if row.paragraph_text is not None and row.paragraph_start is not None:
+            # "penembakan di Ganja" names where it happened; "Jaksa Agung Azerbaijan" only who speaks.
+            located_at = [m for m in candidates if _LOCATIVE_BEFORE.search(
+                row.paragraph_text[max(m.start - row.paragraph_start - 30, 0):m.start - row.paragraph_start].lower())]
+            candidates = located_at or candidates
+        found = _nearest(candidates, row.start, row.end)
         if found is not None:
             place, place_source = found.entity_id, scope
             break
@@ -334,8 +347,17 @@ def _joins(event: _Group, incident: _Group, documents: Mapping[str, DocumentInfo
             return False
     elif not all(places_nest(head.place_entity_id, m.place_entity_id, places) for m in incident.members):
         return False
-    start, end = incident.date_hull()
-    return _dates_overlap(head.date_start, head.date_end, start, end)
+    start, end = _matching_window(incident.members)
+    mine_start, mine_end = _matching_window(event.members)
+    return _dates_overlap(mine_start, mine_end, start, end)
+
+
+def _matching_window(members: Sequence[LocatedCount]) -> tuple[date | None, date | None]:
+    """Return the days the members may have happened on: a publication date stands for the days before it too."""
+    starts = [m.date_start - _REPORTING_LAG if m.time_precision == "published" else m.date_start
+              for m in members if m.date_start is not None]
+    ends = [m.date_end for m in members if m.date_end is not None]
+    return (min(starts) if starts else None, max(ends) if ends else None)
 
 
 def _events(located: Sequence[LocatedCount]) -> list[_Group]:
