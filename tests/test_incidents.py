@@ -321,3 +321,14 @@ def test_incidents_read_places_and_clusters_once_those_tables_exist(seed_inciden
         assert con.execute("SELECT max(number_of_documents) FROM marts.incidents").fetchone()[0] == 1
     finally:
         con.close()
+
+
+@pytest.mark.parametrize(("sentence", "count_text"), [
+    # Detik, October 2025: tolls "since" a date are running totals too
+    ("Sejak Oktober 2023, serangan Israel telah menewaskan hampir 68.000 warga Palestina di Gaza, sebagian besar perempuan dan anak-anak.", "hampir 68.000 warga"),
+    ("Sebagai informasi, Israel telah membunuh hampir 100 warga Palestina sejak gencatan senjata berlaku pada 10 Oktober.", "hampir 100 warga"),
+    ("\"Sampai jam 11.15 tadi, data terakhir kami mencatat ada 345 korban,\" kata Kordinator Lapangan Posko.", "345 korban"),
+])
+def test_tolls_since_a_date_or_as_of_an_hour_are_running_totals(sentence, count_text):
+    start = sentence.index(count_text)
+    assert is_running_total(sentence, start, start + len(count_text))
