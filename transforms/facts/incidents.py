@@ -405,15 +405,39 @@ def incident_rows(
     places = places or {}
     ordered = sorted(located, key=lambda item: _order_key(item, documents))
     incidents: list[_Group] = []
+    # Only incidents sharing a kind, a count type and a block (country, else place, else story) can
+    # match, so each event is compared with a few candidates, not with every incident so far.
+    index: dict[tuple, list[int]] = {}
     for event in _events(ordered):
-        for incident in incidents:
-            if _joins(event, incident, documents, places):
-                incident.members.extend(event.members)
+        keys = _index_keys(event, documents, places)
+        candidates = sorted({i for key in keys for i in index.get(key, ())})
+        for i in candidates:
+            if _joins(event, incidents[i], documents, places):
+                incidents[i].members.extend(event.members)
                 break
         else:
+            i = len(incidents)
             incidents.append(_Group(list(event.members)))
+        for key in _index_keys(incidents[i], documents, places):
+            if i not in index.setdefault(key, []):
+                index[key].append(i)
     rows = [row for incident in incidents for row in _rows_of(incident, documents, places)]
     return sorted(rows, key=lambda r: (r.incident_id, r.count_type))
+
+
+def _index_keys(group: _Group, documents: Mapping[str, DocumentInfo], places: Mapping[str, PlaceInfo]) -> set[tuple]:
+    """Return the blocking keys of a group: (running total?, count type, country or place or story)."""
+    keys = set()
+    for m in group.members:
+        info = places.get(m.place_entity_id) if m.place_entity_id is not None else None
+        if info is not None and info.country_code:
+            block = ("country", info.country_code)
+        elif m.place_entity_id is not None:
+            block = ("place", m.place_entity_id)
+        else:
+            block = ("story", _story(m.row.document_id, documents))
+        keys.add((m.is_cumulative, m.row.count_type, block))
+    return keys
 
 
 def _place_of(incident: _Group, places: Mapping[str, PlaceInfo]) -> tuple[str | None, int | None]:
