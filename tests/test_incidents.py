@@ -146,7 +146,7 @@ def test_ganja_counts_are_placed_at_ganja_and_the_toll_is_a_running_total():
 
 def test_one_shelling_reported_by_two_outlets_is_one_incident_with_both_documents():
     texts = _texts()
-    _, _, rows = _incidents(("d_sosok", GANJA_REPORT, date(2020, 9, 29), "sosok.id"),
+    located, _, rows = _incidents(("d_sosok", GANJA_REPORT, date(2020, 9, 29), "sosok.id"),
                             ("d_follow", GANJA_FOLLOW_UP, date(2020, 9, 28), "antaranews.com"))
     ganja = [r for r in rows if r.place_entity_id == "Ganja" and not r.is_cumulative]
     assert {r.count_type for r in ganja} == {"killed", "wounded"} and len({r.incident_id for r in ganja}) == 1
@@ -157,19 +157,16 @@ def test_one_shelling_reported_by_two_outlets_is_one_incident_with_both_document
     # four wounded (sosok.id) and five (the follow-up): the most conservative supported figure is 4
     assert (wounded.best, wounded.low, wounded.high) == (4, 4, 5)
     assert killed.first_outlet == "antaranews.com" and killed.date_start == date(2020, 9, 27)
-    for row in ganja:
-        for document_id, start, end in row.count_rows:
-            assert event_text(texts[document_id], start, end) in texts[document_id]
+    counted = {(m.row.document_id, m.row.start, m.row.end): m.row.text for m in located}
+    listed = [key for row in ganja for key in row.count_rows]
+    assert sorted(texts[d][s:e] for d, s, e in listed) == sorted(counted[key] for key in listed) == [
+        "empat warga sipil", "lima orang", "seorang lainnya tewas", "seorang warga sipil tewas"]
     # Stepanakert's two dead are another incident; the running total stays apart.
     stepanakert = [r for r in rows if r.place_entity_id == "Stepanakert"]
     assert [(r.count_type, r.best) for r in stepanakert] == [("killed", 2)]
     assert stepanakert[0].incident_id != killed.incident_id
     [toll] = [r for r in rows if r.is_cumulative]
     assert (toll.best, toll.count_rows) == (39, (("d_sosok", GANJA_REPORT.index("39 orang"), GANJA_REPORT.index("39 orang") + 8),))
-
-
-def event_text(text, start, end):
-    return text[start:end]
 
 
 def test_copies_of_one_story_count_once():
