@@ -1,4 +1,4 @@
-"""The newsetl flow: discover -> read -> analyse -> load -> resolve entities -> checks.
+"""The newsetl flow: discover -> read -> analyse -> load -> resolve entities -> incidents -> checks.
 
 Slices are read in the flow process, and documents already present (same content
 hash) are dropped right after reading, before any NLP work, which makes re-runs
@@ -276,6 +276,11 @@ def _build(steps: Steps, session, options: RunOptions, run_id: str, version: str
         entities = steps.call(tasks.entity_count, session)
         logger.info("Nothing new loaded since the last completed run; entity resolution skipped")
     tally.add_seconds("resolve_entities", time.perf_counter() - started)
+    if tally.loaded or options.reprocess or not previous_completed:
+        # After the entities (and marts.places / marts.story_clusters when those are built): it reads them.
+        started = time.perf_counter()
+        steps.call(tasks.build_incidents, session)
+        tally.add_seconds("incidents", time.perf_counter() - started)
     started = time.perf_counter()
     results = steps.call(tasks.run_data_checks, session, run_id, options.max_analysis_chars)
     tally.add_seconds("checks", time.perf_counter() - started)

@@ -232,3 +232,20 @@ def check_parameters(run_id: str, max_analysis_chars: int = DEFAULT_MAX_ANALYSIS
 def finish_run(session: WarehouseSession, run_id: str, status: str, counts: dict[str, int], error: str | None) -> None:
     """Record the run's final status and counts in marts.pipeline_runs."""
     runs.finished_run(session.connection(), run_id, status, counts, error)
+
+
+@task(name="build-incidents", task_run_name="build-incidents", cache_policy=NO_CACHE)
+def build_incidents(session: WarehouseSession) -> int:
+    """Rebuild marts.incidents from the counts, places, dates and documents; return its row count.
+
+    Leaves the table untouched when the rebuild gives the rows it already holds. Reads marts.places
+    and marts.story_clusters when they exist, so run it after they are built.
+    """
+    from newsetl.transforms.facts.incidents import incidents_frame
+
+    con = session.connection()
+    inputs = refresh.incident_inputs(con)
+    frame = incidents_frame(inputs["counts"], inputs["places"], inputs["dates"], inputs["documents"],
+                            inputs["place_info"], inputs["clusters"])
+    rows, _changed = refresh.replaced_incidents(con, frame)
+    return rows

@@ -44,3 +44,49 @@ def replaced_entity_keys(con: duckdb.DuckDBPyConnection, keys: pl.DataFrame) -> 
         con.execute("ROLLBACK")
         raise
     return con.execute("SELECT count(*) FROM marts.entities").fetchone()[0]
+
+
+INCIDENT_INPUTS = ("counts", "places", "dates", "documents")
+
+
+def _table_exists(con: duckdb.DuckDBPyConnection, schema: str, name: str) -> bool:
+    return con.execute(
+        "SELECT count(*) FROM duckdb_tables() WHERE schema_name = ? AND table_name = ? "
+        "UNION ALL SELECT count(*) FROM duckdb_views() WHERE schema_name = ? AND view_name = ?",
+        [schema, name, schema, name],
+    ).fetchall() != [(0,), (0,)]
+
+
+def incident_inputs(con: duckdb.DuckDBPyConnection) -> dict[str, pl.DataFrame | None]:
+    """Return the frames marts.incidents is built from (``refresh/incident_*.sql``).
+
+    ``place_info`` and ``clusters`` are None until marts.places / marts.story_clusters exist.
+    """
+    frames: dict[str, pl.DataFrame | None] = {
+        name: con.execute(refresh_script(f"incident_{name}")).pl() for name in INCIDENT_INPUTS
+    }
+    frames["place_info"] = con.execute(refresh_script("incident_place_info")).pl() if _table_exists(con, "marts", "places") else None
+    frames["clusters"] = con.execute(refresh_script("incident_clusters")).pl() if _table_exists(con, "marts", "story_clusters") else None
+    return frames
+
+
+def replaced_incidents(con: duckdb.DuckDBPyConnection, incidents: pl.DataFrame) -> tuple[int, bool]:
+    """Replace marts.incidents with ``incidents`` unless it already holds exactly them; return (rows, changed)."""
+    con.register("_incidents", incidents.to_arrow())
+    try:
+        differing = con.execute(
+            "SELECT (SELECT count(*) FROM (SELECT * FROM marts.incidents EXCEPT ALL SELECT * FROM _incidents)) "
+            "+ (SELECT count(*) FROM (SELECT * FROM _incidents EXCEPT ALL SELECT * FROM marts.incidents))"
+        ).fetchone()[0]
+        if differing:
+            con.execute("BEGIN TRANSACTION")
+            try:
+                con.execute("DELETE FROM marts.incidents")
+                con.execute("INSERT INTO marts.incidents BY NAME SELECT * FROM _incidents")
+                con.execute("COMMIT")
+            except Exception:
+                con.execute("ROLLBACK")
+                raise
+    finally:
+        con.unregister("_incidents")
+    return incidents.height, bool(differing)
