@@ -268,7 +268,7 @@ def test_seed_rerun_with_nothing_new_changes_no_incident(seed_incidents):
     assert second["documents_loaded"] == 0 and before
     assert _rows(db, "SELECT * FROM marts.incidents ORDER BY incident_id, count_type") == before
     checks = {c["name"]: c["passed"] for c in second["checks"]}
-    assert checks["incidents_key"] and checks["incidents_trace"] and checks["incidents_consistent"]
+    assert checks["key_marts_incidents"] and checks["incidents_trace"] and checks["incidents_consistent"]
 
 
 def test_seed_rebuild_gives_the_same_rows_and_writes_nothing(seed_incidents, tmp_path):
