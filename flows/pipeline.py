@@ -29,6 +29,7 @@ from newsetl.flows.analysis_pool import analysis_processes as analysis_processes
 from newsetl.flows.reporting import published_artifacts
 from newsetl.flows.runners import analysis_window, api_shared_with_workers, default_workers, runner_plan
 from newsetl.flows.session import WarehouseSession
+from newsetl.flows.story_clusters import clustered_stories
 from newsetl.flows.steps import PREFECT_STEPS, Steps, is_done, plain_steps
 from newsetl.flows.version import pipeline_version
 from newsetl.flows.writer_slot import warehouse_writer_slot
@@ -275,6 +276,9 @@ def _build(steps: Steps, session, options: RunOptions, run_id: str, version: str
         entities = steps.call(tasks.entity_count, session)
         logger.info("Nothing new loaded since the last completed run; entity resolution skipped")
     tally.add_seconds("resolve_entities", time.perf_counter() - started)
+    started = time.perf_counter()
+    clustered_stories(steps, session, options.batch_size, run_id, logger)
+    tally.add_seconds("story_clusters", time.perf_counter() - started)
     started = time.perf_counter()
     results = steps.call(tasks.run_data_checks, session, run_id, options.max_analysis_chars)
     tally.add_seconds("checks", time.perf_counter() - started)
