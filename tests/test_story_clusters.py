@@ -188,3 +188,20 @@ def test_a_rerun_with_nothing_new_changes_no_cluster_table(three_runs):
     assert third["documents_loaded"] == 0 and third["status"] == "completed"
     for table, rows in after_second.items():
         assert rows and after_third[table] == rows, table
+
+
+def test_signatures_made_with_other_settings_are_dropped_for_recomputing(tmp_path):
+    from newsetl.warehouse import story_clusters as store
+    from newsetl.warehouse.schema import applied_schema
+
+    con = duckdb.connect(str(tmp_path / "w.duckdb"))
+    applied_schema(con)
+    signature = sc.minhash_signature(sc.word_shingles(_seed(ORIGINAL))).signature
+    con.execute("INSERT INTO staging.document_minhashes VALUES ('d_1', 300, ?, 'words3-perm64', true, 'r1'), "
+                "('d_2', 300, ?, ?, true, 'r1')", [signature, signature, sc.minhash_parameters()])
+    con.execute("INSERT INTO staging.story_pairs VALUES ('d_2', 'd_1', 0.9, 'r1')")
+    assert store.dropped_stale_signatures(con, sc.minhash_parameters()) == 1
+    assert con.execute("SELECT count(*) FROM staging.document_minhashes").fetchone()[0] == 0
+    assert con.execute("SELECT count(*) FROM staging.story_pairs").fetchone()[0] == 0
+    assert store.dropped_stale_signatures(con, sc.minhash_parameters()) == 0
+    con.close()
