@@ -1,4 +1,4 @@
-"""The newsetl flow: discover -> read -> analyse -> load -> resolve entities -> incidents -> checks.
+"""The newsetl flow: discover -> read -> analyse -> load -> resolve entities -> story clusters -> incidents -> checks.
 
 Slices are read in the flow process, and documents already present (same content
 hash) are dropped right after reading, before any NLP work, which makes re-runs
@@ -30,6 +30,7 @@ from newsetl.flows.analysis_pool import analysis_processes as analysis_processes
 from newsetl.flows.reporting import published_artifacts
 from newsetl.flows.runners import analysis_window, api_shared_with_workers, default_workers, runner_plan
 from newsetl.flows.session import WarehouseSession
+from newsetl.flows.story_clusters import clustered_stories
 from newsetl.flows.steps import PREFECT_STEPS, Steps, is_done, plain_steps
 from newsetl.flows.version import pipeline_version
 from newsetl.flows.writer_slot import warehouse_writer_slot
@@ -276,8 +277,11 @@ def _build(steps: Steps, session, options: RunOptions, run_id: str, version: str
         entities = steps.call(tasks.entity_count, session)
         logger.info("Nothing new loaded since the last completed run; entity resolution skipped")
     tally.add_seconds("resolve_entities", time.perf_counter() - started)
+    started = time.perf_counter()
+    clustered_stories(steps, session, options.batch_size, run_id, logger)
+    tally.add_seconds("story_clusters", time.perf_counter() - started)
     if tally.loaded or options.reprocess or not previous_completed:
-        # After the entities (and marts.places / marts.story_clusters when those are built): it reads them.
+        # After the entities, places and story clusters: incidents read all three.
         started = time.perf_counter()
         steps.call(tasks.build_incidents, session)
         tally.add_seconds("incidents", time.perf_counter() - started)

@@ -303,11 +303,11 @@ def test_incidents_read_places_and_clusters_once_those_tables_exist(seed_inciden
     shutil.copy(db, copy)
     con = duckdb.connect(str(copy))
     try:
-        con.execute("CREATE TABLE marts.places AS SELECT entity_id, canonical_name AS place_name, "
+        con.execute("CREATE OR REPLACE TABLE marts.places AS SELECT entity_id, canonical_name AS place_name, "
                     "CASE WHEN canonical_name = 'Ganja' THEN 1 ELSE 5 END AS geo_precision, "
                     "CASE WHEN canonical_name = 'Ganja' THEN 'AZ' END AS country_code, NULL::VARCHAR AS admin1_code "
                     "FROM marts.entities WHERE entity_type = 'LOC'")
-        con.execute("CREATE TABLE marts.story_clusters AS SELECT document_id, 'c_all' AS cluster_id FROM raw.documents")
+        con.execute("CREATE OR REPLACE TABLE marts.story_clusters AS SELECT document_id, 'c_all' AS cluster_id FROM raw.documents")
         inputs = refresh.incident_inputs(con)
         frame = incidents_frame(inputs["counts"], inputs["places"], inputs["dates"], inputs["documents"],
                                 inputs["place_info"], inputs["clusters"])

@@ -1,0 +1,207 @@
+"""Story clusters (marts.story_clusters): near-duplicate and syndicated copies of the seed articles."""
+
+from __future__ import annotations
+
+import json
+import random
+import shutil
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from newsetl.transforms import story_clusters as sc
+from tests.conftest import SEEDS
+
+SEED_FILES = sorted(p.name for p in SEEDS.glob("*.txt"))
+ORIGINAL = "000_e52eedfedc524ddc.txt"  # Sosok.ID, 29 September 2020; cites TASS twice
+NEW_LEAD = ("Kabarnusa.com, JAKARTA - Eropa kembali memanas: di luar perang Rusia dan Ukraina, "
+            "kini Armenia dan Azerbaijan saling serang di Nagorno-Karabakh.")
+
+
+def _seed(name: str) -> str:
+    return (SEEDS / name).read_text(encoding="utf-8")
+
+
+def with_new_lead(text: str) -> str:
+    """Return ``text`` with its lead line (which names the outlet) rewritten by another outlet."""
+    lines = text.split("\n")
+    return "\n".join([NEW_LEAD, *lines[1:]])
+
+
+def with_paragraphs_reordered(text: str, share: float = 0.2, seed: int = 21) -> str:
+    """Return ``text`` with ``share`` of its paragraphs moved to one another's places (fixed seed)."""
+    lines = text.split("\n")
+    rng = random.Random(seed)
+    chosen = sorted(rng.sample(range(len(lines)), max(2, round(share * len(lines)))))
+    moved = chosen[1:] + chosen[:1]  # a rotation: every chosen paragraph leaves its place
+    out = list(lines)
+    for target, source in zip(chosen, moved):
+        out[target] = lines[source]
+    assert out != lines
+    return "\n".join(out)
+
+
+def with_two_paragraphs_of(text: str, other: str) -> str:
+    """Return a different story (``other``) that borrows two background paragraphs of ``text``."""
+    return "\n".join([*other.split("\n"), *text.split("\n")[3:5]])
+
+
+# --- the pure part -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "moved"), [
+    ("Pertempuran sengit terus berlangsung di Nagorno-Karabakh.\nArmenia menuduh Turki mengirim tentara bayaran.",
+     "Armenia menuduh Turki mengirim tentara bayaran.\nPertempuran sengit terus berlangsung di Nagorno-Karabakh."),
+    ("Kedua pihak mengabaikan imbauan gencatan senjata.\n\nRusia siap menjadi penengah kata Kremlin.",
+     "Rusia siap menjadi penengah kata Kremlin.\nKedua pihak mengabaikan imbauan gencatan senjata."),
+])
+def test_shingles_stay_within_a_paragraph(text, moved):
+    shingles = sc.word_shingles(text)
+    assert shingles == sc.word_shingles(moved)
+    assert "nagorno karabakh armenia menuduh turki" not in shingles  # no shingle spans two lines
+    assert all(len(s.split()) == sc.SHINGLE_WORDS for s in shingles)
+
+
+@pytest.mark.parametrize("name", SEED_FILES)
+def test_copies_of_a_seed_match_it_and_no_other_seed(name):
+    stored = [(seed, sc.minhash_signature(sc.word_shingles(_seed(seed))).signature) for seed in SEED_FILES]
+    copies = {"new-lead": with_new_lead(_seed(name)), "reordered": with_paragraphs_reordered(_seed(name))}
+    new = [(key, sc.minhash_signature(sc.word_shingles(text)).signature) for key, text in copies.items()]
+    pairs = sc.similar_pairs(stored, new)
+    matched = {(p.document_id, p.similar_document_id) for p in pairs}
+    assert {("new-lead", name), ("reordered", name), ("reordered", "new-lead")} <= matched
+    assert all(other in (name, "new-lead") for _, other in matched)  # never another seed
+    assert all(p.similarity >= 0.8 for p in pairs)
+
+
+@pytest.mark.parametrize(("name", "other"), [(SEED_FILES[0], SEED_FILES[1]), (SEED_FILES[2], SEED_FILES[4])])
+def test_a_story_borrowing_two_paragraphs_is_not_a_copy(name, other):
+    borrowed = with_two_paragraphs_of(_seed(name), _seed(other))
+    stored = [(name, sc.minhash_signature(sc.word_shingles(_seed(name))).signature)]
+    new = [("borrower", sc.minhash_signature(sc.word_shingles(borrowed)).signature)]
+    assert sc.similar_pairs(stored, new) == []
+    # ...while it is a copy of the story whose paragraphs it keeps
+    stored = [(other, sc.minhash_signature(sc.word_shingles(_seed(other))).signature)]
+    assert [p.similar_document_id for p in sc.similar_pairs(stored, new)] == [other]
+
+
+@pytest.mark.parametrize(("citations", "agency"), [
+    ([["AFP"], ["AFP", "Kompas"]], "AFP"),
+    ([["TASS", "TASS"], ["tass"], []], "TASS"),          # two of three members, case aside
+    ([["Antara"], ["Antara"], [], []], "Antara"),        # half of four
+    ([["Antara"], ["Antara"], [], [], []], None),        # two of five is not shared
+    ([["AFP"], ["Reuters"]], None),
+    ([["Kompas"], ["Kompas"]], None),                    # a newspaper, not an agency
+    ([["Reuters"]], None),                               # a story told once
+])
+def test_syndicated_from_is_the_agency_the_members_share(citations, agency):
+    assert sc.syndicated_from(citations) == agency
+
+
+@pytest.mark.parametrize(("documents", "pairs", "canonical"), [
+    (["a", "b", "c"], [("c", "b"), ("b", "a")], "a"),     # a chain is one cluster, earliest first
+    (["b", "a", "c"], [("a", "b"), ("c", "a")], "b"),     # order is publication order, not the id
+])
+def test_the_canonical_member_is_the_earliest(documents, pairs, canonical):
+    signature = sc.minhash_signature(sc.word_shingles(_seed(ORIGINAL))).signature
+    rows = sc.story_clusters(documents + ["lone"], pairs, {d: signature for d in documents})
+    by_doc = {r["document_id"]: r for r in rows}
+    assert {by_doc[d]["canonical_document_id"] for d in documents} == {canonical}
+    assert len({by_doc[d]["cluster_id"] for d in documents}) == 1 and by_doc[canonical]["is_canonical"]
+    assert by_doc["lone"]["cluster_size"] == 1 and by_doc["lone"]["cluster_id"] != by_doc[canonical]["cluster_id"]
+    assert all(by_doc[d]["cluster_size"] == 3 and by_doc[d]["similarity"] == 1.0 for d in documents)
+
+
+# --- through the pipeline, across runs -----------------------------------------------------------
+
+def _copies_jsonl(path: Path) -> Path:
+    original = _seed(ORIGINAL)
+    records = [
+        {"id": "kabarnusa-1", "text": with_new_lead(original), "published_at": "2020-09-30T09:15:00+07:00",
+         "url": "https://www.kabarnusa.com/internasional/armenia-azerbaijan-berperang"},
+        {"id": "warta-7", "text": with_paragraphs_reordered(original), "published_at": "2020-09-30T11:40:00+07:00",
+         "url": "https://warta-dunia.co.id/2020/09/30/perang-armenia-azerbaijan"},
+    ]
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+def _table(db: Path, sql: str) -> list[tuple]:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return con.execute(sql).fetchall()
+    finally:
+        con.close()
+
+
+CLUSTERS = """
+    SELECT coalesce(r.external_id, regexp_extract(r.source_uri, '[^/]+$')) AS name, s.*
+    FROM marts.story_clusters AS s JOIN raw.documents AS r USING (document_id) ORDER BY name
+"""
+
+
+@pytest.fixture(scope="module")
+def three_runs(tmp_path_factory):
+    """Seeds; then two copies of one seed; then the same inputs again (nothing new)."""
+    from newsetl.flows.pipeline import run_without_prefect
+
+    root = tmp_path_factory.mktemp("clusters")
+    seeds = root / "seeds"
+    seeds.mkdir()
+    for name in SEED_FILES:
+        shutil.copy(SEEDS / name, seeds / name)
+    db = root / "news.duckdb"
+    first = run_without_prefect([seeds], db, runner="threads", workers=1)
+    after_first = _table(db, CLUSTERS)
+    copies = _copies_jsonl(root / "copies.jsonl")
+    second = run_without_prefect([seeds, copies], db, runner="threads", workers=1)
+    after_second = {table: _table(db, f"SELECT * FROM {table} ORDER BY ALL")
+                    for table in ("marts.story_clusters", "staging.document_minhashes", "staging.story_pairs")}
+    clusters = {row[0]: row[1:] for row in _table(db, CLUSTERS)}
+    third = run_without_prefect([seeds, copies], db, runner="threads", workers=1)
+    after_third = {table: _table(db, f"SELECT * FROM {table} ORDER BY ALL") for table in after_second}
+    return first, after_first, second, clusters, third, after_second, after_third
+
+
+def test_first_run_has_one_cluster_per_seed(three_runs):
+    first, after_first, *_ = three_runs
+    assert first["documents_loaded"] == 5 and all(c["passed"] for c in first["checks"])
+    assert [row[3] for row in after_first] == [1] * 5  # cluster_size
+
+
+def test_the_copies_join_the_original_and_no_other_seed_does(three_runs):
+    _, _, second, clusters, *_ = three_runs
+    assert second["documents_loaded"] == 2 and all(c["passed"] for c in second["checks"])
+    # columns: document_id, cluster_id, cluster_size, canonical_document_id, is_canonical, similarity, syndicated_from
+    original = clusters[ORIGINAL]
+    assert original[2] == 3 and original[4] is True and original[3] == original[0]
+    for copy in ("kabarnusa-1", "warta-7"):
+        assert clusters[copy][1] == original[1] and clusters[copy][3] == original[0]
+        assert clusters[copy][4] is False and clusters[copy][5] >= 0.8
+        assert clusters[copy][6] == "TASS"  # all three cite TASS
+    others = [clusters[name] for name in SEED_FILES if name != ORIGINAL]
+    assert all(row[2] == 1 and row[1] != original[1] and row[6] is None for row in others)
+
+
+def test_a_rerun_with_nothing_new_changes_no_cluster_table(three_runs):
+    *_, third, after_second, after_third = three_runs
+    assert third["documents_loaded"] == 0 and third["status"] == "completed"
+    for table, rows in after_second.items():
+        assert rows and after_third[table] == rows, table
+
+
+def test_signatures_made_with_other_settings_are_dropped_for_recomputing(tmp_path):
+    from newsetl.warehouse import story_clusters as store
+    from newsetl.warehouse.schema import applied_schema
+
+    con = duckdb.connect(str(tmp_path / "w.duckdb"))
+    applied_schema(con)
+    signature = sc.minhash_signature(sc.word_shingles(_seed(ORIGINAL))).signature
+    con.execute("INSERT INTO staging.document_minhashes VALUES ('d_1', 300, ?, 'words3-perm64', true, 'r1'), "
+                "('d_2', 300, ?, ?, true, 'r1')", [signature, signature, sc.minhash_parameters()])
+    con.execute("INSERT INTO staging.story_pairs VALUES ('d_2', 'd_1', 0.9, 'r1')")
+    assert store.dropped_stale_signatures(con, sc.minhash_parameters()) == 1
+    assert con.execute("SELECT count(*) FROM staging.document_minhashes").fetchone()[0] == 0
+    assert con.execute("SELECT count(*) FROM staging.story_pairs").fetchone()[0] == 0
+    assert store.dropped_stale_signatures(con, sc.minhash_parameters()) == 0
+    con.close()
