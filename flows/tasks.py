@@ -232,3 +232,13 @@ def check_parameters(run_id: str, max_analysis_chars: int = DEFAULT_MAX_ANALYSIS
 def finish_run(session: WarehouseSession, run_id: str, status: str, counts: dict[str, int], error: str | None) -> None:
     """Record the run's final status and counts in marts.pipeline_runs."""
     runs.finished_run(session.connection(), run_id, status, counts, error)
+
+
+@task(name="report", task_run_name="write-report", cache_policy=NO_CACHE)
+def write_report(db_path: str, out_dir: str):
+    """Write the HTML report and its chart PNGs (read-only on the warehouse); return what was written."""
+    from newsetl.report.build import written_report
+
+    written = written_report(Path(db_path), Path(out_dir))
+    _logger().info("Report %s: %d charts in %.1f s", written.html, len(written.charts), written.seconds)
+    return written
