@@ -232,3 +232,32 @@ def test_report_artifact_names_the_file_and_the_headline(seed_db, tmp_path):
     assert (tmp_path / "out" / "report.html").resolve().as_uri() in markdown
     assert "| documents | 5 |" in markdown and "| most quoted speaker | Nikol Pashinyan |" in markdown
     assert re.search(r"\| data checks passed \| (\d+)/\1 \|", markdown)
+
+
+ANTICLOCKWISE = [[0.0, 0.0], [10.0, 0.0], [10.0, 10.0], [0.0, 10.0], [0.0, 0.0]]  # RFC 7946 exterior
+CLOCKWISE = ANTICLOCKWISE[::-1]
+
+
+@pytest.mark.parametrize("geometry, exterior", [
+    ({"type": "Polygon", "coordinates": [ANTICLOCKWISE]}, CLOCKWISE),
+    ({"type": "Polygon", "coordinates": [CLOCKWISE]}, CLOCKWISE),
+    ({"type": "MultiPolygon", "coordinates": [[ANTICLOCKWISE], [CLOCKWISE]]}, CLOCKWISE),
+])
+def test_outlines_are_wound_the_way_vega_fills_them(geometry, exterior):
+    from newsetl.report.charts import rewound
+
+    result = rewound(geometry)
+    polygons = result["coordinates"] if result["type"] == "MultiPolygon" else [result["coordinates"]]
+    assert all(p[0] == exterior for p in polygons)
+
+
+def test_every_shipped_outline_is_wound_clockwise_after_rewinding():
+    from newsetl.report.charts import rewound
+
+    def signed_area(ring):
+        return sum(x0 * y1 - x1 * y0 for (x0, y0, *_), (x1, y1, *_) in zip(ring, ring[1:] + ring[:1]))
+
+    for feature in country_outlines()["features"]:
+        geometry = rewound(feature["geometry"])
+        polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+        assert all(signed_area(p[0]) <= 0 for p in polygons), feature["properties"]["name"]

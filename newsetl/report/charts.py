@@ -19,6 +19,10 @@ WIDTH = 640
 MAX_OUTLETS = 20  # bars in the documents-per-outlet chart
 COLOURED_OUTLETS = 8  # outlets with their own colour over time; the rest are "other outlets"
 OTHER = "other outlets"
+COUNT_AXIS = alt.Axis(tickMinStep=1, format="d")
+MAP_MARGIN_DEGREES = 8.0  # around the mapped places
+MIN_MAP_SPAN_DEGREES = 30.0
+MAP_LABELS = 12
 
 
 @dataclass(frozen=True)
@@ -59,7 +63,7 @@ def _top_outlets(frame: pl.DataFrame, weight: str) -> pl.DataFrame:
 def documents_per_outlet(frame: pl.DataFrame) -> dict:
     rows = frame.head(MAX_OUTLETS)
     chart = alt.Chart(alt.Data(values=_values(rows))).mark_bar().encode(
-        x=alt.X("documents:Q", title="documents"),
+        x=alt.X("documents:Q", title="documents", axis=COUNT_AXIS),
         y=alt.Y("outlet:N", sort="-x", title=None),
         tooltip=["outlet:N", "documents:Q", "first_date:N", "last_date:N"],
     ).properties(width=WIDTH, title=f"Documents per outlet (top {min(MAX_OUTLETS, frame.height)} of {frame.height})")
@@ -71,8 +75,8 @@ def documents_per_day(frame: pl.DataFrame) -> dict:
             .sort(["published_date", "outlet"]))
     chart = alt.Chart(alt.Data(values=_values(rows))).mark_bar().encode(
         x=_day("published_date", "publication day"),
-        y=alt.Y("sum(documents):Q", title="documents", stack=True),
-        color=alt.Color("outlet:N", title="outlet"),
+        y=alt.Y("sum(documents):Q", title="documents", stack=True, axis=COUNT_AXIS),
+        color=alt.Color("outlet:N", title="outlet", legend=alt.Legend(labelLimit=220)),
         tooltip=[alt.Tooltip("published_date:T", timeUnit="utcyearmonthdate", title="day"), "outlet:N", "documents:Q"],
     ).properties(width=WIDTH, height=220, title="Documents per publication day")
     return _spec(chart)
@@ -80,7 +84,7 @@ def documents_per_day(frame: pl.DataFrame) -> dict:
 
 def languages(frame: pl.DataFrame) -> dict:
     chart = alt.Chart(alt.Data(values=_values(frame))).mark_bar().encode(
-        x=alt.X("documents:Q", title="documents"),
+        x=alt.X("documents:Q", title="documents", axis=COUNT_AXIS),
         y=alt.Y("language:N", sort="-x", title="language"),
         tooltip=["language:N", "documents:Q"],
     ).properties(width=WIDTH, title="Documents per detected language")
@@ -90,7 +94,7 @@ def languages(frame: pl.DataFrame) -> dict:
 def top_entities(frame: pl.DataFrame) -> dict:
     rows = frame.with_columns(pl.col("entity_type").replace({"PERSON": "people", "ORG": "organisations"}).alias("kind"))
     chart = alt.Chart(alt.Data(values=_values(rows))).mark_bar().encode(
-        x=alt.X("mentions:Q", title="mentions"),
+        x=alt.X("mentions:Q", title="mentions", axis=COUNT_AXIS),
         y=alt.Y("name:N", sort="-x", title=None),
         color=alt.Color("kind:N", title=None, legend=None),
         tooltip=["name:N", "kind:N", "mentions:Q", "documents:Q"],
@@ -104,7 +108,7 @@ def mentions_per_week(frame: pl.DataFrame) -> dict:
     rows = frame.with_columns(pl.col("entity_type").replace({"PERSON": "person", "ORG": "organisation"}).alias("kind"))
     base = alt.Chart(alt.Data(values=_values(rows))).encode(
         x=alt.X("week:T", timeUnit="utcyearmonthdate", title=None, axis=alt.Axis(format="%d %b", labelAngle=-45)),
-        y=alt.Y("mentions:Q", title="mentions"),
+        y=alt.Y("mentions:Q", title="mentions", axis=COUNT_AXIS),
         color=alt.Color("kind:N", title=None),
         tooltip=["name:N", alt.Tooltip("week:T", timeUnit="utcyearmonthdate", title="week of"), "mentions:Q"],
     )
@@ -117,7 +121,7 @@ def mentions_per_week(frame: pl.DataFrame) -> dict:
 def top_speakers(frame: pl.DataFrame) -> dict:
     rows = frame.unique(subset=["speaker"], keep="first").select("speaker", "quotes", "outlets")
     chart = alt.Chart(alt.Data(values=_values(rows))).mark_bar().encode(
-        x=alt.X("quotes:Q", title="direct quotes"),
+        x=alt.X("quotes:Q", title="direct quotes", axis=COUNT_AXIS),
         y=alt.Y("speaker:N", sort="-x", title=None),
         tooltip=["speaker:N", "quotes:Q", "outlets:Q"],
     ).properties(width=WIDTH, title="Top speakers by number of direct quotes")
@@ -131,7 +135,7 @@ def tolls(frame: pl.DataFrame, source: str) -> dict:
     base = alt.Chart(alt.Data(values=_values(rows))).encode(
         x=_day("published_date", "day"),
         y=alt.Y("running_total:Q", title="running total"),
-        color=alt.Color("outlet:N", title="outlet"),
+        color=alt.Color("outlet:N", title="outlet", legend=alt.Legend(labelLimit=220)),
         tooltip=["outlet:N", alt.Tooltip("published_date:T", timeUnit="utcyearmonthdate", title="day"),
                  "toll:Q", "running_total:Q"],
     )
@@ -142,24 +146,65 @@ def tolls(frame: pl.DataFrame, source: str) -> dict:
     return _spec(chart)
 
 
+def _clockwise(ring: list) -> list:
+    """Return ``ring`` wound clockwise in (longitude, latitude), as Vega's (d3's) spherical geometry wants exteriors."""
+    area = sum(x0 * y1 - x1 * y0 for (x0, y0, *_), (x1, y1, *_) in zip(ring, ring[1:] + ring[:1]))
+    return ring[::-1] if area > 0 else ring
+
+
+def rewound(geometry: dict) -> dict:
+    """Return a (Multi)Polygon with exterior rings clockwise and holes anticlockwise.
+
+    GeoJSON (RFC 7946) winds exteriors anticlockwise; d3 reads such a ring as everything
+    outside it, and the map turns into one grey globe. Pure, on plain coordinates.
+    """
+    def polygon(rings: list) -> list:
+        exterior = _clockwise(rings[0])
+        return [exterior] + [_clockwise(hole)[::-1] for hole in rings[1:]]
+
+    if geometry["type"] == "Polygon":
+        return {"type": "Polygon", "coordinates": polygon(geometry["coordinates"])}
+    if geometry["type"] == "MultiPolygon":
+        return {"type": "MultiPolygon", "coordinates": [polygon(p) for p in geometry["coordinates"]]}
+    return geometry
+
+
+def map_extent(places: pl.DataFrame) -> list[list[float]]:
+    """Return the corners (lon, lat) the map is fitted to: the places' box with a margin, at least 30 degrees wide."""
+    lon0, lon1 = float(places["longitude"].min()), float(places["longitude"].max())
+    lat0, lat1 = float(places["latitude"].min()), float(places["latitude"].max())
+    corners = []
+    for low, high, limit in ((lon0, lon1, 180.0), (lat0, lat1, 80.0)):
+        middle, half = (low + high) / 2, max((high - low) / 2 + MAP_MARGIN_DEGREES, MIN_MAP_SPAN_DEGREES / 2)
+        corners.append((max(middle - half, -limit), min(middle + half, limit)))
+    (w, e), (south, north) = corners
+    return [[w, south], [e, south], [e, north], [w, north]]
+
+
 def places_map(places: pl.DataFrame, outlines: dict) -> dict:
-    countries = alt.Chart(alt.Data(values=outlines["features"])).mark_geoshape(
-        fill="#e8e8e4", stroke="#9a9a94", strokeWidth=0.4,
+    features = [{**f, "geometry": rewound(f["geometry"])} for f in outlines["features"]]
+    countries = alt.Chart(alt.Data(values=features)).mark_geoshape(
+        fill="#e8e8e4", stroke="#9a9a94", strokeWidth=0.5, clip=True,
     )
-    points = alt.Chart(alt.Data(values=_values(places))).mark_circle(color="#c0392b", opacity=0.65, stroke="white",
-                                                                     strokeWidth=0.5).encode(
+    ranked = _values(places.with_columns(pl.col("mentions").rank("ordinal", descending=True).alias("rank")))
+    points = alt.Chart(alt.Data(values=ranked)).mark_circle(color="#c0392b", opacity=0.65, stroke="white",
+                                                            strokeWidth=0.5, clip=True).encode(
         longitude="longitude:Q", latitude="latitude:Q",
         size=alt.Size("mentions:Q", title="mentions", scale=alt.Scale(range=[20, 900])),
         tooltip=["place_name:N", "country_code:N", "mentions:Q", "documents:Q", "geo_precision:N"],
     )
-    chart = (countries + points).project(type="equalEarth").properties(
-        width=WIDTH + 120, height=380, title="Places mentioned, sized by mentions")
+    labels = alt.Chart(alt.Data(values=ranked)).transform_filter(alt.datum.rank <= MAP_LABELS).mark_text(
+        align="left", dx=7, dy=-7, fontSize=11, clip=True,
+    ).encode(longitude="longitude:Q", latitude="latitude:Q", text="place_name:N")
+    fit = {"type": "Feature", "geometry": {"type": "MultiPoint", "coordinates": map_extent(places)}, "properties": {}}
+    chart = (countries + points + labels).project(type="mercator", fit=fit).properties(
+        width=WIDTH + 120, height=420, title="Places mentioned, sized by mentions (the 12 most mentioned named)")
     return _spec(chart)
 
 
 def check_results(frame: pl.DataFrame) -> dict:
     chart = alt.Chart(alt.Data(values=_values(frame))).mark_point(filled=True, size=70).encode(
-        x=alt.X("failing_rows:Q", title="failing rows"),
+        x=alt.X("failing_rows:Q", title="failing rows", axis=COUNT_AXIS),
         y=alt.Y("check_name:N", title=None, sort=None),
         color=alt.Color("status:N", scale=alt.Scale(domain=["pass", "fail"], range=["#2e7d32", "#c62828"])),
         shape=alt.Shape("severity:N"),
@@ -170,7 +215,7 @@ def check_results(frame: pl.DataFrame) -> dict:
 
 def rejects(frame: pl.DataFrame) -> dict:
     chart = alt.Chart(alt.Data(values=_values(frame))).mark_bar().encode(
-        x=alt.X("inputs:Q", title="inputs"),
+        x=alt.X("inputs:Q", title="inputs", axis=COUNT_AXIS),
         y=alt.Y("reason:N", sort="-x", title=None),
         color=alt.Color("kind:N", title=None),
         tooltip=["kind:N", "reason:N", "inputs:Q", "example:N"],

@@ -41,6 +41,7 @@ _CHECK_SCRIPT = """
   });
   document.body.setAttribute('data-charts', String(figures.length));
   document.body.setAttribute('data-charts-drawn', String(drawn));
+  document.body.setAttribute('data-page-height', String(document.documentElement.scrollHeight));
 })();
 """
 
