@@ -261,3 +261,35 @@ def test_every_shipped_outline_is_wound_clockwise_after_rewinding():
         geometry = rewound(feature["geometry"])
         polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
         assert all(signed_area(p[0]) <= 0 for p in polygons), feature["properties"]["name"]
+
+
+INCIDENTS = [  # count_type, outlet, date_start, best, is_cumulative
+    ("killed", "antaranews.com", "2020-09-28", 10, False),   # "10 tentara tewas"
+    ("killed", "antaranews.com", "2020-09-30", 130, True),   # "jumlah korban tewas mencapai 130"
+    ("killed", "antaranews.com", "2020-10-02", 5, False),    # "lima warga sipil tewas"
+    ("killed", "antaranews.com", "2020-10-05", 200, True),   # "korban tewas bertambah menjadi 200"
+    ("wounded", "kompas.com", "2020-09-29", 4, False),
+    ("wounded", "kompas.com", "2020-10-01", 3, False),
+    ("killed", "kompas.com", "2020-10-01", 7, False),
+]
+
+
+@pytest.mark.parametrize("count_type, outlet, running_totals", [
+    ("killed", "antaranews.com", [10, 130, 130, 200]),  # a reported running total is never added to the others
+    ("wounded", "kompas.com", [4, 7]),
+    ("killed", "kompas.com", [7]),
+])
+def test_incident_running_totals_never_add_a_reported_total(tmp_path, count_type, outlet, running_totals):
+    db = tmp_path / "incidents.duckdb"
+    con = duckdb.connect(str(db))
+    try:
+        con.execute("CREATE SCHEMA marts")
+        con.execute("CREATE TABLE marts.incidents (incident_id VARCHAR, count_type VARCHAR, first_outlet VARCHAR, "
+                    "date_start DATE, best BIGINT, is_cumulative BOOLEAN)")
+        for n, row in enumerate(INCIDENTS):
+            con.execute("INSERT INTO marts.incidents VALUES (?, ?, ?, ?, ?, ?)", [f"i{n}", *row])
+        frame = con.execute((QUERIES / "tolls_from_incidents.sql").read_text(encoding="utf-8")).pl()
+    finally:
+        con.close()
+    rows = frame.filter((frame["count_type"] == count_type) & (frame["outlet"] == outlet))
+    assert rows["running_total"].to_list() == running_totals

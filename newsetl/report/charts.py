@@ -129,9 +129,12 @@ def top_speakers(frame: pl.DataFrame) -> dict:
 
 
 def tolls(frame: pl.DataFrame, source: str) -> dict:
-    rows = _top_outlets(frame, "toll").group_by(["count_type", "outlet", "published_date"]).agg(pl.col("toll").sum())
-    rows = rows.sort(["count_type", "outlet", "published_date"]).with_columns(
-        pl.col("toll").cum_sum().over(["count_type", "outlet"]).alias("running_total"))
+    """Running totals by outlet (the query's ``running_total``), for the ``COLOURED_OUTLETS`` largest tolls."""
+    largest = (frame.group_by("outlet").agg(pl.col("running_total").max()).sort(["running_total", "outlet"],
+               descending=[True, False]).head(COLOURED_OUTLETS)["outlet"].to_list())
+    rows = frame.filter(pl.col("outlet").is_in(largest)).select("count_type", "outlet", "published_date", "toll",
+                                                                 "running_total").sort(["count_type", "outlet", "published_date"])
+    shown = "" if len(largest) == frame["outlet"].n_unique() else f", the {len(largest)} outlets with the largest"
     base = alt.Chart(alt.Data(values=_values(rows))).encode(
         x=_day("published_date", "day"),
         y=alt.Y("running_total:Q", title="running total"),
@@ -142,7 +145,7 @@ def tolls(frame: pl.DataFrame, source: str) -> dict:
     lines = base.mark_line(interpolate="step-after") + base.mark_point(filled=True, size=40)
     chart = lines.properties(width=WIDTH, height=160).facet(
         row=alt.Row("count_type:N", title=None, sort=["killed", "wounded"]),
-    ).resolve_scale(y="independent").properties(title=f"Killed and wounded, running totals by outlet (from {source})")
+    ).resolve_scale(y="independent").properties(title=f"Killed and wounded, running totals by outlet{shown} (from {source})")
     return _spec(chart)
 
 

@@ -26,7 +26,7 @@ OPTIONAL_SOURCES = {
     "tolls_from_incidents": ("marts", "incidents"),
     "places": ("marts", "places"),
 }
-INCIDENT_COLUMNS = {"count_type", "first_outlet", "date_start", "best"}
+INCIDENT_COLUMNS = {"count_type", "first_outlet", "date_start", "best", "is_cumulative"}
 PLACE_COLUMNS = {"entity_id", "place_name", "latitude", "longitude", "geo_precision", "country_code"}
 
 
@@ -101,10 +101,11 @@ def headline(data: ReportData) -> dict[str, object]:
     checks = data["last_run_checks"]
     people = entities.filter(pl.col("entity_type") == "PERSON") if entities.height else entities
 
-    def toll(kind: str) -> int:
+    def toll(kind: str) -> int:  # each outlet's final running total, added up
         if not tolls.height:
             return 0
-        return int(tolls.filter(pl.col("count_type") == kind)["toll"].sum() or 0)
+        finals = tolls.filter(pl.col("count_type") == kind).group_by("outlet").agg(pl.col("running_total").max())
+        return int(finals["running_total"].sum() or 0)
 
     return {
         "documents": int(outlets["documents"].sum()) if outlets.height else 0,
