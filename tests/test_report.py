@@ -293,3 +293,17 @@ def test_incident_running_totals_never_add_a_reported_total(tmp_path, count_type
         con.close()
     rows = frame.filter((frame["count_type"] == count_type) & (frame["outlet"] == outlet))
     assert rows["running_total"].to_list() == running_totals
+
+
+@pytest.mark.parametrize("link, kept", [
+    ("https://news.detik.com/berita/d-8175033/prabowo", True),
+    ("file:///inbox/000_e52eedfedc524ddc.txt", True),
+    ("javascript:alert(document.cookie)", False),
+    (" JavaScript:alert(1)", False),
+    ("data:text/html,<script>alert(1)</script>", False),
+    (None, False),
+])
+def test_only_web_and_file_addresses_become_links(link, kept):
+    from newsetl.report.page import safe_link
+
+    assert (safe_link(link) is not None) is kept

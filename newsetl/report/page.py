@@ -103,7 +103,7 @@ Every figure comes from a query in <code>warehouse/queries/report/</code>.</p>
 <tr><td>{{ s.speaker }}</td><td class="num">{{ s.quotes }}</td><td>
 {% for q in s.examples %}<blockquote>&ldquo;{{ q.quote_text }}&rdquo;</blockquote>
 <div class="meta">{{ q.outlet or "unknown outlet" }}{% if q.published_date %}, {{ q.published_date }}{% endif %}:
-<a href="{{ q.source_link }}">{{ q.title or q.source_link }}</a></div>{% endfor %}
+{% if q.source_link %}<a href="{{ q.source_link }}">{{ q.title or q.source_link }}</a>{% else %}{{ q.title or "" }}{% endif %}</div>{% endfor %}
 </td></tr>
 {% endfor %}
 </table>
@@ -145,9 +145,20 @@ def window_text(since, until) -> str:
     return "all documents"
 
 
+SAFE_LINK_SCHEMES = ("http://", "https://", "file://")
+
+
+def safe_link(link: str | None) -> str | None:
+    """Return ``link`` if it is a web or file address; None otherwise (a ``javascript:`` URL from an input never becomes a link)."""
+    if link and link.strip().lower().startswith(SAFE_LINK_SCHEMES):
+        return link.strip()
+    return None
+
+
 def _speakers(frame: pl.DataFrame) -> list[dict]:
     speakers: dict[str, dict] = {}
     for row in frame.to_dicts():
+        row = {**row, "source_link": safe_link(row.get("source_link"))}
         entry = speakers.setdefault(row["speaker"], {"speaker": row["speaker"], "quotes": row["quotes"], "examples": []})
         entry["examples"].append(row)
     return list(speakers.values())
