@@ -307,3 +307,21 @@ def test_only_web_and_file_addresses_become_links(link, kept):
     from newsetl.report.page import safe_link
 
     assert (safe_link(link) is not None) is kept
+
+
+@pytest.mark.parametrize("env, root, apt, reason", [
+    ({"NEWSETL_NO_BROWSER_INSTALL": "1"}, True, True, "NEWSETL_NO_BROWSER_INSTALL is set"),
+    ({}, False, True, "needs root"),
+    ({}, True, False, "no apt-get"),
+])
+def test_browser_test_skips_with_a_reason_when_chromium_cannot_be_had(monkeypatch, env, root, apt, reason):
+    from tests.helpers import browser
+
+    monkeypatch.delenv("NEWSETL_NO_BROWSER_INSTALL", raising=False)
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    monkeypatch.setattr(browser.shutil, "which", lambda name: "/usr/bin/apt-get" if name == "apt-get" and apt else None)
+    monkeypatch.setattr(browser.os, "geteuid", lambda: 0 if root else 1000)
+    monkeypatch.setattr(browser, "_run", lambda *a, **k: pytest.fail("must not try to install"))
+    path, why = browser.chromium()
+    assert path is None and reason in why
