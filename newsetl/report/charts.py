@@ -49,8 +49,17 @@ def _day(field: str, title: str) -> alt.X:
     return alt.X(f"{field}:T", timeUnit="utcyearmonthdate", title=title)
 
 
+# vl-convert measures text with this font when it lays a chart out; the page asks browsers for the same one,
+# so labels measured there fit when drawn here. The padding leaves room if a browser substitutes a wider font.
+FONT = "DejaVu Sans"
+PADDING = {"left": 12, "top": 6, "right": 36, "bottom": 6}
+
+
 def _spec(chart) -> dict:
-    return chart.to_dict(validate=False)
+    spec = chart.to_dict(validate=False)
+    spec["padding"] = PADDING
+    spec.setdefault("config", {})["font"] = FONT
+    return spec
 
 
 def _top_outlets(frame: pl.DataFrame, weight: str) -> pl.DataFrame:
@@ -207,7 +216,8 @@ def places_map(places: pl.DataFrame, outlines: dict) -> dict:
 
 def check_results(frame: pl.DataFrame) -> dict:
     chart = alt.Chart(alt.Data(values=_values(frame))).mark_point(filled=True, size=70).encode(
-        x=alt.X("failing_rows:Q", title="failing rows", axis=COUNT_AXIS),
+        x=alt.X("failing_rows:Q", title="failing rows", axis=COUNT_AXIS,
+                scale=alt.Scale(domain=[0, max(5, int(frame["failing_rows"].max() or 0))])),
         y=alt.Y("check_name:N", title=None, sort=None),
         color=alt.Color("status:N", scale=alt.Scale(domain=["pass", "fail"], range=["#2e7d32", "#c62828"])),
         shape=alt.Shape("severity:N"),
