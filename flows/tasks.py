@@ -249,3 +249,11 @@ def build_incidents(session: WarehouseSession) -> int:
                             inputs["place_info"], inputs["clusters"])
     rows, _changed = refresh.replaced_incidents(con, frame)
     return rows
+@task(name="report", task_run_name="write-report", cache_policy=NO_CACHE)
+def write_report(db_path: str, out_dir: str):
+    """Write the HTML report and its chart PNGs (read-only on the warehouse); return what was written."""
+    from newsetl.report.build import written_report
+
+    written = written_report(Path(db_path), Path(out_dir))
+    _logger().info("Report %s: %d charts in %.1f s", written.html, len(written.charts), written.seconds)
+    return written
