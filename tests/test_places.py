@@ -44,6 +44,9 @@ KNOWN_PLACES = [
     ("Badung", {"ID": 1}, "ID", 2, (-8.5819, 115.1770), 40),
     # Detik: "di Kecamatan Gayamsari, Kota Semarang": the district, placed at its city
     ("Kecamatan Gayamsari", {"ID": 1}, "ID", 2, (-6.9932, 110.4203), 25),
+    # A bare kecamatan name that names one kecamatan and nothing else, beside Indonesian places
+    ("Gayamsari", {"ID": 2}, "ID", 2, (-6.9932, 110.4203), 25),
+    ("Cisaat", {"ID": 1}, "ID", 2, (-6.98, 106.88), 40),
     # Provinces and states
     ("Jawa Barat", {"ID": 1}, "ID", 3, None, None),
     ("Provinsi Aceh", {"ID": 1}, "ID", 3, None, None),
@@ -88,7 +91,7 @@ def test_ambiguous_names_follow_the_documents_countries(name, context, country):
         "Timur",  # "wilayah Timur": a GeoNames village name, not a place here
         "Istana Negara",  # a building: no gazetteer has it
         "Jalan Sudirman",
-        "Gayamsari",  # a kecamatan of Semarang and a GeoNames village in Banyumas: no bare kecamatan names
+        "Gayamsari",  # a kecamatan of Semarang, but with no Indonesian place beside it nothing says so
     ],
 )
 def test_unresolved_names_stay_coarse_without_a_point(name):

@@ -154,6 +154,7 @@ def _alt_index() -> dict[str, tuple[_Candidate, ...]]:
 def _indexes() -> tuple[dict[str, tuple[_Candidate, ...]], dict[str, tuple[_Candidate, ...]]]:
     index: dict[str, list[_Candidate]] = defaultdict(list)
     alt_index: dict[str, list[_Candidate]] = defaultdict(list)
+    district_index: dict[str, list[_Candidate]] = defaultdict(list)
 
     def add(name: str, cand: _Candidate, target: dict = index) -> None:
         key = folded(name)
@@ -201,6 +202,7 @@ def _indexes() -> tuple[dict[str, tuple[_Candidate, ...]], dict[str, tuple[_Cand
                               _SUBDIVISION_WEIGHT // 100, "kemendagri", "kecamatan")
             for prefix in _DISTRICT_PREFIXES:
                 add(prefix + name, cand)
+            add(name, cand, district_index)
             continue
         if level == "province":
             cand = _Candidate("admin1", 3, "ID", iso or None, name, _float(lat), _float(lon), None,
@@ -227,6 +229,11 @@ def _indexes() -> tuple[dict[str, tuple[_Candidate, ...]], dict[str, tuple[_Cand
         cand = _Candidate("admin1", 3, sub.country_code, sub.code, sub.name, None, None, None,
                           _SUBDIVISION_WEIGHT, "pycountry", "province")
         add(sub.name, cand)
+    # A bare kecamatan name ("Gayamsari") is kept apart: it counts only when it names one
+    # kecamatan in the country and nothing else in any gazetteer, and only in Indonesian context.
+    for key, cands in district_index.items():
+        if len(cands) == 1 and key not in index and key not in alt_index:
+            alt_index[key].append(cands[0])
     return {k: tuple(v) for k, v in index.items()}, {k: tuple(v) for k, v in alt_index.items()}
 
 
@@ -268,6 +275,10 @@ def _candidates(name: str) -> list[_Candidate]:
     # "Ankara", "Jakarta": a big city named like its province is the city.
     big = {c.country_code for c in cands if c.form in ("city", "kota") and c.precision == 1 and c.weight >= 100_000}
     return [c for c in cands if not (c.form in ("province", "kabupaten") and c.country_code in big)]
+
+
+def _has_prefix(name: str, prefixes: Iterable[str]) -> bool:
+    return _stripped(folded(name), prefixes) is not None
 
 
 def _country_level(code: str, name: str) -> PlaceRecord:
@@ -339,6 +350,7 @@ def geocoded_place(name: str, context: Mapping[str, float] | Iterable[str] = (),
         return countries[0].record(name)
     cands = _merged([c for c in cands if c.form != "country"])
     in_context = [c for c in cands if weights.get(c.country_code or "", 0) > 0]
+    cands = [c for c in cands if c.form != "kecamatan" or c in in_context or _has_prefix(name, _DISTRICT_PREFIXES)]
     # Small places are taken only inside the document's countries ("Timur" is a village too).
     pool = in_context or [c for c in cands if c.form != "small" or c.weight >= _SMALL]
     if not pool:
