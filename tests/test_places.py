@@ -56,6 +56,11 @@ KNOWN_PLACES = [
     ("Amerika Serikat", {}, "US", 4, None, None),
     ("Rusia", {}, "RU", 4, None, None),
     ("Kuala Lumpur", {"MY": 1}, "MY", 1, (3.1390, 101.6869), 25),
+    # Utusan datelines: "GEORGETOWN: ...", "KOTA BHARU: ...", "MELAKA: ..." (the city, not the state)
+    ("Georgetown", {"MY": 2}, "MY", 1, (5.4141, 100.3288), 25),
+    ("Kota Bharu", {"MY": 1}, "MY", 1, (6.1254, 102.2381), 25),
+    ("Kota Kinabalu", {}, "MY", 1, (5.9804, 116.0735), 25),
+    ("Melaka", {"MY": 1}, "MY", 1, (2.1896, 102.2501), 25),
 ]
 
 

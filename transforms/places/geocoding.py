@@ -260,7 +260,9 @@ def _candidates(name: str) -> list[_Candidate]:
     rest = _stripped(key, _CITY_PREFIXES)
     if rest is not None:
         hits = list(dict.fromkeys(c for c in index.get(key, ()) + index.get(rest, ()) if c.form == "kota"))
-        return hits or [c for c in index.get(rest, ()) if c.form in ("kota", "city", "small")]
+        # "Kota Bharu", "Kota Kinabalu": Malaysian towns whose own name opens with Kota.
+        direct = [c for c in index.get(key, ()) if c.form in ("city", "small")]
+        return hits or direct or [c for c in index.get(rest, ()) if c.form in ("kota", "city", "small")]
     rest = _stripped(key, _PROVINCE_PREFIXES)
     if rest is not None:
         return [c for c in index.get(rest, ()) if c.form == "province"]
@@ -268,6 +270,11 @@ def _candidates(name: str) -> list[_Candidate]:
     if rest is not None:
         return [c for c in index.get(rest, ()) if c.form in ("small", "city")]
     cands = list(index.get(key, ()))
+    if index is _index():
+        # "Melaka" is the state's own name and the city's alternate one: the city joins the candidates.
+        states = {c.country_code for c in cands if c.form == "province"}
+        cands += [c for c in _alt_index().get(key, ()) if c.form == "city" and c.country_code in states
+                  and c.weight >= 100_000 and c not in cands]
     # "Bandung", "Bogor" unqualified are the cities (kota), not the regencies around them.
     # The official kota also outranks smaller GeoNames towns of its name elsewhere in Indonesia.
     if any(c.form == "kota" for c in cands):
@@ -317,6 +324,14 @@ def _merged(cands: list[_Candidate]) -> list[_Candidate]:
     return out
 
 
+def _in_context_alternates(forms: list[str], weights: Mapping[str, float]) -> list[_Candidate]:
+    """Return the alternate-name candidates of ``forms`` in the documents' countries (``Georgetown`` in Malaysia)."""
+    out = []
+    for form in forms:
+        out += [c for c in _alt_index().get(folded(form), ()) if weights.get(c.country_code or "", 0) > 0]
+    return out
+
+
 def geocoded_place(name: str, context: Mapping[str, float] | Iterable[str] = (), country_code: str | None = None,
                    aliases: Iterable[str] = ()) -> PlaceRecord:
     """Return where place ``name`` (or, failing it, one of ``aliases``) is.
@@ -350,6 +365,9 @@ def geocoded_place(name: str, context: Mapping[str, float] | Iterable[str] = (),
         return countries[0].record(name)
     cands = _merged([c for c in cands if c.form != "country"])
     in_context = [c for c in cands if weights.get(c.country_code or "", 0) > 0]
+    if not in_context and weights:
+        in_context = [c for c in _in_context_alternates(forms, weights) if c.form != "kecamatan"]
+        cands += [c for c in in_context if c not in cands]
     cands = [c for c in cands if c.form != "kecamatan" or c in in_context or _has_prefix(name, _DISTRICT_PREFIXES)]
     # Small places are taken only inside the document's countries ("Timur" is a village too).
     pool = in_context or [c for c in cands if c.form != "small" or c.weight >= _SMALL]
