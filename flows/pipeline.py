@@ -272,10 +272,11 @@ def _build(steps: Steps, session, options: RunOptions, run_id: str, version: str
     started = time.perf_counter()
     if tally.loaded or options.reprocess or not previous_completed:
         entities = steps.call(tasks.resolve_entities, session)
+        steps.call(tasks.geocode_places, session)
     else:
         # Entity resolution reads the whole corpus; with nothing new since a completed run it would not change.
         entities = steps.call(tasks.entity_count, session)
-        logger.info("Nothing new loaded since the last completed run; entity resolution skipped")
+        logger.info("Nothing new loaded since the last completed run; entity resolution and geocoding skipped")
     tally.add_seconds("resolve_entities", time.perf_counter() - started)
     started = time.perf_counter()
     clustered_stories(steps, session, options.batch_size, run_id, logger)

@@ -201,6 +201,17 @@ def resolve_entities(session: WarehouseSession) -> int:
     return refresh.replaced_entity_keys(con, keys)
 
 
+@task(name="geocode-places", task_run_name="geocode-places", cache_policy=NO_CACHE)
+def geocode_places(session: WarehouseSession) -> int:
+    """Geocode every LOC entity and dateline place corpus-wide and rebuild marts.places; return the place count."""
+    from newsetl.transforms.places import place_tables
+
+    con = session.connection()
+    entities, datelines, mentions = refresh.place_inputs(con)
+    places, dateline_map = place_tables(entities, datelines, mentions)
+    return refresh.replaced_places(con, places, dateline_map)
+
+
 @task(name="entity-count", task_run_name="entity-count", cache_policy=NO_CACHE)
 def entity_count(session: WarehouseSession) -> int:
     """Return how many resolved entities marts.entities holds."""

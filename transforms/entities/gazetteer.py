@@ -189,3 +189,16 @@ def _name_types() -> dict[str, str]:
 def known_name_type(name: str) -> str | None:
     """Return ``LOC`` or ``ORG`` when the gazetteer knows ``name`` (any case or punctuation), else None."""
     return _name_types().get(folded(name))
+
+
+def gazetteer_entry(name: str) -> GazetteerEntry | None:
+    """Return the entry a whole name denotes in the Indonesian or English gazetteer, else None.
+
+    ``Moskow`` -> Moscow (city), ``Turki`` -> Türkiye (country), ``Karabakh`` -> Nagorno-Karabakh (region).
+    """
+    key = folded(name)
+    for language in ("id", "en"):
+        hit = _index(language).entries.get(key)
+        if hit is not None:
+            return hit[0]
+    return None
