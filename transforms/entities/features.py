@@ -130,3 +130,89 @@ def gazetteer_tags(n: int, matches) -> list[str]:
         for k in range(m.first + 1, m.last):
             tags[k] = "I-" + m.entry.kind
     return tags
+
+
+
+class ModelFeatures:
+    """Builds ``sentence_features`` restricted to the attributes a trained model has weights for.
+
+    crfsuite skips an item's attributes that its model does not know, so the tags and marginals
+    are exactly those of the full features (same attributes in the same order, so the same sums).
+    Fewer strings are built, each token's row is a concatenation of cached per-word and per-tag
+    parts, and the attributes are UTF-8 bytes already, which the tagger takes without encoding.
+    """
+
+    _MAX_CACHED_WORDS = 1 << 17
+
+    def __init__(self, known: frozenset[str]):
+        self._known = known
+        self._bytes = {name: name.encode("utf-8") for name in known}
+        self._words: dict[str, tuple] = {}
+        self._tags: dict[str, tuple] = {}
+        bos, second, eos, before, after = (self._kept(("BOS",)), self._kept(("second",)), self._kept(("EOS",)),
+                                           self._kept(("-1pad",)), self._kept(("+1pad",)))
+        self._bos, self._second, self._eos, self._pad_before, self._pad_after = bos, second, eos, before, after
+
+    def _kept(self, feats) -> tuple[bytes, ...]:
+        known = self._bytes
+        return tuple(known[f] for f in feats if f in known)
+
+    def _word(self, word: str) -> tuple:
+        """Return a word's cached parts: own features, those lent at -2, -1, +1, +2, lower-cased form."""
+        parts = self._words.get(word)
+        if parts is None:
+            if len(self._words) >= self._MAX_CACHED_WORDS:
+                self._words.clear()
+            parts = self._words[word] = (
+                self._kept(("bias", *word_features(word))),
+                *(self._kept(neighbour_features(word, offset)) for offset in OFFSETS),
+                word.lower(),
+            )
+        return parts
+
+    def _tag(self, tag: str) -> tuple:
+        """Return the known ones of ``gz=TAG``, ``-1gz=TAG`` and ``+1gz=TAG``, one tuple each."""
+        parts = self._tags.get(tag)
+        if parts is None:
+            parts = self._tags[tag] = tuple(self._kept((prefix + tag,)) for prefix in ("gz=", "-1gz=", "+1gz="))
+        return parts
+
+    def sentence_features(self, words: list[str], gazetteer_tags: list[str]) -> list[tuple[bytes, ...]]:
+        """Return what ``sentence_features(words, gazetteer_tags)`` returns, as bytes, less the attributes the model lacks."""
+        known = self._bytes
+        n = len(words)
+        parts = [self._word(w) for w in words]
+        tags = [self._tag(t) for t in gazetteer_tags]
+        empty = ()
+        rows = []
+        for i in range(n):
+            own, _, _, _, _, low = parts[i]
+            row = own + tags[i][0]
+            if i == 0:
+                row += self._bos
+            elif i == 1:
+                row += self._second
+            if i == n - 1:
+                row += self._eos
+            if i >= 2:
+                row += parts[i - 2][1]
+            if i >= 1:
+                row += parts[i - 1][2] + tags[i - 1][1]
+            else:
+                row += self._pad_before
+            if i + 1 < n:
+                row += parts[i + 1][3] + tags[i + 1][2]
+            else:
+                row += self._pad_after
+            if i + 2 < n:
+                row += parts[i + 2][4]
+            if i > 0:
+                bigram = known.get("b-=" + parts[i - 1][5] + "|" + low)
+                if bigram is not None:
+                    row += (bigram,)
+            if i + 1 < n:
+                bigram = known.get("b+=" + low + "|" + parts[i + 1][5])
+                if bigram is not None:
+                    row += (bigram,)
+            rows.append(row or empty)
+        return rows
