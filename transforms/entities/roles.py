@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 from newsetl.transforms.entities.lexicon import folded, titles
 from newsetl.transforms.entities.tokens import Token
@@ -32,9 +32,20 @@ def _is_title(toks: list[Token], first: int, last: int, known: frozenset[str]) -
     return folded(" ".join(t.text for t in words)) in known
 
 
+# Bounded caches: whether a token text can open or close a title depends only on the text.
+@lru_cache(maxsize=1 << 17)
+def _opens_title(word: str, language: str) -> bool:
+    return folded(word) in _edge_words(language)[0]
+
+
+@lru_cache(maxsize=1 << 17)
+def _closes_title(word: str, language: str) -> bool:
+    return folded(word) in _edge_words(language)[1]
+
+
 def title_end(toks: list[Token], i: int, language: str) -> int | None:
     """Return the end index of the longest title phrase starting at token ``i``, if any."""
-    if i >= len(toks) or folded(toks[i].text) not in _edge_words(language)[0]:
+    if i >= len(toks) or not _opens_title(toks[i].text, language):
         return None
     known = titles(language)
     for size in range(min(MAX_TITLE_TOKENS, len(toks) - i), 0, -1):
@@ -45,7 +56,7 @@ def title_end(toks: list[Token], i: int, language: str) -> int | None:
 
 def title_start(toks: list[Token], end: int, language: str) -> int | None:
     """Return the start index of the longest title phrase ending just before token ``end``."""
-    if end <= 0 or folded(toks[end - 1].text) not in _edge_words(language)[1]:
+    if end <= 0 or not _closes_title(toks[end - 1].text, language):
         return None
     known = titles(language)
     for size in range(min(MAX_TITLE_TOKENS, end), 0, -1):

@@ -56,7 +56,7 @@ def is_name_text(word: str, lang: str) -> bool:
 
 def domain_candidates(toks: list[Token]) -> list[Candidate]:
     """Return web-domain tokens (``Penapembaharu.com``) as ORG candidates."""
-    return [Candidate(i, i + 1, "ORG", "domain") for i, t in enumerate(toks) if _DOMAIN.fullmatch(t.text)]
+    return [Candidate(i, i + 1, "ORG", "domain") for i, t in enumerate(toks) if "." in t.text and _DOMAIN.fullmatch(t.text)]
 
 
 def cleaned_span(toks: list[Token], first: int, last: int, kind: str, language: str) -> tuple[int, int] | None:
