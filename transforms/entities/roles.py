@@ -143,7 +143,7 @@ def titled_person_spans(text: str, toks: list[Token], covered: list[bool], quali
     seen: set[tuple[int, int]] = set()
     inside_title = 0  # end of the last title phrase: a title's own words open no second title
     for i in range(n):
-        if i < inside_title:
+        if i < inside_title or not _opens_title(toks[i].text, language):  # title_end's own first test, inlined
             continue
         end = title_end(toks, i, language)
         if end is None:
