@@ -8,7 +8,7 @@ names), plus ``countries_extra.tsv`` for variants they lack; Indonesian province
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 import pycountry
@@ -141,15 +141,23 @@ def _case_ok(span_text: str, rule: int) -> bool:
     return True
 
 
+# Bounded: whether a token text can open an alias depends only on the text.
+@lru_cache(maxsize=1 << 17)
+def _may_open(word: str, language: str) -> bool:
+    """Return True when the folded ``word`` starts with the first word of some alias of ``language``."""
+    first_fold = folded(word)
+    return bool(first_fold) and first_fold.split()[0] in _index(language).first_words
+
+
 def gazetteer_matches(toks: list[Token], text: str, language: str = "id") -> list[GazetteerMatch]:
     """Return non-overlapping gazetteer hits over ``toks``, longest match first, left to right."""
-    index = _index("en" if language == "en" else "id")
+    lang = "en" if language == "en" else "id"
+    index = _index(lang)
     folds = [folded(t.text) for t in toks]
     matches = []
     i, n = 0, len(toks)
     while i < n:
-        first_fold = folds[i]
-        if not first_fold or first_fold.split()[0] not in index.first_words:
+        if not _may_open(toks[i].text, lang):
             i += 1
             continue
         found = None

@@ -51,7 +51,7 @@ def sentences(text: str, toks: list[Token]) -> list[tuple[int, int]]:
         end_here = i + 1 == n
         if not end_here:
             nxt = toks[i + 1]
-            if "\n" in text[toks[i].end : nxt.start]:
+            if nxt.start > toks[i].end and "\n" in text[toks[i].end : nxt.start]:
                 end_here = True
             elif toks[i].text in _SENTENCE_END and (nxt.text[0].isupper() or not nxt.text[0].isalnum()):
                 end_here = True
