@@ -153,7 +153,6 @@ def gazetteer_matches(toks: list[Token], text: str, language: str = "id") -> lis
     """Return non-overlapping gazetteer hits over ``toks``, longest match first, left to right."""
     lang = "en" if language == "en" else "id"
     index = _index(lang)
-    folds = [folded(t.text) for t in toks]
     matches = []
     i, n = 0, len(toks)
     while i < n:
@@ -167,8 +166,9 @@ def gazetteer_matches(toks: list[Token], text: str, language: str = "id") -> lis
             tok = toks[j]
             if j > i and (tok.start - toks[j - 1].end > 1 or "\n" in text[toks[j - 1].end : tok.start]):
                 break
-            if folds[j]:
-                words.append(folds[j])
+            fold = folded(tok.text)
+            if fold:
+                words.append(fold)
             elif tok.text not in _JOINERS:
                 break
             else:

@@ -43,15 +43,36 @@ def _closes_title(word: str, language: str) -> bool:
     return folded(word) in _edge_words(language)[1]
 
 
+@cache
+def _title_prefixes(language: str) -> frozenset[str]:
+    """Return every whole-word prefix of the folded titles of ``language`` (the titles included)."""
+    return frozenset(" ".join(words[:k]) for words in map(str.split, titles(language)) for k in range(1, len(words) + 1))
+
+
 def title_end(toks: list[Token], i: int, language: str) -> int | None:
-    """Return the end index of the longest title phrase starting at token ``i``, if any."""
+    """Return the end index of the longest title phrase starting at token ``i``, if any.
+
+    Same answer as trying ``_is_title`` from the longest window down, built word by word: a
+    window failing the punctuation or spacing test fails for every longer one, the folded
+    words of a window are those of its tokens in turn, and a phrase that opens no title
+    opens no longer one.
+    """
     if i >= len(toks) or not _opens_title(toks[i].text, language):
         return None
-    known = titles(language)
-    for size in range(min(MAX_TITLE_TOKENS, len(toks) - i), 0, -1):
-        if _is_title(toks, i, i + size, known):
-            return i + size
-    return None
+    known, prefixes = titles(language), _title_prefixes(language)
+    found, phrase = None, ""
+    for j in range(i, i + min(MAX_TITLE_TOKENS, len(toks) - i)):
+        tok = toks[j]
+        if not tok.text[:1].isalnum() or (j > i and tok.start - toks[j - 1].end > 1):
+            break
+        part = folded(tok.text)
+        if part:
+            phrase = f"{phrase} {part}" if phrase else part
+        if phrase in known:
+            found = j + 1
+        if phrase not in prefixes:
+            break
+    return found
 
 
 def title_start(toks: list[Token], end: int, language: str) -> int | None:
