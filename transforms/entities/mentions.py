@@ -135,21 +135,20 @@ def _propagated(toks: list[Token], cands: list[Candidate], language: str) -> lis
     for form in sorted(forms, key=len, reverse=True):
         sizes[form[0]].append(len(form))
     found = []
-    i = 0
-    while i < len(toks):
-        hit = None
-        for size in sizes.get(toks[i].text, ()):
-            if i + size > len(toks):  # a truncated slice could equal a shorter form
+    texts = [t.text for t in toks]
+    n = len(texts)
+    reach = 0  # left to right; a token inside an earlier hit starts nothing
+    for i in [k for k, text in enumerate(texts) if text in sizes]:
+        if i < reach:
+            continue
+        for size in sizes[texts[i]]:
+            if i + size > n:  # a truncated slice could equal a shorter form
                 continue
-            words = tuple(t.text for t in toks[i : i + size])
+            words = tuple(texts[i : i + size])
             if words in forms and not any(covered[i : i + size]):
-                hit = Candidate(i, i + size, forms[words], "propagated")
+                found.append(Candidate(i, i + size, forms[words], "propagated"))
+                reach = i + size
                 break
-        if hit:
-            found.append(hit)
-            i = hit.last
-        else:
-            i += 1
     return found
 
 
