@@ -154,10 +154,10 @@ def gazetteer_matches(toks: list[Token], text: str, language: str = "id") -> lis
     lang = "en" if language == "en" else "id"
     index = _index(lang)
     matches = []
-    i, n = 0, len(toks)
-    while i < n:
-        if not _may_open(toks[i].text, lang):
-            i += 1
+    n = len(toks)
+    reach = 0  # left to right; a token inside an earlier hit starts nothing
+    for i in [k for k, t in enumerate(toks) if _may_open(t.text, lang)]:
+        if i < reach:
             continue
         found = None
         words: list[str] = []
@@ -178,9 +178,7 @@ def gazetteer_matches(toks: list[Token], text: str, language: str = "id") -> lis
                 found = GazetteerMatch(i, j + 1, hit[0])
         if found:
             matches.append(found)
-            i = found.last
-        else:
-            i += 1
+            reach = found.last
     return matches
 
 
