@@ -17,6 +17,7 @@ from newsetl.transforms.entities.spans import (
     Candidate,
     cleaned_span,
     domain_candidates,
+    is_name_text,
     is_name_word,
     merged_candidates,
 )
@@ -34,6 +35,7 @@ _RESCUE_MAX_P_O = 0.7
 def _crf_spans(text: str, toks: list[Token], bounds, gazetteer, language: str) -> list[tuple[int, int, str]]:
     """Return ``(first, last, type)`` spans from the Indonesian CRF, plus doc-level person rescues."""
     tags = gazetteer_tags(len(toks), gazetteer)
+    lang = "en" if language == "en" else "id"  # is_name_word's lexicon language
     spans = []
     odds: dict[str, list[tuple[int, float, float]]] = defaultdict(list)
     for first, last in bounds:
@@ -47,7 +49,7 @@ def _crf_spans(text: str, toks: list[Token], bounds, gazetteer, language: str) -
         words = [t.text for t in toks[first:last]]
         probes = [
             i for i in range(1, len(words))
-            if tags[first + i] == "O" and words[i].isalpha() and is_name_word(toks[first + i], language)
+            if tags[first + i] == "O" and words[i].isalpha() and is_name_text(words[i], lang)
         ]
         sentence_tags, sentence_odds = tags_and_person_odds(words, tags[first:last], probes)
         for a, b, kind in bio_spans(sentence_tags):
@@ -133,21 +135,20 @@ def _propagated(toks: list[Token], cands: list[Candidate], language: str) -> lis
     for form in sorted(forms, key=len, reverse=True):
         sizes[form[0]].append(len(form))
     found = []
-    i = 0
-    while i < len(toks):
-        hit = None
-        for size in sizes.get(toks[i].text, ()):
-            if i + size > len(toks):  # a truncated slice could equal a shorter form
+    texts = [t.text for t in toks]
+    n = len(texts)
+    reach = 0  # left to right; a token inside an earlier hit starts nothing
+    for i in [k for k, text in enumerate(texts) if text in sizes]:
+        if i < reach:
+            continue
+        for size in sizes[texts[i]]:
+            if i + size > n:  # a truncated slice could equal a shorter form
                 continue
-            words = tuple(t.text for t in toks[i : i + size])
+            words = tuple(texts[i : i + size])
             if words in forms and not any(covered[i : i + size]):
-                hit = Candidate(i, i + size, forms[words], "propagated")
+                found.append(Candidate(i, i + size, forms[words], "propagated"))
+                reach = i + size
                 break
-        if hit:
-            found.append(hit)
-            i = hit.last
-        else:
-            i += 1
     return found
 
 
