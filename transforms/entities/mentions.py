@@ -183,7 +183,8 @@ def _joint_split(toks: list[Token], cands: list[Candidate], language: str = "id"
             k for k in range(c.first + 1, c.last - 1)
             if toks[k].text == "-" and toks[k - 1].end == toks[k].start and toks[k].end == toks[k + 1].start
         ]
-        if c.entity_type != "PERSON" or language == "en" or len(hyphens) != 1 or (hyphens[0] == c.first + 1 and c.last - hyphens[0] > 2):
+        given_name = len(hyphens) == 1 and hyphens[0] == c.first + 1 and c.last - hyphens[0] > 2
+        if c.entity_type != "PERSON" or language == "en" or len(hyphens) != 1 or given_name:
             out.append(c)
             continue
         k = hyphens[0]
