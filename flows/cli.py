@@ -15,7 +15,7 @@ from rich.table import Table
 
 import newsetl.flows  # noqa: F401  (sets Prefect defaults before prefect is imported)
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help="newsetl: raw news text to a DuckDB warehouse.")
+app = typer.Typer(add_completion=False, no_args_is_help=True)
 console = Console(stderr=True)
 
 DbOption = Annotated[Optional[Path], typer.Option("--db", help="Warehouse file (default: $NEWSETL_DB, else warehouse/news.duckdb).")]
@@ -255,6 +255,68 @@ def export(
     for name, (rows, path) in written.items():
         table.add_row(name, str(rows), str(path))
     Console().print(table)
+
+
+def _version_callback(value: bool) -> None:
+    if value:
+        from newsetl.flows.version import pipeline_version
+
+        print(f"newsetl {pipeline_version()}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[bool, typer.Option("--version", callback=_version_callback, is_eager=True,
+                                          help="Print the version (package + transforms hash) and exit.")] = False,
+) -> None:
+    """newsetl: raw news text to a DuckDB warehouse.
+
+    Example: newsetl run seeds && newsetl tables
+    """
+
+
+@app.command()
+def tables(db: DbOption = None) -> None:
+    """List every table and view with its grain and row count.
+
+    Example: newsetl tables --db warehouse/news.duckdb
+    """
+    from newsetl.warehouse.catalog import warehouse_tables
+
+    con = _reader(db)
+    try:
+        found = warehouse_tables(con)
+    finally:
+        con.close()
+    table = Table("table", "kind", "rows", "grain", "key")
+    for info in found:
+        table.add_row(info.name, info.kind, str(info.rows), info.grain, info.key)
+    Console(width=max(120, Console().width)).print(table)
+
+
+@app.command()
+def schema(
+    table_name: Annotated[str, typer.Argument(metavar="TABLE", help="schema.table, or a bare name (marts first).")],
+    db: DbOption = None,
+) -> None:
+    """Show a table's columns with their types and comments.
+
+    Example: newsetl schema marts.documents
+    """
+    from newsetl.warehouse.catalog import table_columns
+
+    con = _reader(db)
+    try:
+        comment, columns = table_columns(con, table_name)
+    except KeyError as error:
+        _fail(error.args[0], code=2)
+    finally:
+        con.close()
+    table = Table("column", "type", "null", "comment", title=comment or None)
+    for c in columns:
+        table.add_row(c.name, c.type, "yes" if c.nullable else "no", c.comment)
+    Console(width=max(120, Console().width)).print(table)
 
 
 @app.command()
