@@ -242,15 +242,22 @@ def serve(
 def export(
     parquet: Annotated[Path, typer.Option("--parquet", help="Folder to write Parquet files into.")],
     db: DbOption = None,
+    overwrite: Annotated[bool, typer.Option(help="Write into a non-empty folder that holds no newsetl export "
+                                            "(files newsetl did not write are still never deleted).")] = False,
 ) -> None:
-    """Write every marts table as Parquet (documents and mentions partitioned by publication month)."""
+    """Write every marts table as Parquet (documents and mentions partitioned by publication month).
+
+    Example: newsetl export --parquet exports/
+    """
     from newsetl.warehouse.connection import WarehouseLocked, WarehouseMissing, resolved_db_path
-    from newsetl.warehouse.export import exported_parquet
+    from newsetl.warehouse.export import ExportRefused, exported_parquet
 
     try:
-        written = exported_parquet(resolved_db_path(db), parquet)
+        written = exported_parquet(resolved_db_path(db), parquet, overwrite=overwrite)
     except (WarehouseLocked, WarehouseMissing) as error:
         _fail(str(error))
+    except ExportRefused as error:
+        _fail(str(error), code=2)
     table = Table("table", "rows", "path")
     for name, (rows, path) in written.items():
         table.add_row(name, str(rows), str(path))
