@@ -72,12 +72,12 @@ def _summary_table(summary: dict) -> Table:
     return table
 
 
-def _reader(db: Path | None):
+def _reader(db: Path | None, memory_limit: str | None = None):
     """Return a read-only connection to the warehouse; exit 1 with one line if it is missing or locked."""
     from newsetl.warehouse.connection import WarehouseLocked, WarehouseMissing, reader_connection, resolved_db_path
 
     try:
-        return reader_connection(resolved_db_path(db))
+        return reader_connection(resolved_db_path(db), memory_limit=memory_limit)
     except (WarehouseLocked, WarehouseMissing) as error:
         _fail(str(error))
 
@@ -159,17 +159,28 @@ def query(
     sql: Annotated[str, typer.Argument(help="SQL to run read-only against the warehouse.")],
     db: DbOption = None,
     format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.table,
+    timeout: Annotated[float, typer.Option(min=0, help="Stop the query after this many seconds (0: no limit).")] = 60.0,
+    memory_limit: Annotated[str, typer.Option(help="Memory the query may use, e.g. 2GB, 512MB.")] = "2GB",
 ) -> None:
-    """Run read-only SQL; writing statements are refused."""
+    """Run read-only SQL; writing statements are refused. Exit 2 if refused or failed, 3 if stopped at a limit.
+
+    Example: newsetl query "SELECT outlet, count(*) FROM marts.documents GROUP BY 1" --format csv
+    """
     import duckdb
 
-    from newsetl.flows.query import QueryRefused, query_result
+    from newsetl.flows.query import QueryRefused, QueryStopped, query_result, size_in_bytes
 
-    con = _reader(db)
     try:
-        columns, rows = query_result(con, sql)
+        size_in_bytes(memory_limit)
+    except ValueError as error:
+        _fail(f"--memory-limit: {error}", code=2)
+    con = _reader(db, memory_limit=memory_limit)
+    try:
+        columns, rows = query_result(con, sql, timeout=timeout, memory_limit=memory_limit)
     except QueryRefused as error:
         _fail(str(error), code=2)
+    except QueryStopped as error:
+        _fail(str(error), code=3)
     except duckdb.Error as error:
         _fail(f"{type(error).__name__}: {error}", code=2)
     finally:
