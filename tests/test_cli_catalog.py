@@ -23,7 +23,7 @@ def small_db(tmp_path):
     for n in range(3):
         con.execute("INSERT INTO raw.documents (document_id, source_uri, raw_text, ingested_at, run_id) "
                     "VALUES (?, ?, ?, now(), 'r1')", [f"d_{n}", f"file:///inbox/{n}.txt", f"{TEXT} ({n})"])
-    con.execute("INSERT INTO raw.rejects VALUES ('file:///inbox/x.bin', 'binary', 'looks binary', now(), 'r1')")
+    con.execute("INSERT INTO raw.rejects (source_uri, reason, detail, seen_at, run_id) VALUES ('file:///inbox/x.bin', 'binary', 'looks binary', now(), 'r1')")
     con.close()
     return db
 
@@ -78,5 +78,5 @@ def test_schema_of_an_unknown_table_exits_2_naming_it(small_db):
 
 
 def test_columns_without_a_comment_stay_empty():
-    assert column_note("raw.rejects", "seen_at") == ""
+    assert column_note("staging.documents", "dateline_place") == ""
     assert column_note("marts.no_such_view", "x") == ""
