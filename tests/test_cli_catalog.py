@@ -36,7 +36,7 @@ def test_version_prints_the_pipeline_version():
 
 @pytest.mark.parametrize(("table", "rows", "grain"), [
     ("raw.documents", 3, "one row per distinct document text."),
-    ("raw.rejects", 1, "one row per rejected input"),
+    ("raw.rejects", 1, "one row per distinct rejected input"),
     ("marts.pipeline_runs", 0, "one row per pipeline run."),
     ("marts.documents", 0, "one row per document."),
 ])
