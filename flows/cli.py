@@ -16,7 +16,7 @@ from rich.table import Table
 import newsetl.flows  # noqa: F401  (sets Prefect defaults before prefect is imported)
 from newsetl import settings
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help="newsetl: raw news text to a DuckDB warehouse.")
+app = typer.Typer(add_completion=False, no_args_is_help=True)
 console = Console(stderr=True)
 
 DbOption = Annotated[Optional[Path], typer.Option("--db", help="Warehouse file (default: $NEWSETL_DB, else warehouse/news.duckdb).")]
@@ -73,12 +73,12 @@ def _summary_table(summary: dict) -> Table:
     return table
 
 
-def _reader(db: Path | None):
+def _reader(db: Path | None, memory_limit: str | None = None):
     """Return a read-only connection to the warehouse; exit 1 with one line if it is missing or locked."""
     from newsetl.warehouse.connection import WarehouseLocked, WarehouseMissing, reader_connection, resolved_db_path
 
     try:
-        return reader_connection(resolved_db_path(db))
+        return reader_connection(resolved_db_path(db), memory_limit=memory_limit)
     except (WarehouseLocked, WarehouseMissing) as error:
         _fail(str(error))
 
@@ -163,17 +163,28 @@ def query(
     sql: Annotated[str, typer.Argument(help="SQL to run read-only against the warehouse.")],
     db: DbOption = None,
     format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.table,
+    timeout: Annotated[float, typer.Option(min=0, help="Stop the query after this many seconds (0: no limit).")] = 60.0,
+    memory_limit: Annotated[str, typer.Option(help="Memory the query may use, e.g. 2GB, 512MB.")] = "2GB",
 ) -> None:
-    """Run read-only SQL; writing statements are refused."""
+    """Run read-only SQL; writing statements are refused. Exit 2 if refused or failed, 3 if stopped at a limit.
+
+    Example: newsetl query "SELECT outlet, count(*) FROM marts.documents GROUP BY 1" --format csv
+    """
     import duckdb
 
-    from newsetl.warehouse.query import QueryRefused, query_result
+    from newsetl.warehouse.query import QueryRefused, QueryStopped, query_result, size_in_bytes
 
-    con = _reader(db)
     try:
-        columns, rows = query_result(con, sql)
+        size_in_bytes(memory_limit)
+    except ValueError as error:
+        _fail(f"--memory-limit: {error}", code=2)
+    con = _reader(db, memory_limit=memory_limit)
+    try:
+        columns, rows = query_result(con, sql, timeout=timeout, memory_limit=memory_limit)
     except QueryRefused as error:
         _fail(str(error), code=2)
+    except QueryStopped as error:
+        _fail(str(error), code=3)
     except duckdb.Error as error:
         _fail(f"{type(error).__name__}: {error}", code=2)
     finally:
@@ -246,15 +257,22 @@ def serve(
 def export(
     parquet: Annotated[Path, typer.Option("--parquet", help="Folder to write Parquet files into.")],
     db: DbOption = None,
+    overwrite: Annotated[bool, typer.Option(help="Write into a non-empty folder that holds no newsetl export "
+                                            "(files newsetl did not write are still never deleted).")] = False,
 ) -> None:
-    """Write every marts table as Parquet (documents and mentions partitioned by publication month)."""
+    """Write every marts table as Parquet (documents and mentions partitioned by publication month).
+
+    Example: newsetl export --parquet exports/
+    """
     from newsetl.warehouse.connection import WarehouseLocked, WarehouseMissing, resolved_db_path
-    from newsetl.warehouse.export import exported_parquet
+    from newsetl.warehouse.export import ExportRefused, exported_parquet
 
     try:
-        written = exported_parquet(resolved_db_path(db), parquet)
+        written = exported_parquet(resolved_db_path(db), parquet, overwrite=overwrite)
     except (WarehouseLocked, WarehouseMissing) as error:
         _fail(str(error))
+    except ExportRefused as error:
+        _fail(str(error), code=2)
     table = Table("table", "rows", "path")
     for name, (rows, path) in written.items():
         table.add_row(name, str(rows), str(path))
@@ -296,6 +314,69 @@ def report(
                   f"in {written.seconds:.1f} s: {h['documents']} documents, {h['outlets']} outlets.", soft_wrap=True)
     for section, note in written.notes.items():
         console.print(f"note ({section}): {note}", soft_wrap=True)
+def _version_callback(value: bool) -> None:
+    if value:
+        from newsetl.flows.version import pipeline_version
+
+        print(f"newsetl {pipeline_version()}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[bool, typer.Option("--version", callback=_version_callback, is_eager=True,
+                                          help="Print the version (package + transforms hash) and exit.")] = False,
+) -> None:
+    """newsetl: raw news text to a DuckDB warehouse.
+
+    Example: newsetl run seeds && newsetl tables
+    """
+
+
+@app.command()
+def tables(db: DbOption = None) -> None:
+    """List every table and view with its grain and row count.
+
+    Example: newsetl tables --db warehouse/news.duckdb
+    """
+    from newsetl.warehouse.catalog import warehouse_tables
+
+    con = _reader(db)
+    try:
+        found = warehouse_tables(con)
+    finally:
+        con.close()
+    table = Table("table", "kind", "rows", "grain", "key")
+    for info in found:
+        table.add_row(info.name, info.kind, str(info.rows), info.grain, info.key)
+    Console(width=max(120, Console().width)).print(table)
+
+
+@app.command()
+def schema(
+    table_name: Annotated[str, typer.Argument(metavar="TABLE", help="schema.table, or a bare name (marts first).")],
+    db: DbOption = None,
+) -> None:
+    """Show a table's columns with their types and comments.
+
+    Example: newsetl schema marts.documents
+    """
+    from newsetl.warehouse.catalog import table_columns
+
+    con = _reader(db)
+    try:
+        comment, columns = table_columns(con, table_name)
+    except KeyError as error:
+        _fail(error.args[0], code=2)
+    finally:
+        con.close()
+    table = Table(title=comment or None)
+    for header in ("column", "type", "null"):
+        table.add_column(header, overflow="fold")
+    table.add_column("comment", overflow="fold", ratio=1)  # producer names are long: fold them, never cut
+    for c in columns:
+        table.add_row(c.name, c.type, "yes" if c.nullable else "no", c.comment)
+    Console(width=max(120, Console().width)).print(table)
 
 
 @app.command()

@@ -341,7 +341,7 @@ def newsetl_pipeline(
     flow_run_id = str(current_flow_run.id) if current_flow_run.id else None
     slot = ExitStack()  # the Prefect writer slot (flows/writer_slot.py), held until the warehouse is closed
     try:
-        slot.enter_context(warehouse_writer_slot(wait_seconds, flow_run_id, logger))
+        slot.enter_context(warehouse_writer_slot(wait_seconds, flow_run_id, logger, db_path=session.path))
         options = RunOptions([str(p) for p in paths], batch_size, max_bytes, reprocess, window, analysis_processes,
                              checked_read_options(columns, date_format), max_analysis_chars)
         results = _build(PREFECT_STEPS, session, options, run_id, version, flow_run_id, tally, logger)

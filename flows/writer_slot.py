@@ -15,6 +15,7 @@ outlive the server that was meant to expire it.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -25,7 +26,22 @@ from prefect.settings import get_current_settings
 from newsetl import settings
 from newsetl.warehouse.connection import WarehouseLocked
 
-WRITER_LIMIT = "newsetl-warehouse-writer"
+WRITER_LIMIT = "newsetl-warehouse-writer"  # the prefix: each warehouse file has its own limit
+
+
+def writer_limit_name(db_path: str | os.PathLike | None = None) -> str:
+    """Return the writer limit of one warehouse file: ``newsetl-warehouse-writer-<12 hex of its resolved path>``.
+
+    Runs into different files never wait for each other; the same file reached by a relative
+    path, an absolute one or a symlink gets the same name. Without a path: the bare prefix.
+    """
+    if db_path is None:
+        return WRITER_LIMIT
+    import hashlib
+    from pathlib import Path
+
+    resolved = str(Path(db_path).expanduser().resolve())
+    return f"{WRITER_LIMIT}-{hashlib.blake2b(resolved.encode(), digest_size=6).hexdigest()}"
 # A killed run's slot comes back after this long (the lease is renewed every 75 % of it while alive).
 LEASE_SECONDS = 120.0
 
@@ -50,7 +66,7 @@ def writer_limit_enabled() -> bool:
     return bool(url) and not _is_own_temporary_api(url)
 
 
-def ensured_writer_limit(limit: int = 1) -> bool:
+def ensured_writer_limit(limit: int = 1, name: str = WRITER_LIMIT) -> bool:
     """Create the global concurrency limit if it is missing; return True if this call created it.
 
     An existing limit is left as it is (an operator may have changed or deactivated it on purpose).
@@ -61,12 +77,12 @@ def ensured_writer_limit(limit: int = 1) -> bool:
 
     with get_client(sync_client=True) as client:
         try:
-            client.read_global_concurrency_limit_by_name(WRITER_LIMIT)
+            client.read_global_concurrency_limit_by_name(name)
             return False
         except ObjectNotFound:
             pass
         try:
-            client.create_global_concurrency_limit(GlobalConcurrencyLimitCreate(name=WRITER_LIMIT, limit=limit))
+            client.create_global_concurrency_limit(GlobalConcurrencyLimitCreate(name=name, limit=limit))
             return True
         except ObjectAlreadyExists:  # another run created it a moment ago
             return False
@@ -78,8 +94,9 @@ def _is_locked(error: BaseException) -> bool:
 
 
 @contextmanager
-def warehouse_writer_slot(wait_seconds: float = 0.0, flow_run_id: str | None = None, logger=None) -> Iterator[bool]:
-    """Hold the ``newsetl-warehouse-writer`` slot for the block; yield whether a slot was taken.
+def warehouse_writer_slot(wait_seconds: float = 0.0, flow_run_id: str | None = None, logger=None,
+                          db_path: str | os.PathLike | None = None) -> Iterator[bool]:
+    """Hold the writer slot of the warehouse ``db_path`` for the block; yield whether a slot was taken.
 
     Waits up to ``wait_seconds`` for another run to release it (0: fail at once), then raises
     ``WarehouseLocked`` with the same advice as the DuckDB lock. Without a server it yields False.
@@ -93,17 +110,18 @@ def warehouse_writer_slot(wait_seconds: float = 0.0, flow_run_id: str | None = N
     from prefect.concurrency._asyncio import AcquireConcurrencySlotTimeoutError, ConcurrencySlotAcquisitionError
     from prefect.concurrency.sync import concurrency
 
-    if ensured_writer_limit() and logger:
-        logger.info("Created the global concurrency limit %r (1 slot)", WRITER_LIMIT)
+    name = writer_limit_name(db_path)
+    if ensured_writer_limit(name=name) and logger:
+        logger.info("Created the global concurrency limit %r (1 slot)", name)
     holder = ConcurrencyLeaseHolder(type="flow_run", id=UUID(flow_run_id)) if flow_run_id else None
     if logger and wait_seconds > 0:
-        logger.info("Waiting for the warehouse writer slot %r (up to %.0f s)", WRITER_LIMIT, wait_seconds)
+        logger.info("Waiting for the warehouse writer slot %r (up to %.0f s)", name, wait_seconds)
     elif logger:
-        logger.info("Taking the warehouse writer slot %r (no --wait: fail at once if another run holds it)", WRITER_LIMIT)
+        logger.info("Taking the warehouse writer slot %r (no --wait: fail at once if another run holds it)", name)
     entered = False
     try:
         with concurrency(
-            WRITER_LIMIT, occupy=1, lease_duration=LEASE_SECONDS, strict=False, holder=holder,
+            name, occupy=1, lease_duration=LEASE_SECONDS, strict=False, holder=holder,
             timeout_seconds=wait_seconds if wait_seconds > 0 else None,
             max_retries=0 if wait_seconds <= 0 else None,
             # A transient API error while renewing must not kill a run in the middle of a write;
@@ -112,13 +130,13 @@ def warehouse_writer_slot(wait_seconds: float = 0.0, flow_run_id: str | None = N
         ):
             entered = True
             if logger:
-                logger.info("Holding the warehouse writer slot %r", WRITER_LIMIT)
+                logger.info("Holding the warehouse writer slot %r", name)
             yield True
     except (AcquireConcurrencySlotTimeoutError, ConcurrencySlotAcquisitionError) as error:
         if entered or (isinstance(error, ConcurrencySlotAcquisitionError) and not _is_locked(error)):
             raise
         raise WarehouseLocked(
-            f"Another flow run holds the Prefect concurrency limit {WRITER_LIMIT!r} (one warehouse writer at a "
+            f"Another flow run holds the Prefect concurrency limit {name!r} (one writer per warehouse file at a "
             f"time). Wait for it to finish or pass --wait SECONDS to queue behind it; see it under "
-            f"Concurrency in the Prefect UI (`prefect gcl inspect {WRITER_LIMIT}`)."
+            f"Concurrency in the Prefect UI (`prefect gcl inspect {name}`)."
         ) from None

@@ -163,3 +163,46 @@ def test_cli_exports_a_real_seed_run(prefect_server, tmp_path_factory, tmp_path)
     assert "entity_mentions" in result.stdout
     months = {p.name for p in (export / "documents").iterdir()}
     assert months and all(m.startswith(f"{PARTITION_COLUMN}=") for m in months)
+
+
+@pytest.mark.parametrize("user_file", ["notes.txt", "documents/my-analysis.csv", "manifest.json", "entities.parquet"])
+def test_export_into_a_folder_with_a_users_file_keeps_it_and_exits_non_zero(small_warehouse, tmp_path, user_file):
+    from typer.testing import CliRunner
+
+    from newsetl.flows.cli import app
+
+    export = tmp_path / "export"
+    path = export / user_file
+    path.parent.mkdir(parents=True)
+    path.write_text("Catatan saya: Menteri Luar Negeri Retno Marsudi bertemu di Baku.\n")
+    result = CliRunner().invoke(app, ["export", "--parquet", str(export), "--db", str(small_warehouse)])
+    assert result.exit_code == 2, result.output
+    assert "nothing was written" in result.output
+    assert path.read_text().startswith("Catatan saya")
+    assert sorted(p.relative_to(export).as_posix() for p in export.rglob("*") if p.is_file()) == [user_file]
+
+
+def test_overwrite_writes_beside_a_users_file_and_never_deletes_it(small_warehouse, tmp_path):
+    from typer.testing import CliRunner
+
+    from newsetl.flows.cli import app
+
+    export = tmp_path / "export"
+    export.mkdir()
+    (export / "notes.txt").write_text("Catatan saya.\n")
+    result = CliRunner().invoke(app, ["export", "--parquet", str(export), "--db", str(small_warehouse), "--overwrite"])
+    assert result.exit_code == 0, result.output
+    assert (export / "notes.txt").read_text() == "Catatan saya.\n"
+    assert (export / "documents").is_dir()
+    # A user's file inside a table folder newsetl wrote is never deleted by a re-export, even with --overwrite.
+    stray = export / "documents" / "my-analysis.csv"
+    stray.write_text("a,b\n")
+    for args in ([], ["--overwrite"]):
+        again = CliRunner().invoke(app, ["export", "--parquet", str(export), "--db", str(small_warehouse), *args])
+        assert again.exit_code == 2 and "my-analysis.csv" in again.output
+        assert stray.exists() and (export / "notes.txt").exists()
+    stray.unlink()
+    assert CliRunner().invoke(app, ["export", "--parquet", str(export), "--db", str(small_warehouse)]).exit_code == 0
+    manifest = json.loads((export / "manifest.json").read_text())
+    assert manifest["written_by"] == "newsetl export"
+    assert "notes.txt" not in manifest["files"] and any(f.startswith("documents/") for f in manifest["files"])

@@ -19,7 +19,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT, copy_seeds, run_cli
-from tests.helpers.operations import (WRITER_LIMIT, api_client, finished, rows, seeds_warehouse, started, stop,
+from newsetl.flows.writer_slot import writer_limit_name
+from tests.helpers.operations import (api_client, finished, rows, seeds_warehouse, started, stop,
                                       wait_for)
 
 slow = pytest.mark.slow
@@ -135,9 +136,9 @@ def test_run_has_summary_and_data_quality_artifacts_and_logs(seeds_run):
 
 @slow
 def test_writer_limit_exists_with_one_slot_and_is_free_after_the_run(seeds_run):
-    url, _, _ = seeds_run
+    url, _, db = seeds_run
     with api_client(url) as client:
-        limit = client.read_global_concurrency_limit_by_name(WRITER_LIMIT)
+        limit = client.read_global_concurrency_limit_by_name(writer_limit_name(db))
     assert limit.limit == 1 and limit.active and limit.active_slots == 0
 
 
@@ -149,7 +150,7 @@ def test_run_without_wait_fails_clearly_while_another_run_holds_the_slot(seeds_r
     url, _, db = seeds_run
     env = {**os.environ, "PREFECT_API_URL": url, "PREFECT_HOME": str(tmp_path / "prefect-home")}
     with temporary_settings(updates={PREFECT_API_URL: url}):
-        with concurrency(WRITER_LIMIT, occupy=1, strict=True, timeout_seconds=30):
+        with concurrency(writer_limit_name(db), occupy=1, strict=True, timeout_seconds=30):
             result = run_cli(["run", str(ROOT / "seeds"), "--db", str(db)], env, timeout=180)
     assert result.returncode != 0
     message = " ".join((result.stdout + result.stderr).split())
@@ -265,3 +266,21 @@ def test_two_concurrent_runs_on_one_warehouse_both_complete_and_lose_nothing(pre
     assert runs[1][2] >= runs[0][3], "the second run wrote before the first finished"
     assert rows(db, "SELECT count(*), count(DISTINCT document_id) FROM raw.documents") == [(20, 20)]
     assert rows(db, "SELECT count(*) FROM marts.documents") == [(20,)]
+
+
+@slow
+def test_a_run_into_another_warehouse_does_not_wait_for_the_slot_of_the_first(seeds_run, tmp_path):
+    from prefect.concurrency.sync import concurrency
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    url, _, db = seeds_run
+    other = tmp_path / "other.duckdb"
+    env = {**os.environ, "PREFECT_API_URL": url, "PREFECT_HOME": str(tmp_path / "prefect-home")}
+    with temporary_settings(updates={PREFECT_API_URL: url}):
+        with concurrency(writer_limit_name(db), occupy=1, strict=True, timeout_seconds=30):
+            result = run_cli(["run", str(ROOT / "seeds"), "--db", str(other)], env, timeout=180)
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    assert rows(other, "SELECT count(*) FROM raw.documents") == [(5,)]
+    with api_client(url) as client:
+        limit = client.read_global_concurrency_limit_by_name(writer_limit_name(other))
+    assert limit.limit == 1 and limit.active_slots == 0

@@ -89,12 +89,13 @@ def writer_connection(
             time.sleep(poll_seconds)
 
 
-def reader_connection(path: Path) -> duckdb.DuckDBPyConnection:
+def reader_connection(path: Path, memory_limit: str | None = None) -> duckdb.DuckDBPyConnection:
     """Return a read-only connection with every door to other files closed.
 
     External access (read_csv, COPY, ATTACH of other files, INSTALL/LOAD) is disabled
-    and the configuration is locked so SQL cannot re-enable it.
+    and the configuration is locked so SQL cannot re-enable it (nor raise ``memory_limit``).
     """
+    bounded = {"memory_limit": memory_limit} if memory_limit else {}
     if not path.exists():
         raise WarehouseMissing(f"No warehouse at {path}. Run `newsetl run` first, or pass --db.")
     try:
@@ -106,6 +107,7 @@ def reader_connection(path: Path) -> duckdb.DuckDBPyConnection:
                 "autoinstall_known_extensions": False,
                 "autoload_known_extensions": False,
                 "lock_configuration": True,
+                **bounded,
             },
         )
     except duckdb.IOException as error:

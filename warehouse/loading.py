@@ -54,7 +54,7 @@ def loaded_batch(
     con.execute("BEGIN TRANSACTION")
     try:
         if rejects is not None:
-            _insert(con, "raw.rejects", rejects)
+            _insert_new_rejects(con, rejects)
         if warnings is not None:
             _insert(con, "raw.input_warnings", warnings)
         if boilerplate_counts is not None:
@@ -124,9 +124,39 @@ def stored_line_counts(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
     return con.execute("SELECT scope, line_key, documents FROM staging.boilerplate_lines").pl()
 
 
+# A reject's identity: the same input rejected for the same reason and detail is one row,
+# however many runs see it again (raw/rejects.sql computes the same for older rows).
+REJECT_ID = "md5(concat_ws(chr(31), source_uri, reason, coalesce(detail, '')))"
+
+
+def _insert_new_rejects(con: duckdb.DuckDBPyConnection, rejects: pl.DataFrame) -> int:
+    """Insert the rejects not recorded by an earlier run (nor earlier in this frame); return how many."""
+    if rejects.height == 0:
+        return 0
+    con.register("_batch_rejects", rejects.to_arrow())
+    try:
+        return con.execute(
+            f"INSERT INTO raw.rejects BY NAME SELECT * FROM (SELECT *, {REJECT_ID} AS reject_id FROM _batch_rejects "
+            "QUALIFY row_number() OVER (PARTITION BY reject_id) = 1) "
+            "WHERE reject_id NOT IN (SELECT reject_id FROM raw.rejects WHERE reject_id IS NOT NULL)"
+        ).fetchone()[0]
+    finally:
+        con.unregister("_batch_rejects")
+
+
 def inserted_rejects(con: duckdb.DuckDBPyConnection, rejects: pl.DataFrame) -> int:
-    """Insert reject rows on their own (e.g. files rejected at discovery); return how many."""
-    return _inserted_alone(con, "raw.rejects", rejects)
+    """Insert reject rows on their own (e.g. files rejected at discovery); return how many were new.
+
+    A reject an earlier run recorded (same source_uri, reason and detail) is not recorded again.
+    """
+    con.execute("BEGIN TRANSACTION")
+    try:
+        inserted = _insert_new_rejects(con, rejects)
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+    return inserted
 
 
 def _inserted_alone(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame) -> int:

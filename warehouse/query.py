@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import duckdb
 
@@ -23,8 +26,59 @@ _NO_FILES = {
 }
 
 
+DEFAULT_TIMEOUT_SECONDS = 60.0
+DEFAULT_MEMORY_LIMIT = "2GB"
+_SIZE = re.compile(r"\A\s*(\d+(?:\.\d+)?)\s*(b|kb|mb|gb|tb|kib|mib|gib|tib)?\s*\Z", re.IGNORECASE)
+_UNITS = {"b": 1, "kb": 10**3, "mb": 10**6, "gb": 10**9, "tb": 10**12,
+          "kib": 2**10, "mib": 2**20, "gib": 2**30, "tib": 2**40}
+
+
 class QueryRefused(ValueError):
     """The SQL would write, or reach outside the warehouse."""
+
+
+class QueryStopped(RuntimeError):
+    """The query ran over its time or memory limit and was stopped."""
+
+
+def size_in_bytes(text: str) -> int:
+    """Return the bytes of a size such as ``2GB``, ``512MiB`` or ``1000000``; raise ValueError otherwise."""
+    match = _SIZE.match(text)
+    if not match:
+        raise ValueError(f"{text!r} is not a size: use for example 2GB, 512MB or 512MiB")
+    return int(float(match.group(1)) * _UNITS[(match.group(2) or "b").lower()])
+
+
+@contextmanager
+def address_space_limited(extra_bytes: int | None) -> Iterator[None]:
+    """Cap this process's address space at its current size plus ``extra_bytes`` for the block (Linux).
+
+    DuckDB's ``memory_limit`` bounds its buffer pool, not the strings of a result being built
+    (``repeat('x', 100000000)`` a hundred times is 10 GB in one vector); with the cap, an
+    allocation past it fails inside DuckDB as an OutOfMemoryException (or a Python MemoryError),
+    and the process lives on.
+    """
+    try:
+        import resource
+
+        import psutil
+    except ImportError:  # not on this platform: DuckDB's memory_limit alone
+        yield
+        return
+    if not extra_bytes:
+        yield
+        return
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    cap = psutil.Process().memory_info().vms + extra_bytes
+    if hard != resource.RLIM_INFINITY:
+        cap = min(cap, hard)
+    if soft != resource.RLIM_INFINITY:
+        cap = min(cap, soft)
+    resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
 
 
 def without_leading_comments(sql: str) -> str:
@@ -76,16 +130,38 @@ def _comment_free_head(text: str) -> str:
     return re.sub(r"--[^\n]*|/\*.*?\*/", " ", head, flags=re.DOTALL)
 
 
-def query_result(con: duckdb.DuckDBPyConnection, sql: str) -> tuple[list[str], list[tuple]]:
-    """Return the column names and rows of the last statement of ``sql`` after checking it only reads."""
+def query_result(
+    con: duckdb.DuckDBPyConnection, sql: str, *, timeout: float | None = None, memory_limit: str | None = None,
+) -> tuple[list[str], list[tuple]]:
+    """Return the column names and rows of the last statement of ``sql`` after checking it only reads.
+
+    ``timeout`` (seconds) interrupts the query and ``memory_limit`` caps what it may allocate
+    (the reader connection should carry the same ``memory_limit``); either raises QueryStopped.
+    """
     statements = checked_statements(sql, con)
     relation = None
+    timer = threading.Timer(timeout, con.interrupt) if timeout and timeout > 0 else None
     try:
-        for statement in statements:
-            relation = con.execute(statement.query)
+        with address_space_limited(size_in_bytes(memory_limit) if memory_limit else None):
+            if timer:
+                timer.start()
+            for statement in statements:
+                relation = con.execute(statement.query)
+            columns = [d[0] for d in relation.description] if relation.description else []
+            rows = relation.fetchall()
     except duckdb.PermissionException:
         raise QueryRefused(
             "`newsetl query` cannot read files outside the warehouse (read_csv, read_text, glob, ...: file access is disabled): refused."
         ) from None
-    columns = [d[0] for d in relation.description] if relation.description else []
-    return columns, relation.fetchall()
+    except duckdb.InterruptException:
+        raise QueryStopped(f"the query was stopped after --timeout {timeout:g} s; pass --timeout SECONDS to allow longer (0: no limit)") from None
+    except (duckdb.OutOfMemoryException, MemoryError):
+        relation = None
+        raise QueryStopped(
+            f"the query was stopped at --memory-limit {memory_limit}: it needed more memory. Select fewer or "
+            "shorter values (LIMIT, left(text, N)), or pass a higher --memory-limit"
+        ) from None
+    finally:
+        if timer:
+            timer.cancel()
+    return columns, rows

@@ -17,7 +17,7 @@ import duckdb
 
 from tests.conftest import NEWSETL, ROOT, copy_seeds, run_cli
 
-WRITER_LIMIT = "newsetl-warehouse-writer"
+WRITER_LIMIT = "newsetl-warehouse-writer"  # prefix; per warehouse: flows.writer_slot.writer_limit_name(db)
 
 
 @contextmanager
