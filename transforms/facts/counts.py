@@ -17,6 +17,9 @@ _BEFORE_WINDOW = 130
 # An age word this close before a number makes it an age ("died at the age of 84", "berusia 41").
 _AGE_WINDOW = 25
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
+# A percentage between a linked keyword and a later number: the keyword reports the rate, and
+# the later number is something else ("kematian ... meningkat 400 persen saat suhu naik 3").
+_PERCENTAGE = re.compile(r"\d\s*(?:%|(?i:persen|peratus|percent|per\s+cent)(?!\w))")
 # The first digit of a run not glued to what precedes it (F-16, ke-102, 28/9, Rp2.000, $5).
 # The digit comes first so the regex engine can skip ahead to digits quickly.
 _DIGIT_RUN_START = re.compile(r"\d(?<![\w/.,$€£¥-]\d)")
@@ -170,6 +173,9 @@ def _count_at(
     ):
         for linked_keyword in cues.keyword.finditer(low, floor, phrase_start):
             pass  # the last keyword before the number is the one it reports
+        if linked_keyword is not None and _PERCENTAGE.search(text, linked_keyword.end(), phrase_start):
+            # "kematian ... meningkat 400 persen saat suhu naik 3": the keyword reports the first number
+            linked_keyword = None
 
     noun_type = cues.noun_types.get(normalised(noun.group("noun"))) if noun else None
     count_type = (
