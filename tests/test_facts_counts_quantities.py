@@ -27,3 +27,30 @@ def counts(text, language):
 ])
 def test_quantities_are_not_counts(text, language, expected):
     assert counts(text, language) == expected
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    # BBC: lives a measure would save are not deaths.
+    ("Ministers claim cutting the limit from 80mg of alcohol per 100ml of blood to 50mg would save 65 lives "
+     "a year.", "en", []),
+    ("Reducing the limit from 80mg to 50mg can be expected to save around 65 lives a year.", "en", []),
+    # BBC: "missing" as a verb (missed tests, targets, forecasts) counts no one.
+    ("Kenteris were provisionally suspended by the IAAF in December for missing three drugs tests.", "en", []),
+    ("Alan Duncan accused Mr Brown of missing his target on providing anti-retroviral drug treatment to three "
+     "million Africans by 2005.", "en", []),
+    ("But, despite missing forecasts of 53.7, the PMI number remained above 50.", "en", []),
+    ("At least 20 people were missing.", "en", [("At least 20 people", "other", 20)]),
+    # Utusan: Malay "pasukan" is a team or unit, not troops.
+    ("12 anggota penguatkuasa dari Unit Kenderaan Bermotor JAS negeri Terengganu dan 10 pasukan Polis Diraja "
+     "Malaysia (PDRM), Cawangan Trafik", "ms", []),
+    ("Badan pertubuhan itu juga membangunkan satu pasukan tindakan bagi mengkaji rawatan alternatif.", "ms", []),
+    ("Ratusan pasukan Israel menyerbu kamp itu.", "id", [("Ratusan pasukan", "fighters", 100)]),
+    # Utusan: a clock time closing a range ("hingga 9 malam") is not nine people.
+    ("manakala dua lagi suspek ditahan di hadapan rumah masing-masing antara pukul 8.30 malam hingga 9 malam.",
+     "ms", []),
+    # Utusan: "mengorbankan 10 mangsa" (claimed ten victims) is killed.
+    ("Johari Harun yang terlibat nahas pesawat terhempas mengorbankan 10 mangsa di Elmina, Seksyen U16 di Shah "
+     "Alam.", "ms", [("10 mangsa", "killed", 10)]),
+])
+def test_lives_saved_missed_tests_teams_and_times_are_not_counts(text, language, expected):
+    assert counts(text, language) == expected

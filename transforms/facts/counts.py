@@ -47,6 +47,7 @@ class _Cues:
     keyword_types: dict[str, str]
     one_person: frozenset[str]  # "seorang": numeral and noun in one word
     needing_noun: frozenset[str]  # keywords that type a count only with a person noun after it
+    not_people: dict[str, frozenset[str]]  # per language, person nouns that are not people there
 
 
 @cache
@@ -87,6 +88,8 @@ def _cues() -> _Cues:
         keyword_types=keyword_types,
         one_person=one_person,
         needing_noun=frozenset(normalised(k) for k in data["keywords_needing_person_noun"]),
+        not_people={lang: frozenset(normalised(w) for w in words)
+                    for lang, words in data["person_nouns_not_in_language"].items()},
     )
 
 
@@ -153,7 +156,11 @@ def _count_at(
     approximator = cues.approximator_before.search(low, max(0, start - 30), start)
     phrase_start = approximator.start() if approximator else start
     approximate = approximate or approximator is not None
+    if approximator is not None and cues.blocked_before.search(low, max(0, phrase_start - 12), phrase_start):
+        return None, end  # "save around 65 lives"
     noun = None if one_person else cues.noun.match(text, end)
+    if noun is not None and normalised(noun.group("noun")) in cues.not_people.get(language, ()):
+        noun = None  # Malay "10 pasukan PDRM": ten units, not ten people
     phrase_end = noun.end() if noun else end
     after_approximator = cues.approximator_after.match(low, phrase_end)
     if after_approximator and not cues.approximator_next.match(low, phrase_end):  # "200 orang lebih"
@@ -163,6 +170,8 @@ def _count_at(
     window_end = min(len(text), phrase_end + _AFTER_WINDOW)
     clause_break = cues.clause_break.search(low, phrase_end, window_end)
     after_keyword = cues.keyword.search(low, phrase_end, clause_break.start() if clause_break else window_end)
+    if after_keyword is not None and normalised(after_keyword.group()) in cues.not_people.get(language, ()):
+        after_keyword = None
     after_adjacent = after_keyword is not None and not text[phrase_end:after_keyword.start()].strip()
     # A keyword before: right before the number, or linked to it by "berjumlah", "mencapai" or an approximator.
     floor = max(sentence_start(text, phrase_start), phrase_start - _BEFORE_WINDOW)
