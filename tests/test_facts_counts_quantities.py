@@ -48,6 +48,9 @@ def test_quantities_are_not_counts(text, language, expected):
     # Utusan: a clock time closing a range ("hingga 9 malam") is not nine people.
     ("manakala dua lagi suspek ditahan di hadapan rumah masing-masing antara pukul 8.30 malam hingga 9 malam.",
      "ms", []),
+    # BBC: the killing keyword right before "the" types the soldiers as killed, not as fighters.
+    ("Ivory Coast broke an 18-month ceasefire with rebels bombing their positions and killing the nine French "
+     "soldiers.", "en", [("nine French soldiers", "killed", 9)]),
     # Utusan: "mengorbankan 10 mangsa" (claimed ten victims) is killed.
     ("Johari Harun yang terlibat nahas pesawat terhempas mengorbankan 10 mangsa di Elmina, Seksyen U16 di Shah "
      "Alam.", "ms", [("10 mangsa", "killed", 10)]),

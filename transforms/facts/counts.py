@@ -79,7 +79,7 @@ def _cues() -> _Cues:
         approximator_next=re.compile(rf"\s+(?:{alternation(data['approximators'])}){word_end}"),
         linker_before=re.compile(rf"(?<![\w-])(?:{alternation(data['linkers'])})\s*:?\s+\Z"),
         keyword=re.compile(rf"(?<![\w-])(?:{keywords}){word_end}"),
-        keyword_before=re.compile(rf"(?<![\w-])(?P<keyword>{keywords})\s*:?\s+\Z"),
+        keyword_before=re.compile(rf"(?<![\w-])(?P<keyword>{keywords})\s*:?\s+(?:the\s+)?\Z"),  # killing the nine
         clause_break=re.compile(rf"[,.;:!?()\n\"“”]|(?<![\w-])(?:{alternation(data['clause_breaks'])}){word_end}"),
         blocked_after=re.compile(rf"\s*(?:%|(?:{alternation(data['blocked_after'])}){word_end})"),
         blocked_before=re.compile(rf"(?:^|(?<=[\s(]))(?:{alternation(data['blocked_before'])})\.?\s*\Z"),
