@@ -40,3 +40,22 @@ def test_month_ranges_share_the_year_after_them(text, reference, language, expec
 ])
 def test_anaphoric_references_take_the_narrated_date(text, reference, language, expected):
     assert tagged(text, reference, language) == expected
+
+
+@pytest.mark.parametrize("text, reference, language, expected", [
+    # Utusan: "ketika itu" is when the police found her, not her birth day.
+    ("Hashimah yang dilahirkan pada 9 Jan 1983 ditemukan polis ketika serbuan di sebuah rumah seorang diri tanpa "
+     "penjaga di mana ketika itu dia baru berusia tiga tahun.", date(2023, 3, 6), "ms",
+     [("9 Jan 1983", "DATE", "1983-01-09")]),
+    # Utusan: "faktor masa itu" (the timing) is no reference; "pada masa itu" is, without its "pada".
+    ("Kebetulan wisma kami siap pengubahsuaian bulan ini, jadi faktor masa itu dilihat sesuai.", date(2021, 10, 4),
+     "ms", [("bulan ini", "DATE", "2021-10")]),
+    ("Majlis itu diadakan di St George's Chapel, Windsor pada April tahun lalu. Pada masa itu, penduduk Britain "
+     "berkabung.", date(2022, 9, 20), "ms",
+     [("April tahun lalu", "DATE", "2021-04"), ("masa itu", "DATE", "2021-04")]),
+    # Two paragraph breaks away the earlier date no longer anchors the anaphor.
+    ("Sidang digelar Kamis (12/6/2025).\n\nHasto hadir.\n\nSaat itu, Tom Lembong diskors.", date(2025, 6, 12), "id",
+     [("Kamis (12/6/2025)", "DATE", "2025-06-12")]),
+])
+def test_anaphors_need_a_near_non_birth_antecedent(text, reference, language, expected):
+    assert tagged(text, reference, language) == expected

@@ -3,8 +3,9 @@
 1. **Month ranges sharing a year** (``antara Januari sehingga Mac pada 2020``): both months take
    the year written after the second one, and a bare first month becomes an expression.
 2. **Anaphoric references** (``saat itu``, ``pada waktu yang bersamaan``, ``ketika itu``): the
-   phrase takes the value of the nearest earlier calendar date or time within the same
-   stretch of narrative (``_ANAPHOR_REACH`` characters); with none, nothing is tagged.
+   phrase takes the value of the nearest earlier calendar date or time in its paragraph or the
+   one before (at most ``_ANAPHOR_REACH`` characters back), never a birth date; with none,
+   nothing is tagged.
 """
 
 from __future__ import annotations
@@ -18,6 +19,9 @@ from newsetl.transforms.temporal.calendar_values import value_range
 from newsetl.transforms.temporal.lexicon import grammar_languages, lexicon
 
 _ANAPHOR_REACH = 600
+# The antecedent sits in the anaphor's paragraph or the one before it.
+_PARAGRAPH_BREAK = re.compile(r"\n(?:[ \t]*\n)*")
+_BIRTH = re.compile(r"(?i)(?<!\w)(?:dilahirkan|lahir|kelahiran|born)(?!\w)")
 _CALENDAR_VALUE = re.compile(r"\d{4}(?:-\d\d(?:-\d\d(?:T[\w:]+)?)?)?\Z")
 
 
@@ -36,9 +40,16 @@ def _patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str] | None, d
     month_range = re.compile(
         rf"(?<!\w)(?P<first>{names})\s*(?:{joined})\s*(?P<second>{names})\s+(?P<link>(?:pada|tahun|in|of)\s+)?"
         rf"(?P<year>(?:1[89]|20)\d\d)(?!\w)", re.IGNORECASE)
-    anaphor = re.compile(rf"(?<!\w)(?:{'|'.join(sorted(map(re.escape, anaphors), key=len, reverse=True))})(?!\w)",
-                         re.IGNORECASE) if anaphors else None
+    anaphor = re.compile(rf"(?<!\w)(?:{'|'.join(map(_anaphor_pattern, sorted(anaphors, key=len, reverse=True)))})"
+                         r"(?!\w)", re.IGNORECASE) if anaphors else None
     return month_range, anaphor, months
+
+
+def _anaphor_pattern(phrase: str) -> str:
+    """Return the regex of an anaphor; a leading ``pada`` must be there but stays out of the span."""
+    if phrase.startswith("pada "):
+        return rf"(?<=pada ){re.escape(phrase[5:])}"
+    return re.escape(phrase)
 
 
 def _month(text: str, start: int, end: int, year: str, number: int) -> TemporalExpression:
@@ -63,9 +74,12 @@ def with_discourse(expressions: list[TemporalExpression], text: str, language: s
             if any(e.start < match.end() and match.start() < e.end for e in result):
                 continue
             earlier = [e for e in result if e.end <= match.start() and e.end > match.start() - _ANAPHOR_REACH
-                       and e.timex_type in ("DATE", "TIME") and _CALENDAR_VALUE.match(e.value)]
+                       and e.timex_type in ("DATE", "TIME") and _CALENDAR_VALUE.match(e.value)
+                       and len(_PARAGRAPH_BREAK.findall(text, e.end, match.start())) <= 1]
             if earlier:
                 antecedent = max(earlier, key=lambda e: e.end)
+                if _BIRTH.search(text, max(0, antecedent.start - 20), antecedent.start):
+                    continue  # "dilahirkan pada 9 Jan 1983 ... ketika itu dia baru berusia": not the birth day
                 result.append(replace(antecedent, start=match.start(), end=match.end(), text=match.group(),
                                       mod=None))
     return sorted(result, key=lambda e: (e.start, e.end))
