@@ -1,4 +1,4 @@
-"""The ``newsetl`` command line: run, query, check, serve, export, bench."""
+"""The ``newsetl`` command line: run, query, check, serve, export, report, bench."""
 
 from __future__ import annotations
 
@@ -117,6 +117,8 @@ def run(
         min=1, help="Extract dates, names, quotes and counts from each document's first N chars only; longer "
         "documents are marked truncated_analysis (structure and language cover the whole text).")] = 200_000,
     allow_missing: Annotated[bool, typer.Option(help="Run even if an input path does not exist (an inbox not created yet).")] = False,
+    report: Annotated[bool, typer.Option(help="After a completed run, write the HTML report and publish it as an artifact.")] = True,
+    report_dir: Annotated[Optional[Path], typer.Option(help="Folder of the run's report (default: <warehouse stem>_report/ beside the warehouse).")] = None,
 ) -> None:
     """Run the pipeline. Exit 0 when the run completed, even if some inputs were rejected."""
     from newsetl.flows.preflight import RunRefused, checked_inputs, checked_warehouse
@@ -144,6 +146,7 @@ def run(
             inputs, db, workers=workers, runner=runner.value, batch_size=batch_size, max_bytes=max_bytes,
             reprocess=reprocess, soft_checks=soft_checks, wait_seconds=wait, dask_address=dask_address,
             columns=columns, date_format=date_format, max_analysis_chars=max_analysis_chars,
+            report=report, report_dir=report_dir,
         )
     except WarehouseLocked as error:
         _fail(str(error))
@@ -256,6 +259,43 @@ def export(
     for name, (rows, path) in written.items():
         table.add_row(name, str(rows), str(path))
     Console().print(table)
+
+
+def _day(value: Optional[str], option: str):
+    """Return ``value`` (YYYY-MM-DD) as a date; exit 2 naming ``option`` when it is not one."""
+    from datetime import date
+
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        _fail(f"{option} {value!r}: expected a date as YYYY-MM-DD, for example {option} 2020-10-01", code=2)
+
+
+@app.command()
+def report(
+    db: DbOption = None,
+    out: Annotated[Path, typer.Option("--out", help="Folder for report.html and charts/*.png.")] = Path("report"),
+    since: Annotated[Optional[str], typer.Option(help="First publication day to include (YYYY-MM-DD).")] = None,
+    until: Annotated[Optional[str], typer.Option(help="Last publication day to include (YYYY-MM-DD).")] = None,
+) -> None:
+    """Write a self-contained HTML report of the warehouse (charts inline) and the PNGs of its charts."""
+    from newsetl.report.build import written_report
+    from newsetl.warehouse.connection import WarehouseLocked, WarehouseMissing, resolved_db_path
+
+    first, last = _day(since, "--since"), _day(until, "--until")
+    if first and last and first > last:
+        _fail(f"--since {first} is after --until {last}", code=2)
+    try:
+        written = written_report(resolved_db_path(db), out, first, last)
+    except (WarehouseLocked, WarehouseMissing) as error:
+        _fail(str(error))
+    h = written.headline
+    console.print(f"Wrote {written.html} ({len(written.charts)} charts, PNGs in {written.html.parent / 'charts'}) "
+                  f"in {written.seconds:.1f} s: {h['documents']} documents, {h['outlets']} outlets.", soft_wrap=True)
+    for section, note in written.notes.items():
+        console.print(f"note ({section}): {note}", soft_wrap=True)
 
 
 @app.command()

@@ -27,7 +27,7 @@ from prefect.runtime import flow_run as current_flow_run
 from newsetl import settings
 from newsetl.flows import tasks
 from newsetl.flows.analysis_pool import analysis_processes as analysis_processes_open
-from newsetl.flows.reporting import published_artifacts
+from newsetl.flows.reporting import published_artifacts, published_report
 from newsetl.flows.runners import analysis_window, api_shared_with_workers, default_workers, runner_plan
 from newsetl.flows.session import WarehouseSession
 from newsetl.flows.story_clusters import clustered_stories
@@ -272,10 +272,11 @@ def _build(steps: Steps, session, options: RunOptions, run_id: str, version: str
     started = time.perf_counter()
     if tally.loaded or options.reprocess or not previous_completed:
         entities = steps.call(tasks.resolve_entities, session)
+        steps.call(tasks.geocode_places, session)
     else:
         # Entity resolution reads the whole corpus; with nothing new since a completed run it would not change.
         entities = steps.call(tasks.entity_count, session)
-        logger.info("Nothing new loaded since the last completed run; entity resolution skipped")
+        logger.info("Nothing new loaded since the last completed run; entity resolution and geocoding skipped")
     tally.add_seconds("resolve_entities", time.perf_counter() - started)
     started = time.perf_counter()
     clustered_stories(steps, session, options.batch_size, run_id, logger)
@@ -310,6 +311,8 @@ def newsetl_pipeline(
     columns: dict[str, str] | None = None,
     date_format: str | None = None,
     max_analysis_chars: int = DEFAULT_MAX_ANALYSIS_CHARS,
+    report: bool = True,
+    report_dir: str | None = None,
 ) -> dict:
     """Ingest ``paths`` (or, with ``reprocess``, rebuild stale derived rows) and return the run summary.
 
@@ -321,6 +324,10 @@ def newsetl_pipeline(
 
     ``window`` batches may be in analysis ahead of the loads; ``analysis_processes`` > 0 sends
     the analysis of tasks running in this process to that many lean worker processes.
+
+    With ``report``, a completed run then writes the HTML report (``newsetl report``) into
+    ``report_dir`` (default: ``<warehouse stem>_report/`` beside the warehouse) and publishes
+    it as the ``newsetl-report`` artifact; a report that fails is logged, the run still completes.
     """
     logger = get_run_logger()
     started = time.perf_counter()
@@ -359,7 +366,26 @@ def newsetl_pipeline(
             finally:
                 session.close()
                 slot.close()
+    if report and status == "completed":
+        summary["report"] = _published_report(session.path, report_dir, run_id, logger)
     return summary
+
+
+def default_report_dir(db_path: Path) -> Path:
+    """Return where a run writes its report: ``<warehouse stem>_report/`` beside the warehouse file."""
+    return Path(db_path).with_name(f"{Path(db_path).stem}_report")
+
+
+def _published_report(db_path: Path, report_dir: str | None, run_id: str, logger) -> str | None:
+    """Write the report and publish its artifact; return the path of report.html (None if it failed)."""
+    out = Path(report_dir) if report_dir else default_report_dir(db_path)
+    try:
+        written = tasks.write_report(str(db_path), str(out))
+        published_report(written, run_id)
+    except Exception as error:  # the data are loaded and checked: a report that fails does not fail the run
+        logger.warning("The report was not written: %s: %s (run `newsetl report` to retry)", type(error).__name__, error)
+        return None
+    return str(written.html)
 
 
 def _new_run_id() -> str:
@@ -396,6 +422,8 @@ def run_pipeline(
     columns: dict[str, str] | None = None,
     date_format: str | None = None,
     max_analysis_chars: int = DEFAULT_MAX_ANALYSIS_CHARS,
+    report: bool = True,
+    report_dir: str | Path | None = None,
 ) -> dict:
     """Run the flow with the chosen task runner and return its summary dict."""
     checked_read_options(columns, date_format)  # a bad mapping fails before any server starts
@@ -416,6 +444,8 @@ def run_pipeline(
             columns=dict(columns or {}),
             date_format=date_format,
             max_analysis_chars=max_analysis_chars,
+            report=report,
+            report_dir=str(report_dir) if report_dir else None,
         )
 
 

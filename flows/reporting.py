@@ -1,4 +1,4 @@
-"""The run summary: a Prefect table artifact, a data-quality artifact and a console table."""
+"""The run summary: a Prefect table artifact, a data-quality artifact, the report artifact and a console table."""
 
 from __future__ import annotations
 
@@ -29,6 +29,8 @@ def summary_rows(summary: dict) -> list[dict[str, str]]:
         ("checks", f"{sum(c['passed'] for c in summary['checks'])}/{len(summary['checks'])} passed"),
         ("wall seconds", f"{summary['wall_s']:.2f}"),
     ]
+    if "report" in summary:
+        rows.append(("report", summary["report"] or "not written (see the log)"))
     return [{"metric": k, "value": str(v)} for k, v in rows]
 
 
@@ -43,6 +45,31 @@ def published_artifacts(summary: dict, results: list[CheckResult]) -> None:
         lines.append(f"| {r.name} | {r.severity} | {'pass' if r.passed else '**FAIL**'} | {r.failing_rows} | {r.description} |")
     create_markdown_artifact(key="newsetl-data-quality", markdown="\n".join(lines),
                              description=f"Data checks of run {summary['run_id']}")
+
+
+def report_markdown(written, run_id: str) -> str:
+    """Return the report artifact's markdown: the headline figures and the path of ``report.html``."""
+    h = written.headline
+    rows = [
+        ("documents", h["documents"]), ("outlets", h["outlets"]),
+        ("publication days", f"{h['first_date']} to {h['last_date']}" if h["first_date"] else "none"),
+        ("most mentioned person", h["top_person"] or "none"), ("most quoted speaker", h["top_speaker"] or "none"),
+        (f"killed / wounded (from {h['tolls_source']})", f"{h['killed']} / {h['wounded']}"),
+        ("places mapped", h["places_mapped"]), ("data checks passed", f"{h['checks_passed']}/{h['checks']}"),
+    ]
+    uri = written.html.resolve().as_uri()
+    lines = ["# newsetl report", "", f"Report of run {run_id}: [{written.html.name}]({uri}) (`{written.html.resolve()}`), "
+             f"{len(written.charts)} charts, PNGs in `{written.html.parent.resolve() / 'charts'}`.", "",
+             "| figure | value |", "|---|---|"]
+    lines += [f"| {k} | {v} |" for k, v in rows]
+    lines += [f"\n_{section}_: {note}" for section, note in written.notes.items()]
+    return "\n".join(lines)
+
+
+def published_report(written, run_id: str) -> None:
+    """Publish the report as the ``newsetl-report`` markdown artifact (headline figures, link to the file)."""
+    create_markdown_artifact(key="newsetl-report", markdown=report_markdown(written, run_id),
+                             description=f"HTML report after run {run_id}: {written.html.resolve()}")
 
 
 def reject_reason_counts(reasons: list[str]) -> dict[str, int]:

@@ -6,7 +6,9 @@ deployment run``), executing each in a subprocess of this process. The runner
 executes one run at a time (``limit=1``); across processes and hosts the
 ``newsetl-warehouse-writer`` concurrency limit and DuckDB's file lock keep to
 one warehouse writer. Each run skips documents whose content hash is already
-stored, so a schedule over an inbox folder only analyses what is new.
+stored, so a schedule over an inbox folder only analyses what is new. Each completed
+run then regenerates the HTML report (``<warehouse stem>_report/report.html``) and
+publishes it as the ``newsetl-report`` artifact, so the schedule keeps the report current.
 """
 
 from __future__ import annotations

@@ -201,6 +201,17 @@ def resolve_entities(session: WarehouseSession) -> int:
     return refresh.replaced_entity_keys(con, keys)
 
 
+@task(name="geocode-places", task_run_name="geocode-places", cache_policy=NO_CACHE)
+def geocode_places(session: WarehouseSession) -> int:
+    """Geocode every LOC entity and dateline place corpus-wide and rebuild marts.places; return the place count."""
+    from newsetl.transforms.places import place_tables
+
+    con = session.connection()
+    entities, datelines, mentions = refresh.place_inputs(con)
+    places, dateline_map = place_tables(entities, datelines, mentions)
+    return refresh.replaced_places(con, places, dateline_map)
+
+
 @task(name="entity-count", task_run_name="entity-count", cache_policy=NO_CACHE)
 def entity_count(session: WarehouseSession) -> int:
     """Return how many resolved entities marts.entities holds."""
@@ -249,3 +260,11 @@ def build_incidents(session: WarehouseSession) -> int:
                             inputs["place_info"], inputs["clusters"])
     rows, _changed = refresh.replaced_incidents(con, frame)
     return rows
+@task(name="report", task_run_name="write-report", cache_policy=NO_CACHE)
+def write_report(db_path: str, out_dir: str):
+    """Write the HTML report and its chart PNGs (read-only on the warehouse); return what was written."""
+    from newsetl.report.build import written_report
+
+    written = written_report(Path(db_path), Path(out_dir))
+    _logger().info("Report %s: %d charts in %.1f s", written.html, len(written.charts), written.seconds)
+    return written

@@ -21,7 +21,7 @@ from pathlib import Path
 import pycrfsuite
 
 import newsetl.transforms.entities as entities_pkg
-from newsetl.transforms.entities import crf, features, lexicon
+from newsetl.transforms.entities import crf, features, lexicon, spans
 from newsetl.transforms.entities.gazetteer import gazetteer_matches
 from newsetl.transforms.entities.tokens import Token
 
@@ -135,6 +135,7 @@ def clear_caches() -> None:
         lexicon.everyday_words,
         features.word_features,
         features.neighbour_features,
+        spans.is_name_text,
     ):
         fn.cache_clear()
     crf.reset_model_cache()

@@ -48,6 +48,14 @@ def shared_data() -> Path:
 
 
 @pytest.fixture(scope="session")
+def seed_db(tmp_path_factory) -> Path:
+    """The warehouse of the five seeds, built once per session without Prefect; copy it before changing it."""
+    from tests.helpers.report_warehouses import seed_warehouse
+
+    return seed_warehouse(tmp_path_factory.mktemp("seed-warehouse"))
+
+
+@pytest.fixture(scope="session")
 def prefect_harness():
     """Run flows in this process against a temporary Prefect database."""
     from prefect.testing.utilities import prefect_test_harness

@@ -68,7 +68,7 @@ class _StubPipeline:
         self.seen: dict[str, set[str]] = {}
         self.calls: list[dict] = []
 
-    def __call__(self, paths, db_path, *, workers=None, runner="auto", batch_size=None):
+    def __call__(self, paths, db_path, *, workers=None, runner="auto", batch_size=None, report=True):
         known = self.seen.setdefault(str(db_path), set())
         seen = loaded = 0
         for folder in paths:

@@ -255,3 +255,21 @@ def test_quotes_use_the_citations_they_are_given(monkeypatch):
     monkeypatch.setattr(quotes_module, "source_citations", fail)
     [quote] = quotes_module.quotes(text, (), "id", citations)
     assert quote.cited_source == "AFP"
+# Detik's closing and continuing cues (sentences from ../shared/data/news/detik.csv): the
+# verb form names the speaker, the -nya form carries the current speaker on.
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        ('"Kami ingin memastikan semua proses berjalan dengan penuh kehati-hatian," tutup Eniya.', "Eniya", "tutup"),
+        ('"Kami kenapa 700 ton (sampah)? Karena siapa tahu, kami tetap butuh," beber Jaya Negara.',
+         "Jaya Negara", "beber"),
+        ('"Itu imbauan yang disertai keteladanan," kata Sarmuji kepada wartawan, Selasa (21/10/2025).\n'
+         '"Tidak ada yang akan mengakui produksi dalam negeri jika kita sendiri tidak berbangga," sambungnya.',
+         "Sarmuji", "sambungnya"),
+        ('"Negosiasi ini belum selesai," kata Botes, ditemui di Jakarta.\n'
+         '"Tentu kita harapkan pembahasan akan berkembang ke arah diplomasi," tandasnya.', "Botes", "tandasnya"),
+    ],
+)
+def test_closing_and_continuing_cues_name_the_speaker(text, speaker, cue):
+    last = quotes(text, [])[-1]
+    assert (last.speaker_text, last.cue) == (speaker, cue)

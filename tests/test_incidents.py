@@ -177,6 +177,20 @@ def test_copies_of_one_story_count_once():
     assert (killed.number_of_documents, killed.number_of_outlets) == (1, 2)
 
 
+@pytest.mark.parametrize(("second_published", "joins"), [(date(2020, 10, 4), True), (date(2020, 11, 3), False)])
+def test_running_totals_join_only_as_of_the_same_day(second_published, joins):
+    """A toll is a figure as of a day: the same toll reported a month later is a new figure, not a revision."""
+    toll = "Jumlah korban tewas akibat perang di Nagorno-Karabakh telah mencapai 100 orang, kata pejabat setempat.\n"
+    # "since 27 September": this toll's span covers the first one's day, yet it is a later figure.
+    later = ("Sejak 27 September 2020, jumlah korban tewas akibat perang di Nagorno-Karabakh telah mencapai "
+             "130 orang, menurut pejabat.\n")
+    _, _, rows = _incidents(("d_first", toll, date(2020, 10, 4), "bisnis.com"),
+                            ("d_second", later, second_published, "serambinews.com"))
+    tolls = [r for r in rows if r.is_cumulative and r.count_type == "killed"]
+    assert tolls and all(r.place_entity_id == "Nagorno-Karabakh" for r in tolls)
+    assert len(tolls) == (1 if joins else 2)
+
+
 def test_the_grouping_does_not_depend_on_input_order():
     located, infos, rows = _incidents(("d_sosok", GANJA_REPORT, date(2020, 9, 29), "sosok.id"),
                                       ("d_follow", GANJA_FOLLOW_UP, date(2020, 9, 28), "antaranews.com"))

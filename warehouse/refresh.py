@@ -90,3 +90,44 @@ def replaced_incidents(con: duckdb.DuckDBPyConnection, incidents: pl.DataFrame) 
     finally:
         con.unregister("_incidents")
     return incidents.height, bool(differing)
+def place_inputs(con: duckdb.DuckDBPyConnection) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    """Return the LOC entities, the dateline places and, per pair of places, how many documents name both.
+
+    ``entities``: ``entity_id, place_name, aliases, country_code``; ``datelines``: ``document_id,
+    dateline_place``; ``context``: ``document_id, entity_id`` (every LOC entity each document mentions).
+    """
+    entities = pl.from_arrow(con.execute(
+        """
+        SELECT entity_id, canonical_name AS place_name, aliases, country_code
+        FROM marts.entities WHERE entity_type = 'LOC' ORDER BY entity_id
+        """
+    ).fetch_arrow_table())
+    datelines = pl.from_arrow(con.execute(
+        "SELECT document_id, dateline_place FROM staging.documents WHERE dateline_place IS NOT NULL ORDER BY document_id"
+    ).fetch_arrow_table())
+    mentions = pl.from_arrow(con.execute(
+        """
+        SELECT DISTINCT m.document_id, k.entity_id
+        FROM staging.entity_mentions AS m JOIN staging.entity_keys AS k USING (entity_key)
+        WHERE m.entity_type = 'LOC'
+        """
+    ).fetch_arrow_table())
+    return entities, datelines, mentions
+
+
+def replaced_places(con: duckdb.DuckDBPyConnection, places: pl.DataFrame, datelines: pl.DataFrame) -> int:
+    """Replace marts.places and staging.dateline_places in one transaction; return the place count."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        con.execute("DELETE FROM marts.places")
+        con.execute("DELETE FROM staging.dateline_places")
+        for table, frame in (("marts.places", places), ("staging.dateline_places", datelines)):
+            if frame.height:
+                con.register("_rows", frame.to_arrow())
+                con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _rows")
+                con.unregister("_rows")
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+    return con.execute("SELECT count(*) FROM marts.places").fetchone()[0]

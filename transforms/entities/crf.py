@@ -7,7 +7,7 @@ from importlib import resources
 
 import pycrfsuite
 
-from newsetl.transforms.entities.features import sentence_features
+from newsetl.transforms.entities.features import ModelFeatures
 
 MODEL_FILE = "ner_id.crfsuite"
 # One tagger per thread: crfsuite taggers keep per-call state and are not thread-safe.
@@ -24,13 +24,21 @@ def _tagger() -> pycrfsuite.Tagger | None:
             with resources.as_file(ref) as path:
                 tagger = pycrfsuite.Tagger()
                 tagger.open(str(path))
+            # Only the attributes with weights matter to the tagger; building just those is
+            # ~2x cheaper and gives the same tags and marginals (features.ModelFeatures).
+            _local.features = ModelFeatures(frozenset(attribute for attribute, _ in tagger.info().state_features))
         _local.tagger = tagger
     return tagger
+
+
+def _features(words: list[str], gazetteer_tags: list[str]) -> list[list[str]]:
+    return _local.features.sentence_features(words, gazetteer_tags)
 
 
 def reset_model_cache() -> None:
     """Forget this thread's opened model (used after retraining in the same process)."""
     _local.__dict__.pop("tagger", None)
+    _local.__dict__.pop("features", None)
 
 
 def bio_tags(words: list[str], gazetteer_tags: list[str]) -> list[str]:
@@ -38,7 +46,7 @@ def bio_tags(words: list[str], gazetteer_tags: list[str]) -> list[str]:
     tagger = _tagger()
     if tagger is None or not words:
         return ["O"] * len(words)
-    return tagger.tag(sentence_features(words, gazetteer_tags))
+    return tagger.tag(_features(words, gazetteer_tags))
 
 
 def tags_and_person_odds(
@@ -49,7 +57,7 @@ def tags_and_person_odds(
     tagger = _tagger()
     if tagger is None or not words:
         return ["O"] * len(words), {}
-    tags = tagger.tag(sentence_features(words, gazetteer_tags))
+    tags = tagger.tag(_features(words, gazetteer_tags))
     odds = {i: (tagger.marginal("O", i), tagger.marginal("B-PERSON", i)) for i in probes if tags[i] == "O"}
     return tags, odds
 

@@ -25,6 +25,14 @@ def _is_common(word: str) -> bool:
     return is_common_word(word, "en")
 
 
+def _tight_hyphen(toks: list[Token], j: int, last: int) -> bool:
+    """Return True when ``toks[j]`` is a hyphen written tight between two capitalised words."""
+    return (
+        toks[j].text == "-" and j + 1 < last and _is_capitalised(toks[j + 1])
+        and toks[j - 1].end == toks[j].start and toks[j].end == toks[j + 1].start
+    )
+
+
 def _runs(toks: list[Token], text: str, first: int, last: int) -> list[tuple[int, int]]:
     """Return runs of capitalised tokens (with inner connectors) in the sentence ``first:last``."""
     runs = []
@@ -38,6 +46,8 @@ def _runs(toks: list[Token], text: str, first: int, last: int) -> list[tuple[int
             if _is_capitalised(toks[j]):
                 j += 1
             elif toks[j].text in _CONNECTORS and j + 1 < last and _is_capitalised(toks[j + 1]):
+                j += 2
+            elif _tight_hyphen(toks, j, last):  # Kilroy-Silk, Anti-Doping Agency: one name
                 j += 2
             else:
                 break
@@ -68,8 +78,9 @@ def _classified(toks: list[Token], first: int, last: int) -> tuple[int, int, str
         return named, last, "PERSON"
     if first > 0 and toks[first - 1].text in _PLACE_PREPOSITIONS and last - first == 1:
         return first, last, "LOC"
-    uncommon = [w for w in words if not _is_common(w) and w not in _CONNECTORS]
-    if 2 <= last - first <= 4 and len(uncommon) == last - first:
+    uncommon = [w for w in words if not _is_common(w) and w not in _CONNECTORS and w != "-"]
+    size = last - first - words.count("-")
+    if 2 <= size <= 4 and len(uncommon) == size:
         return first, last, "PERSON"
     if last - first == 1 and last < len(toks) and toks[last].text in _SPEECH_VERBS and uncommon:
         return first, last, "PERSON"

@@ -130,3 +130,102 @@ def gazetteer_tags(n: int, matches) -> list[str]:
         for k in range(m.first + 1, m.last):
             tags[k] = "I-" + m.entry.kind
     return tags
+
+
+
+class ModelFeatures:
+    """Builds ``sentence_features`` restricted to the attributes a trained model has weights for.
+
+    crfsuite skips an item's attributes that its model does not know, so the tags and marginals
+    are exactly those of the full features (same attributes in the same order, so the same sums).
+    Fewer strings are built, each token's row is a concatenation of cached per-word and per-tag
+    parts, and the attributes are UTF-8 bytes already, which the tagger takes without encoding.
+    """
+
+    _MAX_CACHED_WORDS = 1 << 17
+
+    def __init__(self, known: frozenset[str]):
+        self._known = known
+        self._bytes = {name: name.encode("utf-8") for name in known}
+        self._words: dict[str, tuple] = {}
+        self._tags: dict[str, tuple] = {}
+        self._tokens: dict[tuple[str, str], tuple] = {}
+        bos, second, eos, before, after = (self._kept(("BOS",)), self._kept(("second",)), self._kept(("EOS",)),
+                                           self._kept(("-1pad",)), self._kept(("+1pad",)))
+        self._bos, self._second, self._eos, self._pad_before, self._pad_after = bos, second, eos, before, after
+
+    def _kept(self, feats) -> tuple[bytes, ...]:
+        known = self._bytes
+        return tuple(known[f] for f in feats if f in known)
+
+    def _word(self, word: str) -> tuple:
+        """Return a word's cached parts: own features, those lent at -2, -1, +1, +2, lower-cased form."""
+        parts = self._words.get(word)
+        if parts is None:
+            if len(self._words) >= self._MAX_CACHED_WORDS:
+                self._words.clear()
+            parts = self._words[word] = (
+                self._kept(("bias", *word_features(word))),
+                *(self._kept(neighbour_features(word, offset)) for offset in OFFSETS),
+                word.lower(),
+            )
+        return parts
+
+    def _tag(self, tag: str) -> tuple:
+        """Return the known ones of ``gz=TAG``, ``-1gz=TAG`` and ``+1gz=TAG``, one tuple each."""
+        parts = self._tags.get(tag)
+        if parts is None:
+            parts = self._tags[tag] = tuple(self._kept((prefix + tag,)) for prefix in ("gz=", "-1gz=", "+1gz="))
+        return parts
+
+    def _token(self, word: str, tag: str) -> tuple:
+        """Return a token's cached parts, each a run of its row: own + ``gz``, lent at -1 + ``-1gz``,
+        lent at +1 + ``+1gz``, lent at -2, lent at +2, and the lower-cased word."""
+        key = (word, tag)
+        parts = self._tokens.get(key)
+        if parts is None:
+            if len(self._tokens) >= self._MAX_CACHED_WORDS:
+                self._tokens.clear()
+            own, before2, before1, after1, after2, low = self._word(word)
+            gz, gz_before, gz_after = self._tag(tag)
+            parts = self._tokens[key] = (own + gz, before1 + gz_before, after1 + gz_after, before2, after2, low)
+        return parts
+
+    def sentence_features(self, words: list[str], gazetteer_tags: list[str]) -> list[tuple[bytes, ...]]:
+        """Return what ``sentence_features(words, gazetteer_tags)`` returns, as bytes, less the attributes the model lacks.
+
+        A row is: own + ``gz``, [BOS | second], [EOS], lent by -2, lent by -1 + ``-1gz`` (or
+        ``-1pad``), lent by +1 + ``+1gz`` (or ``+1pad``), lent by +2, the two bigrams.
+        """
+        known = self._bytes
+        n = len(words)
+        parts = [self._token(w, t) for w, t in zip(words, gazetteer_tags)]
+        rows = []
+        for i in range(n):
+            own, _, _, _, _, low = parts[i]
+            row = own
+            if i == 0:
+                row += self._bos
+            elif i == 1:
+                row += self._second
+            if i == n - 1:
+                row += self._eos
+            if i >= 2:
+                row += parts[i - 2][3]
+            row += parts[i - 1][1] if i >= 1 else self._pad_before
+            if i + 1 < n:
+                row += parts[i + 1][2]
+                if i + 2 < n:
+                    row += parts[i + 2][4]
+            else:
+                row += self._pad_after
+            if i > 0:
+                bigram = known.get("b-=" + parts[i - 1][5] + "|" + low)
+                if bigram is not None:
+                    row += (bigram,)
+            if i + 1 < n:
+                bigram = known.get("b+=" + low + "|" + parts[i + 1][5])
+                if bigram is not None:
+                    row += (bigram,)
+            rows.append(row)
+        return rows

@@ -8,7 +8,7 @@ names), plus ``countries_extra.tsv`` for variants they lack; Indonesian province
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 import pycountry
@@ -141,16 +141,23 @@ def _case_ok(span_text: str, rule: int) -> bool:
     return True
 
 
+# Bounded: whether a token text can open an alias depends only on the text.
+@lru_cache(maxsize=1 << 17)
+def _may_open(word: str, language: str) -> bool:
+    """Return True when the folded ``word`` starts with the first word of some alias of ``language``."""
+    first_fold = folded(word)
+    return bool(first_fold) and first_fold.split()[0] in _index(language).first_words
+
+
 def gazetteer_matches(toks: list[Token], text: str, language: str = "id") -> list[GazetteerMatch]:
     """Return non-overlapping gazetteer hits over ``toks``, longest match first, left to right."""
-    index = _index("en" if language == "en" else "id")
-    folds = [folded(t.text) for t in toks]
+    lang = "en" if language == "en" else "id"
+    index = _index(lang)
     matches = []
-    i, n = 0, len(toks)
-    while i < n:
-        first_fold = folds[i]
-        if not first_fold or first_fold.split()[0] not in index.first_words:
-            i += 1
+    n = len(toks)
+    reach = 0  # left to right; a token inside an earlier hit starts nothing
+    for i in [k for k, t in enumerate(toks) if _may_open(t.text, lang)]:
+        if i < reach:
             continue
         found = None
         words: list[str] = []
@@ -159,8 +166,9 @@ def gazetteer_matches(toks: list[Token], text: str, language: str = "id") -> lis
             tok = toks[j]
             if j > i and (tok.start - toks[j - 1].end > 1 or "\n" in text[toks[j - 1].end : tok.start]):
                 break
-            if folds[j]:
-                words.append(folds[j])
+            fold = folded(tok.text)
+            if fold:
+                words.append(fold)
             elif tok.text not in _JOINERS:
                 break
             else:
@@ -170,9 +178,7 @@ def gazetteer_matches(toks: list[Token], text: str, language: str = "id") -> lis
                 found = GazetteerMatch(i, j + 1, hit[0])
         if found:
             matches.append(found)
-            i = found.last
-        else:
-            i += 1
+            reach = found.last
     return matches
 
 
@@ -189,3 +195,16 @@ def _name_types() -> dict[str, str]:
 def known_name_type(name: str) -> str | None:
     """Return ``LOC`` or ``ORG`` when the gazetteer knows ``name`` (any case or punctuation), else None."""
     return _name_types().get(folded(name))
+
+
+def gazetteer_entry(name: str) -> GazetteerEntry | None:
+    """Return the entry a whole name denotes in the Indonesian or English gazetteer, else None.
+
+    ``Moskow`` -> Moscow (city), ``Turki`` -> Türkiye (country), ``Karabakh`` -> Nagorno-Karabakh (region).
+    """
+    key = folded(name)
+    for language in ("id", "en"):
+        hit = _index(language).entries.get(key)
+        if hit is not None:
+            return hit[0]
+    return None

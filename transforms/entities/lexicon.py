@@ -112,3 +112,24 @@ def head_words(language: str) -> dict[str, str]:
 def nicknames() -> dict[str, str]:
     """Return folded nicknames of public figures (``jokowi``) mapped to their folded full names."""
     return {row[0]: row[1] for row in data_rows("nicknames.tsv") if len(row) >= 2}
+
+
+# Month words that are also common given or family names (Theresa ``May``): a lone one may be a person.
+_CALENDAR_NAMES = frozenset({"may"})
+
+
+@cache
+def calendar_words() -> frozenset[str]:
+    """Return the lower-case month and weekday names of Indonesian, Malay and English.
+
+    Read from the temporal lexicons, so one list serves dates and names: a lone ``December``,
+    ``Disember`` or ``Senin`` is a date word, never a PERSON or LOC on its own.
+    """
+    from newsetl.transforms.temporal.lexicon import lexicon
+
+    words = set()
+    for language in ("id", "ms", "en"):
+        lex = lexicon(language)
+        for table in ("months", "weekdays"):
+            words.update(w.lower() for w in lex.get(table, {}))
+    return frozenset(words - _CALENDAR_NAMES)

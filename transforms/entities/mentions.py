@@ -10,13 +10,14 @@ from newsetl.transforms.entities.english import english_spans
 from newsetl.transforms.entities.features import gazetteer_tags
 from newsetl.transforms.entities.gazetteer import gazetteer_matches
 from newsetl.transforms.entities.headed import headed_orgs
-from newsetl.transforms.entities.lexicon import is_common_word
+from newsetl.transforms.entities.lexicon import calendar_words, is_common_word
 from newsetl.transforms.entities.ministries import ministry_matches, portfolio_end
 from newsetl.transforms.entities.roles import title_end, title_start, titled_person_spans
 from newsetl.transforms.entities.spans import (
     Candidate,
     cleaned_span,
     domain_candidates,
+    is_name_text,
     is_name_word,
     merged_candidates,
 )
@@ -34,6 +35,7 @@ _RESCUE_MAX_P_O = 0.7
 def _crf_spans(text: str, toks: list[Token], bounds, gazetteer, language: str) -> list[tuple[int, int, str]]:
     """Return ``(first, last, type)`` spans from the Indonesian CRF, plus doc-level person rescues."""
     tags = gazetteer_tags(len(toks), gazetteer)
+    lang = "en" if language == "en" else "id"  # is_name_word's lexicon language
     spans = []
     odds: dict[str, list[tuple[int, float, float]]] = defaultdict(list)
     for first, last in bounds:
@@ -47,7 +49,7 @@ def _crf_spans(text: str, toks: list[Token], bounds, gazetteer, language: str) -
         words = [t.text for t in toks[first:last]]
         probes = [
             i for i in range(1, len(words))
-            if tags[first + i] == "O" and words[i].isalpha() and is_name_word(toks[first + i], language)
+            if tags[first + i] == "O" and words[i].isalpha() and is_name_text(words[i], lang)
         ]
         sentence_tags, sentence_odds = tags_and_person_odds(words, tags[first:last], probes)
         for a, b, kind in bio_spans(sentence_tags):
@@ -133,21 +135,20 @@ def _propagated(toks: list[Token], cands: list[Candidate], language: str) -> lis
     for form in sorted(forms, key=len, reverse=True):
         sizes[form[0]].append(len(form))
     found = []
-    i = 0
-    while i < len(toks):
-        hit = None
-        for size in sizes.get(toks[i].text, ()):
-            if i + size > len(toks):  # a truncated slice could equal a shorter form
+    texts = [t.text for t in toks]
+    n = len(texts)
+    reach = 0  # left to right; a token inside an earlier hit starts nothing
+    for i in [k for k, text in enumerate(texts) if text in sizes]:
+        if i < reach:
+            continue
+        for size in sizes[texts[i]]:
+            if i + size > n:  # a truncated slice could equal a shorter form
                 continue
-            words = tuple(t.text for t in toks[i : i + size])
+            words = tuple(texts[i : i + size])
             if words in forms and not any(covered[i : i + size]):
-                hit = Candidate(i, i + size, forms[words], "propagated")
+                found.append(Candidate(i, i + size, forms[words], "propagated"))
+                reach = i + size
                 break
-        if hit:
-            found.append(hit)
-            i = hit.last
-        else:
-            i += 1
     return found
 
 
@@ -165,11 +166,17 @@ def _title_qualifier(toks: list[Token], c: Candidate, language: str) -> bool:
     )
 
 
-def _joint_split(toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
+def _calendar_word(toks: list[Token], c: Candidate) -> bool:
+    """Return True for a one-word PERSON/LOC that is a month or weekday (``since December``)."""
+    return c.last - c.first == 1 and c.entity_type != "ORG" and toks[c.first].text.lower() in calendar_words()
+
+
+def _joint_split(toks: list[Token], cands: list[Candidate], language: str = "id") -> list[Candidate]:
     """Return the candidates with joint person mentions (``Prabowo-Gibran``) split in two.
 
     A hyphen written tight between capitalised words joins two people; ``Jean-Pierre Raffarin``
     (one word before the hyphen, more after it) is one person's given name and stays whole.
+    English news joins double-barrelled surnames that way (``Robert Kilroy-Silk``): kept whole.
     """
     out = []
     for c in cands:
@@ -177,7 +184,8 @@ def _joint_split(toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
             k for k in range(c.first + 1, c.last - 1)
             if toks[k].text == "-" and toks[k - 1].end == toks[k].start and toks[k].end == toks[k + 1].start
         ]
-        if c.entity_type != "PERSON" or len(hyphens) != 1 or (hyphens[0] == c.first + 1 and c.last - hyphens[0] > 2):
+        given_name = len(hyphens) == 1 and hyphens[0] == c.first + 1 and c.last - hyphens[0] > 2
+        if c.entity_type != "PERSON" or language == "en" or len(hyphens) != 1 or given_name:
             out.append(c)
             continue
         k = hyphens[0]
@@ -215,5 +223,8 @@ def entity_mentions(text: str, language: str = "id") -> list[EntityMention]:
     cands = merged_candidates(toks, ministries, gazetteer_cands, domain_candidates(toks), tagged, language)
     cands = sorted(cands + _titled_persons(text, toks, cands, headlines, language), key=lambda c: c.first)
     cands = sorted(cands + _propagated(toks, cands, language), key=lambda c: c.first)
-    cands = [c for c in _joint_split(toks, cands) if not _title_qualifier(toks, c, language)]
+    cands = [
+        c for c in _joint_split(toks, cands, language)
+        if not _title_qualifier(toks, c, language) and not _calendar_word(toks, c)
+    ]
     return document_mentions(text, toks, cands, language)

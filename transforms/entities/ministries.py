@@ -64,17 +64,18 @@ def ministry_matches(toks: list[Token], countries: list[GazetteerMatch]) -> list
     heads = _heads()
     by_first = {m.first: m for m in countries if m.entry.kind == "country"}
     found = []
-    i = 0
-    while i < len(toks):
-        head = heads.get(folded(toks[i].text))
+    reach = 0  # left to right; tokens up to the end of an earlier phrase start nothing
+    for i in [k for k, t in enumerate(toks) if folded(t.text) in heads]:
+        if i < reach:
+            continue
+        head = heads[folded(toks[i].text)]
         portfolio = portfolio_end(toks, i + 1) if head else None
         if not portfolio:
-            i += 1
             continue
         end, name = portfolio
         country = by_first.get(end)
         if country is None and not toks[i].text[:1].isupper():
-            i = end
+            reach = end
             continue
         canonical = f"{head} {name}"
         if country is not None:
@@ -82,5 +83,5 @@ def ministry_matches(toks: list[Token], countries: list[GazetteerMatch]) -> list
             canonical += " " + (Locale("id").territories.get(code) or country.entry.canonical_name)
             end = country.last
         found.append(MinistryMatch(i, end, canonical))
-        i = end
+        reach = end
     return found

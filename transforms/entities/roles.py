@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 from newsetl.transforms.entities.lexicon import folded, titles
 from newsetl.transforms.entities.tokens import Token
@@ -32,20 +32,52 @@ def _is_title(toks: list[Token], first: int, last: int, known: frozenset[str]) -
     return folded(" ".join(t.text for t in words)) in known
 
 
+# Bounded caches: whether a token text can open or close a title depends only on the text.
+@lru_cache(maxsize=1 << 17)
+def _opens_title(word: str, language: str) -> bool:
+    return folded(word) in _edge_words(language)[0]
+
+
+@lru_cache(maxsize=1 << 17)
+def _closes_title(word: str, language: str) -> bool:
+    return folded(word) in _edge_words(language)[1]
+
+
+@cache
+def _title_prefixes(language: str) -> frozenset[str]:
+    """Return every whole-word prefix of the folded titles of ``language`` (the titles included)."""
+    return frozenset(" ".join(words[:k]) for words in map(str.split, titles(language)) for k in range(1, len(words) + 1))
+
+
 def title_end(toks: list[Token], i: int, language: str) -> int | None:
-    """Return the end index of the longest title phrase starting at token ``i``, if any."""
-    if i >= len(toks) or folded(toks[i].text) not in _edge_words(language)[0]:
+    """Return the end index of the longest title phrase starting at token ``i``, if any.
+
+    Same answer as trying ``_is_title`` from the longest window down, built word by word: a
+    window failing the punctuation or spacing test fails for every longer one, the folded
+    words of a window are those of its tokens in turn, and a phrase that opens no title
+    opens no longer one.
+    """
+    if i >= len(toks) or not _opens_title(toks[i].text, language):
         return None
-    known = titles(language)
-    for size in range(min(MAX_TITLE_TOKENS, len(toks) - i), 0, -1):
-        if _is_title(toks, i, i + size, known):
-            return i + size
-    return None
+    known, prefixes = titles(language), _title_prefixes(language)
+    found, phrase = None, ""
+    for j in range(i, i + min(MAX_TITLE_TOKENS, len(toks) - i)):
+        tok = toks[j]
+        if not tok.text[:1].isalnum() or (j > i and tok.start - toks[j - 1].end > 1):
+            break
+        part = folded(tok.text)
+        if part:
+            phrase = f"{phrase} {part}" if phrase else part
+        if phrase in known:
+            found = j + 1
+        if phrase not in prefixes:
+            break
+    return found
 
 
 def title_start(toks: list[Token], end: int, language: str) -> int | None:
     """Return the start index of the longest title phrase ending just before token ``end``."""
-    if end <= 0 or folded(toks[end - 1].text) not in _edge_words(language)[1]:
+    if end <= 0 or not _closes_title(toks[end - 1].text, language):
         return None
     known = titles(language)
     for size in range(min(MAX_TITLE_TOKENS, end), 0, -1):
@@ -132,7 +164,7 @@ def titled_person_spans(text: str, toks: list[Token], covered: list[bool], quali
     seen: set[tuple[int, int]] = set()
     inside_title = 0  # end of the last title phrase: a title's own words open no second title
     for i in range(n):
-        if i < inside_title:
+        if i < inside_title or not _opens_title(toks[i].text, language):  # title_end's own first test, inlined
             continue
         end = title_end(toks, i, language)
         if end is None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from newsetl.transforms.entities.lexicon import folded, head_words, is_common_word, non_names, title_words
 from newsetl.transforms.entities.roles import leading_title_end, title_end
@@ -37,12 +38,17 @@ class Candidate:
 
 def is_name_word(tok: Token, language: str) -> bool:
     """Return True for a capitalised word that is not an everyday, title or head word."""
-    word = tok.text
-    lang = "en" if language == "en" else "id"
+    return is_name_text(tok.text, "en" if language == "en" else "id")
+
+
+# Bounded: the distinct token texts of a long run are unbounded; the answer depends only on the text.
+@lru_cache(maxsize=1 << 17)
+def is_name_text(word: str, lang: str) -> bool:
+    """Return True for a capitalised word that is not an everyday, title or head word of ``lang`` (``id``/``en``)."""
     return (
         word[:1].isupper()
         and any(c.isalpha() for c in word)
-        and not is_common_word(word, language)
+        and not is_common_word(word, lang)
         and folded(word) not in title_words(lang)
         and word.lower() not in head_words(lang)
     )
@@ -50,7 +56,7 @@ def is_name_word(tok: Token, language: str) -> bool:
 
 def domain_candidates(toks: list[Token]) -> list[Candidate]:
     """Return web-domain tokens (``Penapembaharu.com``) as ORG candidates."""
-    return [Candidate(i, i + 1, "ORG", "domain") for i, t in enumerate(toks) if _DOMAIN.fullmatch(t.text)]
+    return [Candidate(i, i + 1, "ORG", "domain") for i, t in enumerate(toks) if "." in t.text and _DOMAIN.fullmatch(t.text)]
 
 
 def cleaned_span(toks: list[Token], first: int, last: int, kind: str, language: str) -> tuple[int, int] | None:

@@ -349,6 +349,12 @@ def _joins(event: _Group, incident: _Group, documents: Mapping[str, DocumentInfo
         return False
     start, end = _matching_window(incident.members)
     mine_start, mine_end = _matching_window(event.members)
+    if head.is_cumulative:
+        # A running total is a figure as of a day, for one place: "200 dead in Armenia" on 4 October
+        # and "100 dead in Yerevan" on 3 November are two tolls, even though Yerevan lies in Armenia.
+        if head.place_entity_id != other.place_entity_id or None in (mine_end, end):
+            return False
+        return abs((mine_end - end).days) <= _DATE_SLACK.days
     return _dates_overlap(mine_start, mine_end, start, end)
 
 

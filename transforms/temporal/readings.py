@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from newsetl.transforms.temporal import amount_readers as amounts
 from newsetl.transforms.temporal import calendar_readers as calendars
@@ -20,6 +21,13 @@ def mentions_in(text: str, language: str = "id") -> list[Mention]:
     Overlaps are settled leftmost-longest: an earlier start wins, then the longer span.
     Nothing overlapping a regulation number or an angle, and no age (``blockers``), is kept.
     """
+    return list(_mentions(text, language))
+
+
+# A document without a metadata date is read twice, for its publication date and for its
+# expressions; the last few answers are kept (mentions are frozen, so sharing them is safe).
+@lru_cache(maxsize=4)
+def _mentions(text: str, language: str) -> tuple[Mention, ...]:
     found = []
     for code in grammar_languages(language):
         lex = lexicon(code)
@@ -49,7 +57,7 @@ def mentions_in(text: str, language: str = "id") -> list[Mention]:
         if mention.start >= reach:
             kept.append(mention)
             reach = mention.end
-    return kept
+    return tuple(kept)
 
 
 _READERS = {  # rule kind -> reader of its matches
