@@ -5,7 +5,9 @@ Run from the repository root::
     python -m newsetl_dev.eval_dates [--gold tests/data/temporal_gold.jsonl] [--json FILE] [--errors]
 
 Gold (``tests/data/temporal_gold.jsonl``): one line per article with ``doc``, ``path`` (relative
-to the repository root), ``language``, ``reference_date`` (the publication date) and
+to the repository root) or ``shared`` (a real article of ``../shared/data/news/``: ``file``,
+``key_column``, ``key``, ``text_column``; read at evaluation time, skipped with a reason when
+absent; scored as the ``real`` subset), ``language``, ``reference_date`` (the publication date) and
 ``expressions`` (``start``, ``end``, ``text``, ``type``, ``value``). Annotation conventions:
 
 - every expression a reader takes as a point, period, duration or frequency in time is
@@ -27,6 +29,7 @@ so it can only hit day values.
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import time
 from datetime import date, datetime
@@ -39,13 +42,44 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_GOLD = ROOT / "tests" / "data" / "temporal_gold.jsonl"
 
 
-def gold_documents(path: Path) -> list[dict]:
-    """Return the gold records with their article text loaded."""
+SHARED_NEWS = ROOT.parent / "shared" / "data" / "news"
+
+
+def shared_text(source: dict, folder: Path = SHARED_NEWS) -> str | None:
+    """Return the text of a real article the gold references (``shared``: file, key column, key, text column).
+
+    The article is read from ``../shared/data/news/`` at evaluation time (never copied into the
+    project); None when that folder or the row is absent.
+    """
+    path = folder / source["file"]
+    if not path.is_file():
+        return None
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            if row.get(source["key_column"]) == source["key"]:
+                return row[source["text_column"]]
+    return None
+
+
+def gold_documents(path: Path, skipped: list[str] | None = None) -> list[dict]:
+    """Return the gold records with their article text loaded.
+
+    A record with ``shared`` instead of ``path`` is a real article read from ``../shared``; it is
+    left out (its name and the reason appended to ``skipped``) when that file is not there.
+    """
     records = []
     for line in path.read_text("utf-8").splitlines():
         if line.strip():
             record = json.loads(line)
-            record["text"] = (ROOT / record["path"]).read_text("utf-8")
+            if "shared" in record:
+                text = shared_text(record["shared"])
+                if text is None:
+                    if skipped is not None:
+                        skipped.append(f"{record['doc']}: {SHARED_NEWS / record['shared']['file']} absent")
+                    continue
+                record["text"], record["path"] = text, f"shared:{record['shared']['file']}"
+            else:
+                record["text"] = (ROOT / record["path"]).read_text("utf-8")
             records.append(record)
     return records
 
@@ -95,7 +129,8 @@ def evaluation(docs: list[dict]) -> dict:
         predictions = {d["doc"]: predict(d) for d in docs}
         elapsed = time.perf_counter() - started
         subsets = {"all": docs, "seeds": [d for d in docs if d["path"].startswith("seeds/")],
-                   "extra": [d for d in docs if not d["path"].startswith("seeds/")]}
+                   "extra": [d for d in docs if not d["path"].startswith(("seeds/", "shared:"))],
+                   "real": [d for d in docs if d["path"].startswith("shared:")]}
         scores = {label: span_value_scores(_gold_items(subset), [p for d in subset for p in predictions[d["doc"]]])
                   for label, subset in subsets.items() if subset}
         report["systems"][name] = {"scores": scores, "ms_per_document": 1000 * elapsed / max(len(docs), 1),
@@ -156,8 +191,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="write the full report (scores, errors) here")
     parser.add_argument("--errors", action="store_true", help="also print the tagger's misses and false hits")
     args = parser.parse_args(argv)
-    report = evaluation(gold_documents(args.gold))
+    skipped: list[str] = []
+    report = evaluation(gold_documents(args.gold, skipped))
     print(_table(report))
+    for reason in skipped:
+        print(f"skipped {reason}")
     if args.errors:
         for e in report["systems"]["newsetl"]["errors"]:
             print(f"  {e['doc'][:28]:<28} {e['text']!r:<30} gold={e['gold']} predicted={e['predicted']}")

@@ -8,11 +8,16 @@ Tables: ``mentions`` (``marts.entity_mentions`` with the entity's canonical name
 Context is ``--width`` characters either side of the span in ``raw.documents.raw_text``, with the
 span in ``[[ ]]``; line breaks shown as ``/``. ``--unattributed`` prints the share of quotes
 without a speaker. Read-only: the database is opened ``read_only``.
+
+``--ordered`` draws instead with ``random.Random(seed).sample`` over all rows ordered by
+``(document_id, start_offset, end_offset)`` (the draw of issue 17's Utusan and BBC figures);
+``--attributed`` keeps only quotes with a speaker.
 """
 
 from __future__ import annotations
 
 import argparse
+import random
 
 import duckdb
 
@@ -42,10 +47,24 @@ _QUERIES = {
 }
 
 
-def sample(con, table: str, size: int, seed: int) -> list[tuple]:
+def _rows_sql(table: str, attributed: bool) -> str:
+    """Return the query of ``table``'s rows; quotes only with a speaker when ``attributed``."""
+    if table == "quotes" and attributed:
+        return _QUERIES[table] + " WHERE q.speaker_text IS NOT NULL"
+    return _QUERIES[table]
+
+
+def sample(con, table: str, size: int, seed: int, attributed: bool = False) -> list[tuple]:
     """Return ``size`` random ``(document_id, start, end, judged)`` rows of ``table``, reproducibly."""
-    sql = f"SELECT * FROM ({_QUERIES[table]}) USING SAMPLE reservoir({int(size)} ROWS) REPEATABLE ({int(seed)})"
+    sql = f"SELECT * FROM ({_rows_sql(table, attributed)}) USING SAMPLE reservoir({int(size)} ROWS) " \
+          f"REPEATABLE ({int(seed)})"
     return sorted(con.execute(sql).fetchall(), key=lambda r: (r[0], r[1]))
+
+
+def ordered_sample(con, table: str, size: int, seed: int, attributed: bool = False) -> list[tuple]:
+    """Return ``size`` rows drawn by ``random.Random(seed).sample`` from the rows in document order."""
+    rows = con.execute(f"SELECT * FROM ({_rows_sql(table, attributed)}) ORDER BY 1, 2, 3").fetchall()
+    return random.Random(seed).sample(rows, min(size, len(rows)))
 
 
 def context(con, document_id: str, start: int, end: int, width: int) -> str:
@@ -64,13 +83,16 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--width", type=int, default=120)
     parser.add_argument("--unattributed", action="store_true")
+    parser.add_argument("--ordered", action="store_true", help="random.Random(seed).sample over rows in document order")
+    parser.add_argument("--attributed", action="store_true", help="quotes: only those with a speaker")
     args = parser.parse_args(argv)
     con = duckdb.connect(args.db, read_only=True)
     if args.unattributed:
         blank, total = con.execute(
             "SELECT count(*) FILTER (WHERE speaker_text IS NULL), count(*) FROM marts.quotes").fetchone()
         print(f"quotes without a speaker: {blank}/{total} = {blank / max(total, 1):.1%}")
-    for n, (doc, start, end, judged) in enumerate(sample(con, args.table, args.sample, args.seed), 1):
+    draw = ordered_sample if args.ordered else sample
+    for n, (doc, start, end, judged) in enumerate(draw(con, args.table, args.sample, args.seed, args.attributed), 1):
         print(f"{n:3d}. {judged}\n     {context(con, doc, start, end, args.width)}")
 
 

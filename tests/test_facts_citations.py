@@ -76,3 +76,18 @@ def test_non_org_mentions_give_no_entity_key():
     mentions = [EntityMention(start, start + 4, "Bild", "PERSON", "PERSON:bild", "Bild")]
     [citation] = source_citations(text, mentions)
     assert citation.entity_key is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Utusan: a medium's name ending another name is not a citation ("Sabah" the state, not the paper).
+    ("Bekas ahli Parlimen Sepanggar itu berkata pihak tertentu supaya beralih sokongan kepada Gabungan Rakyat "
+     "Sabah (GRS).", []),
+    ("Orang ramai diminta menyalurkan maklumat berkaitan ancaman pencerobohan perairan daerah ini kepada Pusat "
+     "Operasi Maritim Negeri Sabah di talian 088-387774 atau 999 (MERS).", []),
+    # Utusan: a capitalised descriptor word opening a known name stays in it.
+    ("Memetik laporan Daily Mail , guru teknologi maklumat Stephen Chapple, 36 dan isterinya", ["Daily Mail"]),
+    ("Mr Lammy told BBC News Labour MPs would not get a free vote.", ["BBC"]),
+    ("kata dia kepada harian Kompas.", ["Kompas"]),
+])
+def test_known_media_inside_other_names(text, expected):
+    assert [c.source_name for c in source_citations(text)] == expected

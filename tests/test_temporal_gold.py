@@ -8,6 +8,7 @@ import pytest
 
 from newsetl.transforms.records import TemporalExpression
 from newsetl.transforms.temporal import temporal_expressions
+from newsetl_dev.eval_dates import SHARED_NEWS, gold_documents, shared_text
 from newsetl_dev.temporal_scoring import span_value_scores
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -15,11 +16,28 @@ GOLD = ROOT / "tests" / "data" / "temporal_gold.jsonl"
 
 
 def _gold() -> list[dict]:
-    """Return the gold records with their article texts."""
-    records = [json.loads(line) for line in GOLD.read_text("utf-8").splitlines() if line.strip()]
-    for record in records:
-        record["text"] = (ROOT / record["path"]).read_text("utf-8")
-    return records
+    """Return the gold records with their article texts (real ../shared articles only when present)."""
+    return gold_documents(GOLD)
+
+
+def _real_records() -> list[dict]:
+    """Return the gold records that reference a real article of ../shared/data/news/."""
+    return [r for r in map(json.loads, GOLD.read_text("utf-8").splitlines()) if "shared" in r]
+
+
+def test_gold_has_real_detik_and_utusan_articles_read_from_shared():
+    real = _real_records()
+    assert sum(r["shared"]["file"] == "detik.csv" for r in real) >= 3
+    assert sum(r["shared"]["file"] == "utusan.csv" for r in real) >= 2
+    assert all("path" not in r and "text" not in r for r in real)  # referenced, never copied
+    if not (SHARED_NEWS / "detik.csv").is_file():
+        pytest.skip(f"{SHARED_NEWS} is absent: the real articles cannot be read")
+    assert all(shared_text(r["shared"]) for r in real)
+
+
+def test_real_gold_articles_are_skipped_with_a_reason_without_shared(tmp_path):
+    record = _real_records()[0]
+    assert shared_text(record["shared"], folder=tmp_path) is None
 
 
 def test_gold_covers_every_seed_and_an_extra_indonesian_article():

@@ -80,3 +80,15 @@ def test_malay_layer_extends_without_copying():
 def test_clock_right_after_a_date_keeps_that_date():
     found = temporal_expressions("Minggu (28/12/2014) pukul 06.18 WIB kemarin", date(2014, 12, 29))
     assert [e.value for e in found][-1].startswith("2014-12-28T06:18")
+
+
+@pytest.mark.parametrize("text, reference, expected", [
+    # Utusan, 30 April 2022: early April is already past, so it is this April.
+    ("Minggu lalu, kadar pertukaran mata wang Singapura adalah 3.17 berbanding ringgit Malaysia, yang meningkat "
+     "dari 3.10 sejak awal April lalu.", date(2022, 4, 30), "2022-04"),
+    ("Harga naik sejak awal April lalu.", date(2022, 4, 3), "2021-04"),
+    ("Harga naik sejak akhir April lalu.", date(2022, 4, 30), "2021-04"),
+])
+def test_early_month_lalu_is_this_month_once_its_first_days_are_past(text, reference, expected):
+    values = [e.value for e in temporal_expressions(text, reference, "ms") if "April" in e.text]
+    assert values == [expected]

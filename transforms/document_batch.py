@@ -108,7 +108,7 @@ def _span_row(document_id: str, record, **columns) -> dict:
 
 def _extracted_facts(masked: str, metadata_date: date | None, lexicon: str | None, clock: _StageClock):
     """Return publication date, its source, and the dates, names, quotes, citations and counts of a text."""
-    temporal_lexicon, lexicon = lexicon, base_lexicon(lexicon)
+    temporal_lexicon, lexicon = lexicon, base_lexicon(lexicon)  # dates and counts read the Malay layer
     with clock.stage("dates"):
         if metadata_date is not None:
             published, source = metadata_date, "metadata"
@@ -121,7 +121,7 @@ def _extracted_facts(masked: str, metadata_date: date | None, lexicon: str | Non
     with clock.stage("facts"):
         citations = source_citations(masked, mentions, lexicon) if lexicon else []
         found_quotes = quotes(masked, mentions, lexicon, citations) if lexicon else []
-        counts = event_counts(masked, lexicon) if lexicon else []
+        counts = event_counts(masked, temporal_lexicon) if lexicon else []  # Malay layer: pasukan = team
     return published, source, timexes, mentions, found_quotes, citations, counts
 
 

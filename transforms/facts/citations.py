@@ -99,6 +99,11 @@ def medium_after(text: str, pos: int, needs_medium: bool, follow_second: bool = 
     if preposition:
         pos = preposition.end()
     descriptor = patterns["descriptor"].match(text, pos)
+    if descriptor and text[pos:descriptor.end()].strip()[:1].isupper():
+        whole = name_phrase_after(text, pos)  # "laporan Daily Mail": a capitalised descriptor opening a name
+        known_whole = _known_medium_within(text, whole) if whole else None
+        if known_whole and known_whole[0] == whole[0]:
+            descriptor = None
     if descriptor:
         pos = descriptor.end()
         for _ in range(2):  # "harian bisnis Rusia Kommersant": skip a descriptive word or two
@@ -110,6 +115,8 @@ def medium_after(text: str, pos: int, needs_medium: bool, follow_second: bool = 
     if phrase is None:
         return None
     known = _known_medium_within(text, phrase)
+    if known and needs_medium and not descriptor and known[0] != _without_country_prefix(text, phrase)[0]:
+        return None  # "kepada Gabungan Rakyat Sabah": a medium's name at the end of another name
     if known:
         span = known
     elif needs_medium and not descriptor:

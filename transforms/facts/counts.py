@@ -17,6 +17,9 @@ _BEFORE_WINDOW = 130
 # An age word this close before a number makes it an age ("died at the age of 84", "berusia 41").
 _AGE_WINDOW = 25
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
+# A percentage between a linked keyword and a later number: the keyword reports the rate, and
+# the later number is something else ("kematian ... meningkat 400 persen saat suhu naik 3").
+_PERCENTAGE = re.compile(r"\d\s*(?:%|(?i:persen|peratus|percent|per\s+cent)(?!\w))")
 # The first digit of a run not glued to what precedes it (F-16, ke-102, 28/9, Rp2.000, $5).
 # The digit comes first so the regex engine can skip ahead to digits quickly.
 _DIGIT_RUN_START = re.compile(r"\d(?<![\w/.,$€£¥-]\d)")
@@ -44,6 +47,7 @@ class _Cues:
     keyword_types: dict[str, str]
     one_person: frozenset[str]  # "seorang": numeral and noun in one word
     needing_noun: frozenset[str]  # keywords that type a count only with a person noun after it
+    not_people: dict[str, frozenset[str]]  # per language, person nouns that are not people there
 
 
 @cache
@@ -75,7 +79,7 @@ def _cues() -> _Cues:
         approximator_next=re.compile(rf"\s+(?:{alternation(data['approximators'])}){word_end}"),
         linker_before=re.compile(rf"(?<![\w-])(?:{alternation(data['linkers'])})\s*:?\s+\Z"),
         keyword=re.compile(rf"(?<![\w-])(?:{keywords}){word_end}"),
-        keyword_before=re.compile(rf"(?<![\w-])(?P<keyword>{keywords})\s*:?\s+\Z"),
+        keyword_before=re.compile(rf"(?<![\w-])(?P<keyword>{keywords})\s*:?\s+(?:the\s+)?\Z"),  # killing the nine
         clause_break=re.compile(rf"[,.;:!?()\n\"“”]|(?<![\w-])(?:{alternation(data['clause_breaks'])}){word_end}"),
         blocked_after=re.compile(rf"\s*(?:%|(?:{alternation(data['blocked_after'])}){word_end})"),
         blocked_before=re.compile(rf"(?:^|(?<=[\s(]))(?:{alternation(data['blocked_before'])})\.?\s*\Z"),
@@ -84,6 +88,8 @@ def _cues() -> _Cues:
         keyword_types=keyword_types,
         one_person=one_person,
         needing_noun=frozenset(normalised(k) for k in data["keywords_needing_person_noun"]),
+        not_people={lang: frozenset(normalised(w) for w in words)
+                    for lang, words in data["person_nouns_not_in_language"].items()},
     )
 
 
@@ -150,7 +156,11 @@ def _count_at(
     approximator = cues.approximator_before.search(low, max(0, start - 30), start)
     phrase_start = approximator.start() if approximator else start
     approximate = approximate or approximator is not None
+    if approximator is not None and cues.blocked_before.search(low, max(0, phrase_start - 12), phrase_start):
+        return None, end  # "save around 65 lives"
     noun = None if one_person else cues.noun.match(text, end)
+    if noun is not None and normalised(noun.group("noun")) in cues.not_people.get(language, ()):
+        noun = None  # Malay "10 pasukan PDRM": ten units, not ten people
     phrase_end = noun.end() if noun else end
     after_approximator = cues.approximator_after.match(low, phrase_end)
     if after_approximator and not cues.approximator_next.match(low, phrase_end):  # "200 orang lebih"
@@ -160,6 +170,8 @@ def _count_at(
     window_end = min(len(text), phrase_end + _AFTER_WINDOW)
     clause_break = cues.clause_break.search(low, phrase_end, window_end)
     after_keyword = cues.keyword.search(low, phrase_end, clause_break.start() if clause_break else window_end)
+    if after_keyword is not None and normalised(after_keyword.group()) in cues.not_people.get(language, ()):
+        after_keyword = None
     after_adjacent = after_keyword is not None and not text[phrase_end:after_keyword.start()].strip()
     # A keyword before: right before the number, or linked to it by "berjumlah", "mencapai" or an approximator.
     floor = max(sentence_start(text, phrase_start), phrase_start - _BEFORE_WINDOW)
@@ -170,6 +182,9 @@ def _count_at(
     ):
         for linked_keyword in cues.keyword.finditer(low, floor, phrase_start):
             pass  # the last keyword before the number is the one it reports
+        if linked_keyword is not None and _PERCENTAGE.search(text, linked_keyword.end(), phrase_start):
+            # "kematian ... meningkat 400 persen saat suhu naik 3": the keyword reports the first number
+            linked_keyword = None
 
     noun_type = cues.noun_types.get(normalised(noun.group("noun"))) if noun else None
     count_type = (

@@ -189,6 +189,8 @@ def _chosen_year(m: Mention, text: str, reference: date | None) -> int | None:
     for year in (reference.year - 1, reference.year, reference.year + 1):
         first, last = value_range(f"{year:04d}" + _calendar_suffix(m))
         if first is not None:
+            if m.mod == "START" and m.day is None:  # awal April lalu: only the month's first days must be past
+                last = min(last, first + timedelta(days=9))
             candidates.append((year, first, last))
     if direction < 0:
         fitting = [c for c in candidates if (c[2] < reference if m.strict else c[1] <= reference)]

@@ -6,6 +6,7 @@ from datetime import date, datetime
 
 from newsetl.transforms.records import TemporalExpression
 from newsetl.transforms.temporal.anchoring import anchored_expressions
+from newsetl.transforms.temporal.discourse import with_discourse
 from newsetl.transforms.temporal.readings import mentions_in
 
 
@@ -33,4 +34,5 @@ def temporal_expressions(text: str, reference_date: date | None = None,
     """
     if not isinstance(text, str) or not text:
         return []
-    return anchored_expressions(mentions_in(text, language), text, as_reference(reference_date))
+    anchored = anchored_expressions(mentions_in(text, language), text, as_reference(reference_date))
+    return with_discourse(anchored, text, language)
