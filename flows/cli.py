@@ -116,6 +116,8 @@ def run(
         min=1, help="Extract dates, names, quotes and counts from each document's first N chars only; longer "
         "documents are marked truncated_analysis (structure and language cover the whole text).")] = 200_000,
     allow_missing: Annotated[bool, typer.Option(help="Run even if an input path does not exist (an inbox not created yet).")] = False,
+    always_flow: Annotated[bool, typer.Option(help="Start the Prefect flow even when every input is already stored "
+        "(by default such a run is recorded without starting Prefect's API).")] = False,
 ) -> None:
     """Run the pipeline. Exit 0 when the run completed, even if some inputs were rejected."""
     from newsetl.flows.preflight import RunRefused, checked_inputs, checked_warehouse
@@ -133,11 +135,32 @@ def run(
     except (RunRefused, ValueError) as error:
         _fail(str(error), code=2)
 
-    from newsetl.flows.pipeline import run_pipeline
+    quick = None
+    if not reprocess and not always_flow and runner is not Runner.dask and dask_address is None:
+        from newsetl.flows.noop import nothing_new
+
+        quick = nothing_new(inputs, resolved_db_path(db), max_bytes=max_bytes, batch_size=batch_size or 500,
+                            read_options=checked_read_options(columns, date_format))
+    from newsetl.flows.pipeline import run_pipeline, run_without_prefect
     from newsetl.warehouse.connection import WarehouseLocked
 
     # A busy warehouse is an expected condition with its own message, not a crash.
     _quiet_tracebacks_for(WarehouseLocked)
+    if quick is not None:
+        # Every document is stored: record the run with the flow's steps, without Prefect's API (flows/noop.py).
+        console.print(f"{quick} documents, all already in the warehouse: recording the run without starting Prefect "
+                      "(--always-flow to start it)", soft_wrap=True)
+        try:
+            summary = run_without_prefect(
+                inputs, db, workers=1, runner="threads", batch_size=batch_size, max_bytes=max_bytes,
+                max_analysis_chars=max_analysis_chars, columns=columns, date_format=date_format,
+                soft_checks=soft_checks)
+        except WarehouseLocked as error:
+            _fail(str(error))
+        except Exception as error:
+            _fail(f"the run failed: {error}")
+        Console().print(_summary_table(summary))
+        return
     try:
         summary = run_pipeline(
             inputs, db, workers=workers, runner=runner.value, batch_size=batch_size, max_bytes=max_bytes,
@@ -268,12 +291,44 @@ def bench(
     batch_size: Annotated[Optional[int], typer.Option(help="Documents per analysis task.")] = None,
     naive_docs: Annotated[int, typer.Option(help="Articles for the naive baseline (~0.5 s each).")] = 100,
     repeat: Annotated[int, typer.Option(help="Flow / without-Prefect pairs timed for Prefect's share (median).")] = 1,
+    corpus: Annotated[Optional[Path], typer.Option(
+        help="Benchmark `newsetl run` on this corpus from outside (a subprocess, start-up included) instead of "
+        "the in-process synthetic benchmark.")] = None,
+    column: Annotated[Optional[list[str]], typer.Option(
+        "--column", help="FIELD=NAME for --corpus, as for `newsetl run`. Repeatable.")] = None,
+    date_format: Annotated[Optional[str], typer.Option(help="strftime format of published_at for --corpus, as for `newsetl run`.")] = None,
+    repeat_to: Annotated[Optional[int], typer.Option(
+        min=1, help="Repeat the --corpus file (.csv/.jsonl) to N articles, each copy made distinct by a marker line "
+        "(written to a temporary folder).")] = None,
+    with_synthetic: Annotated[Optional[int], typer.Option(
+        min=1, help="With --corpus: also N synthetic articles, from outside, side by side.")] = None,
+    analysis_docs: Annotated[int, typer.Option(help="With --corpus: articles for the analysis-alone CPU timing.")] = 500,
 ) -> None:
-    """Benchmark the pipeline against a naive baseline on a synthetic corpus."""
+    """Benchmark the pipeline against a naive baseline (synthetic corpus; with --corpus, any corpus, from outside)."""
     try:  # the benchmark is a development tool: present in a checkout, never installed
         from newsetl_dev.bench import main as bench_main
     except ImportError:
         _fail("`newsetl bench` runs from a source checkout (newsetl_dev is not installed): cd into it and run `make bench`")
+
+    if corpus is not None:
+        from newsetl_dev.outside_bench import main as outside_main
+
+        columns = _column_mapping(column or [])
+        try:
+            from newsetl.transforms.inputs import checked_read_options
+
+            checked_read_options(columns, date_format)
+            results = outside_main(corpus, columns=columns, date_format=date_format, repeat_to=repeat_to,
+                                   with_synthetic=with_synthetic, analysis_docs=analysis_docs,
+                                   naive_docs=naive_docs, json_path=json_path)
+        except (ValueError, FileNotFoundError) as error:
+            _fail(str(error), code=2)
+        errors = [r["error"] for r in results if r.get("error")]
+        if errors:
+            _fail("the benchmark's first run failed: " + " | ".join(errors))
+        return
+    if column or date_format or repeat_to or with_synthetic:
+        _fail("--column, --date-format, --repeat-to and --with-synthetic need --corpus", code=2)
 
     result = bench_main(docs=docs, json_path=json_path, scale=scale, workers=workers, scale_max=scale_max,
                         runner=runner.value, batch_size=batch_size, naive_docs=naive_docs, repeat=repeat)
