@@ -135,32 +135,28 @@ def run(
     except (RunRefused, ValueError) as error:
         _fail(str(error), code=2)
 
-    quick = None
     if not reprocess and not always_flow and runner is not Runner.dask and dask_address is None:
-        from newsetl.flows.noop import nothing_new
+        from newsetl.flows.noop import nothing_new, prefect_server_configured, recorded_noop_run
 
-        quick = nothing_new(inputs, resolved_db_path(db), max_bytes=max_bytes, batch_size=batch_size or 500,
-                            read_options=checked_read_options(columns, date_format))
-    from newsetl.flows.pipeline import run_pipeline, run_without_prefect
+        seen = None if prefect_server_configured() else nothing_new(inputs, resolved_db_path(db), max_bytes=max_bytes, batch_size=batch_size or 500,
+                           read_options=checked_read_options(columns, date_format))
+        if seen is not None:
+            # Every document is stored: record the run without importing Prefect or starting its API (flows/noop.py).
+            console.print(f"{seen} documents, all already in the warehouse: run recorded without starting Prefect "
+                          "(--always-flow to start it)", soft_wrap=True)
+            try:
+                summary = recorded_noop_run(inputs, resolved_db_path(db), seen, max_analysis_chars=max_analysis_chars,
+                                            soft_checks=soft_checks, wait_seconds=wait)
+            except Exception as error:
+                _fail(str(error) if "locked" in type(error).__name__.lower() else f"the run failed: {error}")
+            Console().print(_summary_table(summary))
+            return
+
+    from newsetl.flows.pipeline import run_pipeline
     from newsetl.warehouse.connection import WarehouseLocked
 
     # A busy warehouse is an expected condition with its own message, not a crash.
     _quiet_tracebacks_for(WarehouseLocked)
-    if quick is not None:
-        # Every document is stored: record the run with the flow's steps, without Prefect's API (flows/noop.py).
-        console.print(f"{quick} documents, all already in the warehouse: recording the run without starting Prefect "
-                      "(--always-flow to start it)", soft_wrap=True)
-        try:
-            summary = run_without_prefect(
-                inputs, db, workers=1, runner="threads", batch_size=batch_size, max_bytes=max_bytes,
-                max_analysis_chars=max_analysis_chars, columns=columns, date_format=date_format,
-                soft_checks=soft_checks)
-        except WarehouseLocked as error:
-            _fail(str(error))
-        except Exception as error:
-            _fail(f"the run failed: {error}")
-        Console().print(_summary_table(summary))
-        return
     try:
         summary = run_pipeline(
             inputs, db, workers=workers, runner=runner.value, batch_size=batch_size, max_bytes=max_bytes,
@@ -217,7 +213,7 @@ def check(
     max_analysis_chars: Annotated[int, typer.Option(min=1, help="The limit that run used (spans of longer documents are checked by length).")] = 200_000,
 ) -> None:
     """Re-run the data checks alone (read-only, nothing recorded); exit 1 if an error check fails."""
-    from newsetl.flows.tasks import check_parameters
+    from newsetl.flows.checking import check_parameters
     from newsetl.warehouse.checks import check_results
     from newsetl.warehouse.runs import latest_run_id
 
