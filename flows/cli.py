@@ -301,6 +301,11 @@ def bench(
     analysis_docs: Annotated[int, typer.Option(help="With --corpus: articles for the analysis-alone CPU timing.")] = 500,
 ) -> None:
     """Benchmark the pipeline against a naive baseline (synthetic corpus; with --corpus, any corpus, from outside)."""
+    import newsetl
+
+    checkout = Path(newsetl.__file__).resolve().parents[1]
+    if (checkout / "newsetl_dev").is_dir() and str(checkout) not in sys.path:
+        sys.path.insert(0, str(checkout))  # the console script does not put the checkout on sys.path
     try:  # the benchmark is a development tool: present in a checkout, never installed
         from newsetl_dev.bench import main as bench_main
     except ImportError:
