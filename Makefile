@@ -37,7 +37,7 @@ DETIK ?= ../shared/data/news/detik.csv
 bench: setup
 	$(BIN)/newsetl bench --corpus $(DETIK) --repeat-to 5000 --with-synthetic 5000 \
 	  --column text=isi_berita --column title=judul --column url=tautan --column published_at=tanggal \
-	  --json bench.json
+	  --naive-docs 30 --json bench.json
 
 # The in-process synthetic benchmark (Prefect's share, add 1 %, transforms alone).
 bench-synthetic: setup
