@@ -119,6 +119,8 @@ def run(
     allow_missing: Annotated[bool, typer.Option(help="Run even if an input path does not exist (an inbox not created yet).")] = False,
     report: Annotated[bool, typer.Option(help="After a completed run, write the HTML report and publish it as an artifact.")] = True,
     report_dir: Annotated[Optional[Path], typer.Option(help="Folder of the run's report (default: <warehouse stem>_report/ beside the warehouse).")] = None,
+    always_flow: Annotated[bool, typer.Option(help="Start the Prefect flow even when every input is already stored "
+        "(by default such a run is recorded without starting Prefect's API).")] = False,
 ) -> None:
     """Run the pipeline. Exit 0 when the run completed, even if some inputs were rejected."""
     from newsetl.flows.preflight import RunRefused, checked_inputs, checked_warehouse
@@ -135,6 +137,23 @@ def run(
         checked_warehouse(resolved_db_path(db))
     except (RunRefused, ValueError) as error:
         _fail(str(error), code=2)
+
+    if not reprocess and not always_flow and runner is not Runner.dask and dask_address is None:
+        from newsetl.flows.noop import nothing_new, prefect_server_configured, recorded_noop_run
+
+        seen = None if prefect_server_configured() else nothing_new(inputs, resolved_db_path(db), max_bytes=max_bytes, batch_size=batch_size or 500,
+                           read_options=checked_read_options(columns, date_format))
+        if seen is not None:
+            # Every document is stored: record the run without importing Prefect or starting its API (flows/noop.py).
+            console.print(f"{seen} documents, all already in the warehouse: run recorded without starting Prefect "
+                          "(--always-flow to start it)", soft_wrap=True)
+            try:
+                summary = recorded_noop_run(inputs, resolved_db_path(db), seen, max_analysis_chars=max_analysis_chars,
+                                            soft_checks=soft_checks, wait_seconds=wait)
+            except Exception as error:
+                _fail(str(error) if "locked" in type(error).__name__.lower() else f"the run failed: {error}")
+            Console().print(_summary_table(summary))
+            return
 
     from newsetl.flows.pipeline import run_pipeline
     from newsetl.warehouse.connection import WarehouseLocked
@@ -209,7 +228,7 @@ def check(
     max_analysis_chars: Annotated[int, typer.Option(min=1, help="The limit that run used (spans of longer documents are checked by length).")] = 200_000,
 ) -> None:
     """Re-run the data checks alone (read-only, nothing recorded); exit 1 if an error check fails."""
-    from newsetl.flows.tasks import check_parameters
+    from newsetl.flows.checking import check_parameters
     from newsetl.warehouse.checks import check_results
     from newsetl.warehouse.runs import latest_run_id
 
@@ -390,12 +409,49 @@ def bench(
     batch_size: Annotated[Optional[int], typer.Option(help="Documents per analysis task.")] = None,
     naive_docs: Annotated[int, typer.Option(help="Articles for the naive baseline (~0.5 s each).")] = 100,
     repeat: Annotated[int, typer.Option(help="Flow / without-Prefect pairs timed for Prefect's share (median).")] = 1,
+    corpus: Annotated[Optional[Path], typer.Option(
+        help="Benchmark `newsetl run` on this corpus from outside (a subprocess, start-up included) instead of "
+        "the in-process synthetic benchmark.")] = None,
+    column: Annotated[Optional[list[str]], typer.Option(
+        "--column", help="FIELD=NAME for --corpus, as for `newsetl run`. Repeatable.")] = None,
+    date_format: Annotated[Optional[str], typer.Option(help="strftime format of published_at for --corpus, as for `newsetl run`.")] = None,
+    repeat_to: Annotated[Optional[int], typer.Option(
+        min=1, help="Repeat the --corpus file (.csv/.jsonl) to N articles, each copy made distinct by a marker line "
+        "(written to a temporary folder).")] = None,
+    with_synthetic: Annotated[Optional[int], typer.Option(
+        min=1, help="With --corpus: also N synthetic articles, from outside, side by side.")] = None,
+    analysis_docs: Annotated[int, typer.Option(help="With --corpus: articles for the analysis-alone CPU timing.")] = 500,
 ) -> None:
-    """Benchmark the pipeline against a naive baseline on a synthetic corpus."""
+    """Benchmark the pipeline against a naive baseline (synthetic corpus; with --corpus, any corpus, from outside)."""
+    import newsetl
+
+    checkout = Path(newsetl.__file__).resolve().parents[1]
+    if (checkout / "newsetl_dev").is_dir() and str(checkout) not in sys.path:
+        sys.path.insert(0, str(checkout))  # the console script does not put the checkout on sys.path
     try:  # the benchmark is a development tool: present in a checkout, never installed
         from newsetl_dev.bench import main as bench_main
     except ImportError:
         _fail("`newsetl bench` runs from a source checkout (newsetl_dev is not installed): cd into it and run `make bench`")
+
+    if corpus is not None:
+        from newsetl_dev.outside_bench import main as outside_main
+
+        columns = _column_mapping(column or [])
+        try:
+            from newsetl.transforms.inputs import checked_read_options
+
+            checked_read_options(columns, date_format)
+            results = outside_main(corpus, columns=columns, date_format=date_format, repeat_to=repeat_to,
+                                   with_synthetic=with_synthetic, analysis_docs=analysis_docs,
+                                   naive_docs=naive_docs, json_path=json_path)
+        except (ValueError, FileNotFoundError) as error:
+            _fail(str(error), code=2)
+        errors = [r["error"] for r in results if r.get("error")]
+        if errors:
+            _fail("the benchmark's first run failed: " + " | ".join(errors))
+        return
+    if column or date_format or repeat_to or with_synthetic:
+        _fail("--column, --date-format, --repeat-to and --with-synthetic need --corpus", code=2)
 
     result = bench_main(docs=docs, json_path=json_path, scale=scale, workers=workers, scale_max=scale_max,
                         runner=runner.value, batch_size=batch_size, naive_docs=naive_docs, repeat=repeat)

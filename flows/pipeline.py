@@ -451,7 +451,9 @@ def run_pipeline(
 
 def run_without_prefect(paths: list[Path | str], db_path: Path | str | None = None, *, workers: int | None = None,
                         runner: str = "processes", batch_size: int | None = None,
-                        max_bytes: int = DEFAULT_MAX_BYTES, max_analysis_chars: int = DEFAULT_MAX_ANALYSIS_CHARS) -> dict:
+                        max_bytes: int = DEFAULT_MAX_BYTES, max_analysis_chars: int = DEFAULT_MAX_ANALYSIS_CHARS,
+                        columns: dict[str, str] | None = None, date_format: str | None = None,
+                        soft_checks: bool = True) -> dict:
     """Run the flow's steps with no Prefect at all and return the same summary as ``run_pipeline``.
 
     For measurement (``newsetl bench``, "Prefect's share"): the same reads, analysis (lean
@@ -466,7 +468,7 @@ def run_without_prefect(paths: list[Path | str], db_path: Path | str | None = No
     plan = runner_plan(runner, workers)
     threads = window + 1 if plan.analysis_processes else workers
     options = RunOptions([str(p) for p in paths], batch_size or DEFAULT_BATCH_SIZE, max_bytes, False, window,
-                         plan.analysis_processes, max_analysis_chars=max_analysis_chars)
+                         plan.analysis_processes, checked_read_options(columns, date_format), max_analysis_chars)
     logger = logging.getLogger("newsetl.without_prefect")
     started = time.perf_counter()
     run_id = _new_run_id()
@@ -477,9 +479,13 @@ def run_without_prefect(paths: list[Path | str], db_path: Path | str | None = No
     try:
         with ThreadPoolExecutor(max_workers=threads, thread_name_prefix="newsetl-step") as executor:
             results = _build(plain_steps(executor), session, options, run_id, version, None, tally, logger)
+        failed = [r for r in results if not r.passed and r.severity == "error"]
+        if failed and not soft_checks:
+            error = "data checks failed: " + " | ".join(r.message() for r in failed)
+            raise DataChecksFailed(error + ". Inspect marts.data_checks; use --soft-checks to record without failing.")
         status = "completed"
     except BaseException as exc:
-        error = f"{type(exc).__name__}: {exc}"
+        error = error or f"{type(exc).__name__}: {exc}"
         raise
     finally:
         try:
@@ -487,7 +493,11 @@ def run_without_prefect(paths: list[Path | str], db_path: Path | str | None = No
                 tasks.finish_run.fn(session, run_id, status, tally.counts(), error)
         finally:
             summary = _summary(run_id, status, "ingest", version, session, tally, results, started, error)
-            session.close()
+            try:
+                if status == "completed":
+                    summary.update(_corpus_facts(session))
+            finally:
+                session.close()
     return summary
 
 

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from collections import Counter
 
-from prefect.artifacts import create_markdown_artifact, create_table_artifact
-
 from newsetl.warehouse.checks import CheckResult
 
 
@@ -36,6 +34,9 @@ def summary_rows(summary: dict) -> list[dict[str, str]]:
 
 def published_artifacts(summary: dict, results: list[CheckResult]) -> None:
     """Publish the summary table and the data-quality markdown on the flow run."""
+    # Imported here: the console summary (summary_rows) must not import Prefect (a no-op run never starts it).
+    from prefect.artifacts import create_markdown_artifact, create_table_artifact
+
     create_table_artifact(
         key="newsetl-run-summary", table=summary_rows(summary),
         description=f"newsetl run {summary['run_id']}: documents, rejects, languages, checks",

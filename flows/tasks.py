@@ -22,13 +22,13 @@ from prefect.exceptions import MissingContextError
 from prefect.tasks import exponential_backoff
 
 from newsetl.flows.analysis_pool import analysed_here_or_in_pool
+from newsetl.flows.checking import check_parameters
 from newsetl.flows.discovery import Discovery, InputSlice, discovered_inputs, printable
 from newsetl.flows.reading import SliceContent, file_date_values, slice_content
 from newsetl.flows.session import WarehouseSession
 from newsetl.transforms.batch_safety import DEFAULT_MAX_ANALYSIS_CHARS
 from newsetl.transforms.boilerplate import line_document_counts
-from newsetl.transforms.inputs import ReadOptions, RejectReason, inferred_day_first, is_numeric_date
-from newsetl.transforms.language import LANGUAGE_CODES
+from newsetl.transforms.inputs import ReadOptions, inferred_day_first, is_numeric_date
 from newsetl.warehouse import checks, loading, refresh, runs
 from newsetl.warehouse.schema import applied_schema
 
@@ -226,17 +226,6 @@ def run_data_checks(session: WarehouseSession, run_id: str,
     results = checks.check_results(con, check_parameters(run_id, max_analysis_chars))
     checks.recorded_checks(con, run_id, results)
     return results
-
-
-def check_parameters(run_id: str, max_analysis_chars: int = DEFAULT_MAX_ANALYSIS_CHARS) -> dict[str, object]:
-    """Return the ``$name`` values of the data checks for one run."""
-    return {
-        "run_id": run_id,
-        "languages": sorted(LANGUAGE_CODES),
-        "reject_reasons": sorted(str(r) for r in RejectReason),
-        # Documents longer than this had their spans compared in Python before load (batch_safety).
-        "max_exact_chars": max(int(max_analysis_chars), 1),
-    }
 
 
 @task(name="finish-run", task_run_name="finish-run-{status}", cache_policy=NO_CACHE)

@@ -1,0 +1,138 @@
+"""Is there anything new? A read-only look, before Prefect is imported or its API started.
+
+A re-run with nothing new used to cost almost only start-up: importing Prefect and
+starting its temporary API server (tens of seconds on a 2-core machine) to find, in
+about a second, that every document is already stored. ``nothing_new`` reads and
+hashes the inputs in this process against a read-only connection; when every document
+is stored, nothing is rejected, the latest run completed and no Prefect server is
+configured, the CLI records the run without Prefect (``recorded_noop_run``): no API, no
+worker, no flow run (``flow_run_id`` is null). Anything else (a new or changed document, a reject, a
+crashed or running previous run, a locked warehouse) returns None and the flow runs.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from newsetl.flows.discovery import discovered_inputs
+from newsetl.flows.reading import slice_content
+from newsetl.transforms.inputs import ReadOptions
+
+
+def prefect_server_configured() -> bool:
+    """Return True if runs talk to a Prefect server (``PREFECT_API_URL``, in the environment or the active profile).
+
+    Read without importing Prefect. With a server, runs take the warehouse writer slot
+    (flows/writer_slot.py) and pay no API start, so the no-op shortcut is not used.
+    """
+    if os.environ.get("PREFECT_API_URL"):
+        return True
+    import tomllib
+
+    home = Path(os.environ.get("PREFECT_HOME") or Path.home() / ".prefect").expanduser()
+    profiles = Path(os.environ.get("PREFECT_PROFILES_PATH") or home / "profiles.toml")
+    try:
+        data = tomllib.loads(profiles.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    active = os.environ.get("PREFECT_PROFILE") or data.get("active", "ephemeral")
+    return bool((data.get("profiles", {}).get(active) or {}).get("PREFECT_API_URL"))
+
+
+def nothing_new(paths: list[Path], db_path: Path, *, max_bytes: int, batch_size: int,
+                read_options: ReadOptions) -> int | None:
+    """Return the number of documents in ``paths`` if all are already in ``db_path`` and none is rejected, else None."""
+    import duckdb
+
+    from newsetl.warehouse.connection import WarehouseLocked, WarehouseMissing, reader_connection
+    from newsetl.warehouse.loading import known_document_ids
+    from newsetl.warehouse.runs import latest_run_completed, latest_run_id
+
+    if not db_path.exists():
+        return None
+    try:
+        con = reader_connection(db_path)
+    except (WarehouseLocked, WarehouseMissing, duckdb.Error):
+        return None
+    try:
+        try:
+            if latest_run_id(con) is None or not latest_run_completed(con):
+                return None
+            known = known_document_ids(con)
+        except duckdb.Error:  # an older or partial warehouse: let the flow prepare it
+            return None
+    finally:
+        con.close()
+    discovery = discovered_inputs([str(p) for p in paths], max_bytes=max_bytes, batch_size=batch_size)
+    if discovery.rejects or not discovery.slices:
+        return None
+    seen = 0
+    for piece in discovery.slices:
+        content = slice_content(piece, max_bytes, read_options)
+        if content.rejects.height:
+            return None
+        ids = content.documents["document_id"]
+        if any(doc_id not in known for doc_id in ids):
+            return None
+        seen += len(ids)
+    return seen
+
+
+def recorded_noop_run(paths: list[Path], db_path: Path, seen: int, *, max_analysis_chars: int,
+                      soft_checks: bool = False, wait_seconds: float = 0.0) -> dict:
+    """Record a run that found ``seen`` documents, all stored, and run its data checks; return the run summary.
+
+    The flow's bookkeeping for such a run, without importing Prefect: the schema is
+    applied, runs that died are marked crashed, the run is recorded (no flow run id),
+    entity resolution is skipped as the flow skips it after a completed run, the data
+    checks run and are recorded. Raises RuntimeError when an error check fails and
+    ``soft_checks`` is off (the run is recorded as failed, as the flow would).
+    """
+    import time
+    import uuid
+
+    from newsetl.flows.checking import check_parameters
+    from newsetl.flows.session import WarehouseSession
+    from newsetl.flows.version import pipeline_version
+    from newsetl.warehouse import checks, runs
+    from newsetl.warehouse.schema import applied_schema
+
+    started = time.perf_counter()
+    run_id = f"run_{time.strftime('%Y%m%dT%H%M%S')}_{uuid.uuid4().hex[:8]}"
+    version = pipeline_version()
+    session = WarehouseSession(db_path, wait_seconds)
+    counts = {"seen": seen, "loaded": 0, "skipped": seen, "rejected": 0, "input_warnings": 0}
+    status, error, results, summary = "failed", None, [], {}
+    try:
+        con = session.connection()
+        applied_schema(con)
+        runs.crashed_runs(con)
+        runs.started_run(con, run_id, None, version, "ingest", [str(p) for p in paths])
+        results = checks.check_results(con, check_parameters(run_id, max_analysis_chars))
+        checks.recorded_checks(con, run_id, results)
+        failed = [r for r in results if not r.passed and r.severity == "error"]
+        if failed and not soft_checks:
+            error = "data checks failed: " + " | ".join(r.message() for r in failed)
+            raise RuntimeError(error + ". Inspect marts.data_checks; use --soft-checks to record without failing.")
+        status = "completed"
+    except BaseException as exc:
+        error = error or f"{type(exc).__name__}: {exc}"
+        raise
+    finally:
+        try:
+            if session._con is not None:
+                runs.finished_run(session._con, run_id, status, counts, error)
+                if status == "completed":
+                    summary.update(runs.corpus_facts(session._con))
+        finally:
+            session.close()
+    summary.update({
+        "run_id": run_id, "status": status, "mode": "ingest", "pipeline_version": version, "db": str(db_path),
+        "documents_seen": seen, "documents_loaded": 0, "documents_skipped": seen, "documents_rejected": 0,
+        "input_warnings": 0, "reject_reasons": {},
+        "checks": [{"name": r.name, "severity": r.severity, "passed": r.passed, "failing_rows": r.failing_rows}
+                   for r in results],
+        "stage_seconds": {}, "wall_s": time.perf_counter() - started, "error": error,
+    })
+    return summary
