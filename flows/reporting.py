@@ -69,6 +69,8 @@ def report_markdown(written, run_id: str) -> str:
 
 def published_report(written, run_id: str) -> None:
     """Publish the report as the ``newsetl-report`` markdown artifact (headline figures, link to the file)."""
+    from prefect.artifacts import create_markdown_artifact  # lazily: a no-op re-run never imports Prefect
+
     create_markdown_artifact(key="newsetl-report", markdown=report_markdown(written, run_id),
                              description=f"HTML report after run {run_id}: {written.html.resolve()}")
 
