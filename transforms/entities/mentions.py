@@ -10,7 +10,7 @@ from newsetl.transforms.entities.english import english_spans
 from newsetl.transforms.entities.features import gazetteer_tags
 from newsetl.transforms.entities.gazetteer import gazetteer_matches
 from newsetl.transforms.entities.headed import headed_orgs
-from newsetl.transforms.entities.lexicon import calendar_words, is_common_word
+from newsetl.transforms.entities.lexicon import calendar_words, city_populations, concept_heads, folded, is_common_word
 from newsetl.transforms.entities.ministries import ministry_matches, portfolio_end
 from newsetl.transforms.entities.roles import title_end, title_start, titled_person_spans
 from newsetl.transforms.entities.spans import (
@@ -193,6 +193,78 @@ def _joint_split(toks: list[Token], cands: list[Candidate], language: str = "id"
     return out
 
 
+# A tagger PERSON that is the whole name of a populated place is that place ("Phnom Penh"); one
+# word must name a large one, since smaller towns share names with people.
+_PLACE_PERSON_MIN_POPULATION = {1: 100_000, 2: 15_000}
+# Lower-case words inside a programme's expansion that its acronym skips ("Bantuan Pangan untuk ...").
+_ACRONYM_SKIPS = frozenset({"dan", "untuk", "bagi", "di", "ke", "dari", "of", "for", "and", "the", "yang"})
+
+
+def _placed_persons(toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
+    """Return the candidates with tagger PERSONs that name a gazetteer city retyped as LOC.
+
+    A one-word PERSON also written as part of a longer person's name in the text (``Hamilton``
+    after ``Lewis Hamilton``) stays a person.
+    """
+    people_words = {
+        t.text for c in cands if c.entity_type == "PERSON" and c.last - c.first > 1 for t in toks[c.first : c.last]
+    }
+    cities = city_populations()
+    out = []
+    for c in cands:
+        if c.entity_type == "PERSON" and c.source in ("tagger", "propagated"):
+            size = c.last - c.first
+            population = cities.get(folded(" ".join(t.text for t in toks[c.first : c.last])))
+            if population is not None and population >= _PLACE_PERSON_MIN_POPULATION[min(size, 2)] and not (
+                size == 1 and toks[c.first].text in people_words
+            ):
+                c = Candidate(c.first, c.last, "LOC", c.source)
+        out.append(c)
+    return out
+
+
+def _concept_acronyms(toks: list[Token], language: str) -> tuple[set[str], list[tuple[int, int]]]:
+    """Return acronyms the text defines as programmes, and the spans of their expansions.
+
+    ``Program Keluarga Harapan (PKH)``: the words before the bracket whose initials spell the
+    acronym, opening with a programme/scheme/document head (``program``, ``bantuan``, ``subsidi``).
+    """
+    heads = concept_heads(language)
+    acronyms, spans = set(), []
+    for k in range(2, len(toks) - 1):
+        acr = toks[k].text
+        if toks[k - 1].text != "(" or toks[k + 1].text != ")" or not (2 <= len(acr) <= 6 and acr.isupper()):
+            continue
+        for start in range(k - 2, max(-1, k - 9), -1):
+            words = [t.text for t in toks[start : k - 1] if t.text.lower() not in _ACRONYM_SKIPS]
+            if not all(w[:1].isalpha() for w in words):
+                break
+            initials = "".join(w[0] for w in words).upper()
+            if initials == acr.upper():
+                if toks[start].text.lower() in heads:
+                    acronyms.add(acr)
+                    spans.append((start, k + 2))
+                break
+            if len(initials) > len(acr):
+                break
+    return acronyms, spans
+
+
+def _without_concepts(toks: list[Token], cands: list[Candidate], language: str) -> list[Candidate]:
+    """Return the candidates without programmes' names and the acronyms the text defines for them."""
+    acronyms, spans = _concept_acronyms(toks, language)
+    if not acronyms:
+        return cands
+    return [
+        c for c in cands
+        if c.source not in ("tagger", "propagated", "title")
+        or not (
+            " ".join(t.text for t in toks[c.first : c.last]) in acronyms
+            or any(a <= c.first and c.last <= b for a, b in spans)
+        )
+    ]
+
+
 def entity_mentions(text: str, language: str = "id") -> list[EntityMention]:
     """Return the PERSON, ORG and LOC mentions of ``text`` in order, resolved within the document.
 
@@ -227,4 +299,5 @@ def entity_mentions(text: str, language: str = "id") -> list[EntityMention]:
         c for c in _joint_split(toks, cands, language)
         if not _title_qualifier(toks, c, language) and not _calendar_word(toks, c)
     ]
+    cands = _placed_persons(toks, _without_concepts(toks, cands, language))
     return document_mentions(text, toks, cands, language)
