@@ -159,3 +159,17 @@ def concept_heads(language: str) -> frozenset[str]:
     (``Program Keluarga Harapan``, ``Bantuan Subsidi Upah``): such a name and its acronym are no ORG."""
     lang = "en" if language == "en" else "id"
     return frozenset(row[0] for row in data_rows("concept_heads.tsv") if len(row) >= 2 and row[1] == lang)
+
+
+@cache
+def district_names() -> frozenset[str]:
+    """Return folded names of Indonesia's provinces, regencies and districts (kecamatan), from the
+    Kemendagri table ``transforms/data/id_regions.tsv``."""
+    text = resources.files("newsetl.transforms.data").joinpath("id_regions.tsv").read_text(encoding="utf-8")
+    names = set()
+    for line in text.splitlines():
+        row = line.split("\t")
+        if line.startswith("#") or len(row) < 5:
+            continue
+        names.update(folded(name) for name in row[3:5] if name)
+    return frozenset(names)

@@ -10,7 +10,15 @@ from newsetl.transforms.entities.english import english_spans
 from newsetl.transforms.entities.features import gazetteer_tags
 from newsetl.transforms.entities.gazetteer import gazetteer_matches
 from newsetl.transforms.entities.headed import headed_orgs
-from newsetl.transforms.entities.lexicon import calendar_words, city_populations, concept_heads, folded, is_common_word
+from newsetl.transforms.entities.lexicon import (
+    calendar_words,
+    city_populations,
+    concept_heads,
+    district_names,
+    folded,
+    is_common_word,
+    word_classes,
+)
 from newsetl.transforms.entities.ministries import ministry_matches, portfolio_end
 from newsetl.transforms.entities.roles import title_end, title_start, titled_person_spans
 from newsetl.transforms.entities.spans import (
@@ -265,6 +273,45 @@ def _without_concepts(toks: list[Token], cands: list[Candidate], language: str) 
     ]
 
 
+# Words before a place name in Indonesian and Malay ("di Sayung", "dari Genuk").
+_ID_PLACE_PREPOSITIONS = frozenset({"di", "ke", "dari", "daerah", "wilayah", "kawasan", "kecamatan", "menuju"})
+_ROMAN = frozenset({"II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "XIII", "XIV", "XV", "XX"})
+
+
+def _no_person(toks: list[Token], c: Candidate, language: str) -> bool:
+    """Return True for an Indonesian/Malay PERSON that names nobody.
+
+    Every word usually a common word in NERP (``Deputi Penindakan``, ``Sekda``, ``Polresta``), or a
+    name closed by an acronym (``Satpol PP``): an office or unit, not a person.
+    """
+    if c.entity_type != "PERSON" or language == "en" or c.source not in ("tagger", "propagated", "title"):
+        return False
+    words = [t.text for t in toks[c.first : c.last]]
+    classes = word_classes("id")
+    if all(classes.get(w.lower()) == "O" for w in words):
+        return True
+    last = words[-1]
+    return len(words) > 1 and len(last) >= 2 and last.isupper() and last.isalpha() and last not in _ROMAN
+
+
+def _districts_as_places(toks: list[Token], cands: list[Candidate], language: str) -> list[Candidate]:
+    """Return the candidates with Indonesian PERSONs that follow ``di``/``ke``/``dari`` and name a
+    Kemendagri district (``di Sayung``) retyped as LOC."""
+    if language != "id":
+        return cands
+    districts = district_names()
+    out = []
+    for c in cands:
+        if (
+            c.entity_type == "PERSON" and c.source in ("tagger", "propagated") and c.first > 0
+            and toks[c.first - 1].text.lower() in _ID_PLACE_PREPOSITIONS
+            and folded(" ".join(t.text for t in toks[c.first : c.last])) in districts
+        ):
+            c = Candidate(c.first, c.last, "LOC", c.source)
+        out.append(c)
+    return out
+
+
 def entity_mentions(text: str, language: str = "id") -> list[EntityMention]:
     """Return the PERSON, ORG and LOC mentions of ``text`` in order, resolved within the document.
 
@@ -300,4 +347,5 @@ def entity_mentions(text: str, language: str = "id") -> list[EntityMention]:
         if not _title_qualifier(toks, c, language) and not _calendar_word(toks, c)
     ]
     cands = _placed_persons(toks, _without_concepts(toks, cands, language))
+    cands = [c for c in _districts_as_places(toks, cands, language) if not _no_person(toks, c, language)]
     return document_mentions(text, toks, cands, language)
