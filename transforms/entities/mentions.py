@@ -17,6 +17,7 @@ from newsetl.transforms.entities.lexicon import (
     district_names,
     folded,
     is_common_word,
+    titles,
     word_classes,
 )
 from newsetl.transforms.entities.ministries import ministry_matches, portfolio_end
@@ -295,16 +296,17 @@ def _no_person(toks: list[Token], c: Candidate, language: str) -> bool:
 
 
 def _districts_as_places(toks: list[Token], cands: list[Candidate], language: str) -> list[Candidate]:
-    """Return the candidates with Indonesian PERSONs that follow ``di``/``ke``/``dari`` and name a
-    Kemendagri district (``di Sayung``) retyped as LOC."""
+    """Return the candidates with Indonesian PERSONs that follow ``di``/``ke``/``dari`` or a title
+    and name a Kemendagri region or district (``di Sayung``, ``Sekda Bone``) retyped as LOC."""
     if language != "id":
         return cands
     districts = district_names()
+    title_set = titles(language)
     out = []
     for c in cands:
         if (
             c.entity_type == "PERSON" and c.source in ("tagger", "propagated") and c.first > 0
-            and toks[c.first - 1].text.lower() in _ID_PLACE_PREPOSITIONS
+            and (toks[c.first - 1].text.lower() in _ID_PLACE_PREPOSITIONS or folded(toks[c.first - 1].text) in title_set)
             and folded(" ".join(t.text for t in toks[c.first : c.last])) in districts
         ):
             c = Candidate(c.first, c.last, "LOC", c.source)
