@@ -305,7 +305,7 @@ def _districts_as_places(toks: list[Token], cands: list[Candidate], language: st
     out = []
     for c in cands:
         if (
-            c.entity_type == "PERSON" and c.source in ("tagger", "propagated") and c.first > 0
+            c.entity_type == "PERSON" and c.source in ("tagger", "propagated", "title") and c.first > 0
             and (toks[c.first - 1].text.lower() in _ID_PLACE_PREPOSITIONS or folded(toks[c.first - 1].text) in title_set)
             and folded(" ".join(t.text for t in toks[c.first : c.last])) in districts
         ):
