@@ -79,3 +79,39 @@ def test_clubs_and_parties_are_no_person(text, org):
     spans = _spans(text, "en")
     assert (org, "PERSON") not in spans
     assert (org, "ORG") in spans
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong", "right"),
+    [
+        ("Increased costs at Wembley Stadium and a separate development in London's Docklands saw profits fall.",
+         ("Wembley Stadium", "PERSON"), ("Wembley Stadium", "LOC")),
+        ("The Motion Picture Association of America (MPAA) also said it had succeeded in getting a network closed.",
+         ("America", "LOC"), ("Motion Picture Association of America", "ORG")),
+        ("Listen to the full interview on Sport on Five and the BBC Sport website from 1900 GMT.",
+         ("Sport", "PERSON"), ("BBC", "ORG")),
+    ],
+)
+def test_english_venues_and_organisations(text, wrong, right):
+    spans = _spans(text, "en")
+    assert wrong not in spans
+    assert right in spans
+
+
+def test_compound_opener_is_no_part_of_a_name():
+    text = "Yukos was sold to a shell company which in turn was bought by State-owned Rosneft."
+    assert not any(m.text.startswith("State-owned") for m in entity_mentions(text, "en"))
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        ("Prof. Madya Dr. Aimi Zulhazmi Abdul Rashid berkata, Taman Sri Muda antara kawasan yang mungkin "
+         "mengalami penurunan nilai hartanah.", "Taman Sri Muda"),
+        ("Selama bertahun-tahun, ahli Kelab Watsons dan Kelab Watsons Elite menikmati pengalaman eksklusif.",
+         "Kelab Watsons"),
+        ("Remaja itu membuat aksi berbahaya di Kilometer 24 Lebuh Raya Seremban-Port Dickson.", "Port Dickson"),
+    ],
+)
+def test_malay_estates_clubs_and_towns_are_no_person(text, wrong):
+    assert (wrong, "PERSON") not in _spans(text, "ms")

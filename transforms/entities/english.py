@@ -7,6 +7,8 @@ title precedes it or it is two to four uncommon words. Gazetteer names are handl
 
 from __future__ import annotations
 
+import re
+
 from newsetl.transforms.entities.lexicon import city_populations, folded, head_words, is_common_word
 from newsetl.transforms.entities.roles import title_end
 from newsetl.transforms.entities.tokens import Token
@@ -66,7 +68,15 @@ def _last_title_end(toks: list[Token], first: int, last: int) -> int | None:
     return found
 
 
+# A capitalised compound with a lower-case tail opens a sentence, not a name ("State-owned Rosneft").
+_COMPOUND_OPENER = re.compile(r"[A-Z][a-z]*-[a-z]+")
+
+
 def _classified(toks: list[Token], first: int, last: int) -> tuple[int, int, str] | None:
+    while first < last and _COMPOUND_OPENER.fullmatch(toks[first].text):
+        first += 1
+    if first >= last:
+        return None
     heads = head_words("en")
     words = [t.text.lower() for t in toks[first:last]]
     if any(heads.get(w) == "ORG" for w in words):
