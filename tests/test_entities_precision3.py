@@ -115,3 +115,25 @@ def test_compound_opener_is_no_part_of_a_name():
 )
 def test_malay_estates_clubs_and_towns_are_no_person(text, wrong):
     assert (wrong, "PERSON") not in _spans(text, "ms")
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        ("ujar Presiden Direktur Pertamina Foundation Agus Mashud S. Asngari, dalam keterangan tertulis, Rabu (9/7/2025).",
+         ("Foundation", "PERSON")),
+        ("Gus Ipul menyerahkan santunan ke para santri korban rubuhnya Pondok Pesantren (Ponpes) Al-Khoziny Sidoarjo.",
+         ("Al", "PERSON")),
+        ("Setelah ditelusuri, stiker QRIS palsu itu ditemukan menempel di atas QRIS asli di beberapa warung.",
+         ("QRIS", "ORG")),
+        ("Hal itu berdasarkan keterangan saksi yang juga mahasiswa berinisial NKGA. Saat kejadian, NKGA berada di "
+         "lantai empat untuk menunggu dosen.", ("NKGA", "ORG")),
+    ],
+)
+def test_detik_non_persons_and_initials(text, wrong):
+    assert wrong not in _spans(text, "id")
+
+
+def test_initials_are_a_person():
+    text = "Hal itu berdasarkan keterangan saksi yang juga mahasiswa berinisial NKGA. Saat kejadian, NKGA berada di lantai empat."
+    assert ("NKGA", "PERSON") in _spans(text, "id")

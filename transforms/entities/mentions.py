@@ -16,6 +16,7 @@ from newsetl.transforms.entities.lexicon import (
     concept_heads,
     district_names,
     folded,
+    head_words,
     is_common_word,
     titles,
     word_classes,
@@ -276,6 +277,9 @@ def _without_concepts(toks: list[Token], cands: list[Candidate], language: str) 
 
 # Words before a place name in Indonesian and Malay ("di Sayung", "dari Genuk").
 _ID_PLACE_PREPOSITIONS = frozenset({"di", "ke", "dari", "daerah", "wilayah", "kawasan", "kecamatan", "menuju"})
+_NAME_PARTICLES = frozenset({"al", "el", "bin", "binti", "van", "de", "von"})
+# Words before a person's initials ("mahasiswa berinisial NKGA").
+_INITIALS_CUES = frozenset({"inisial", "berinisial", "insial"})
 _ROMAN = frozenset({"II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "XIII", "XIV", "XV", "XX"})
 
 
@@ -290,6 +294,12 @@ def _no_person(toks: list[Token], c: Candidate, language: str) -> bool:
     words = [t.text for t in toks[c.first : c.last]]
     classes = word_classes("id")
     if all(classes.get(w.lower()) == "O" for w in words):
+        return True
+    # English office words in Indonesian text ("Direktur Pertamina Foundation").
+    if all(w.lower() in head_words("en") or is_common_word(w, "en") for w in words):
+        return True
+    # A name cut before its hyphenated tail ("Ponpes Al-Khoziny" -> "Al").
+    if words[-1].lower() in _NAME_PARTICLES:
         return True
     last = words[-1]
     return len(words) > 1 and len(last) >= 2 and last.isupper() and last.isalpha() and last not in _ROMAN
@@ -312,6 +322,23 @@ def _districts_as_places(toks: list[Token], cands: list[Candidate], language: st
             c = Candidate(c.first, c.last, "LOC", c.source)
         out.append(c)
     return out
+
+
+def _initials_as_persons(toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
+    """Return the candidates with capital runs written as a person's initials (``berinisial NKGA``)
+    retyped as PERSON wherever the text repeats them."""
+    initials = {
+        toks[c.first].text for c in cands
+        if c.last - c.first == 1 and c.first > 0 and toks[c.first - 1].text.lower() in _INITIALS_CUES
+        and toks[c.first].text.isupper() and c.source in ("tagger", "propagated")
+    }
+    if not initials:
+        return cands
+    return [
+        Candidate(c.first, c.last, "PERSON", c.source)
+        if c.last - c.first == 1 and toks[c.first].text in initials and c.source in ("tagger", "propagated") else c
+        for c in cands
+    ]
 
 
 def entity_mentions(text: str, language: str = "id") -> list[EntityMention]:
@@ -350,4 +377,5 @@ def entity_mentions(text: str, language: str = "id") -> list[EntityMention]:
     ]
     cands = _placed_persons(toks, _without_concepts(toks, cands, language))
     cands = [c for c in _districts_as_places(toks, cands, language) if not _no_person(toks, c, language)]
+    cands = _initials_as_persons(toks, cands)
     return document_mentions(text, toks, cands, language)
