@@ -137,3 +137,20 @@ def test_detik_non_persons_and_initials(text, wrong):
 def test_initials_are_a_person():
     text = "Hal itu berdasarkan keterangan saksi yang juga mahasiswa berinisial NKGA. Saat kejadian, NKGA berada di lantai empat."
     assert ("NKGA", "PERSON") in _spans(text, "id")
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong", "right"),
+    [
+        ("Rektor UiTM Pulau Pinang, Prof. Dr. Salmiah Kasolang dan Pengarah Pusat Kokurikulum UiTM, Prof. Madya "
+         "Dr. Mohd. Azman Yahaya.", ("Pusat Kokurikulum UiTM", "PERSON"), ("Azman Yahaya", "PERSON")),
+        ("Presiden Amerika Syarikat (AS), Joe Biden dari Maharaja Jepun, Maharaja Naruhito membanjiri Westminster Abbey.",
+         ("Westminster Abbey", "PERSON"), ("Joe Biden", "PERSON")),
+        ("Sajat memuat naik beberapa Instastory menerusi entri Instagram miliknya.",
+         ("Instagram", "LOC"), ("Instagram", "ORG")),
+    ],
+)
+def test_utusan_institutions_and_platforms(text, wrong, right):
+    spans = _spans(text, "ms")
+    assert wrong not in spans
+    assert right in spans

@@ -277,6 +277,13 @@ def _without_concepts(toks: list[Token], cands: list[Candidate], language: str) 
 
 # Words before a place name in Indonesian and Malay ("di Sayung", "dari Genuk").
 _ID_PLACE_PREPOSITIONS = frozenset({"di", "ke", "dari", "daerah", "wilayah", "kawasan", "kecamatan", "menuju"})
+# Words opening or closing names of institutions and buildings, in Malay, Indonesian and English
+# ("Pusat Kokurikulum UiTM", "Westminster Abbey", "Pondok Pesantren"): such a name is no person.
+# Kept out of head_words.tsv, which the CRF reads as a feature. Source: Kamus Dewan, KBBI.
+_INSTITUTION_HEADS = frozenset({
+    "pusat", "balai", "gedung", "pondok", "ponpes", "pesantren", "gereja", "hospital", "kolej", "akademi",
+    "maktab", "abbey", "cathedral", "church", "stadion", "stadium",
+})
 _NAME_PARTICLES = frozenset({"al", "el", "bin", "binti", "van", "de", "von"})
 # Words before a person's initials ("mahasiswa berinisial NKGA").
 _INITIALS_CUES = frozenset({"inisial", "berinisial", "insial"})
@@ -289,9 +296,13 @@ def _no_person(toks: list[Token], c: Candidate, language: str) -> bool:
     Every word usually a common word in NERP (``Deputi Penindakan``, ``Sekda``, ``Polresta``), or a
     name closed by an acronym (``Satpol PP``): an office or unit, not a person.
     """
-    if c.entity_type != "PERSON" or language == "en" or c.source not in ("tagger", "propagated", "title"):
+    if c.entity_type != "PERSON" or c.source not in ("tagger", "propagated", "title"):
         return False
     words = [t.text for t in toks[c.first : c.last]]
+    if words[0].lower() in _INSTITUTION_HEADS or words[-1].lower() in _INSTITUTION_HEADS:
+        return True
+    if language == "en":
+        return False
     classes = word_classes("id")
     if all(classes.get(w.lower()) == "O" for w in words):
         return True
