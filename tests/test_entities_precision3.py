@@ -154,3 +154,23 @@ def test_utusan_institutions_and_platforms(text, wrong, right):
     spans = _spans(text, "ms")
     assert wrong not in spans
     assert right in spans
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong", "right"),
+    [
+        ('"We are checking if there is action to be taken," Michael Lamberty, a Lufthansa spokesman told the BBC.',
+         ("Lufthansa", "PERSON"), ("Lufthansa", "ORG")),
+        ("J Crane (Sale Harriers Manchester), S Jones (Trafford AC).",
+         ("Trafford AC", "PERSON"), ("Trafford AC", "ORG")),
+    ],
+)
+def test_bbc_companies_and_athletics_clubs(text, wrong, right):
+    spans = _spans(text, "en")
+    assert wrong not in spans
+    assert right in spans
+
+
+def test_a_price_move_is_no_speech():
+    text = "SMFG shares climbed by 2.7% to 717,000, and Daiwa added 5.3% to 740 yen."
+    assert ("Daiwa", "PERSON") not in _spans(text, "en")

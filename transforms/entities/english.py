@@ -16,6 +16,8 @@ from newsetl.transforms.entities.tokens import Token
 # Lower-case words that may sit inside one name ("Ministry of Defence", "Ibn al Khattab").
 _CONNECTORS = frozenset({"of", "for", "de", "van", "von", "bin", "al", "da", "du", "der", "den"})
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "across", "around"})
+# Nouns after a company's name ("a Lufthansa spokesman", "Daiwa shares").
+_ORG_FOLLOWERS = frozenset({"spokesman", "spokeswoman", "spokesperson", "shares", "shareholders"})
 _SPEECH_VERBS = frozenset({"said", "says", "told", "added", "stated", "wrote", "warned", "announced"})
 
 
@@ -96,7 +98,13 @@ def _classified(toks: list[Token], first: int, last: int) -> tuple[int, int, str
     size = last - first - words.count("-")
     if 2 <= size <= 4 and len(uncommon) == size:
         return first, last, "PERSON"
-    if last - first == 1 and last < len(toks) and toks[last].text in _SPEECH_VERBS and uncommon:
+    if last < len(toks) and toks[last].text.lower() in _ORG_FOLLOWERS:
+        return first, last, "ORG"  # "a Lufthansa spokesman", "Daiwa shares"
+    if (
+        last - first == 1 and last < len(toks) and toks[last].text in _SPEECH_VERBS and uncommon
+        # "Daiwa added 5.3%" reports a price, not speech
+        and not (last + 1 < len(toks) and toks[last + 1].text[:1].isdigit())
+    ):
         return first, last, "PERSON"
     return None
 
