@@ -115,32 +115,45 @@ def _log_tail(path: Path, lines: int = 5) -> str:
     return " | ".join(line.strip() for line in tail if line.strip())
 
 
-def _stop_group(pid: int, timeout: float) -> None:
-    try:
-        os.killpg(pid, signal.SIGTERM)
-    except ProcessLookupError:
-        return
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
+def group_members(pgid: int) -> list[int]:
+    """Live (not zombie) processes of process group ``pgid``, from /proc; [pgid] if /proc is missing and it exists."""
+    proc = Path("/proc")
+    if not proc.is_dir():
         try:
-            os.killpg(pid, 0)
-        except ProcessLookupError:
-            return
-        try:  # reap it if it is our own child (a test, or a failed start), so it is not a zombie
-            os.waitpid(pid, os.WNOHANG)
-        except ChildProcessError:
-            pass
-        if not _alive(pid):
-            try:
-                os.killpg(pid, signal.SIGKILL)  # workers of a dead leader
-            except ProcessLookupError:
-                pass
-            return
-        time.sleep(0.2)
+            os.killpg(pgid, 0)
+        except (ProcessLookupError, PermissionError):
+            return []
+        return [pgid]
+    members = []
+    for stat in proc.glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if int(fields[2]) == pgid and fields[0] not in ("Z", "X"):
+            members.append(int(stat.parent.name))
+    return members
+
+
+def _signal_group(pgid: int, sig: int) -> None:
     try:
-        os.killpg(pid, signal.SIGKILL)
+        os.killpg(pgid, sig)
     except ProcessLookupError:
         pass
+
+
+def _stop_group(pgid: int, timeout: float) -> None:
+    """SIGTERM the group, wait up to ``timeout`` s for every member to exit, then SIGKILL what is left."""
+    _signal_group(pgid, signal.SIGTERM)
+    deadline = time.monotonic() + timeout
+    while group_members(pgid) and time.monotonic() < deadline:
+        try:  # reap it if it is our own child (a test, or a failed start), so it is not a zombie
+            os.waitpid(pgid, os.WNOHANG)
+        except ChildProcessError:
+            pass
+        time.sleep(0.2)
+    if group_members(pgid):
+        _signal_group(pgid, signal.SIGKILL)
 
 
 def start_server(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, timeout: float = START_TIMEOUT,
