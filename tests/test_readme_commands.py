@@ -70,7 +70,7 @@ def _cli_args(command: str) -> tuple[dict[str, str], list[str]]:
     return env, words[1:]
 
 
-@pytest.mark.parametrize("command", QUERY_COMMANDS)
+@pytest.mark.parametrize("command", QUERY_COMMANDS, ids=[c.replace(".venv/bin/newsetl ", "")[:60] for c in QUERY_COMMANDS])
 def test_readme_query_commands_run_on_the_seed_warehouse(seed_db, command):
     from newsetl.flows.cli import app
 
@@ -119,7 +119,7 @@ def sandbox(seed_db, tmp_path_factory):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("command", SHELL_COMMANDS)
+@pytest.mark.parametrize("command", SHELL_COMMANDS, ids=[c.replace(".venv/bin/newsetl ", "")[:60] for c in SHELL_COMMANDS])
 def test_readme_commands_in_a_real_shell(sandbox, command):
     cwd, home, tmp = sandbox
     if "../shared/" in command and not (cwd.parent / "shared").exists():
