@@ -459,5 +459,80 @@ def bench(
         _fail(f"the benchmark's first run failed: {result['error']}")
 
 
+
+# --- newsetl server start|stop|status: a local Prefect server in the background -------------
+
+server_app = typer.Typer(add_completion=False, no_args_is_help=True,
+                         help="A local Prefect server (UI, schedules, fast runs) in the background.")
+app.add_typer(server_app, name="server")
+
+
+def _server_hint(state) -> None:
+    print(f"Prefect server at {state.url} (pid {state.pid}); UI: {state.url}")
+    print(f"Point newsetl at it: export PREFECT_API_URL={state.api_url}")
+
+
+@server_app.command("start")
+def server_start(
+    host: Annotated[str, typer.Option(help="Address to bind (loopback by default).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to bind.")] = 4200,
+    timeout: Annotated[float, typer.Option(min=1, help="Seconds to wait for /api/health.")] = 150.0,
+) -> None:
+    """Start `prefect server start` in the background (PID file and log in $PREFECT_HOME, else ~/.prefect).
+
+    Example: newsetl server start && export PREFECT_API_URL=http://127.0.0.1:4200/api
+    """
+    from newsetl.flows.local_server import ServerError, log_path, server_state, start_server
+
+    stale = server_state()
+    if stale.stale:
+        console.print(f"note: removed a stale PID file (pid {stale.pid} is not running)", soft_wrap=True)
+    console.print(f"starting the Prefect server on {host}:{port} (log: {log_path()}; first start takes longer)",
+                  soft_wrap=True)
+    try:
+        state = start_server(host=host, port=port, timeout=timeout)
+    except ServerError as error:
+        _fail(str(error))
+    _server_hint(state)
+
+
+@server_app.command("stop")
+def server_stop() -> None:
+    """Stop the server started by `newsetl server start` (its whole process group) and remove its PID file.
+
+    Example: newsetl server stop
+    """
+    from newsetl.flows.local_server import stop_server
+
+    state = stop_server()
+    if state.running:
+        print(f"stopped the Prefect server (pid {state.pid}) at {state.url}")
+    elif state.stale:
+        print(f"not running: removed a stale PID file (pid {state.pid} had exited)")
+    else:
+        print("not running (no PID file)")
+
+
+@server_app.command("status")
+def server_status() -> None:
+    """Say whether the server started by `newsetl server start` runs, with its URL; exit 1 if not.
+
+    Example: newsetl server status
+    """
+    from newsetl.flows.local_server import healthy, pid_path, server_state
+
+    state = server_state()
+    if state.running:
+        answer = "healthy" if healthy(state.api_url) else "not answering /api/health yet"
+        print(f"running (pid {state.pid}) at {state.url}, {answer}")
+        print(f"export PREFECT_API_URL={state.api_url}")
+        return
+    if state.stale:
+        print(f"not running: removed a stale PID file (pid {state.pid} had exited)")
+    else:
+        print(f"not running (no PID file at {pid_path()})")
+    raise typer.Exit(1)
+
+
 if __name__ == "__main__":
     app()
