@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.newsetl-installed
 
 # Prefect and newsetl defaults (startup timeout, no analytics, ...) live in newsetl/settings.py.
 
-.PHONY: setup bytecode run test test-fast bench bench-synthetic train-ner train-language eval clean lock
+.PHONY: setup bytecode run test test-fast test-corpora bench bench-synthetic train-ner train-language eval clean lock
 
 setup: $(STAMP) $(VENV)/.newsetl-bytecode
 
@@ -34,7 +34,11 @@ run: setup
 	$(BIN)/newsetl run seeds
 
 test: setup
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -m "not corpora"
+
+# The README's commands on the three real corpora (~5 min): run before changing what they print.
+test-corpora: setup
+	$(BIN)/python -m pytest -q -m corpora
 
 # The suite without the server, Dask and crash tests (marked slow): the inner loop.
 test-fast: setup

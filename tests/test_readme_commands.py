@@ -118,8 +118,12 @@ def sandbox(seed_db, tmp_path_factory):
     return cwd, home, tmp
 
 
+# The real-corpus commands take 1-2 min each: `make test-corpora` runs them, `make test` leaves them out.
+SHELL_CASES = [pytest.param(c, marks=pytest.mark.corpora) if "../shared/data/news" in c else c for c in SHELL_COMMANDS]
+
+
 @pytest.mark.slow
-@pytest.mark.parametrize("command", SHELL_COMMANDS, ids=[c.replace(".venv/bin/newsetl ", "")[:60] for c in SHELL_COMMANDS])
+@pytest.mark.parametrize("command", SHELL_CASES, ids=[c.replace(".venv/bin/newsetl ", "")[:60] for c in SHELL_COMMANDS])
 def test_readme_commands_in_a_real_shell(sandbox, command):
     cwd, home, tmp = sandbox
     if "../shared/" in command and not (cwd.parent / "shared").exists():
