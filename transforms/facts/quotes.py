@@ -97,6 +97,29 @@ def _continues(text: str, previous_after: int | None, open_mark: int | None) -> 
     return not body or (body[-1] in _TERMINAL and not _GAP_SENTENCE.search(body[:-1]))
 
 
+def _reporting_region(text: str, previous_after: int | None, open_mark: int | None) -> tuple[int, int] | None:
+    """Return the text just before a quote that opens its sentence: the previous sentence or paragraph.
+
+    A quote paragraph after ``He told BBC Radio 4 that ...`` carries that speaker on. The region
+    never reaches back over an earlier quote. None if the quote does not open its sentence.
+    """
+    if open_mark is None:
+        return None
+    floor = sentence_start(text, open_mark)
+    if _last_visible(text, open_mark, floor) >= floor:
+        return None  # the quote is inside its sentence
+    line_start = text.rfind("\n", 0, open_mark) + 1
+    if text[line_start:open_mark].strip():
+        begin = sentence_start(text, max(floor - 1, 0))  # the previous sentence on this line
+    else:
+        previous_line_end = len(text[:line_start].rstrip())
+        begin = text.rfind("\n", 0, previous_line_end) + 1  # the previous paragraph
+    begin = max(begin, previous_after or 0)
+    if any(m in text[begin:open_mark] for m in "\"“”„«»"):
+        return None
+    return begin, open_mark
+
+
 def _cited_source(
     text: str, citations: Sequence[SourceCitation], starts: list[int], open_mark: int | None,
     after: int | None, new_sentence: bool,
@@ -169,6 +192,11 @@ def quotes(text: str, mentions: Sequence[EntityMention] = (), language: str = "i
             (attribution is None or attribution.speaker is None) and previous_speaker is not None
             and _continues(text, previous_after, span.open_mark)
         )
+        reported = None
+        if not continued and (attribution is None or attribution.speaker is None):
+            region = _reporting_region(text, previous_after, span.open_mark)
+            if region is not None:
+                reported = antecedents.reported_between(*region)
         if not continued and not _is_speech(text, span, len(quote_text.split()), terminal, attribution, introduced):
             continue
         previous_after = after if after is not None else span.inner_end
@@ -176,6 +204,9 @@ def quotes(text: str, mentions: Sequence[EntityMention] = (), language: str = "i
         if continued:
             speaker = previous_speaker
             attribution = Attribution(speaker, found[-1].cue)
+        elif reported is not None:
+            speaker = reported
+            attribution = Attribution(speaker, attribution.cue if attribution else None)
         previous_speaker = speaker
         if speaker is not None:
             antecedents.add_speaker(after if after is not None else end, speaker)
