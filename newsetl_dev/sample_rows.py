@@ -7,7 +7,7 @@ Tables: ``mentions`` (``marts.entity_mentions`` with the entity's canonical name
 ``reservoir`` sampling, ``repeatable(seed)``, so the same file and seed give the same rows.
 Context is ``--width`` characters either side of the span in ``raw.documents.raw_text``, with the
 span in ``[[ ]]``; line breaks shown as ``/``. ``--unattributed`` prints the share of quotes
-without a speaker. Read-only: the database is opened ``read_only``.
+without a speaker; ``--attributed`` samples only quotes with one. Read-only: the database is opened ``read_only``.
 """
 
 from __future__ import annotations
@@ -42,9 +42,15 @@ _QUERIES = {
 }
 
 
-def sample(con, table: str, size: int, seed: int) -> list[tuple]:
-    """Return ``size`` random ``(document_id, start, end, judged)`` rows of ``table``, reproducibly."""
-    sql = f"SELECT * FROM ({_QUERIES[table]}) USING SAMPLE reservoir({int(size)} ROWS) REPEATABLE ({int(seed)})"
+def sample(con, table: str, size: int, seed: int, attributed: bool = False) -> list[tuple]:
+    """Return ``size`` random ``(document_id, start, end, judged)`` rows of ``table``, reproducibly.
+
+    ``attributed`` keeps only quotes with a speaker, in key order before sampling.
+    """
+    query = _QUERIES[table]
+    if attributed:
+        query = f"SELECT * FROM ({query}) WHERE judged NOT LIKE 'speaker=- %' ORDER BY document_id, start_offset"
+    sql = f"SELECT * FROM ({query}) USING SAMPLE reservoir({int(size)} ROWS) REPEATABLE ({int(seed)})"
     return sorted(con.execute(sql).fetchall(), key=lambda r: (r[0], r[1]))
 
 
@@ -64,13 +70,15 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--width", type=int, default=120)
     parser.add_argument("--unattributed", action="store_true")
+    parser.add_argument("--attributed", action="store_true",
+                        help="quotes table: sample only quotes with a speaker (to judge speaker precision)")
     args = parser.parse_args(argv)
     con = duckdb.connect(args.db, read_only=True)
     if args.unattributed:
         blank, total = con.execute(
             "SELECT count(*) FILTER (WHERE speaker_text IS NULL), count(*) FROM marts.quotes").fetchone()
         print(f"quotes without a speaker: {blank}/{total} = {blank / max(total, 1):.1%}")
-    for n, (doc, start, end, judged) in enumerate(sample(con, args.table, args.sample, args.seed), 1):
+    for n, (doc, start, end, judged) in enumerate(sample(con, args.table, args.sample, args.seed, args.attributed), 1):
         print(f"{n:3d}. {judged}\n     {context(con, doc, start, end, args.width)}")
 
 
