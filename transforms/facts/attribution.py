@@ -106,7 +106,7 @@ def attribution_after(
         return Attribution(antecedents.resolved(kind or "", quote_start), match.group("cue").lower())
     span = name_phrase_after(text, _LEAD_PATTERN.match(text, pos).end())
     if span is None:
-        return None
+        return _clause_attribution(text, pos, mentions, antecedents, quote_start)
     verb = patterns["verb_after_name"].match(text, span[1])
     if verb:
         return Attribution(speaker_from_span(text, span, mentions), verb.group("cue").lower())
