@@ -344,6 +344,12 @@ def test_speaker_is_read_from_the_clause_after_a_comma_closed_quote(text, speake
             "peneroka Felda,” titah baginda pada majlis penyerahan dana tersebut.",
             "Tuanku Syed Faizuddin Putra Jamalullail",
         ),
+        (  # Utusan: "Role, Title Name berkata": the name after the comma speaks, not the role before it
+            "Ketua Polis Daerah Langkawi, Asisten Komisioner Shariman Ashari berkata, serbuan pertama kira-kira "
+            "pukul 2.30 pagi di sebuah rumah di Kampung Berjaya.\n\n“Pemeriksaan menemukan satu paket plastik "
+            "lutsinar yang berisi serbuk,” katanya.",
+            "Shariman Ashari",
+        ),
     ],
 )
 def test_malay_reported_speech_and_royal_pronoun_name_the_speaker(text, surface):
