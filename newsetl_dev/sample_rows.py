@@ -55,9 +55,14 @@ def _rows_sql(table: str, attributed: bool) -> str:
 
 
 def sample(con, table: str, size: int, seed: int, attributed: bool = False) -> list[tuple]:
-    """Return ``size`` random ``(document_id, start, end, judged)`` rows of ``table``, reproducibly."""
-    sql = f"SELECT * FROM ({_rows_sql(table, attributed)}) USING SAMPLE reservoir({int(size)} ROWS) " \
-          f"REPEATABLE ({int(seed)})"
+    """Return ``size`` random ``(document_id, start, end, judged)`` rows of ``table``, reproducibly.
+
+    ``attributed`` keeps only quotes with a speaker, in key order before sampling.
+    """
+    query = _QUERIES[table]
+    if attributed:
+        query = f"SELECT * FROM ({query}) WHERE judged NOT LIKE 'speaker=- %' ORDER BY document_id, start_offset"
+    sql = f"SELECT * FROM ({query}) USING SAMPLE reservoir({int(size)} ROWS) REPEATABLE ({int(seed)})"
     return sorted(con.execute(sql).fetchall(), key=lambda r: (r[0], r[1]))
 
 

@@ -273,3 +273,85 @@ def test_quotes_use_the_citations_they_are_given(monkeypatch):
 def test_closing_and_continuing_cues_name_the_speaker(text, speaker, cue):
     last = quotes(text, [])[-1]
     assert (last.speaker_text, last.cue) == (speaker, cue)
+
+
+# Issue 17: English continuation quotes and speakers named in the clause after a quote
+# (real BBC sentences); each fails without the continuation / clause / lost-break rules.
+_JARRE = (
+    'Other stars are expected to join the line-up in the coming months, and the Danish royal family will attend. '
+    '"Christian Andersen\'s fairy tales are timeless and universal," said Jarre. "For all of us, at any age there '
+    'is always - beyond the pure enjoyment of the tale - a message to learn." There are year-long celebrations '
+    'planned across the world.'
+)
+_HAGUE = (
+    'Mr Hague became an MP at 27 and Leader of the Opposition at 36. He said: "I feel fortunate that, by the age '
+    'of 40, I had crammed in an entire political career. "I had been in the Cabinet and been leader of the party, '
+    'so now I can branch out into other things...it is a very liberating feeling." Mr Hague added that he may have '
+    'misjudged his own ambitions.'
+)
+_SCOTLAND = (
+    'He said the rise was not a major factor. Mr Wallace told BBC Radio Scotland\'s Good Morning Scotland programme '
+    'that the figures had to be looked at carefully.\n\n"The reason people are opting for Scottish universities '
+    'is that they are perceived as being of very high quality."'
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "quote_index", "speaker"),
+    [
+        (_JARRE, "Jarre", 1, "Jarre"),
+        (_HAGUE, "Mr Hague", 0, "Mr Hague"),
+        (_HAGUE, "Mr Hague", 1, "Mr Hague"),
+        (_SCOTLAND, "Mr Wallace", 0, "Mr Wallace"),
+    ],
+)
+def test_continuation_quotes_carry_the_speaker_on(text, surface, quote_index, speaker):
+    found = quotes(text, [mention(text, surface, "PERSON", "person:" + surface)])
+    assert found[quote_index].speaker_text == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            '"Resources are more than enough to reduce poverty and there is no need for more tax reforms but a '
+            'better distribution," deputy planning director Jose Leibovich said.',
+            "Jose Leibovich",
+        ),
+        (
+            '"In our opinion it is a generic designation and we do not have any other name or term for this type '
+            'of cheese," Hans Arne Kristiansen, a spokesman for the Danish Dairy Board, told the BBC.',
+            "Hans Arne Kristiansen",
+        ),
+    ],
+)
+def test_speaker_is_read_from_the_clause_after_a_comma_closed_quote(text, speaker):
+    assert only_quote(text).speaker_text == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        (  # Utusan: a quote paragraph after a reported-speech paragraph opening "Katanya,"
+            "Timbalan Menteri Dalam Negeri, Ismail Mohamed Said berkata, operasi itu akan diteruskan.\n\n"
+            "Katanya, pihak polis telah mengenal pasti beberapa lokasi panas di ibu negara.\n\n"
+            "“Kami tidak akan berkompromi dengan mana-mana pihak yang melanggar undang-undang.”",
+            "Ismail Mohamed Said",
+        ),
+        (  # Utusan: "titah baginda" resolves like "katanya"
+            "Raja Muda Perlis, Tuanku Syed Faizuddin Putra Jamalullail berkenan menyempurnakan majlis itu.\n\n"
+            "“Ia juga bertujuan untuk menghidupkan budaya bersedekah khususnya ibadah berwakaf dalam kalangan "
+            "peneroka Felda,” titah baginda pada majlis penyerahan dana tersebut.",
+            "Tuanku Syed Faizuddin Putra Jamalullail",
+        ),
+        (  # Utusan: "Role, Title Name berkata": the name after the comma speaks, not the role before it
+            "Ketua Polis Daerah Langkawi, Asisten Komisioner Shariman Ashari berkata, serbuan pertama kira-kira "
+            "pukul 2.30 pagi di sebuah rumah di Kampung Berjaya.\n\n“Pemeriksaan menemukan satu paket plastik "
+            "lutsinar yang berisi serbuk,” katanya.",
+            "Shariman Ashari",
+        ),
+    ],
+)
+def test_malay_reported_speech_and_royal_pronoun_name_the_speaker(text, surface):
+    found = quotes(text, [mention(text, surface, "PERSON", "person:" + surface)])
+    assert found[-1].speaker_text == surface

@@ -27,6 +27,13 @@ def _subject_verbs() -> PhraseFinder:
 
 
 @cache
+def _reporting_opener() -> re.Pattern[str]:
+    """Return the pattern of a sentence opening with reported speech: ``Katanya, ...``, ``Menurutnya, ...``."""
+    openers = alternation(data_file("speech_cues.json")["reporting_openers"])
+    return re.compile(rf"(?:^|(?<=[.!?]\s)|(?<=\n))[ \t]*(?i:{openers})\s*,", re.MULTILINE)
+
+
+@cache
 def _ministry_heads_finder() -> PhraseFinder:
     """Return a finder for the words that open ministry names."""
     return PhraseFinder(ministry_heads(), tail="")
@@ -48,6 +55,9 @@ class Antecedents:
         self._text = text
         # (recency offset, speaker): subjects of speech verbs and earlier quotes' speakers.
         self._speech: list[tuple[int, Speaker]] = []
+        # (offset, speaker) of every speech verb with a named or pronoun subject ("He told BBC Radio 4").
+        self._reported: list[tuple[int, Speaker]] = []
+        self._pending_pronouns: list[int] = []
         self._ministries: list[tuple[int, Speaker]] = []
         low, words = lowered(text), vocabulary(text)
         for match in _subject_verbs().matches(low, words=words):
@@ -55,6 +65,11 @@ class Antecedents:
             subject = subject_before(text, match.start(), floor)
             if isinstance(subject, tuple):
                 self._speech.append((match.start(), speaker_from_span(text, subject, mentions)))
+                self._reported.append((match.start(), self._speech[-1][1]))
+            elif subject == "person":
+                self._pending_pronouns.append(match.start())
+        for match in _reporting_opener().finditer(text):
+            self._pending_pronouns.append(match.end())
         for head in _ministry_heads_finder().matches(low, words=words):
             match = _ministry_pattern().match(text, head.start())
             if match is None:
@@ -69,6 +84,11 @@ class Antecedents:
             ((m.end, speaker_from_mention(m)) for m in mentions if m.entity_type == "PERSON"),
             key=lambda item: item[0],
         )
+        for at in self._pending_pronouns:  # "Dia mengatakan" / "He said": the person spoken of last
+            resolved = self.resolved("person", at)
+            if resolved is not None:
+                self._reported.append((at, resolved))
+        self._reported.sort(key=lambda item: item[0])
 
     def _trimmed(self, span: Span) -> Span:
         """Return ``span`` without trailing words that cannot end a name (``pada``, ``Senin``)."""
@@ -80,6 +100,11 @@ class Antecedents:
     def add_speaker(self, at: int, speaker: Speaker) -> None:
         """Record that ``speaker`` spoke at offset ``at`` (for later pronoun cues)."""
         self._speech.append((at, speaker))
+
+    def reported_between(self, start: int, end: int) -> Speaker | None:
+        """Return the speaker of the last speech verb in ``[start, end)`` (``X told the BBC that ...``), or None."""
+        found = [s for at, s in self._reported if start <= at < end and s.kind in ("person", "org")]
+        return found[-1] if found else None
 
     def resolved(self, kind: str, before: int) -> Speaker | None:
         """Return the most recent antecedent of ``kind`` (``person`` or ``ministry``) before ``before``."""

@@ -9,7 +9,7 @@ from functools import cache
 
 from newsetl.transforms.facts.antecedents import Antecedents
 from newsetl.transforms.facts.lexicon import alternation, data_file, known_media
-from newsetl.transforms.facts.marks import sentence_start
+from newsetl.transforms.facts.marks import sentence_end, sentence_start
 from newsetl.transforms.facts.names import name_phrase_after, word_class
 from newsetl.transforms.facts.speakers import WORD_END, Speaker, anaphor_kind, speaker_from_span, subject_before
 from newsetl.transforms.records import EntityMention
@@ -19,6 +19,9 @@ _LEAD = r"[\s,—–-]*"
 _LEAD_PATTERN = re.compile(_LEAD)
 # An introducing clause ("X said in a statement:") ends this close to the opening mark.
 _INTRO_WINDOW = 160
+# The clause after a speech quote names its speaker within this many characters
+# ("“...,” Renaissance Capital energy analyst Adam Landes told Reuters").
+_CLAUSE_WINDOW = 120
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +54,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "verb_before_quote": re.compile(
             rf"(?<![\w-])(?P<cue>{subject_verbs})(?:\s+[^\s,:\"“]+){{0,3}}?\s*[,:]\s*\Z", re.IGNORECASE
         ),
+        "clause_verb": re.compile(rf"(?<![\w-])(?P<cue>{subject_verbs}){word}", re.IGNORECASE),
         "apposition": re.compile(r"\s*,\s*(?P<word>[^\W\d_]+)"),
         # "“...,” Mevlut Cavusoglu, seperti dikutip ...": a name followed straight by its relaying medium.
         "relayed": re.compile(
@@ -102,7 +106,7 @@ def attribution_after(
         return Attribution(antecedents.resolved(kind or "", quote_start), match.group("cue").lower())
     span = name_phrase_after(text, _LEAD_PATTERN.match(text, pos).end())
     if span is None:
-        return None
+        return _clause_attribution(text, pos, mentions, antecedents, quote_start)
     verb = patterns["verb_after_name"].match(text, span[1])
     if verb:
         return Attribution(speaker_from_span(text, span, mentions), verb.group("cue").lower())
@@ -111,6 +115,30 @@ def attribution_after(
         text, span[1]
     ):
         return Attribution(speaker_from_span(text, span, mentions), None)
+    return _clause_attribution(text, pos, mentions, antecedents, quote_start)
+
+
+def _clause_attribution(
+    text: str, pos: int, mentions: Sequence[EntityMention], antecedents: Antecedents, quote_start: int
+) -> Attribution | None:
+    """Return the speaker of the clause after a quote closed by a comma: ``“...,” X, a spokesman for Y, said``.
+
+    Only a quote closed as speech (a comma, ``?`` or ``!`` at its close) qualifies; the
+    subject is read back from the clause's first speech verb, as for a verb before a quote.
+    """
+    close = text[pos - 2:pos + 1]
+    if not any(ch in close for ch in ",?!"):
+        return None
+    begin = _LEAD_PATTERN.match(text, pos).end()
+    verb = _patterns()["clause_verb"].search(text, begin, min(sentence_end(text, begin), begin + _CLAUSE_WINDOW))
+    if verb is None or '"' in text[begin:verb.start()] or "“" in text[begin:verb.start()]:
+        return None
+    subject = subject_before(text, verb.start(), begin)
+    cue = verb.group("cue").lower()
+    if isinstance(subject, tuple):
+        return Attribution(speaker_from_span(text, subject, mentions), cue)
+    if isinstance(subject, str):
+        return Attribution(antecedents.resolved(subject, quote_start), cue)
     return None
 
 

@@ -24,6 +24,8 @@ _BEFORE_OPENING = "([{—–-:/"
 _AFTER_CLOSING = ".,;:!?)]}—–-"
 # Top-level single quotes longer than this are almost always apostrophes gone astray.
 _MAX_SINGLE = 300
+# A sentence end right before an opening mark: where a paragraph break was lost.
+_LOST_BREAK = re.compile(r"[.!?]\s+\Z")
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]*(?=\s)|\n")
 
 
@@ -69,6 +71,10 @@ def _double_spans(text: str, marks: list[int], line_end: int, next_line_opens: b
             else:
                 pending = i
         elif opening and not closing:
+            if _LOST_BREAK.search(text, pending + 1, i):
+                # "...career. "I had been...": a quote left open at a paragraph break that the
+                # export joined into one line (BBC style); the next quote carries it on.
+                spans.append(MarkedSpan(pending, None, pending + 1, i))
             pending = i  # the earlier mark was never closed
         else:
             spans.append(MarkedSpan(pending, i, pending + 1, i))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
@@ -12,6 +13,7 @@ from newsetl.transforms.facts.attribution import Attribution, attribution_after,
 from newsetl.transforms.facts.citations import source_citations
 from newsetl.transforms.facts.lexicon import data_file
 from newsetl.transforms.facts.marks import MarkedSpan, marked_spans, sentence_end, sentence_start
+from newsetl.transforms.facts.speakers import Speaker
 from newsetl.transforms.records import EntityMention, Quote, SourceCitation
 
 # A quote inside a sentence with no cue is speech only if it is this long;
@@ -20,6 +22,10 @@ _MIN_WORDS_MID_SENTENCE = 8
 # A quote opening its sentence needs a few words (or a full stop) to be speech.
 _MIN_WORDS_SENTENCE_INITIAL = 3
 _TERMINAL = ".!?"
+# A continuation quote follows its speaker's last quote with at most the attribution clause
+# between them (``"...," he said. "Second sentence."``): the gap holds no other sentence.
+_MAX_CONTINUATION_GAP = 200
+_GAP_SENTENCE = re.compile(r"[.!?](?=\s+\S)")
 
 
 @cache
@@ -75,6 +81,45 @@ def _is_speech(
     return words >= _MIN_WORDS_MID_SENTENCE and not span.single
 
 
+def _continues(text: str, previous_after: int | None, open_mark: int | None) -> bool:
+    """Return whether a quote opening at ``open_mark`` carries on the quote that closed before ``previous_after``.
+
+    True when the quote opens its sentence and the text between the two quotes is
+    at most the earlier quote's attribution clause (``," said Jarre. "``), with
+    at most one paragraph break: English news continues a speaker this way.
+    """
+    if previous_after is None or open_mark is None or open_mark < previous_after:
+        return False
+    gap = text[previous_after:open_mark]
+    if len(gap) > _MAX_CONTINUATION_GAP or gap.count("\n") > 2 or any(m in gap for m in "\"“”„«»"):
+        return False
+    body = gap.strip()
+    return not body or (body[-1] in _TERMINAL and not _GAP_SENTENCE.search(body[:-1]))
+
+
+def _reporting_region(text: str, previous_after: int | None, open_mark: int | None) -> tuple[int, int] | None:
+    """Return the text just before a quote that opens its sentence: the previous sentence or paragraph.
+
+    A quote paragraph after ``He told BBC Radio 4 that ...`` carries that speaker on. The region
+    never reaches back over an earlier quote. None if the quote does not open its sentence.
+    """
+    if open_mark is None:
+        return None
+    floor = sentence_start(text, open_mark)
+    if _last_visible(text, open_mark, floor) >= floor:
+        return None  # the quote is inside its sentence
+    line_start = text.rfind("\n", 0, open_mark) + 1
+    if text[line_start:open_mark].strip():
+        begin = sentence_start(text, max(floor - 1, 0))  # the previous sentence on this line
+    else:
+        previous_line_end = len(text[:line_start].rstrip())
+        begin = text.rfind("\n", 0, previous_line_end) + 1  # the previous paragraph
+    begin = max(begin, previous_after or 0)
+    if any(m in text[begin:open_mark] for m in "\"“”„«»"):
+        return None
+    return begin, open_mark
+
+
 def _cited_source(
     text: str, citations: Sequence[SourceCitation], starts: list[int], open_mark: int | None,
     after: int | None, new_sentence: bool,
@@ -118,6 +163,8 @@ def quotes(text: str, mentions: Sequence[EntityMention] = (), language: str = "i
     found: list[Quote] = []
     open_paragraphs: list[int] = []  # indices of quotes whose paragraph ended inside the quote
     previous_end = 0
+    previous_after: int | None = None  # just after the last speech quote's closing mark
+    previous_speaker: Speaker | None = None  # the last speech quote's speaker
     for span in spans:
         inner_start = span.inner_start
         if inner_start is None:  # orphan closing mark: the quote starts with its sentence
@@ -141,9 +188,26 @@ def quotes(text: str, mentions: Sequence[EntityMention] = (), language: str = "i
                     attribution = before
         quote_text = text[start:end]
         terminal = quote_text[-1:] in _TERMINAL
-        if not _is_speech(text, span, len(quote_text.split()), terminal, attribution, introduced):
+        continued = (
+            (attribution is None or attribution.speaker is None) and previous_speaker is not None
+            and _continues(text, previous_after, span.open_mark)
+        )
+        reported = None
+        if not continued and (attribution is None or attribution.speaker is None):
+            region = _reporting_region(text, previous_after, span.open_mark)
+            if region is not None:
+                reported = antecedents.reported_between(*region)
+        if not continued and not _is_speech(text, span, len(quote_text.split()), terminal, attribution, introduced):
             continue
+        previous_after = after if after is not None else span.inner_end
         speaker = attribution.speaker if attribution else None
+        if continued:
+            speaker = previous_speaker
+            attribution = Attribution(speaker, found[-1].cue)
+        elif reported is not None:
+            speaker = reported
+            attribution = Attribution(speaker, attribution.cue if attribution else None)
+        previous_speaker = speaker
         if speaker is not None:
             antecedents.add_speaker(after if after is not None else end, speaker)
         if span.close_mark is None:

@@ -131,7 +131,9 @@ def subject_before(text: str, verb_start: int, floor: int) -> Span | str | None:
                 return name
         return None
     phrase = name_phrase_before(text, end, floor)
-    if phrase and starts_with(text, phrase, "titles"):
+    if phrase and starts_with(text, phrase, "titles") and person_part(text, phrase) == phrase:
+        # "Hikmet Hajiyev, Asisten Presiden Azerbaijan menyebut": a bare title after the name. A title
+        # followed by a name ("Ketua Polis ..., Asisten Komisioner Shariman Ashari berkata") is the speaker.
         before = text[floor:phrase[0]].rstrip()
         if before.endswith(","):
             name = name_phrase_before(text, floor + len(before) - 1, floor)
