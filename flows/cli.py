@@ -136,11 +136,12 @@ def run(
     except (RunRefused, ValueError) as error:
         _fail(str(error), code=2)
 
+    from newsetl.flows.cancellation import RunCancelled
     from newsetl.flows.pipeline import run_pipeline
     from newsetl.warehouse.connection import WarehouseLocked
 
     # A busy warehouse is an expected condition with its own message, not a crash.
-    _quiet_tracebacks_for(WarehouseLocked)
+    _quiet_tracebacks_for(WarehouseLocked, RunCancelled)
     try:
         summary = run_pipeline(
             inputs, db, workers=workers, runner=runner.value, batch_size=batch_size, max_bytes=max_bytes,
@@ -150,6 +151,8 @@ def run(
         )
     except WarehouseLocked as error:
         _fail(str(error))
+    except (RunCancelled, KeyboardInterrupt) as error:  # SIGTERM / Ctrl-C: recorded as 'cancelled'
+        _fail(f"the run was cancelled ({error or 'Ctrl-C'}); committed loads are kept, the next run goes on", code=143)
     except Exception as error:  # the run itself failed: say why, exit non-zero
         _fail(f"the run failed: {error}")
     Console().print(_summary_table(summary))

@@ -26,6 +26,7 @@ from prefect.runtime import flow_run as current_flow_run
 
 from newsetl import settings
 from newsetl.flows import tasks
+from newsetl.flows.cancellation import cancellable, is_cancel
 from newsetl.flows.analysis_pool import analysis_processes as analysis_processes_open
 from newsetl.flows.reporting import published_artifacts, published_report
 from newsetl.flows.runners import analysis_window, api_shared_with_workers, default_workers, runner_plan
@@ -340,6 +341,7 @@ def newsetl_pipeline(
     results = []
     flow_run_id = str(current_flow_run.id) if current_flow_run.id else None
     slot = ExitStack()  # the Prefect writer slot (flows/writer_slot.py), held until the warehouse is closed
+    closing = slot.enter_context(cancellable())  # SIGTERM -> RunCancelled -> recorded as 'cancelled' below
     try:
         slot.enter_context(warehouse_writer_slot(wait_seconds, flow_run_id, logger, db_path=session.path))
         options = RunOptions([str(p) for p in paths], batch_size, max_bytes, reprocess, window, analysis_processes,
@@ -351,9 +353,15 @@ def newsetl_pipeline(
             raise DataChecksFailed(error + ". Inspect marts.data_checks; use --soft-checks to record without failing.")
         status = "completed"
     except BaseException as exc:
+        closing()
+        if is_cancel(exc):
+            status = "cancelled"
+            logger.warning("Run cancelled (%s); the open load, if any, was rolled back; %d documents committed",
+                           type(exc).__name__, tally.loaded)
         error = error or f"{type(exc).__name__}: {exc}"
         raise
     finally:
+        closing()
         try:
             if session._con is not None:
                 tasks.finish_run(session, run_id, status, tally.counts(), error)

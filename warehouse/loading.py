@@ -80,7 +80,7 @@ def loaded_batch(
                     _insert(con, f"staging.{table}", derived.get(table, pl.DataFrame()), only_new)
             con.execute("DROP TABLE _new_ids")
         con.execute("COMMIT")
-    except Exception:
+    except BaseException:  # also a cancel (SIGTERM/Ctrl-C) landing mid-transaction
         con.execute("ROLLBACK")
         raise
     return loaded
@@ -99,7 +99,7 @@ def replaced_derived_rows(con: duckdb.DuckDBPyConnection, derived: dict[str, pl.
             _insert(con, f"staging.{table}", derived.get(table, pl.DataFrame()))
         con.unregister("_batch_ids")
         con.execute("COMMIT")
-    except Exception:
+    except BaseException:  # also a cancel (SIGTERM/Ctrl-C) landing mid-transaction
         con.execute("ROLLBACK")
         raise
     return documents.height
@@ -153,7 +153,7 @@ def inserted_rejects(con: duckdb.DuckDBPyConnection, rejects: pl.DataFrame) -> i
     try:
         inserted = _insert_new_rejects(con, rejects)
         con.execute("COMMIT")
-    except Exception:
+    except BaseException:  # also a cancel (SIGTERM/Ctrl-C) landing mid-transaction
         con.execute("ROLLBACK")
         raise
     return inserted
@@ -165,7 +165,7 @@ def _inserted_alone(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFr
     try:
         _insert(con, table, frame)
         con.execute("COMMIT")
-    except Exception:
+    except BaseException:  # also a cancel (SIGTERM/Ctrl-C) landing mid-transaction
         con.execute("ROLLBACK")
         raise
     return frame.height

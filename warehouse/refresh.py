@@ -40,7 +40,7 @@ def replaced_entity_keys(con: duckdb.DuckDBPyConnection, keys: pl.DataFrame) -> 
             con.unregister("_keys")
         con.execute(refresh_script("entities"))
         con.execute("COMMIT")
-    except Exception:
+    except BaseException:  # also a cancel (SIGTERM/Ctrl-C) landing mid-transaction
         con.execute("ROLLBACK")
         raise
     return con.execute("SELECT count(*) FROM marts.entities").fetchone()[0]
@@ -84,7 +84,7 @@ def replaced_incidents(con: duckdb.DuckDBPyConnection, incidents: pl.DataFrame) 
                 con.execute("DELETE FROM marts.incidents")
                 con.execute("INSERT INTO marts.incidents BY NAME SELECT * FROM _incidents")
                 con.execute("COMMIT")
-            except Exception:
+            except BaseException:  # also a cancel (SIGTERM/Ctrl-C) landing mid-transaction
                 con.execute("ROLLBACK")
                 raise
     finally:
@@ -127,7 +127,7 @@ def replaced_places(con: duckdb.DuckDBPyConnection, places: pl.DataFrame, dateli
                 con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _rows")
                 con.unregister("_rows")
         con.execute("COMMIT")
-    except Exception:
+    except BaseException:  # also a cancel (SIGTERM/Ctrl-C) landing mid-transaction
         con.execute("ROLLBACK")
         raise
     return con.execute("SELECT count(*) FROM marts.places").fetchone()[0]
