@@ -100,8 +100,10 @@ def _collect_finished(pending: deque, tally: RunTally) -> list[tuple[pl.DataFram
     """Wait for the oldest analysis, then take every other one already finished; return their parts."""
     ready = []
     while pending and (not ready or is_done(pending[0][0])):
-        future, documents, rejects, warnings = pending.popleft()
         started = time.perf_counter()
+        while not is_done(pending[0][0]):  # poll, not a blocking result(): SIGTERM is acted on within 0.1 s
+            time.sleep(0.1)
+        future, documents, rejects, warnings = pending.popleft()
         derived, seconds = future.result()
         tally.add_seconds("analyse_wait", time.perf_counter() - started)
         for stage, value in seconds.items():
