@@ -26,8 +26,18 @@ class RunCancelled(BaseException):
 
 
 def is_cancel(error: BaseException) -> bool:
-    """Return True if ``error`` means the run was stopped on request (SIGTERM or Ctrl-C)."""
-    return isinstance(error, (RunCancelled, KeyboardInterrupt))
+    """Return True if ``error`` means the run was stopped on request (SIGTERM or Ctrl-C).
+
+    Also when it only wraps one: DuckDB turns a signal that lands inside a statement into
+    ``RuntimeError: Query interrupted`` caused by the handler's ``RunCancelled``.
+    """
+    seen = set()
+    while error is not None and id(error) not in seen:
+        if isinstance(error, (RunCancelled, KeyboardInterrupt)):
+            return True
+        seen.add(id(error))
+        error = error.__cause__ or error.__context__
+    return False
 
 
 @contextmanager

@@ -136,7 +136,7 @@ def run(
     except (RunRefused, ValueError) as error:
         _fail(str(error), code=2)
 
-    from newsetl.flows.cancellation import RunCancelled
+    from newsetl.flows.cancellation import RunCancelled, is_cancel
     from newsetl.flows.pipeline import run_pipeline
     from newsetl.warehouse.connection import WarehouseLocked
 
@@ -151,10 +151,13 @@ def run(
         )
     except WarehouseLocked as error:
         _fail(str(error))
-    except (RunCancelled, KeyboardInterrupt) as error:  # SIGTERM / Ctrl-C: recorded as 'cancelled'
-        _fail(f"the run was cancelled ({error or 'Ctrl-C'}); committed loads are kept, the next run goes on", code=143)
-    except Exception as error:  # the run itself failed: say why, exit non-zero
-        _fail(f"the run failed: {error}")
+    except BaseException as error:
+        if not is_cancel(error):
+            if isinstance(error, Exception):  # the run itself failed: say why, exit non-zero
+                _fail(f"the run failed: {error}")
+            raise
+        # SIGTERM / Ctrl-C (or a DuckDB "Query interrupted" caused by one): recorded as 'cancelled'
+        _fail("the run was cancelled (SIGTERM or Ctrl-C); committed loads are kept, the next run goes on", code=143)
     Console().print(_summary_table(summary))
 
 

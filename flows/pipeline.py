@@ -358,8 +358,7 @@ def newsetl_pipeline(
         closing()
         if is_cancel(exc):
             status = "cancelled"
-            logger.warning("Run cancelled (%s); the open load, if any, was rolled back; %d documents committed",
-                           type(exc).__name__, tally.loaded)
+            logger.warning("Run cancelled (%s); the open load, if any, was rolled back", type(exc).__name__)
         error = error or f"{type(exc).__name__}: {exc}"
         raise
     finally:

@@ -21,6 +21,15 @@ DERIVED_TABLES = (
 )
 
 
+
+def rolled_back(con: duckdb.DuckDBPyConnection) -> None:
+    """Roll back the open transaction; none open (DuckDB already ended it, e.g. an interrupted COMMIT) is fine."""
+    try:
+        con.execute("ROLLBACK")
+    except duckdb.TransactionException:
+        pass
+
+
 def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame, where: str = "") -> None:
     if frame.height == 0:
         return
@@ -81,7 +90,7 @@ def loaded_batch(
             con.execute("DROP TABLE _new_ids")
         con.execute("COMMIT")
     except BaseException:  # also a cancel (SIGTERM/Ctrl-C) landing mid-transaction
-        con.execute("ROLLBACK")
+        rolled_back(con)
         raise
     return loaded
 
@@ -100,7 +109,7 @@ def replaced_derived_rows(con: duckdb.DuckDBPyConnection, derived: dict[str, pl.
         con.unregister("_batch_ids")
         con.execute("COMMIT")
     except BaseException:  # also a cancel (SIGTERM/Ctrl-C) landing mid-transaction
-        con.execute("ROLLBACK")
+        rolled_back(con)
         raise
     return documents.height
 
@@ -154,7 +163,7 @@ def inserted_rejects(con: duckdb.DuckDBPyConnection, rejects: pl.DataFrame) -> i
         inserted = _insert_new_rejects(con, rejects)
         con.execute("COMMIT")
     except BaseException:  # also a cancel (SIGTERM/Ctrl-C) landing mid-transaction
-        con.execute("ROLLBACK")
+        rolled_back(con)
         raise
     return inserted
 
@@ -166,7 +175,7 @@ def _inserted_alone(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFr
         _insert(con, table, frame)
         con.execute("COMMIT")
     except BaseException:  # also a cancel (SIGTERM/Ctrl-C) landing mid-transaction
-        con.execute("ROLLBACK")
+        rolled_back(con)
         raise
     return frame.height
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import duckdb
 import polars as pl
 
+from newsetl.warehouse.loading import rolled_back
 from newsetl.warehouse.schema import refresh_script
 
 
@@ -41,7 +42,7 @@ def replaced_entity_keys(con: duckdb.DuckDBPyConnection, keys: pl.DataFrame) -> 
         con.execute(refresh_script("entities"))
         con.execute("COMMIT")
     except BaseException:  # also a cancel (SIGTERM/Ctrl-C) landing mid-transaction
-        con.execute("ROLLBACK")
+        rolled_back(con)
         raise
     return con.execute("SELECT count(*) FROM marts.entities").fetchone()[0]
 
@@ -85,7 +86,7 @@ def replaced_incidents(con: duckdb.DuckDBPyConnection, incidents: pl.DataFrame) 
                 con.execute("INSERT INTO marts.incidents BY NAME SELECT * FROM _incidents")
                 con.execute("COMMIT")
             except BaseException:  # also a cancel (SIGTERM/Ctrl-C) landing mid-transaction
-                con.execute("ROLLBACK")
+                rolled_back(con)
                 raise
     finally:
         con.unregister("_incidents")
@@ -128,6 +129,6 @@ def replaced_places(con: duckdb.DuckDBPyConnection, places: pl.DataFrame, dateli
                 con.unregister("_rows")
         con.execute("COMMIT")
     except BaseException:  # also a cancel (SIGTERM/Ctrl-C) landing mid-transaction
-        con.execute("ROLLBACK")
+        rolled_back(con)
         raise
     return con.execute("SELECT count(*) FROM marts.places").fetchone()[0]
