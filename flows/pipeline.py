@@ -359,6 +359,7 @@ def newsetl_pipeline(
         if is_cancel(exc):
             status = "cancelled"
             logger.warning("Run cancelled (%s); the open load, if any, was rolled back", type(exc).__name__)
+            error = error or f"RunCancelled (SIGTERM or Ctrl-C): {type(exc).__name__}: {exc}"
         error = error or f"{type(exc).__name__}: {exc}"
         raise
     finally:
