@@ -22,6 +22,7 @@ from contextlib import contextmanager
 
 import polars as pl
 
+from newsetl.flows.cancellation import is_cancel
 from newsetl.transforms.batch_safety import DEFAULT_MAX_ANALYSIS_CHARS
 from newsetl.transforms.document_batch import analysed_batch
 
@@ -73,10 +74,17 @@ def analysis_processes(size: int) -> Iterator[None]:
         if _state["size"]:
             raise RuntimeError("analysis processes are already open in this process")
         _state["size"] = max(0, size)
+    cancelled = False
     try:
         yield
+    except BaseException as error:
+        cancelled = is_cancel(error)
+        raise
     finally:
         with _lock:
             pool, _state["pool"], _state["size"] = _state["pool"], None, 0
         if pool is not None:
+            if cancelled:  # SIGTERM/Ctrl-C: stop the batches in analysis now rather than wait them out
+                for process in list((getattr(pool, "_processes", None) or {}).values()):
+                    process.terminate()
             pool.shutdown(wait=True, cancel_futures=True)

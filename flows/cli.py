@@ -155,11 +155,12 @@ def run(
             Console().print(_summary_table(summary))
             return
 
+    from newsetl.flows.cancellation import RunCancelled, is_cancel
     from newsetl.flows.pipeline import run_pipeline
     from newsetl.warehouse.connection import WarehouseLocked
 
     # A busy warehouse is an expected condition with its own message, not a crash.
-    _quiet_tracebacks_for(WarehouseLocked)
+    _quiet_tracebacks_for(WarehouseLocked, RunCancelled)
     try:
         summary = run_pipeline(
             inputs, db, workers=workers, runner=runner.value, batch_size=batch_size, max_bytes=max_bytes,
@@ -169,8 +170,13 @@ def run(
         )
     except WarehouseLocked as error:
         _fail(str(error))
-    except Exception as error:  # the run itself failed: say why, exit non-zero
-        _fail(f"the run failed: {error}")
+    except BaseException as error:
+        if not is_cancel(error):
+            if isinstance(error, Exception):  # the run itself failed: say why, exit non-zero
+                _fail(f"the run failed: {error}")
+            raise
+        # SIGTERM / Ctrl-C (or a DuckDB "Query interrupted" caused by one): recorded as 'cancelled'
+        _fail("the run was cancelled (SIGTERM or Ctrl-C); committed loads are kept, the next run goes on", code=143)
     Console().print(_summary_table(summary))
 
 

@@ -26,6 +26,7 @@ from prefect.runtime import flow_run as current_flow_run
 
 from newsetl import settings
 from newsetl.flows import tasks
+from newsetl.flows.cancellation import cancellable, is_cancel
 from newsetl.flows.analysis_pool import analysis_processes as analysis_processes_open
 from newsetl.flows.reporting import published_artifacts, published_report
 from newsetl.flows.runners import analysis_window, api_shared_with_workers, default_workers, runner_plan
@@ -99,8 +100,10 @@ def _collect_finished(pending: deque, tally: RunTally) -> list[tuple[pl.DataFram
     """Wait for the oldest analysis, then take every other one already finished; return their parts."""
     ready = []
     while pending and (not ready or is_done(pending[0][0])):
-        future, documents, rejects, warnings = pending.popleft()
         started = time.perf_counter()
+        while not is_done(pending[0][0]):  # poll, not a blocking result(): SIGTERM is acted on within 0.1 s
+            time.sleep(0.1)
+        future, documents, rejects, warnings = pending.popleft()
         derived, seconds = future.result()
         tally.add_seconds("analyse_wait", time.perf_counter() - started)
         for stage, value in seconds.items():
@@ -340,6 +343,7 @@ def newsetl_pipeline(
     results = []
     flow_run_id = str(current_flow_run.id) if current_flow_run.id else None
     slot = ExitStack()  # the Prefect writer slot (flows/writer_slot.py), held until the warehouse is closed
+    closing = slot.enter_context(cancellable())  # SIGTERM -> RunCancelled -> recorded as 'cancelled' below
     try:
         slot.enter_context(warehouse_writer_slot(wait_seconds, flow_run_id, logger, db_path=session.path))
         options = RunOptions([str(p) for p in paths], batch_size, max_bytes, reprocess, window, analysis_processes,
@@ -351,9 +355,15 @@ def newsetl_pipeline(
             raise DataChecksFailed(error + ". Inspect marts.data_checks; use --soft-checks to record without failing.")
         status = "completed"
     except BaseException as exc:
+        closing()
+        if is_cancel(exc):
+            status = "cancelled"
+            logger.warning("Run cancelled (%s); the open load, if any, was rolled back", type(exc).__name__)
+            error = error or f"RunCancelled (SIGTERM or Ctrl-C): {type(exc).__name__}: {exc}"
         error = error or f"{type(exc).__name__}: {exc}"
         raise
     finally:
+        closing()
         try:
             if session._con is not None:
                 tasks.finish_run(session, run_id, status, tally.counts(), error)

@@ -21,6 +21,15 @@ DERIVED_TABLES = (
 )
 
 
+
+def rolled_back(con: duckdb.DuckDBPyConnection) -> None:
+    """Roll back the open transaction; none open (DuckDB already ended it, e.g. an interrupted COMMIT) is fine."""
+    try:
+        con.execute("ROLLBACK")
+    except duckdb.TransactionException:
+        pass
+
+
 def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame, where: str = "") -> None:
     if frame.height == 0:
         return
@@ -80,8 +89,8 @@ def loaded_batch(
                     _insert(con, f"staging.{table}", derived.get(table, pl.DataFrame()), only_new)
             con.execute("DROP TABLE _new_ids")
         con.execute("COMMIT")
-    except Exception:
-        con.execute("ROLLBACK")
+    except BaseException:  # also a cancel (SIGTERM/Ctrl-C) landing mid-transaction
+        rolled_back(con)
         raise
     return loaded
 
@@ -99,8 +108,8 @@ def replaced_derived_rows(con: duckdb.DuckDBPyConnection, derived: dict[str, pl.
             _insert(con, f"staging.{table}", derived.get(table, pl.DataFrame()))
         con.unregister("_batch_ids")
         con.execute("COMMIT")
-    except Exception:
-        con.execute("ROLLBACK")
+    except BaseException:  # also a cancel (SIGTERM/Ctrl-C) landing mid-transaction
+        rolled_back(con)
         raise
     return documents.height
 
@@ -153,8 +162,8 @@ def inserted_rejects(con: duckdb.DuckDBPyConnection, rejects: pl.DataFrame) -> i
     try:
         inserted = _insert_new_rejects(con, rejects)
         con.execute("COMMIT")
-    except Exception:
-        con.execute("ROLLBACK")
+    except BaseException:  # also a cancel (SIGTERM/Ctrl-C) landing mid-transaction
+        rolled_back(con)
         raise
     return inserted
 
@@ -165,8 +174,8 @@ def _inserted_alone(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFr
     try:
         _insert(con, table, frame)
         con.execute("COMMIT")
-    except Exception:
-        con.execute("ROLLBACK")
+    except BaseException:  # also a cancel (SIGTERM/Ctrl-C) landing mid-transaction
+        rolled_back(con)
         raise
     return frame.height
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import duckdb
 import polars as pl
 
+from newsetl.warehouse.loading import rolled_back
 from newsetl.warehouse.schema import refresh_script
 
 
@@ -40,8 +41,8 @@ def replaced_entity_keys(con: duckdb.DuckDBPyConnection, keys: pl.DataFrame) -> 
             con.unregister("_keys")
         con.execute(refresh_script("entities"))
         con.execute("COMMIT")
-    except Exception:
-        con.execute("ROLLBACK")
+    except BaseException:  # also a cancel (SIGTERM/Ctrl-C) landing mid-transaction
+        rolled_back(con)
         raise
     return con.execute("SELECT count(*) FROM marts.entities").fetchone()[0]
 
@@ -84,8 +85,8 @@ def replaced_incidents(con: duckdb.DuckDBPyConnection, incidents: pl.DataFrame) 
                 con.execute("DELETE FROM marts.incidents")
                 con.execute("INSERT INTO marts.incidents BY NAME SELECT * FROM _incidents")
                 con.execute("COMMIT")
-            except Exception:
-                con.execute("ROLLBACK")
+            except BaseException:  # also a cancel (SIGTERM/Ctrl-C) landing mid-transaction
+                rolled_back(con)
                 raise
     finally:
         con.unregister("_incidents")
@@ -127,7 +128,7 @@ def replaced_places(con: duckdb.DuckDBPyConnection, places: pl.DataFrame, dateli
                 con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _rows")
                 con.unregister("_rows")
         con.execute("COMMIT")
-    except Exception:
-        con.execute("ROLLBACK")
+    except BaseException:  # also a cancel (SIGTERM/Ctrl-C) landing mid-transaction
+        rolled_back(con)
         raise
     return con.execute("SELECT count(*) FROM marts.places").fetchone()[0]

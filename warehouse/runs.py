@@ -42,12 +42,23 @@ def started_run(con: duckdb.DuckDBPyConnection, run_id: str, flow_run_id: str | 
 
 
 def finished_run(con: duckdb.DuckDBPyConnection, run_id: str, status: str, counts: dict[str, int], error: str | None) -> None:
-    """Record a run's final status and document counts."""
+    """Record a run's final status and document counts.
+
+    A cancelled run's ``loaded`` is what it committed: a signal can interrupt a COMMIT after the
+    flow stopped counting, so it is counted in raw.documents.
+    """
+    if status == "cancelled":
+        counts = {**counts, "loaded": committed_documents(con, run_id)}
     con.execute(
         "UPDATE marts.pipeline_runs SET status = ?, finished_at = now(), documents_seen = ?, documents_loaded = ?, "
         "documents_skipped = ?, documents_rejected = ?, error = ? WHERE run_id = ?",
         [status, counts["seen"], counts["loaded"], counts["skipped"], counts["rejected"], error, run_id],
     )
+
+
+def committed_documents(con: duckdb.DuckDBPyConnection, run_id: str) -> int:
+    """Return how many documents run ``run_id`` committed to raw.documents (the truth after an interrupted load)."""
+    return con.execute("SELECT count(*) FROM raw.documents WHERE run_id = ?", [run_id]).fetchone()[0]
 
 
 def entity_total(con: duckdb.DuckDBPyConnection) -> int:
