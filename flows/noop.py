@@ -92,7 +92,7 @@ def recorded_noop_run(paths: list[Path], db_path: Path, seen: int, *, max_analys
     import time
     import uuid
 
-    from newsetl.flows.checking import check_parameters
+    from newsetl.flows.checking import check_parameters, raise_on_failed_checks
     from newsetl.flows.session import WarehouseSession
     from newsetl.flows.version import pipeline_version
     from newsetl.warehouse import checks, runs
@@ -111,10 +111,7 @@ def recorded_noop_run(paths: list[Path], db_path: Path, seen: int, *, max_analys
         runs.started_run(con, run_id, None, version, "ingest", [str(p) for p in paths])
         results = checks.check_results(con, check_parameters(run_id, max_analysis_chars))
         checks.recorded_checks(con, run_id, results)
-        failed = [r for r in results if not r.passed and r.severity == "error"]
-        if failed and not soft_checks:
-            error = "data checks failed: " + " | ".join(r.message() for r in failed)
-            raise RuntimeError(error + ". Inspect marts.data_checks; use --soft-checks to record without failing.")
+        raise_on_failed_checks(results, soft_checks)
         status = "completed"
     except BaseException as exc:
         error = error or f"{type(exc).__name__}: {exc}"

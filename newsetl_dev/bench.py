@@ -172,7 +172,32 @@ def _corpus_frames(paths: list[Path], batch: int) -> Iterator:
 
 # --- measurement helpers -----------------------------------------------------
 
-class TreeRssSampler:
+class PeriodicSampler:
+    """A daemon thread calling ``_sample()`` every ``interval`` seconds while the ``with`` block runs."""
+
+    def __init__(self, interval: float, name: str):
+        self.interval = interval
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name=name, daemon=True)
+
+    def _sample(self) -> None:
+        raise NotImplementedError
+
+    def _run(self) -> None:
+        while not self._stop.wait(self.interval):
+            self._sample()
+
+    def __enter__(self):
+        self._sample()
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+class TreeRssSampler(PeriodicSampler):
     """Samples the summed RSS of this process and all its descendants every ``interval`` seconds.
 
     ``getrusage`` cannot give a concurrent total (RUSAGE_CHILDREN is the largest single
@@ -183,11 +208,9 @@ class TreeRssSampler:
     def __init__(self, interval: float = 0.25):
         import psutil
 
+        super().__init__(interval, "rss-sampler")
         self._proc = psutil.Process()
-        self._interval = interval
         self._peak = 0
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, name="rss-sampler", daemon=True)
 
     def _sample(self) -> None:
         total = 0
@@ -202,18 +225,8 @@ class TreeRssSampler:
                 pass
         self._peak = max(self._peak, total)
 
-    def _run(self) -> None:
-        while not self._stop.wait(self._interval):
-            self._sample()
-
-    def __enter__(self) -> "TreeRssSampler":
-        self._sample()
-        self._thread.start()
-        return self
-
     def __exit__(self, *exc) -> None:
-        self._stop.set()
-        self._thread.join()
+        super().__exit__(*exc)
         self._sample()
 
     @property

@@ -25,11 +25,12 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from contextlib import contextmanager
 
 from pathlib import Path
+
+from newsetl_dev.bench import PeriodicSampler
 
 ANALYSIS_DOCS = 500
 NAIVE_DOCS = 30
@@ -104,7 +105,7 @@ def _role(proc, root_pid: int) -> str:
     return "child: " + cmd[:60]
 
 
-class ProcessTreeSampler:
+class ProcessTreeSampler(PeriodicSampler):
     """Samples the RSS of a process and all its descendants every ``interval`` s; keeps each one's peak.
 
     ``timeline`` holds (seconds since start, root RSS MB, tree RSS MB) once a second, to see
@@ -114,14 +115,12 @@ class ProcessTreeSampler:
     def __init__(self, pid: int, interval: float = 0.2):
         import psutil
 
+        super().__init__(interval, "tree-rss")
         self.root = psutil.Process(pid)
-        self.interval = interval
         self.peaks: dict[int, tuple[str, int]] = {}
         self.tree_peak = 0
         self.timeline: list[tuple[float, float, float]] = []
-        self._stop = threading.Event()
         self._started = time.perf_counter()
-        self._thread = threading.Thread(target=self._run, name="tree-rss", daemon=True)
 
     def _sample(self) -> None:
         try:
@@ -145,19 +144,6 @@ class ProcessTreeSampler:
         now = time.perf_counter() - self._started
         if not self.timeline or now - self.timeline[-1][0] >= 1.0:
             self.timeline.append((round(now, 1), round(root_rss / 2**20, 1), round(total / 2**20, 1)))
-
-    def _run(self) -> None:
-        while not self._stop.wait(self.interval):
-            self._sample()
-
-    def __enter__(self) -> "ProcessTreeSampler":
-        self._sample()
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self._stop.set()
-        self._thread.join()
 
     def processes(self) -> list[dict]:
         """Return every sampled process's role and peak RSS (MB), largest first."""

@@ -47,6 +47,36 @@ def shared_data() -> Path:
     return SHARED_DATA
 
 
+@pytest.fixture()
+def con(tmp_path):
+    """A connection to a new, empty warehouse file with the schema applied; closed afterwards."""
+    import duckdb
+
+    from newsetl.warehouse.schema import applied_schema
+
+    connection = duckdb.connect(str(tmp_path / "w.duckdb"))
+    applied_schema(connection)
+    yield connection
+    connection.close()
+
+
+def raw_warehouse(db: Path, texts: list[str], source_uri: str = "file:///inbox/{n}.txt") -> Path:
+    """Return ``db``, a new warehouse holding ``texts`` as raw.documents d_1, d_2, ... (run r1)."""
+    import duckdb
+
+    from newsetl.warehouse.schema import applied_schema
+
+    connection = duckdb.connect(str(db))
+    try:
+        applied_schema(connection)
+        for n, text in enumerate(texts, 1):
+            connection.execute("INSERT INTO raw.documents (document_id, source_uri, raw_text, ingested_at, run_id) "
+                               "VALUES (?, ?, ?, now(), 'r1')", [f"d_{n}", source_uri.format(n=n), text])
+    finally:
+        connection.close()
+    return db
+
+
 @pytest.fixture(scope="session")
 def seed_db(tmp_path_factory) -> Path:
     """The warehouse of the five seeds, built once per session without Prefect; copy it before changing it."""

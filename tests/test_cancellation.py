@@ -19,7 +19,7 @@ import pytest
 
 from tests.conftest import NEWSETL, ROOT, run_cli
 from tests.helpers.corpora import synthetic_jsonl
-from tests.test_crash_recovery import _assert_whole_batches
+from tests.helpers.operations import assert_whole_batches
 
 N_ARTICLES = 1500
 LOAD_WAIT_TIMEOUT = 600  # seconds until the first group is loaded (start-up plus analysis, on a shared machine)
@@ -68,7 +68,7 @@ def test_sigterm_cancels_the_run_and_the_next_run_finishes_it(tmp_path, cli_env,
     try:
         runs = con.execute("SELECT status, documents_loaded, error FROM marts.pipeline_runs").fetchall()
         loaded = con.execute("SELECT count(*) FROM raw.documents").fetchone()[0]
-        _assert_whole_batches(con)
+        assert_whole_batches(con)
     finally:
         con.close()
     assert len(runs) == 1 and runs[0][0] == "cancelled", runs
@@ -92,7 +92,7 @@ def test_sigterm_cancels_the_run_and_the_next_run_finishes_it(tmp_path, cli_env,
             "SELECT count(*) FROM marts.data_checks WHERE status = 'fail' AND severity = 'error'"
             " AND run_id = (SELECT run_id FROM marts.pipeline_runs ORDER BY started_at DESC LIMIT 1)"
         ).fetchone()[0]
-        _assert_whole_batches(con)
+        assert_whole_batches(con)
     finally:
         con.close()
     assert statuses == ["cancelled", "completed"]

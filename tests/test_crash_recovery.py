@@ -20,6 +20,7 @@ import polars as pl
 import pytest
 
 from tests.conftest import NEWSETL, ROOT, run_cli
+from tests.helpers.operations import assert_whole_batches
 from tests.helpers.corpora import synthetic_jsonl
 
 N_ARTICLES = 3000
@@ -42,19 +43,6 @@ def _derived_counts(con, ids: list[str]) -> dict[str, dict[str, int]]:
         counts[table] = dict(rows)
     con.unregister("_ids")
     return counts
-
-
-def _assert_whole_batches(con) -> None:
-    """Nothing half-loaded: every raw document has its staging row and paragraphs, and nothing is orphaned."""
-    half = con.execute(
-        "SELECT count(*) FROM raw.documents AS r WHERE NOT EXISTS (SELECT 1 FROM staging.documents d WHERE d.document_id = r.document_id) "
-        "OR NOT EXISTS (SELECT 1 FROM staging.paragraphs p WHERE p.document_id = r.document_id)"
-    ).fetchone()[0]
-    assert half == 0, f"{half} raw documents without their derived rows"
-    orphans = con.execute(
-        "SELECT count(*) FROM staging.documents d WHERE NOT EXISTS (SELECT 1 FROM raw.documents r WHERE r.document_id = d.document_id)"
-    ).fetchone()[0]
-    assert orphans == 0
 
 
 @pytest.mark.slow
@@ -100,7 +88,7 @@ def test_a_run_killed_with_sigkill_is_completed_by_the_next_run(tmp_path, cli_en
     try:
         loaded_before = con.execute("SELECT count(*) FROM raw.documents").fetchone()[0]
         killed_runs = con.execute("SELECT run_id, status FROM marts.pipeline_runs").fetchall()
-        _assert_whole_batches(con)
+        assert_whole_batches(con)
         killed_ids = [row[0] for row in con.execute("SELECT document_id FROM raw.documents ORDER BY document_id").fetchall()]
     finally:
         con.close()
@@ -124,7 +112,7 @@ def test_a_run_killed_with_sigkill_is_completed_by_the_next_run(tmp_path, cli_en
         assert con.execute("SELECT count(*), count(DISTINCT document_id) FROM marts.documents").fetchone() == (N_ARTICLES,) * 2
         stored_ids = {row[0] for row in con.execute("SELECT external_id FROM raw.documents").fetchall()}
         assert stored_ids == {a["id"] for a in articles}
-        _assert_whole_batches(con)
+        assert_whole_batches(con)
         no_paragraphs = con.execute(
             "SELECT count(*) FROM marts.documents AS d WHERE NOT EXISTS "
             "(SELECT 1 FROM marts.paragraphs AS p WHERE p.document_id = d.document_id)"

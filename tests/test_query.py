@@ -11,20 +11,14 @@ from typer.testing import CliRunner
 from newsetl.flows.cli import app
 from newsetl.warehouse.query import QueryRefused, checked_statements
 from newsetl.warehouse.connection import WarehouseLocked, reader_connection, writer_connection
-from newsetl.warehouse.schema import applied_schema
+from tests.conftest import raw_warehouse
 
 runner = CliRunner()
 
 
 @pytest.fixture()
 def small_db(tmp_path):
-    db = tmp_path / "news.duckdb"
-    con = duckdb.connect(str(db))
-    applied_schema(con)
-    con.execute("INSERT INTO raw.documents (document_id, source_uri, raw_text, ingested_at, run_id) "
-                "VALUES ('d_1', 'file:///a.txt', 'Halo dunia', now(), 'r1')")
-    con.close()
-    return db
+    return raw_warehouse(tmp_path / "news.duckdb", ["Halo dunia"])
 
 
 @pytest.mark.parametrize("sql", [

@@ -4,25 +4,17 @@ from __future__ import annotations
 
 import os
 
-import duckdb
 import pytest
 
 from newsetl.warehouse.query import size_in_bytes
-from newsetl.warehouse.schema import applied_schema
-from tests.conftest import run_cli
+from tests.conftest import raw_warehouse, run_cli
 
 TEXT = "KUALA LUMPUR: Perdana Menteri berkata 1,200 penduduk dipindahkan ke pusat pemindahan sementara."
 
 
 @pytest.fixture()
 def small_db(tmp_path):
-    db = tmp_path / "news.duckdb"
-    con = duckdb.connect(str(db))
-    applied_schema(con)
-    con.execute("INSERT INTO raw.documents (document_id, source_uri, raw_text, ingested_at, run_id) "
-                "VALUES ('d_1', 'file:///a.txt', ?, now(), 'r1')", [TEXT])
-    con.close()
-    return db
+    return raw_warehouse(tmp_path / "news.duckdb", [TEXT])
 
 
 def _query(db, sql, *options):

@@ -26,14 +26,6 @@ def _frame(rows, run_id: str) -> pl.DataFrame:
     )
 
 
-@pytest.fixture()
-def con(tmp_path):
-    con = duckdb.connect(str(tmp_path / "news.duckdb"))
-    applied_schema(con)
-    yield con
-    con.close()
-
-
 def _count(con) -> int:
     return con.execute("SELECT count(*) FROM raw.rejects").fetchone()[0]
 

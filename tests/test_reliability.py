@@ -195,14 +195,6 @@ def _load(con, doc_id: str, run_id: str, mentions: list[tuple[int, int, str]], t
                 "WHERE NOT EXISTS (SELECT 1 FROM staging.entity_keys)")
 
 
-@pytest.fixture()
-def con(tmp_path):
-    connection = duckdb.connect(str(tmp_path / "w.duckdb"))
-    applied_schema(connection)
-    yield connection
-    connection.close()
-
-
 def test_an_old_duplicate_warns_but_does_not_fail_a_later_run(con):
     _load(con, "old", "r1", [(15, 23, "Sutrisno"), (15, 23, "Sutrisno")])  # what a past run let through
     first = {r.name: r for r in checks.check_results(con, {"run_id": "r1", **PARAMS})}

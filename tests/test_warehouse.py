@@ -15,14 +15,6 @@ NOW = datetime(2020, 10, 4, tzinfo=timezone.utc)
 TEXT = "Bisnis.com, JAKARTA - Pertempuran sengit terus berlangsung.\nBaca Juga: Tautan lain"
 
 
-@pytest.fixture()
-def con(tmp_path):
-    connection = duckdb.connect(str(tmp_path / "w.duckdb"))
-    applied_schema(connection)
-    yield connection
-    connection.close()
-
-
 def _raw(doc_id="d_1", text=TEXT):
     return pl.DataFrame({"document_id": [doc_id], "source_uri": ["file:///a.txt"], "raw_text": [text],
                          "ingested_at": [NOW], "run_id": ["r1"]})

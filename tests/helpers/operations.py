@@ -99,3 +99,16 @@ def seeds_warehouse(prefect_server: str, tmp_path_factory) -> tuple[Path, str]:
         [(flow_run_id,)] = rows(db, "SELECT flow_run_id FROM marts.pipeline_runs")
         _SEED_RUNS[prefect_server] = (db, flow_run_id)
     return _SEED_RUNS[prefect_server]
+
+
+def assert_whole_batches(con) -> None:
+    """Nothing half-loaded: every raw document has its staging row and paragraphs, and nothing is orphaned."""
+    half = con.execute(
+        "SELECT count(*) FROM raw.documents AS r WHERE NOT EXISTS (SELECT 1 FROM staging.documents d WHERE d.document_id = r.document_id) "
+        "OR NOT EXISTS (SELECT 1 FROM staging.paragraphs p WHERE p.document_id = r.document_id)"
+    ).fetchone()[0]
+    assert half == 0, f"{half} raw documents without their derived rows"
+    orphans = con.execute(
+        "SELECT count(*) FROM staging.documents d WHERE NOT EXISTS (SELECT 1 FROM raw.documents r WHERE r.document_id = d.document_id)"
+    ).fetchone()[0]
+    assert orphans == 0
