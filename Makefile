@@ -36,7 +36,7 @@ run: setup
 test: setup
 	$(BIN)/python -m pytest -q -m "not corpora"
 
-# The README's commands on the three real corpora (~5 min): run before changing what they print.
+# The README's shell commands as written, the three real corpora included (~7 min).
 test-corpora: setup
 	$(BIN)/python -m pytest -q -m corpora
 
