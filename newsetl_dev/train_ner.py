@@ -21,6 +21,7 @@ from pathlib import Path
 import pycrfsuite
 
 import newsetl.transforms.entities as entities_pkg
+from newsetl.transforms import lexicons
 from newsetl.transforms.entities import crf, features, lexicon, spans
 from newsetl.transforms.entities.gazetteer import gazetteer_matches
 from newsetl.transforms.entities.tokens import Token
@@ -129,8 +130,8 @@ def write_word_list(path: Path, rows: dict[str, str] | set[str], source: str) ->
 
 def clear_caches() -> None:
     """Drop cached lexicons, features and model so the files just written are used."""
+    lexicons.reload()
     for fn in (
-        lexicon.data_rows,
         lexicon.word_classes,
         lexicon.everyday_words,
         features.word_features,

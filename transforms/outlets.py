@@ -11,10 +11,11 @@ from __future__ import annotations
 import ipaddress
 import re
 from functools import lru_cache
-from importlib import resources
 from urllib.parse import urlsplit
 
 from publicsuffixlist import PublicSuffixList
+
+from newsetl.transforms.lexicons import rows
 
 # A host name: dot-separated labels of letters, digits and hyphens (Unicode letters allowed).
 _HOST = re.compile(r"[^\W_](?:[\w-]{0,62})(?:\.[^\W_][\w-]{0,62})+", re.UNICODE)
@@ -37,12 +38,9 @@ def _name_key(name: str) -> str:
 @lru_cache(maxsize=1)
 def _known_outlets() -> dict[str, str]:
     """Return name key -> domain from ``data/known_outlets.tsv``."""
-    text = resources.files("newsetl.transforms.data").joinpath("known_outlets.tsv").read_text("utf-8")
     table = {}
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            name, domain = line.split("\t")
-            table[_name_key(name)] = domain.strip()
+    for name, domain in rows("data/known_outlets.tsv"):
+        table[_name_key(name)] = domain.strip()
     return table
 
 

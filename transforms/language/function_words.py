@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
 from typing import NamedTuple
 
+from newsetl.transforms.lexicons import rows
 from newsetl.transforms.records import LanguageGuess
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -46,13 +46,10 @@ FAST_MANY_HITS_MIN_SHARE = 0.15
 @lru_cache(maxsize=1)
 def _function_words() -> dict[str, frozenset[str]]:
     """Return, per word, the languages (rows of lang_function_words.tsv) it is a function word of."""
-    text = resources.files("newsetl.transforms.data").joinpath("lang_function_words.tsv").read_text("utf-8")
     languages: dict[str, set[str]] = {}
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            code, words = line.split("\t")
-            for word in words.split():
-                languages.setdefault(word, set()).add(code)
+    for code, words in rows("data/lang_function_words.tsv"):
+        for word in words.split():
+            languages.setdefault(word, set()).add(code)
     return {word: frozenset(codes) for word, codes in languages.items()}
 
 

@@ -22,8 +22,8 @@ from __future__ import annotations
 import math
 import re
 from functools import lru_cache
-from importlib import resources
 
+from newsetl.transforms.lexicons import rows
 from newsetl.transforms.records import LanguageGuess
 
 # Net Malaysian evidence needed to say ``ms``: a single weak marker (weight 0.5, such as
@@ -46,11 +46,7 @@ def _markers() -> tuple[dict[str, float], dict[str, float], frozenset[str]]:
     plus the set of words that start a two-word marker."""
     words: dict[str, float] = {}
     endings: dict[str, float] = {}
-    text = resources.files("newsetl.transforms.data").joinpath("lang_malay_indonesian_markers.tsv").read_text("utf-8")
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        marker, language, weight = line.split("\t")
+    for marker, language, weight in rows("data/lang_malay_indonesian_markers.tsv"):
         signed = float(weight) if language == "ms" else -float(weight)
         if marker.startswith("-"):
             endings[marker[1:]] = signed
@@ -84,13 +80,7 @@ def _word_weight(word: str) -> tuple[str, float]:
 @lru_cache(maxsize=1)
 def _nb_table() -> dict[str, float]:
     """Return the naive Bayes weights keyed by kind + feature ('w' word, 'c' character 4-gram)."""
-    text = resources.files("newsetl.transforms.data").joinpath("lang_id_ms_nb.tsv").read_text("utf-8")
-    table = {}
-    for line in text.splitlines():
-        if line and not line.startswith("#"):
-            kind, feature, weight = line.split("\t")
-            table[kind + feature] = float(weight)
-    return table
+    return {kind + feature: float(weight) for kind, feature, weight in rows("data/lang_id_ms_nb.tsv")}
 
 
 @lru_cache(maxsize=65536)

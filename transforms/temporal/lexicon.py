@@ -9,9 +9,9 @@ week, never Sunday).
 
 from __future__ import annotations
 
-import json
 from functools import cache
-from importlib import resources
+
+from newsetl.transforms.lexicons import document
 
 SUPPORTED = ("id", "ms", "en")
 # An undetermined language runs the Indonesian and English grammars, not Malay: the
@@ -52,8 +52,7 @@ def _without(lex: dict, removals: dict) -> dict:
 @cache
 def lexicon(language: str) -> dict:
     """Return the parsed lexicon of a supported language code (``id``, ``ms`` or ``en``), layers applied."""
-    text = resources.files("newsetl.transforms.temporal").joinpath(f"lexicon_{language}.json").read_text("utf-8")
-    data = json.loads(text)
+    data = document(f"temporal/lexicon_{language}.json")
     if "_base" not in data:
         return data
     return _layered(_without(lexicon(data["_base"]), data.get("_remove", {})), data)
