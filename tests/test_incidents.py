@@ -113,8 +113,7 @@ def _document(document_id, text, published, outlet, cluster_id=None):
     located = []
     for count in event_counts(text, "id"):
         paragraph = next(p for p in structure.paragraphs if p.start <= count.start and count.end <= p.end)
-        row = CountRow(document_id, count.start, count.end, count.text, count.count_type, count.value,
-                       count.is_approximate, paragraph.start, paragraph.text)
+        row = CountRow.of(count, document_id, paragraph.start, paragraph.text)
         located.append(located_count(row, places, dates, info))
     return located, info
 
@@ -210,8 +209,7 @@ def test_a_dateline_is_not_a_place_in_the_sentence_but_is_the_fallback():
     found = {}
     for count in event_counts(text, "id"):
         paragraph = next(p for p in structure.paragraphs if p.start <= count.start and count.end <= p.end)
-        row = CountRow(document_id, count.start, count.end, count.text, count.count_type, count.value,
-                       count.is_approximate, paragraph.start, paragraph.text)
+        row = CountRow.of(count, document_id, paragraph.start, paragraph.text)
         found[count.text] = located_count(row, places, [], info)
     assert (found["Sekitar 2.000 militan"].place_entity_id, found["Sekitar 2.000 militan"].place_source) != ("Yerevan", "sentence")
     assert (found["Dua orang"].place_entity_id, found["Dua orang"].place_source) == ("Yerevan", "dateline")
@@ -285,53 +283,44 @@ def test_seed_rerun_with_nothing_new_changes_no_incident(seed_incidents):
     assert checks["key_marts_incidents"] and checks["incidents_trace"] and checks["incidents_consistent"]
 
 
-def test_seed_rebuild_gives_the_same_rows_and_writes_nothing(seed_incidents, tmp_path):
+@pytest.fixture
+def seed_copy(seed_incidents, tmp_path):
+    """Return a connection to a copy of the seed warehouse (closed after the test)."""
     import shutil
 
-    from newsetl.transforms.facts.incidents import incidents_frame
-    from newsetl.warehouse import refresh
-
-    db, before, _ = seed_incidents
     copy = tmp_path / "copy.duckdb"
-    shutil.copy(db, copy)
+    shutil.copy(seed_incidents[0], copy)
     con = duckdb.connect(str(copy))
-    try:
-        inputs = refresh.incident_inputs(con)
-        assert inputs["place_info"] is None or inputs["place_info"].columns
-        frame = incidents_frame(inputs["counts"], inputs["places"], inputs["dates"], inputs["documents"],
-                                inputs["place_info"], inputs["clusters"])
-        assert refresh.replaced_incidents(con, frame) == (len(before), False)
-    finally:
-        con.close()
+    yield con
+    con.close()
 
 
-def test_incidents_read_places_and_clusters_once_those_tables_exist(seed_incidents, tmp_path):
-    """A stub of marts.places / marts.story_clusters (their agreed columns) feeds geo_precision and story counts."""
-    import shutil
-
-    from newsetl.transforms.facts.incidents import incidents_frame
+def test_seed_rebuild_gives_the_same_rows_and_writes_nothing(seed_incidents, seed_copy):
+    from newsetl.transforms.facts.incidents import incidents_from_inputs
     from newsetl.warehouse import refresh
 
-    db, _, _ = seed_incidents
-    copy = tmp_path / "stub.duckdb"
-    shutil.copy(db, copy)
-    con = duckdb.connect(str(copy))
-    try:
-        con.execute("CREATE OR REPLACE TABLE marts.places AS SELECT entity_id, canonical_name AS place_name, "
-                    "CASE WHEN canonical_name = 'Ganja' THEN 1 ELSE 5 END AS geo_precision, "
-                    "CASE WHEN canonical_name = 'Ganja' THEN 'AZ' END AS country_code, NULL::VARCHAR AS admin1_code "
-                    "FROM marts.entities WHERE entity_type = 'LOC'")
-        con.execute("CREATE OR REPLACE TABLE marts.story_clusters AS SELECT document_id, 'c_all' AS cluster_id FROM raw.documents")
-        inputs = refresh.incident_inputs(con)
-        frame = incidents_frame(inputs["counts"], inputs["places"], inputs["dates"], inputs["documents"],
-                                inputs["place_info"], inputs["clusters"])
-        refresh.replaced_incidents(con, frame)
-        ganja = con.execute("SELECT DISTINCT i.geo_precision FROM marts.incidents AS i JOIN marts.entities AS e "
-                            "ON e.entity_id = i.place_entity_id WHERE e.canonical_name = 'Ganja'").fetchall()
-        assert ganja == [(1,)]
-        assert con.execute("SELECT max(number_of_documents) FROM marts.incidents").fetchone()[0] == 1
-    finally:
-        con.close()
+    _, before, _ = seed_incidents
+    inputs = refresh.incident_inputs(seed_copy)
+    assert inputs["place_info"] is None or inputs["place_info"].columns
+    assert refresh.replaced_incidents(seed_copy, incidents_from_inputs(inputs)) == (len(before), False)
+
+
+def test_incidents_read_places_and_clusters_once_those_tables_exist(seed_copy):
+    """A stub of marts.places / marts.story_clusters (their agreed columns) feeds geo_precision and story counts."""
+    from newsetl.transforms.facts.incidents import incidents_from_inputs
+    from newsetl.warehouse import refresh
+
+    con = seed_copy
+    con.execute("CREATE OR REPLACE TABLE marts.places AS SELECT entity_id, canonical_name AS place_name, "
+                "CASE WHEN canonical_name = 'Ganja' THEN 1 ELSE 5 END AS geo_precision, "
+                "CASE WHEN canonical_name = 'Ganja' THEN 'AZ' END AS country_code, NULL::VARCHAR AS admin1_code "
+                "FROM marts.entities WHERE entity_type = 'LOC'")
+    con.execute("CREATE OR REPLACE TABLE marts.story_clusters AS SELECT document_id, 'c_all' AS cluster_id FROM raw.documents")
+    refresh.replaced_incidents(con, incidents_from_inputs(refresh.incident_inputs(con)))
+    ganja = con.execute("SELECT DISTINCT i.geo_precision FROM marts.incidents AS i JOIN marts.entities AS e "
+                        "ON e.entity_id = i.place_entity_id WHERE e.canonical_name = 'Ganja'").fetchall()
+    assert ganja == [(1,)]
+    assert con.execute("SELECT max(number_of_documents) FROM marts.incidents").fetchone()[0] == 1
 
 
 @pytest.mark.parametrize(("sentence", "count_text"), [
