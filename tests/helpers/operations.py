@@ -51,6 +51,18 @@ def wait_for(predicate, timeout: float, what: str, interval: float = 0.5):
         time.sleep(interval)
 
 
+def served_deployment(client, serve: subprocess.Popen, log: Path, name: str, timeout: float):
+    """Wait until ``newsetl serve`` (process ``serve``, writing ``log``) registered deployment ``name``; return it."""
+    def deployment():
+        assert serve.poll() is None, log.read_text()[-3000:]
+        try:
+            return client.read_deployment_by_name(f"newsetl-pipeline/{name}")
+        except Exception:
+            return None
+
+    return wait_for(deployment, timeout, "the served deployment")
+
+
 def started(args: list[str], env: dict, log: Path) -> subprocess.Popen:
     """Start ``newsetl ARGS`` in its own process group, output to ``log``."""
     handle = log.open("w")
