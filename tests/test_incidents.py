@@ -26,6 +26,7 @@ from newsetl.transforms.facts.incidents import (
 from newsetl.transforms.structure import document_structure
 from newsetl.transforms.temporal import temporal_expressions
 from tests.conftest import copy_seeds
+from tests.helpers.warehouse import rows as warehouse_rows
 
 # --- running totals ------------------------------------------------------------------------------
 
@@ -226,24 +227,14 @@ def seed_incidents(tmp_path_factory):
     db = root / "news.duckdb"
     seeds = copy_seeds(root / "seeds")
     run_without_prefect([seeds], db, workers=1)
-    con = duckdb.connect(str(db), read_only=True)
-    before = con.execute("SELECT * FROM marts.incidents ORDER BY incident_id, count_type").fetchall()
-    con.close()
+    before = warehouse_rows(db, "SELECT * FROM marts.incidents ORDER BY incident_id, count_type")
     second = run_without_prefect([seeds], db, workers=1)
     return db, before, second
 
 
-def _rows(db, sql, params=None):
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return con.execute(sql, params or []).fetchall()
-    finally:
-        con.close()
-
-
 def test_seed_ganja_shelling_is_one_incident_at_ganja(seed_incidents):
     db, _, _ = seed_incidents
-    rows = _rows(db, """
+    rows = warehouse_rows(db, """
         SELECT i.incident_id, i.count_type, i.best, i.date_start, i.date_end, i.count_rows, d.outlet
         FROM marts.incidents AS i JOIN marts.entities AS e ON e.entity_id = i.place_entity_id
         JOIN marts.documents AS d ON d.document_id = i.document_ids[1]
@@ -255,30 +246,30 @@ def test_seed_ganja_shelling_is_one_incident_at_ganja(seed_incidents):
 
 def test_seed_death_tolls_are_running_totals_not_summed(seed_incidents):
     db, _, _ = seed_incidents
-    tolls = _rows(db, "SELECT best FROM marts.incidents WHERE count_type = 'killed' AND is_cumulative ORDER BY best")
+    tolls = warehouse_rows(db, "SELECT best FROM marts.incidents WHERE count_type = 'killed' AND is_cumulative ORDER BY best")
     assert [t[0] for t in tolls] == [39, 100, 100, 130, 200]
     # incident totals leave the tolls out: Ganja's 1 and the 19 civilians Azerbaijan reported
-    [(killed,)] = _rows(db, "SELECT sum(best) FROM marts.incidents WHERE count_type = 'killed' AND NOT is_cumulative")
+    [(killed,)] = warehouse_rows(db, "SELECT sum(best) FROM marts.incidents WHERE count_type = 'killed' AND NOT is_cumulative")
     assert killed == 20
 
 
 def test_seed_incidents_list_documents_and_count_rows_that_trace_to_raw_text(seed_incidents):
     db, _, _ = seed_incidents
-    rows = _rows(db, """
+    rows = warehouse_rows(db, """
         SELECT i.incident_id, i.count_type, r.document_id, r.start_offset, r.end_offset, c.text,
                substr(d.raw_text, r.start_offset + 1, r.end_offset - r.start_offset) AS raw, i.document_ids, i.number_of_documents
         FROM marts.incidents AS i, unnest(i.count_rows) AS u(r)
         JOIN marts.event_counts AS c ON c.document_id = r.document_id AND c.start_offset = r.start_offset AND c.end_offset = r.end_offset
         JOIN raw.documents AS d ON d.document_id = r.document_id""")
     assert rows and all(r[5] == r[6] and r[2] in r[7] and r[8] >= 1 for r in rows)
-    [(counts,)] = _rows(db, "SELECT count(*) FROM marts.event_counts")
+    [(counts,)] = warehouse_rows(db, "SELECT count(*) FROM marts.event_counts")
     assert len(rows) == counts  # every count is in exactly one incident row
 
 
 def test_seed_rerun_with_nothing_new_changes_no_incident(seed_incidents):
     db, before, second = seed_incidents
     assert second["documents_loaded"] == 0 and before
-    assert _rows(db, "SELECT * FROM marts.incidents ORDER BY incident_id, count_type") == before
+    assert warehouse_rows(db, "SELECT * FROM marts.incidents ORDER BY incident_id, count_type") == before
     checks = {c["name"]: c["passed"] for c in second["checks"]}
     assert checks["key_marts_incidents"] and checks["incidents_trace"] and checks["incidents_consistent"]
 

@@ -16,6 +16,7 @@ from pathlib import Path
 import duckdb
 
 from tests.conftest import NEWSETL, ROOT, copy_seeds, run_cli
+from tests.helpers.warehouse import rows  # noqa: F401  (the operations tests read warehouses with it)
 
 WRITER_LIMIT = "newsetl-warehouse-writer"  # prefix; per warehouse: flows.writer_slot.writer_limit_name(db)
 
@@ -29,14 +30,6 @@ def api_client(url: str):
     with temporary_settings(updates={PREFECT_API_URL: url}):
         with get_client(sync_client=True) as client:
             yield client
-
-
-def rows(db: Path, sql: str, params=None) -> list[tuple]:
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return con.execute(sql, params or []).fetchall()
-    finally:
-        con.close()
 
 
 def wait_for(predicate, timeout: float, what: str, interval: float = 0.5):
