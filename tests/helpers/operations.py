@@ -13,8 +13,6 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
-import duckdb
-
 from tests.conftest import NEWSETL, ROOT, copy_seeds, run_cli
 from tests.helpers.warehouse import rows  # noqa: F401  (the operations tests read warehouses with it)
 
