@@ -90,21 +90,21 @@ def recorded_noop_run(paths: list[Path], db_path: Path, seen: int, *, max_analys
     ``soft_checks`` is off (the run is recorded as failed, as the flow would).
     """
     import time
-    import uuid
 
     from newsetl.flows.checking import check_parameters, raise_on_failed_checks
+    from newsetl.flows.run_ledger import RunTally, new_run_id, recorded_run, run_summary
     from newsetl.flows.session import WarehouseSession
     from newsetl.flows.version import pipeline_version
     from newsetl.warehouse import checks, runs
     from newsetl.warehouse.schema import applied_schema
 
     started = time.perf_counter()
-    run_id = f"run_{time.strftime('%Y%m%dT%H%M%S')}_{uuid.uuid4().hex[:8]}"
+    run_id = new_run_id()
     version = pipeline_version()
     session = WarehouseSession(db_path, wait_seconds)
-    counts = {"seen": seen, "loaded": 0, "skipped": seen, "rejected": 0, "input_warnings": 0}
-    status, error, results, summary = "failed", None, [], {}
-    try:
+    tally = RunTally(seen=seen, skipped=seen)
+    results = []
+    with recorded_run(session, run_id, tally.counts) as outcome:
         con = session.connection()
         applied_schema(con)
         runs.crashed_runs(con)
@@ -112,24 +112,4 @@ def recorded_noop_run(paths: list[Path], db_path: Path, seen: int, *, max_analys
         results = checks.check_results(con, check_parameters(run_id, max_analysis_chars))
         checks.recorded_checks(con, run_id, results)
         raise_on_failed_checks(results, soft_checks)
-        status = "completed"
-    except BaseException as exc:
-        error = error or f"{type(exc).__name__}: {exc}"
-        raise
-    finally:
-        try:
-            if session._con is not None:
-                runs.finished_run(session._con, run_id, status, counts, error)
-                if status == "completed":
-                    summary.update(runs.corpus_facts(session._con))
-        finally:
-            session.close()
-    summary.update({
-        "run_id": run_id, "status": status, "mode": "ingest", "pipeline_version": version, "db": str(db_path),
-        "documents_seen": seen, "documents_loaded": 0, "documents_skipped": seen, "documents_rejected": 0,
-        "input_warnings": 0, "reject_reasons": {},
-        "checks": [{"name": r.name, "severity": r.severity, "passed": r.passed, "failing_rows": r.failing_rows}
-                   for r in results],
-        "stage_seconds": {}, "wall_s": time.perf_counter() - started, "error": error,
-    })
-    return summary
+    return {**outcome.corpus_facts, **run_summary(run_id, outcome, "ingest", version, session, tally, results, started)}

@@ -13,8 +13,7 @@ from __future__ import annotations
 import logging
 import sys
 import time
-import uuid
-from collections import Counter, deque
+from collections import deque
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack
 from dataclasses import dataclass, field
@@ -27,9 +26,10 @@ from prefect.runtime import flow_run as current_flow_run
 from newsetl import settings
 from newsetl.flows import tasks
 from newsetl.flows.checking import DataChecksFailed, raise_on_failed_checks  # noqa: F401  (DataChecksFailed re-exported)
-from newsetl.flows.cancellation import cancellable, is_cancel
+from newsetl.flows.cancellation import cancellable
 from newsetl.flows.analysis_pool import analysis_processes as analysis_processes_open
 from newsetl.flows.reporting import published_artifacts, published_report
+from newsetl.flows.run_ledger import RunTally, new_run_id, recorded_run, run_summary
 from newsetl.flows.runners import analysis_window, api_shared_with_workers, default_workers, runner_plan
 from newsetl.flows.session import WarehouseSession
 from newsetl.flows.story_clusters import clustered_stories
@@ -40,7 +40,6 @@ from newsetl.transforms.batch_safety import DEFAULT_MAX_ANALYSIS_CHARS
 from newsetl.transforms.boilerplate import boilerplate_scope, learned_boilerplate, line_document_counts, merged_counts
 from newsetl.transforms.inputs import ReadOptions, checked_read_options
 from newsetl.transforms.outlets import document_outlet
-from newsetl.warehouse import runs
 from newsetl.warehouse.connection import resolved_db_path
 
 # Documents per analysis task. Each Prefect task run costs tens of milliseconds of CPU in the
@@ -48,24 +47,6 @@ from newsetl.warehouse.connection import resolved_db_path
 # on 5,000 synthetic articles (2 cores) the run took 27.2 s against 29.2 s at 200.
 DEFAULT_BATCH_SIZE = settings.BATCH_SIZE
 DEFAULT_MAX_BYTES = settings.MAX_BYTES
-
-
-@dataclass
-class RunTally:
-    seen: int = 0
-    loaded: int = 0
-    skipped: int = 0
-    rejected: int = 0
-    input_warnings: int = 0
-    reject_reasons: list[str] = field(default_factory=list)
-    stage_seconds: dict[str, float] = field(default_factory=dict)
-
-    def add_seconds(self, stage: str, seconds: float) -> None:
-        self.stage_seconds[stage] = self.stage_seconds.get(stage, 0.0) + seconds
-
-    def counts(self) -> dict[str, int]:
-        return {"seen": self.seen, "loaded": self.loaded, "skipped": self.skipped, "rejected": self.rejected,
-                "input_warnings": self.input_warnings}
 
 
 def _progress(total: int, description: str):
@@ -241,10 +222,6 @@ def _reprocess(steps: Steps, session, batch_size: int, run_id: str, version: str
     logger.info("Reprocessed %d documents with pipeline version %s", tally.loaded, version)
 
 
-def _corpus_facts(session) -> dict:
-    return runs.corpus_facts(session.connection())
-
-
 @dataclass(frozen=True)
 class RunOptions:
     paths: list[str]
@@ -331,46 +308,26 @@ def newsetl_pipeline(
     """
     logger = get_run_logger()
     started = time.perf_counter()
-    run_id = _new_run_id()
+    run_id = new_run_id()
     version = pipeline_version()
     session = WarehouseSession(resolved_db_path(db), wait_seconds)
     tally = RunTally()
-    mode = "reprocess" if reprocess else "ingest"
-    status, error = "failed", None
     results = []
     flow_run_id = str(current_flow_run.id) if current_flow_run.id else None
-    slot = ExitStack()  # the Prefect writer slot (flows/writer_slot.py), held until the warehouse is closed
-    closing = slot.enter_context(cancellable())  # SIGTERM -> RunCancelled -> recorded as 'cancelled' below
-    try:
-        slot.enter_context(warehouse_writer_slot(wait_seconds, flow_run_id, logger, db_path=session.path))
-        options = RunOptions([str(p) for p in paths], batch_size, max_bytes, reprocess, window, analysis_processes,
-                             checked_read_options(columns, date_format), max_analysis_chars)
-        results = _build(PREFECT_STEPS, session, options, run_id, version, flow_run_id, tally, logger)
-        raise_on_failed_checks(results, soft_checks)
-        status = "completed"
-    except BaseException as exc:
-        closing()
-        if is_cancel(exc):
-            status = "cancelled"
-            logger.warning("Run cancelled (%s); the open load, if any, was rolled back", type(exc).__name__)
-            error = error or f"RunCancelled (SIGTERM or Ctrl-C): {type(exc).__name__}: {exc}"
-        error = error or f"{type(exc).__name__}: {exc}"
-        raise
-    finally:
-        closing()
-        try:
-            if session._con is not None:
-                tasks.finish_run(session, run_id, status, tally.counts(), error)
-        finally:
-            summary = _summary(run_id, status, mode, version, session, tally, results, started, error)
-            try:
-                if status == "completed":
-                    summary.update(_corpus_facts(session))
-                    published_artifacts(summary, results)
-            finally:
-                session.close()
-                slot.close()
-    if report and status == "completed":
+    # The Prefect writer slot (flows/writer_slot.py) is held until the warehouse is closed;
+    # SIGTERM -> RunCancelled -> recorded as 'cancelled'.
+    with ExitStack() as slot:
+        closing = slot.enter_context(cancellable())
+        with recorded_run(session, run_id, tally.counts, finish=tasks.finish_run, closing=closing, logger=logger) as outcome:
+            slot.enter_context(warehouse_writer_slot(wait_seconds, flow_run_id, logger, db_path=session.path))
+            options = RunOptions([str(p) for p in paths], batch_size, max_bytes, reprocess, window, analysis_processes,
+                                 checked_read_options(columns, date_format), max_analysis_chars)
+            results = _build(PREFECT_STEPS, session, options, run_id, version, flow_run_id, tally, logger)
+            raise_on_failed_checks(results, soft_checks)
+        mode = "reprocess" if reprocess else "ingest"
+        summary = run_summary(run_id, outcome, mode, version, session, tally, results, started) | outcome.corpus_facts
+        published_artifacts(summary, results)
+    if report:
         summary["report"] = _published_report(session.path, report_dir, run_id, logger)
     return summary
 
@@ -390,25 +347,6 @@ def _published_report(db_path: Path, report_dir: str | None, run_id: str, logger
         logger.warning("The report was not written: %s: %s (run `newsetl report` to retry)", type(error).__name__, error)
         return None
     return str(written.html)
-
-
-def _new_run_id() -> str:
-    """Return a run id that sorts by start time: ``run_<local start time>_<8 hex digits>``."""
-    return f"run_{time.strftime('%Y%m%dT%H%M%S')}_{uuid.uuid4().hex[:8]}"
-
-
-def _summary(run_id, status, mode, version, session, tally: RunTally, results, started: float, error) -> dict:
-    """Return the run summary (the flow's return value and the artifacts' source)."""
-    return {
-                "run_id": run_id, "status": status, "mode": mode, "pipeline_version": version,
-                "db": str(session.path), "documents_seen": tally.seen, "documents_loaded": tally.loaded,
-                "documents_skipped": tally.skipped, "documents_rejected": tally.rejected,
-                "input_warnings": tally.input_warnings,
-                "reject_reasons": dict(sorted(Counter(tally.reject_reasons).items())),
-                "checks": [{"name": r.name, "severity": r.severity, "passed": r.passed, "failing_rows": r.failing_rows} for r in results],
-                "stage_seconds": {k: round(v, 4) for k, v in sorted(tally.stage_seconds.items())},
-                "wall_s": time.perf_counter() - started, "error": error,
-            }
 
 
 def run_pipeline(
@@ -475,31 +413,16 @@ def run_without_prefect(paths: list[Path | str], db_path: Path | str | None = No
                          plan.analysis_processes, checked_read_options(columns, date_format), max_analysis_chars)
     logger = logging.getLogger("newsetl.without_prefect")
     started = time.perf_counter()
-    run_id = _new_run_id()
+    run_id = new_run_id()
     version = pipeline_version()
     session = WarehouseSession(resolved_db_path(db_path))
     tally = RunTally()
-    status, error, results = "failed", None, []
-    try:
+    results = []
+    with recorded_run(session, run_id, tally.counts) as outcome:
         with ThreadPoolExecutor(max_workers=threads, thread_name_prefix="newsetl-step") as executor:
             results = _build(plain_steps(executor), session, options, run_id, version, None, tally, logger)
         raise_on_failed_checks(results, soft_checks)
-        status = "completed"
-    except BaseException as exc:
-        error = error or f"{type(exc).__name__}: {exc}"
-        raise
-    finally:
-        try:
-            if session._con is not None:
-                tasks.finish_run.fn(session, run_id, status, tally.counts(), error)
-        finally:
-            summary = _summary(run_id, status, "ingest", version, session, tally, results, started, error)
-            try:
-                if status == "completed":
-                    summary.update(_corpus_facts(session))
-            finally:
-                session.close()
-    return summary
+    return run_summary(run_id, outcome, "ingest", version, session, tally, results, started) | outcome.corpus_facts
 
 
 def _size(path: Path) -> int:

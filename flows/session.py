@@ -27,6 +27,11 @@ class WarehouseSession:
             self._con = writer_connection(self.path, wait_seconds=self.wait_seconds, on_wait=on_wait)
         return self._con
 
+    @property
+    def is_open(self) -> bool:
+        """Return True once ``connection()`` opened the warehouse (and until ``close``)."""
+        return self._con is not None
+
     def close(self) -> None:
         if self._con is not None:
             self._con.close()

@@ -241,13 +241,10 @@ def build_incidents(session: WarehouseSession) -> int:
     Leaves the table untouched when the rebuild gives the rows it already holds. Reads marts.places
     and marts.story_clusters when they exist, so run it after they are built.
     """
-    from newsetl.transforms.facts.incidents import incidents_frame
+    from newsetl.transforms.facts.incidents import incidents_from_inputs
 
     con = session.connection()
-    inputs = refresh.incident_inputs(con)
-    frame = incidents_frame(inputs["counts"], inputs["places"], inputs["dates"], inputs["documents"],
-                            inputs["place_info"], inputs["clusters"])
-    rows, _changed = refresh.replaced_incidents(con, frame)
+    rows, _changed = refresh.replaced_incidents(con, incidents_from_inputs(refresh.incident_inputs(con)))
     return rows
 @task(name="report", task_run_name="write-report", cache_policy=NO_CACHE)
 def write_report(db_path: str, out_dir: str):

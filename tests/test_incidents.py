@@ -26,6 +26,7 @@ from newsetl.transforms.facts.incidents import (
 from newsetl.transforms.structure import document_structure
 from newsetl.transforms.temporal import temporal_expressions
 from tests.conftest import copy_seeds
+from tests.helpers.warehouse import rows as warehouse_rows
 
 # --- running totals ------------------------------------------------------------------------------
 
@@ -113,8 +114,7 @@ def _document(document_id, text, published, outlet, cluster_id=None):
     located = []
     for count in event_counts(text, "id"):
         paragraph = next(p for p in structure.paragraphs if p.start <= count.start and count.end <= p.end)
-        row = CountRow(document_id, count.start, count.end, count.text, count.count_type, count.value,
-                       count.is_approximate, paragraph.start, paragraph.text)
+        row = CountRow.of(count, document_id, paragraph.start, paragraph.text)
         located.append(located_count(row, places, dates, info))
     return located, info
 
@@ -210,8 +210,7 @@ def test_a_dateline_is_not_a_place_in_the_sentence_but_is_the_fallback():
     found = {}
     for count in event_counts(text, "id"):
         paragraph = next(p for p in structure.paragraphs if p.start <= count.start and count.end <= p.end)
-        row = CountRow(document_id, count.start, count.end, count.text, count.count_type, count.value,
-                       count.is_approximate, paragraph.start, paragraph.text)
+        row = CountRow.of(count, document_id, paragraph.start, paragraph.text)
         found[count.text] = located_count(row, places, [], info)
     assert (found["Sekitar 2.000 militan"].place_entity_id, found["Sekitar 2.000 militan"].place_source) != ("Yerevan", "sentence")
     assert (found["Dua orang"].place_entity_id, found["Dua orang"].place_source) == ("Yerevan", "dateline")
@@ -228,24 +227,14 @@ def seed_incidents(tmp_path_factory):
     db = root / "news.duckdb"
     seeds = copy_seeds(root / "seeds")
     run_without_prefect([seeds], db, workers=1)
-    con = duckdb.connect(str(db), read_only=True)
-    before = con.execute("SELECT * FROM marts.incidents ORDER BY incident_id, count_type").fetchall()
-    con.close()
+    before = warehouse_rows(db, "SELECT * FROM marts.incidents ORDER BY incident_id, count_type")
     second = run_without_prefect([seeds], db, workers=1)
     return db, before, second
 
 
-def _rows(db, sql, params=None):
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return con.execute(sql, params or []).fetchall()
-    finally:
-        con.close()
-
-
 def test_seed_ganja_shelling_is_one_incident_at_ganja(seed_incidents):
     db, _, _ = seed_incidents
-    rows = _rows(db, """
+    rows = warehouse_rows(db, """
         SELECT i.incident_id, i.count_type, i.best, i.date_start, i.date_end, i.count_rows, d.outlet
         FROM marts.incidents AS i JOIN marts.entities AS e ON e.entity_id = i.place_entity_id
         JOIN marts.documents AS d ON d.document_id = i.document_ids[1]
@@ -257,81 +246,72 @@ def test_seed_ganja_shelling_is_one_incident_at_ganja(seed_incidents):
 
 def test_seed_death_tolls_are_running_totals_not_summed(seed_incidents):
     db, _, _ = seed_incidents
-    tolls = _rows(db, "SELECT best FROM marts.incidents WHERE count_type = 'killed' AND is_cumulative ORDER BY best")
+    tolls = warehouse_rows(db, "SELECT best FROM marts.incidents WHERE count_type = 'killed' AND is_cumulative ORDER BY best")
     assert [t[0] for t in tolls] == [39, 100, 100, 130, 200]
     # incident totals leave the tolls out: Ganja's 1 and the 19 civilians Azerbaijan reported
-    [(killed,)] = _rows(db, "SELECT sum(best) FROM marts.incidents WHERE count_type = 'killed' AND NOT is_cumulative")
+    [(killed,)] = warehouse_rows(db, "SELECT sum(best) FROM marts.incidents WHERE count_type = 'killed' AND NOT is_cumulative")
     assert killed == 20
 
 
 def test_seed_incidents_list_documents_and_count_rows_that_trace_to_raw_text(seed_incidents):
     db, _, _ = seed_incidents
-    rows = _rows(db, """
+    rows = warehouse_rows(db, """
         SELECT i.incident_id, i.count_type, r.document_id, r.start_offset, r.end_offset, c.text,
                substr(d.raw_text, r.start_offset + 1, r.end_offset - r.start_offset) AS raw, i.document_ids, i.number_of_documents
         FROM marts.incidents AS i, unnest(i.count_rows) AS u(r)
         JOIN marts.event_counts AS c ON c.document_id = r.document_id AND c.start_offset = r.start_offset AND c.end_offset = r.end_offset
         JOIN raw.documents AS d ON d.document_id = r.document_id""")
     assert rows and all(r[5] == r[6] and r[2] in r[7] and r[8] >= 1 for r in rows)
-    [(counts,)] = _rows(db, "SELECT count(*) FROM marts.event_counts")
+    [(counts,)] = warehouse_rows(db, "SELECT count(*) FROM marts.event_counts")
     assert len(rows) == counts  # every count is in exactly one incident row
 
 
 def test_seed_rerun_with_nothing_new_changes_no_incident(seed_incidents):
     db, before, second = seed_incidents
     assert second["documents_loaded"] == 0 and before
-    assert _rows(db, "SELECT * FROM marts.incidents ORDER BY incident_id, count_type") == before
+    assert warehouse_rows(db, "SELECT * FROM marts.incidents ORDER BY incident_id, count_type") == before
     checks = {c["name"]: c["passed"] for c in second["checks"]}
     assert checks["key_marts_incidents"] and checks["incidents_trace"] and checks["incidents_consistent"]
 
 
-def test_seed_rebuild_gives_the_same_rows_and_writes_nothing(seed_incidents, tmp_path):
+@pytest.fixture
+def seed_copy(seed_incidents, tmp_path):
+    """Return a connection to a copy of the seed warehouse (closed after the test)."""
     import shutil
 
-    from newsetl.transforms.facts.incidents import incidents_frame
-    from newsetl.warehouse import refresh
-
-    db, before, _ = seed_incidents
     copy = tmp_path / "copy.duckdb"
-    shutil.copy(db, copy)
+    shutil.copy(seed_incidents[0], copy)
     con = duckdb.connect(str(copy))
-    try:
-        inputs = refresh.incident_inputs(con)
-        assert inputs["place_info"] is None or inputs["place_info"].columns
-        frame = incidents_frame(inputs["counts"], inputs["places"], inputs["dates"], inputs["documents"],
-                                inputs["place_info"], inputs["clusters"])
-        assert refresh.replaced_incidents(con, frame) == (len(before), False)
-    finally:
-        con.close()
+    yield con
+    con.close()
 
 
-def test_incidents_read_places_and_clusters_once_those_tables_exist(seed_incidents, tmp_path):
-    """A stub of marts.places / marts.story_clusters (their agreed columns) feeds geo_precision and story counts."""
-    import shutil
-
-    from newsetl.transforms.facts.incidents import incidents_frame
+def test_seed_rebuild_gives_the_same_rows_and_writes_nothing(seed_incidents, seed_copy):
+    from newsetl.transforms.facts.incidents import incidents_from_inputs
     from newsetl.warehouse import refresh
 
-    db, _, _ = seed_incidents
-    copy = tmp_path / "stub.duckdb"
-    shutil.copy(db, copy)
-    con = duckdb.connect(str(copy))
-    try:
-        con.execute("CREATE OR REPLACE TABLE marts.places AS SELECT entity_id, canonical_name AS place_name, "
-                    "CASE WHEN canonical_name = 'Ganja' THEN 1 ELSE 5 END AS geo_precision, "
-                    "CASE WHEN canonical_name = 'Ganja' THEN 'AZ' END AS country_code, NULL::VARCHAR AS admin1_code "
-                    "FROM marts.entities WHERE entity_type = 'LOC'")
-        con.execute("CREATE OR REPLACE TABLE marts.story_clusters AS SELECT document_id, 'c_all' AS cluster_id FROM raw.documents")
-        inputs = refresh.incident_inputs(con)
-        frame = incidents_frame(inputs["counts"], inputs["places"], inputs["dates"], inputs["documents"],
-                                inputs["place_info"], inputs["clusters"])
-        refresh.replaced_incidents(con, frame)
-        ganja = con.execute("SELECT DISTINCT i.geo_precision FROM marts.incidents AS i JOIN marts.entities AS e "
-                            "ON e.entity_id = i.place_entity_id WHERE e.canonical_name = 'Ganja'").fetchall()
-        assert ganja == [(1,)]
-        assert con.execute("SELECT max(number_of_documents) FROM marts.incidents").fetchone()[0] == 1
-    finally:
-        con.close()
+    _, before, _ = seed_incidents
+    inputs = refresh.incident_inputs(seed_copy)
+    assert inputs["place_info"] is None or inputs["place_info"].columns
+    assert refresh.replaced_incidents(seed_copy, incidents_from_inputs(inputs)) == (len(before), False)
+
+
+def test_incidents_read_places_and_clusters_once_those_tables_exist(seed_copy):
+    """A stub of marts.places / marts.story_clusters (their agreed columns) feeds geo_precision and story counts."""
+    from newsetl.transforms.facts.incidents import incidents_from_inputs
+    from newsetl.warehouse import refresh
+
+    con = seed_copy
+    con.execute("CREATE OR REPLACE TABLE marts.places AS SELECT entity_id, canonical_name AS place_name, "
+                "CASE WHEN canonical_name = 'Ganja' THEN 1 ELSE 5 END AS geo_precision, "
+                "CASE WHEN canonical_name = 'Ganja' THEN 'AZ' END AS country_code, NULL::VARCHAR AS admin1_code "
+                "FROM marts.entities WHERE entity_type = 'LOC'")
+    con.execute("CREATE OR REPLACE TABLE marts.story_clusters AS SELECT document_id, 'c_all' AS cluster_id FROM raw.documents")
+    refresh.replaced_incidents(con, incidents_from_inputs(refresh.incident_inputs(con)))
+    ganja = con.execute("SELECT DISTINCT i.geo_precision FROM marts.incidents AS i JOIN marts.entities AS e "
+                        "ON e.entity_id = i.place_entity_id WHERE e.canonical_name = 'Ganja'").fetchall()
+    assert ganja == [(1,)]
+    assert con.execute("SELECT max(number_of_documents) FROM marts.incidents").fetchone()[0] == 1
 
 
 @pytest.mark.parametrize(("sentence", "count_text"), [

@@ -14,7 +14,7 @@ import uuid
 import pytest
 
 from tests.conftest import copy_seeds
-from tests.helpers.operations import api_client, rows, started, stop, wait_for
+from tests.helpers.operations import api_client, rows, served_deployment, started, stop, wait_for
 from tests.helpers.server_logs import SERVER_LOGS
 
 SCHEDULER_ERRORS = ("Can't evaluate bulk DML statement", "InvalidRequestError")
@@ -44,14 +44,7 @@ def test_an_interval_schedule_fires_and_its_run_completes_within_120_s(schedulin
     serve = started(["serve", str(inbox), "--interval", "30", "--db", str(db), "--name", name], env, tmp_path / "serve.log")
     try:
         with api_client(scheduling_server) as client:
-            def deployment():
-                assert serve.poll() is None, (tmp_path / "serve.log").read_text()[-3000:]
-                try:
-                    return client.read_deployment_by_name(f"newsetl-pipeline/{name}")
-                except Exception:
-                    return None
-
-            found = wait_for(deployment, 180, "the served deployment")
+            found = served_deployment(client, serve, tmp_path / "serve.log", name, 180)
             finished = FlowRunFilter(
                 deployment_id=FlowRunFilterDeploymentId(any_=[found.id]),
                 state=FlowRunFilterState(type=FlowRunFilterStateType(any_=[StateType.COMPLETED, StateType.FAILED, StateType.CRASHED])),

@@ -20,7 +20,7 @@ import pytest
 
 from tests.conftest import ROOT, copy_seeds, run_cli
 from newsetl.flows.writer_slot import writer_limit_name
-from tests.helpers.operations import (api_client, finished, rows, seeds_warehouse, started, stop,
+from tests.helpers.operations import (api_client, finished, rows, seeds_warehouse, served_deployment, started, stop,
                                       wait_for)
 
 slow = pytest.mark.slow
@@ -173,14 +173,7 @@ def test_serve_registers_a_cron_deployment_whose_api_runs_complete_incrementally
                     env, tmp_path / "serve.log")
     try:
         with api_client(prefect_server) as client:
-            def deployment():
-                assert serve.poll() is None, (tmp_path / "serve.log").read_text()[-3000:]
-                try:
-                    return client.read_deployment_by_name(f"newsetl-pipeline/{name}")
-                except Exception:
-                    return None
-
-            found = wait_for(deployment, 120, "the served deployment")
+            found = served_deployment(client, serve, tmp_path / "serve.log", name, 120)
             assert [s.schedule.cron for s in found.schedules] == ["*/30 * * * *"]
             assert found.parameters["paths"] == [str(inbox.resolve())]
             assert found.parameters["db"] == str(db.resolve())

@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import duckdb
 import pytest
 
 from tests.conftest import copy_seeds
+from tests.helpers.warehouse import rows as warehouse_rows
 
 pytestmark = pytest.mark.slow
 
@@ -24,62 +24,54 @@ def seed_warehouse(prefect_harness, tmp_path_factory):
     return db, first, second
 
 
-def _rows(db: Path, sql: str) -> list[tuple]:
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
-
-
 def test_first_run_loads_the_five_seeds_in_indonesian(seed_warehouse):
     db, first, _ = seed_warehouse
     assert first["status"] == "completed" and first["documents_loaded"] == 5
-    assert _rows(db, "SELECT language, count(*) FROM marts.documents GROUP BY 1") == [("id", 5)]
+    assert warehouse_rows(db, "SELECT language, count(*) FROM marts.documents GROUP BY 1") == [("id", 5)]
 
 
 def test_outlets_and_dateline_places(seed_warehouse):
     db, _, _ = seed_warehouse
-    outlets = {row[0] for row in _rows(db, "SELECT outlet FROM marts.documents")}
+    outlets = {row[0] for row in warehouse_rows(db, "SELECT outlet FROM marts.documents")}
     assert outlets == {"bisnis.com", "penapembaharu.com", "serambinews.com", "sinarpost.com", "sosok.id"}
-    places = {row[0] for row in _rows(db, "SELECT dateline_place FROM marts.documents WHERE dateline_place IS NOT NULL")}
+    places = {row[0] for row in warehouse_rows(db, "SELECT dateline_place FROM marts.documents WHERE dateline_place IS NOT NULL")}
     assert {"Baku", "Yerevan", "Jakarta"} <= places and places & {"Moskow", "Moscow"}
 
 
 def test_serambinews_section_and_title(seed_warehouse):
     db, _, _ = seed_warehouse
-    [(section, title)] = _rows(db, "SELECT section, title FROM marts.documents WHERE outlet = 'serambinews.com'")
+    [(section, title)] = warehouse_rows(db, "SELECT section, title FROM marts.documents WHERE outlet = 'serambinews.com'")
     assert section == "Internasional" and title.startswith("2.000 Militan")
 
 
 def test_boilerplate_is_out_of_the_body(seed_warehouse):
     db, _, _ = seed_warehouse
-    assert _rows(db, "SELECT count(*) FROM marts.documents WHERE lower(body_text) LIKE '%baca juga%'") == [(0,)]
-    assert _rows(db, "SELECT sum(boilerplate_lines) FROM marts.documents")[0][0] >= 4
+    assert warehouse_rows(db, "SELECT count(*) FROM marts.documents WHERE lower(body_text) LIKE '%baca juga%'") == [(0,)]
+    assert warehouse_rows(db, "SELECT sum(boilerplate_lines) FROM marts.documents")[0][0] >= 4
 
 
 def test_every_offset_reproduces_its_text(seed_warehouse):
     db, _, _ = seed_warehouse
     for table, column in [("paragraphs", "text"), ("temporal_expressions", "text"), ("entity_mentions", "text"),
                           ("quotes", "quote_text"), ("source_citations", "source_name"), ("event_counts", "text")]:
-        bad = _rows(db, f"""
+        bad = warehouse_rows(db, f"""
             SELECT count(*) FROM marts.{table} t JOIN raw.documents r USING (document_id)
             WHERE substr(r.raw_text, t.start_offset + 1, t.end_offset - t.start_offset) <> t.{column}""")
         assert bad == [(0,)], table
-    assert _rows(db, "SELECT count(*) FROM marts.paragraphs")[0][0] > 50
+    assert warehouse_rows(db, "SELECT count(*) FROM marts.paragraphs")[0][0] > 50
 
 
 def test_second_run_loads_nothing_and_skips_everything(seed_warehouse):
     db, _, second = seed_warehouse
     assert second["documents_loaded"] == 0 and second["documents_skipped"] == 5
-    runs = _rows(db, "SELECT status, documents_loaded, documents_skipped FROM marts.pipeline_runs ORDER BY started_at")
+    runs = warehouse_rows(db, "SELECT status, documents_loaded, documents_skipped FROM marts.pipeline_runs ORDER BY started_at")
     assert runs == [("completed", 5, 0), ("completed", 0, 5)]
-    assert _rows(db, "SELECT count(*) FROM raw.documents") == [(5,)]
+    assert warehouse_rows(db, "SELECT count(*) FROM raw.documents") == [(5,)]
 
 
 def test_data_checks_recorded_and_passing(seed_warehouse):
     db, first, _ = seed_warehouse
-    results = _rows(db, f"SELECT check_name, status FROM marts.data_checks WHERE run_id = '{first['run_id']}'")
+    results = warehouse_rows(db, f"SELECT check_name, status FROM marts.data_checks WHERE run_id = '{first['run_id']}'")
     assert len(results) >= 10
     assert {status for _, status in results} == {"pass"}
 
@@ -96,10 +88,10 @@ def test_jsonl_metadata_date_and_rejects(prefect_harness, tmp_path):
     summary = run_pipeline([folder], tmp_path / "w.duckdb", runner="threads")
     assert summary["status"] == "completed" and summary["documents_loaded"] == 1
     db = tmp_path / "w.duckdb"
-    assert _rows(db, "SELECT published_date::VARCHAR, published_date_source, title, external_id FROM marts.documents") == [
+    assert warehouse_rows(db, "SELECT published_date::VARCHAR, published_date_source, title, external_id FROM marts.documents") == [
         ("2020-09-29", "metadata", "Bendungan baru", "a-1")
     ]
-    reasons = sorted(row[0] for row in _rows(db, "SELECT reason FROM raw.rejects"))
+    reasons = sorted(row[0] for row in warehouse_rows(db, "SELECT reason FROM raw.rejects"))
     assert reasons == ["binary", "malformed_json"]
 
 
@@ -115,8 +107,8 @@ def test_reprocess_rebuilds_stale_rows_without_reading_inputs(prefect_harness, t
         path.unlink()
     summary = run_pipeline([], db, runner="threads", reprocess=True)
     assert summary["mode"] == "reprocess" and summary["documents_loaded"] == 5
-    assert _rows(db, "SELECT DISTINCT pipeline_version FROM staging.documents") == [("0.1.0+changed",)]
-    assert _rows(db, "SELECT count(*) FROM raw.documents") == [(5,)]
+    assert warehouse_rows(db, "SELECT DISTINCT pipeline_version FROM staging.documents") == [("0.1.0+changed",)]
+    assert warehouse_rows(db, "SELECT count(*) FROM raw.documents") == [(5,)]
     again = run_pipeline([], db, runner="threads", reprocess=True)
     assert again["documents_loaded"] == 0
 
@@ -124,7 +116,7 @@ def test_reprocess_rebuilds_stale_rows_without_reading_inputs(prefect_harness, t
 @pytest.mark.parametrize("query_file", sorted((Path(__file__).parents[1] / "warehouse" / "queries").glob("*.sql")), ids=lambda p: p.stem)
 def test_example_queries_run_on_the_seed_warehouse(seed_warehouse, query_file):
     db, _, _ = seed_warehouse
-    rows = _rows(db, query_file.read_text(encoding="utf-8"))
+    rows = warehouse_rows(db, query_file.read_text(encoding="utf-8"))
     if query_file.stem in {"documents_by_outlet", "top_people", "who_said_what", "death_tolls_by_outlet"}:
         assert rows, f"{query_file.name} returned nothing on the seeds"
 
@@ -142,7 +134,7 @@ _DERIVED = {
 
 
 def _derived_rows(db: Path) -> dict[str, list[tuple]]:
-    return {table: _rows(db, f"SELECT {columns} FROM {table} ORDER BY ALL") for table, columns in _DERIVED.items()}
+    return {table: warehouse_rows(db, f"SELECT {columns} FROM {table} ORDER BY ALL") for table, columns in _DERIVED.items()}
 
 
 def test_lean_processes_and_the_steps_without_prefect_build_the_same_rows(seed_warehouse, tmp_path):
@@ -159,5 +151,5 @@ def test_lean_processes_and_the_steps_without_prefect_build_the_same_rows(seed_w
     assert processes["documents_loaded"] == plain["documents_loaded"] == 5
     assert _derived_rows(tmp_path / "processes.duckdb") == expected
     assert _derived_rows(tmp_path / "plain.duckdb") == expected
-    checks = _rows(tmp_path / "plain.duckdb", "SELECT DISTINCT status FROM marts.data_checks")
+    checks = warehouse_rows(tmp_path / "plain.duckdb", "SELECT DISTINCT status FROM marts.data_checks")
     assert checks == [("pass",)]

@@ -12,6 +12,7 @@ import pytest
 
 from newsetl.transforms import story_clusters as sc
 from tests.conftest import SEEDS
+from tests.helpers.warehouse import rows as warehouse_rows
 
 SEED_FILES = sorted(p.name for p in SEEDS.glob("*.txt"))
 ORIGINAL = "000_e52eedfedc524ddc.txt"  # Sosok.ID, 29 September 2020; cites TASS twice
@@ -126,14 +127,6 @@ def _copies_jsonl(path: Path) -> Path:
     return path
 
 
-def _table(db: Path, sql: str) -> list[tuple]:
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
-
-
 CLUSTERS = """
     SELECT coalesce(r.external_id, regexp_extract(r.source_uri, '[^/]+$')) AS name, s.*
     FROM marts.story_clusters AS s JOIN raw.documents AS r USING (document_id) ORDER BY name
@@ -152,14 +145,14 @@ def three_runs(tmp_path_factory):
         shutil.copy(SEEDS / name, seeds / name)
     db = root / "news.duckdb"
     first = run_without_prefect([seeds], db, runner="threads", workers=1)
-    after_first = _table(db, CLUSTERS)
+    after_first = warehouse_rows(db, CLUSTERS)
     copies = _copies_jsonl(root / "copies.jsonl")
     second = run_without_prefect([seeds, copies], db, runner="threads", workers=1)
-    after_second = {table: _table(db, f"SELECT * FROM {table} ORDER BY ALL")
+    after_second = {table: warehouse_rows(db, f"SELECT * FROM {table} ORDER BY ALL")
                     for table in ("marts.story_clusters", "staging.document_minhashes", "staging.story_pairs")}
-    clusters = {row[0]: row[1:] for row in _table(db, CLUSTERS)}
+    clusters = {row[0]: row[1:] for row in warehouse_rows(db, CLUSTERS)}
     third = run_without_prefect([seeds, copies], db, runner="threads", workers=1)
-    after_third = {table: _table(db, f"SELECT * FROM {table} ORDER BY ALL") for table in after_second}
+    after_third = {table: warehouse_rows(db, f"SELECT * FROM {table} ORDER BY ALL") for table in after_second}
     return first, after_first, second, clusters, third, after_second, after_third
 
 

@@ -1,44 +1,43 @@
 """The run ledger (``marts.pipeline_runs``) and the corpus facts a run summary reports.
 
-The flow's tasks call these; the SQL stays here, in the warehouse layer.
+The flow's tasks call these; the run ledger's statements are ``runs/*.sql``.
 """
 
 from __future__ import annotations
 
 import duckdb
 
+from newsetl.warehouse.schema import warehouse_sql
+
+
+def _latest_run(con: duckdb.DuckDBPyConnection) -> tuple[str, str] | None:
+    """Return ``(run_id, status)`` of the most recently started run, or None."""
+    return con.execute(warehouse_sql("runs", "latest_run")).fetchone()
+
 
 def latest_run_completed(con: duckdb.DuckDBPyConnection) -> bool:
     """Return True if there is no earlier run or the latest one completed."""
-    last = con.execute("SELECT status FROM marts.pipeline_runs ORDER BY started_at DESC LIMIT 1").fetchone()
-    return last is None or last[0] == "completed"
+    last = _latest_run(con)
+    return last is None or last[1] == "completed"
 
 
 def latest_run_id(con: duckdb.DuckDBPyConnection) -> str | None:
     """Return the id of the most recently started run, or None if there is none."""
-    latest = con.execute("SELECT run_id FROM marts.pipeline_runs ORDER BY started_at DESC LIMIT 1").fetchone()
+    latest = _latest_run(con)
     return latest[0] if latest else None
 
 
 def crashed_runs(con: duckdb.DuckDBPyConnection) -> list[str]:
     """Mark every run still 'running' (its process died) as crashed; return their run ids."""
-    rows = con.execute(
-        "UPDATE marts.pipeline_runs SET status = 'crashed', finished_at = now(), "
-        "error = coalesce(error, 'the process ended before the run finished (killed or crashed)') "
-        "WHERE status = 'running' RETURNING run_id"
-    ).fetchall()
-    return [run_id for (run_id,) in rows]
+    return [run_id for (run_id,) in con.execute(warehouse_sql("runs", "crashed_runs")).fetchall()]
 
 
 def started_run(con: duckdb.DuckDBPyConnection, run_id: str, flow_run_id: str | None, pipeline_version: str,
                 mode: str, inputs: list[str]) -> None:
     """Record a new run as 'running'."""
-    con.execute(
-        "INSERT INTO marts.pipeline_runs (run_id, flow_run_id, started_at, status, pipeline_version, mode, inputs, "
-        "documents_seen, documents_loaded, documents_skipped, documents_rejected) "
-        "VALUES (?, ?, now(), 'running', ?, ?, ?, 0, 0, 0, 0)",
-        [run_id, flow_run_id, pipeline_version, mode, inputs],
-    )
+    con.execute(warehouse_sql("runs", "started_run"), {"run_id": run_id, "flow_run_id": flow_run_id,
+                                                       "pipeline_version": pipeline_version, "mode": mode,
+                                                       "inputs": inputs})
 
 
 def finished_run(con: duckdb.DuckDBPyConnection, run_id: str, status: str, counts: dict[str, int], error: str | None) -> None:
@@ -49,11 +48,10 @@ def finished_run(con: duckdb.DuckDBPyConnection, run_id: str, status: str, count
     """
     if status == "cancelled":
         counts = {**counts, "loaded": committed_documents(con, run_id)}
-    con.execute(
-        "UPDATE marts.pipeline_runs SET status = ?, finished_at = now(), documents_seen = ?, documents_loaded = ?, "
-        "documents_skipped = ?, documents_rejected = ?, error = ? WHERE run_id = ?",
-        [status, counts["seen"], counts["loaded"], counts["skipped"], counts["rejected"], error, run_id],
-    )
+    con.execute(warehouse_sql("runs", "finished_run"), {
+        "run_id": run_id, "status": status, "error": error,
+        **{name: counts[name] for name in ("seen", "loaded", "skipped", "rejected")},
+    })
 
 
 def committed_documents(con: duckdb.DuckDBPyConnection, run_id: str) -> int:

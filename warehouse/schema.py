@@ -24,9 +24,14 @@ def ddl_scripts() -> list[tuple[str, str]]:
     return scripts
 
 
+def warehouse_sql(folder: str, name: str) -> str:
+    """Return the SQL of ``<folder>/<name>.sql`` (``refresh``: corpus-wide rebuilds, ``runs``: the run ledger)."""
+    return (_sql_dir() / folder / f"{name}.sql").read_text(encoding="utf-8")
+
+
 def refresh_script(name: str) -> str:
     """Return the SQL of ``refresh/<name>.sql``."""
-    return (_sql_dir() / "refresh" / f"{name}.sql").read_text(encoding="utf-8")
+    return warehouse_sql("refresh", name)
 
 
 def column_producers() -> list[tuple[str, str, str, str]]:

@@ -69,14 +69,22 @@ def _top_outlets(frame: pl.DataFrame, weight: str) -> pl.DataFrame:
     return frame.with_columns(pl.when(pl.col("outlet").is_in(top)).then(pl.col("outlet")).otherwise(pl.lit(OTHER)).alias("outlet"))
 
 
-def documents_per_outlet(frame: pl.DataFrame) -> dict:
-    rows = frame.head(MAX_OUTLETS)
+def _ranked_bars(rows: pl.DataFrame, value: str, value_title: str, label: str, tooltip: list, title: str, *,
+                 label_title: str | None = None, width: int = WIDTH, **encodings) -> dict:
+    """Return horizontal bars of ``value`` per ``label``, longest first (``encodings``: colour and the like)."""
     chart = alt.Chart(alt.Data(values=_values(rows))).mark_bar().encode(
-        x=alt.X("documents:Q", title="documents", axis=COUNT_AXIS),
-        y=alt.Y("outlet:N", sort="-x", title=None),
-        tooltip=["outlet:N", "documents:Q", "first_date:N", "last_date:N"],
-    ).properties(width=WIDTH, title=f"Documents per outlet (top {min(MAX_OUTLETS, frame.height)} of {frame.height})")
+        x=alt.X(f"{value}:Q", title=value_title, axis=COUNT_AXIS),
+        y=alt.Y(f"{label}:N", sort="-x", title=label_title),
+        **encodings,
+        tooltip=tooltip,
+    ).properties(width=width, title=title)
     return _spec(chart)
+
+
+def documents_per_outlet(frame: pl.DataFrame) -> dict:
+    return _ranked_bars(frame.head(MAX_OUTLETS), "documents", "documents", "outlet",
+                        ["outlet:N", "documents:Q", "first_date:N", "last_date:N"],
+                        f"Documents per outlet (top {min(MAX_OUTLETS, frame.height)} of {frame.height})")
 
 
 def documents_per_day(frame: pl.DataFrame) -> dict:
@@ -92,12 +100,8 @@ def documents_per_day(frame: pl.DataFrame) -> dict:
 
 
 def languages(frame: pl.DataFrame) -> dict:
-    chart = alt.Chart(alt.Data(values=_values(frame))).mark_bar().encode(
-        x=alt.X("documents:Q", title="documents", axis=COUNT_AXIS),
-        y=alt.Y("language:N", sort="-x", title="language"),
-        tooltip=["language:N", "documents:Q"],
-    ).properties(width=WIDTH, title="Documents per detected language")
-    return _spec(chart)
+    return _ranked_bars(frame, "documents", "documents", "language", ["language:N", "documents:Q"],
+                        "Documents per detected language", label_title="language")
 
 
 def top_entities(frame: pl.DataFrame) -> dict:
@@ -129,12 +133,8 @@ def mentions_per_week(frame: pl.DataFrame) -> dict:
 
 def top_speakers(frame: pl.DataFrame) -> dict:
     rows = frame.unique(subset=["speaker"], keep="first").select("speaker", "quotes", "outlets")
-    chart = alt.Chart(alt.Data(values=_values(rows))).mark_bar().encode(
-        x=alt.X("quotes:Q", title="direct quotes", axis=COUNT_AXIS),
-        y=alt.Y("speaker:N", sort="-x", title=None),
-        tooltip=["speaker:N", "quotes:Q", "outlets:Q"],
-    ).properties(width=WIDTH, title="Top speakers by number of direct quotes")
-    return _spec(chart)
+    return _ranked_bars(rows, "quotes", "direct quotes", "speaker", ["speaker:N", "quotes:Q", "outlets:Q"],
+                        "Top speakers by number of direct quotes")
 
 
 def tolls(frame: pl.DataFrame, source: str) -> dict:
@@ -227,43 +227,29 @@ def check_results(frame: pl.DataFrame) -> dict:
 
 
 def rejects(frame: pl.DataFrame) -> dict:
-    chart = alt.Chart(alt.Data(values=_values(frame))).mark_bar().encode(
-        x=alt.X("inputs:Q", title="inputs", axis=COUNT_AXIS),
-        y=alt.Y("reason:N", sort="-x", title=None),
-        color=alt.Color("kind:N", title=None),
-        tooltip=["kind:N", "reason:N", "inputs:Q", "example:N"],
-    ).properties(width=WIDTH - 160, title="Rejected inputs and input warnings of the last run")
-    return _spec(chart)
+    return _ranked_bars(frame, "inputs", "inputs", "reason", ["kind:N", "reason:N", "inputs:Q", "example:N"],
+                        "Rejected inputs and input warnings of the last run", width=WIDTH - 160,
+                        color=alt.Color("kind:N", title=None))
+
+
+# (frame, chart name, section, title, builder), in page order.
+_PAGE_CHARTS = (
+    ("documents_per_outlet", "documents_per_outlet", "corpus", "Documents per outlet", documents_per_outlet),
+    ("documents_per_day", "documents_per_day", "corpus", "Documents per day", documents_per_day),
+    ("languages", "languages", "corpus", "Languages", languages),
+    ("top_entities", "top_entities", "entities", "Top people and organisations", top_entities),
+    ("mentions_per_week", "mentions_per_week", "entities", "Mentions per week", mentions_per_week),
+    ("top_speakers", "top_speakers", "quotes", "Top speakers", top_speakers),
+    ("tolls", "tolls", "tolls", "Death and injury tolls", tolls),
+    ("places", "places_map", "map", "Map of places", places_map),
+    ("last_run_checks", "checks", "quality", "Data checks", check_results),
+    ("last_run_rejects", "rejects", "quality", "Rejects", rejects),
+)
 
 
 def report_charts(frames: dict[str, pl.DataFrame], *, tolls_source: str, outlines: dict | None) -> list[Chart]:
-    """Return the charts that have data, in page order."""
-    def has(name: str) -> bool:
-        return name in frames and frames[name].height > 0
-
-    charts: list[Chart] = []
-
-    def add(name: str, section: str, title: str, spec: dict) -> None:
-        charts.append(Chart(name, section, title, spec))
-
-    if has("documents_per_outlet"):
-        add("documents_per_outlet", "corpus", "Documents per outlet", documents_per_outlet(frames["documents_per_outlet"]))
-    if has("documents_per_day"):
-        add("documents_per_day", "corpus", "Documents per day", documents_per_day(frames["documents_per_day"]))
-    if has("languages"):
-        add("languages", "corpus", "Languages", languages(frames["languages"]))
-    if has("top_entities"):
-        add("top_entities", "entities", "Top people and organisations", top_entities(frames["top_entities"]))
-    if has("mentions_per_week"):
-        add("mentions_per_week", "entities", "Mentions per week", mentions_per_week(frames["mentions_per_week"]))
-    if has("top_speakers"):
-        add("top_speakers", "quotes", "Top speakers", top_speakers(frames["top_speakers"]))
-    if has("tolls"):
-        add("tolls", "tolls", "Death and injury tolls", tolls(frames["tolls"], tolls_source))
-    if has("places") and outlines is not None:
-        add("places_map", "map", "Map of places", places_map(frames["places"], outlines))
-    if has("last_run_checks"):
-        add("checks", "quality", "Data checks", check_results(frames["last_run_checks"]))
-    if has("last_run_rejects"):
-        add("rejects", "quality", "Rejects", rejects(frames["last_run_rejects"]))
-    return charts
+    """Return the charts that have data, in page order (the map only with ``outlines``)."""
+    extra = {tolls: (tolls_source,), places_map: (outlines,)}
+    return [Chart(name, section, title, build(frames[frame], *extra.get(build, ())))
+            for frame, name, section, title, build in _PAGE_CHARTS
+            if frame in frames and frames[frame].height > 0 and (build is not places_map or outlines is not None)]

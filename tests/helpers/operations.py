@@ -13,9 +13,8 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
-import duckdb
-
 from tests.conftest import NEWSETL, ROOT, copy_seeds, run_cli
+from tests.helpers.warehouse import rows  # noqa: F401  (the operations tests read warehouses with it)
 
 WRITER_LIMIT = "newsetl-warehouse-writer"  # prefix; per warehouse: flows.writer_slot.writer_limit_name(db)
 
@@ -31,14 +30,6 @@ def api_client(url: str):
             yield client
 
 
-def rows(db: Path, sql: str, params=None) -> list[tuple]:
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return con.execute(sql, params or []).fetchall()
-    finally:
-        con.close()
-
-
 def wait_for(predicate, timeout: float, what: str, interval: float = 0.5):
     """Poll ``predicate`` until it returns something truthy; fail after ``timeout`` seconds."""
     deadline = time.monotonic() + timeout
@@ -49,6 +40,18 @@ def wait_for(predicate, timeout: float, what: str, interval: float = 0.5):
         if time.monotonic() > deadline:
             raise AssertionError(f"timed out after {timeout:.0f} s waiting for {what}")
         time.sleep(interval)
+
+
+def served_deployment(client, serve: subprocess.Popen, log: Path, name: str, timeout: float):
+    """Wait until ``newsetl serve`` (process ``serve``, writing ``log``) registered deployment ``name``; return it."""
+    def deployment():
+        assert serve.poll() is None, log.read_text()[-3000:]
+        try:
+            return client.read_deployment_by_name(f"newsetl-pipeline/{name}")
+        except Exception:
+            return None
+
+    return wait_for(deployment, timeout, "the served deployment")
 
 
 def started(args: list[str], env: dict, log: Path) -> subprocess.Popen:

@@ -29,6 +29,7 @@ import polars as pl
 
 from newsetl.transforms.facts.lexicon import alternation, data_file
 from newsetl.transforms.facts.marks import sentence_end, sentence_start
+from newsetl.transforms.records import EventCount
 
 # Figures reported for one incident move as tolls are revised; beyond this they are different events.
 _SMALL_REVISION = 2  # 1 vs 3 killed can be the same shelling
@@ -42,19 +43,20 @@ _REPORTING_LAG = timedelta(days=3)
 PRECISIONS = ("time", "day", "week", "month", "season", "quarter", "half", "year", "decade", "published")
 
 
-@dataclass(frozen=True, slots=True)
-class CountRow:
-    """One ``event_counts`` row with the paragraph that holds it (offsets into raw_text)."""
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CountRow(EventCount):
+    """One ``event_counts`` row: the count, its document and the paragraph that holds it (offsets into raw_text)."""
 
     document_id: str
-    start: int
-    end: int
-    text: str
-    count_type: str
-    value: int | None
-    is_approximate: bool
     paragraph_start: int | None = None
     paragraph_text: str | None = None
+
+    @classmethod
+    def of(cls, count: EventCount, document_id: str, paragraph_start: int | None = None,
+           paragraph_text: str | None = None) -> CountRow:
+        """Return ``count`` as a row of document ``document_id`` with its paragraph."""
+        return cls(count.start, count.end, count.text, count.count_type, count.value, count.is_approximate,
+                   document_id=document_id, paragraph_start=paragraph_start, paragraph_text=paragraph_text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,27 +158,23 @@ def is_running_total(sentence: str, count_start: int, count_end: int) -> bool:
     return _running_total_cue().search(outside) is not None
 
 
+# TIMEX3 date value shapes, finest first, and the granularity each names.
+_VALUE_PRECISIONS = tuple((re.compile(pattern), precision) for pattern, precision in (
+    (r"\d{4}-\d\d-\d\dT.*", "time"),
+    (r"\d{4}-\d\d-\d\d", "day"),
+    (r"\d{4}-W\d\d(-WE)?", "week"),
+    (r"\d{4}-\d\d", "month"),
+    (r"\d{4}-(SP|SU|FA|AU|WI)", "season"),
+    (r"\d{4}-Q\d", "quarter"),
+    (r"\d{4}-H\d", "half"),
+    (r"\d{4}", "year"),
+    (r"\d{3}X?", "decade"),
+))
+
+
 def time_precision(value: str) -> str:
     """Return the granularity of a TIMEX3 date value: ``2020-09-28`` -> day, ``2020-W40`` -> week, ..."""
-    if re.fullmatch(r"\d{4}-\d\d-\d\dT.*", value):
-        return "time"
-    if re.fullmatch(r"\d{4}-\d\d-\d\d", value):
-        return "day"
-    if re.fullmatch(r"\d{4}-W\d\d(-WE)?", value):
-        return "week"
-    if re.fullmatch(r"\d{4}-\d\d", value):
-        return "month"
-    if re.fullmatch(r"\d{4}-(SP|SU|FA|AU|WI)", value):
-        return "season"
-    if re.fullmatch(r"\d{4}-Q\d", value):
-        return "quarter"
-    if re.fullmatch(r"\d{4}-H\d", value):
-        return "half"
-    if re.fullmatch(r"\d{4}", value):
-        return "year"
-    if re.fullmatch(r"\d{3}X?", value):
-        return "decade"
-    return "day"
+    return next((precision for pattern, precision in _VALUE_PRECISIONS if pattern.fullmatch(value)), "day")
 
 
 def _nearest(items: Iterable, start: int, end: int):
@@ -574,8 +572,9 @@ def incidents_frame(
     }
     located = []
     for row in counts.iter_rows(named=True):
-        count = CountRow(row["document_id"], row["start_offset"], row["end_offset"], row["text"], row["count_type"],
-                         row["value"], row["is_approximate"], row["paragraph_start"], row["paragraph_text"])
+        count = CountRow(row["start_offset"], row["end_offset"], row["text"], row["count_type"], row["value"],
+                         row["is_approximate"], document_id=row["document_id"], paragraph_start=row["paragraph_start"],
+                         paragraph_text=row["paragraph_text"])
         document = docs.get(count.document_id, DocumentInfo(count.document_id, None))
         located.append(located_count(count, places_by_doc.get(count.document_id, ()),
                                      dates_by_doc.get(count.document_id, ()), document))
@@ -589,6 +588,12 @@ def incidents_frame(
         for r in rows
     ]
     return pl.DataFrame(records, schema=INCIDENT_SCHEMA)
+
+
+def incidents_from_inputs(inputs: Mapping[str, pl.DataFrame | None]) -> pl.DataFrame:
+    """Return marts.incidents as a frame from ``warehouse.refresh.incident_inputs``'s frames (``incidents_frame``)."""
+    return incidents_frame(inputs["counts"], inputs["places"], inputs["dates"], inputs["documents"],
+                           inputs.get("place_info"), inputs.get("clusters"))
 
 
 def _utc(value: datetime | None) -> datetime | None:

