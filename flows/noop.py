@@ -123,7 +123,10 @@ def recorded_noop_run(paths: list[Path], db_path: Path, seen: int, *, max_analys
                 if status == "completed":
                     summary.update(runs.corpus_facts(session._con))
         finally:
-            session.close()
+            try:
+                session.close(publish=status == "completed")
+            finally:
+                session.release()
     summary.update({
         "run_id": run_id, "status": status, "mode": "ingest", "pipeline_version": version, "db": str(db_path),
         "documents_seen": seen, "documents_loaded": 0, "documents_skipped": seen, "documents_rejected": 0,

@@ -342,7 +342,10 @@ def newsetl_pipeline(
     slot = ExitStack()  # the Prefect writer slot (flows/writer_slot.py), held until the warehouse is closed
     closing = slot.enter_context(cancellable())  # SIGTERM -> RunCancelled -> recorded as 'cancelled' below
     try:
-        slot.enter_context(warehouse_writer_slot(wait_seconds, flow_run_id, logger, db_path=session.path))
+        # The lock file first and last: a live local holder of the Prefect slot always holds it.
+        lock = session.writer_lock(on_wait=logger.info, flow_run_id=flow_run_id)
+        slot.callback(session.release)
+        slot.enter_context(warehouse_writer_slot(wait_seconds, flow_run_id, logger, db_path=session.path, lock=lock))
         options = RunOptions([str(p) for p in paths], batch_size, max_bytes, reprocess, window, analysis_processes,
                              checked_read_options(columns, date_format), max_analysis_chars)
         results = _build(PREFECT_STEPS, session, options, run_id, version, flow_run_id, tally, logger)
@@ -368,11 +371,20 @@ def newsetl_pipeline(
                     summary.update(_corpus_facts(session))
                     published_artifacts(summary, results)
             finally:
-                session.close()
-                slot.close()
+                try:
+                    session.close(publish=status == "completed")
+                    _log_snapshot(session, logger)
+                finally:
+                    slot.close()
     if report and status == "completed":
         summary["report"] = _published_report(session.path, report_dir, run_id, logger)
     return summary
+
+
+def _log_snapshot(session: WarehouseSession, logger) -> None:
+    if session.snapshot_error:
+        logger.warning("The read-only snapshot was not refreshed (queries still see the previous one): %s",
+                       session.snapshot_error)
 
 
 def default_report_dir(db_path: Path) -> Path:
@@ -498,7 +510,11 @@ def run_without_prefect(paths: list[Path | str], db_path: Path | str | None = No
                 if status == "completed":
                     summary.update(_corpus_facts(session))
             finally:
-                session.close()
+                try:
+                    session.close(publish=status == "completed")
+                    _log_snapshot(session, logger)
+                finally:
+                    session.release()
     return summary
 
 

@@ -21,9 +21,10 @@ def latest_run_id(con: duckdb.DuckDBPyConnection) -> str | None:
 
 
 def crashed_runs(con: duckdb.DuckDBPyConnection) -> list[str]:
-    """Mark every run still 'running' (its process died) as crashed; return their run ids."""
+    """Mark every run still 'running' (its process died) as crashed, with the documents it committed; return their run ids."""
     rows = con.execute(
-        "UPDATE marts.pipeline_runs SET status = 'crashed', finished_at = now(), "
+        "UPDATE marts.pipeline_runs AS r SET status = 'crashed', finished_at = now(), "
+        "documents_loaded = (SELECT count(*) FROM raw.documents AS d WHERE d.run_id = r.run_id), "
         "error = coalesce(error, 'the process ended before the run finished (killed or crashed)') "
         "WHERE status = 'running' RETURNING run_id"
     ).fetchall()
