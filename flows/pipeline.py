@@ -382,6 +382,8 @@ def newsetl_pipeline(
 
 
 def _log_snapshot(session: WarehouseSession, logger) -> None:
+    if session.snapshot_note:
+        logger.info("Published the read-only snapshot %s", session.snapshot_note)
     if session.snapshot_error:
         logger.warning("The read-only snapshot was not refreshed (queries still see the previous one): %s",
                        session.snapshot_error)

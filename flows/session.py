@@ -11,6 +11,7 @@ that ``newsetl query`` reads before it gives the lock up.
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,6 +28,7 @@ class WarehouseSession:
     _con: duckdb.DuckDBPyConnection | None = field(default=None, repr=False)
     _lock: WriterLock | None = field(default=None, repr=False)
     snapshot_error: str | None = field(default=None, repr=False)
+    snapshot_note: str | None = field(default=None, repr=False)  # what was published, its size and time
 
     def writer_lock(self, on_wait=None, flow_run_id: str | None = None) -> WriterLock:
         """Return the held writer lock, taking it (and waiting up to ``wait_seconds``) once."""
@@ -57,8 +59,11 @@ class WarehouseSession:
             self._con.close()
             self._con = None
         if publish:
+            started = time.perf_counter()
             try:
-                published_snapshot(self.path)
+                target = published_snapshot(self.path)
+                self.snapshot_note = (f"{target} ({target.stat().st_size / 1e6:.1f} MB) in "
+                                      f"{time.perf_counter() - started:.2f} s")
             except OSError as error:
                 self.snapshot_error = f"{type(error).__name__}: {error}"
 
