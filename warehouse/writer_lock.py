@@ -22,13 +22,12 @@ import json
 import os
 import shutil
 import socket
-import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from newsetl.warehouse.connection import WarehouseLocked
+from newsetl.warehouse.connection import LockBusy, waited_while_locked
 
 FICLONE = 0x40049409  # Linux ioctl: copy-on-write clone (btrfs, XFS); else a plain copy
 
@@ -125,24 +124,15 @@ def held_writer_lock(db_path: Path, *, wait_seconds: float = 0.0, on_wait: Calla
     path = writer_lock_path(db_path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
-    deadline = time.monotonic() + wait_seconds
-    announced = False
+
+    def attempt() -> None:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise LockBusy(holder_text(_record(fd))) from None
+
     try:
-        while True:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                holder = holder_text(_record(fd))
-                if time.monotonic() >= deadline:
-                    raise WarehouseLocked(
-                        f"The warehouse {db_path} is locked by {holder}, probably a running `newsetl run`. "
-                        f"One writer at a time; wait for it to finish or pass --wait SECONDS to queue behind it."
-                    ) from None
-                if on_wait and not announced:
-                    on_wait(f"The warehouse {db_path} is locked by {holder}; waiting up to {wait_seconds:.0f} s.")
-                    announced = True
-                time.sleep(poll_seconds)
+        waited_while_locked(db_path, attempt, wait_seconds=wait_seconds, on_wait=on_wait, poll_seconds=poll_seconds)
         previous = _record(fd)
         record = {"pid": os.getpid(), "host": socket.gethostname(),
                   "started_at": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")}
