@@ -41,9 +41,11 @@ HOLDER = textwrap.dedent("""
     import os, signal, sys, time
     from pathlib import Path
     from newsetl.warehouse.writer_lock import held_writer_lock
-    lock = held_writer_lock(Path(sys.argv[1]), flow_run_id="6a1c9a52-0d7e-4b8e-9a55-3c1f0e2b7d10")
+    flow_run_id, lease_id, limit = (sys.argv[3:] + ["6a1c9a52-0d7e-4b8e-9a55-3c1f0e2b7d10",
+                                     "0b5f3f0e-58a4-4f0a-9b7e-2d6c1e9a4c21", "newsetl-warehouse-writer-x"][len(sys.argv[3:]):])
+    lock = held_writer_lock(Path(sys.argv[1]), flow_run_id=flow_run_id)
     if sys.argv[2] == "kill-after-lease":
-        lock.note(lease_id="0b5f3f0e-58a4-4f0a-9b7e-2d6c1e9a4c21", writer_limit="newsetl-warehouse-writer-x")
+        lock.note(lease_id=lease_id, writer_limit=limit)
     print("holding", flush=True)
     if sys.argv[2].startswith("kill"):
         os.kill(os.getpid(), signal.SIGKILL)
@@ -51,10 +53,10 @@ HOLDER = textwrap.dedent("""
 """)
 
 
-def _holder(db: Path, how: str) -> subprocess.Popen:
-    process = subprocess.Popen([sys.executable, "-c", HOLDER, str(db), how], stdout=subprocess.PIPE, text=True,
-                               start_new_session=True)
-    return process
+def _holder(db: Path, how: str, *ids: str) -> subprocess.Popen:
+    """Start a lock holder; ``ids``: its flow run id, Prefect lease id and limit name (else made-up ones)."""
+    return subprocess.Popen([sys.executable, "-c", HOLDER, str(db), how, *ids], stdout=subprocess.PIPE, text=True,
+                            start_new_session=True)
 
 
 def _stop(process: subprocess.Popen) -> None:
@@ -115,6 +117,57 @@ def test_a_clean_release_leaves_no_record_for_the_next_writer(tmp_path, flow_run
         assert second.previous is None and not second.previous_died_here
     finally:
         second.release()
+
+
+def _dead_runs_slot(db: Path):
+    """Make a flow run RUNNING that holds the writer slot of ``db``, then kill -9 its "process"; return its flow run id."""
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.objects import ConcurrencyLeaseHolder
+    from prefect.concurrency._sync import acquire_concurrency_slots_with_lease
+    from prefect.states import Running
+
+    from newsetl.flows.pipeline import newsetl_pipeline
+    from newsetl.flows.writer_slot import LEASE_SECONDS, ensured_writer_limit, writer_limit_name
+
+    name = writer_limit_name(db)
+    ensured_writer_limit(name=name)
+    with get_client(sync_client=True) as client:
+        dead = client.create_flow_run(newsetl_pipeline, parameters={"paths": ["inbox"]}, state=Running())
+    lease = acquire_concurrency_slots_with_lease([name], 1, lease_duration=LEASE_SECONDS,
+                                                 holder=ConcurrencyLeaseHolder(type="flow_run", id=dead.id))
+    holder = _holder(db, "kill-after-lease", str(dead.id), str(lease.lease_id), name)
+    try:
+        assert holder.stdout.readline().strip() == "holding"
+        assert holder.wait(timeout=HOLDER_TIMEOUT) == -signal.SIGKILL
+    finally:
+        _stop(holder)
+    return dead.id
+
+
+@pytest.mark.parametrize("take_lock_file", [True, False])
+def test_the_next_run_takes_over_a_killed_runs_prefect_slot_at_once(prefect_harness, tmp_path, monkeypatch,
+                                                                     take_lock_file):
+    from prefect.client.orchestration import get_client
+
+    from newsetl.flows import writer_slot
+
+    monkeypatch.setattr(writer_slot, "writer_limit_enabled", lambda: True)  # the harness's API is this process's own
+    db = tmp_path / "news.duckdb"
+    dead = _dead_runs_slot(db)
+    lock = held_writer_lock(db) if take_lock_file else None
+    try:
+        if not take_lock_file:  # without the dead run's record, its lease would hold the slot for 120 s
+            with pytest.raises(WarehouseLocked, match="Another flow run holds"):
+                with writer_slot.warehouse_writer_slot(0, db_path=db):
+                    pass
+            return
+        with writer_slot.warehouse_writer_slot(0, db_path=db, lock=lock) as held:
+            assert held and lock.record["lease_id"] != lock.previous["lease_id"]
+        with get_client(sync_client=True) as client:
+            assert client.read_flow_run(dead).state.type.value == "CRASHED"
+    finally:
+        if lock is not None:
+            lock.release()
 
 
 TEXTS = [
