@@ -73,14 +73,28 @@ def _summary_table(summary: dict) -> Table:
     return table
 
 
-def _reader(db: Path | None, memory_limit: str | None = None):
-    """Return a read-only connection to the warehouse; exit 1 with one line if it is missing or locked."""
-    from newsetl.warehouse.connection import WarehouseLocked, WarehouseMissing, reader_connection, resolved_db_path
+def _readable(db: Path | None, live: bool = False) -> Path:
+    """Return the file a reader opens: the warehouse's snapshot of the last completed run (if any), or with ``live`` the warehouse itself."""
+    from newsetl.warehouse.paths import resolved_db_path
+    from newsetl.warehouse.writer_lock import readable_warehouse
+
+    path = resolved_db_path(db)
+    return path if live else readable_warehouse(path)
+
+
+def _reader(db: Path | None, memory_limit: str | None = None, live: bool = False):
+    """Return a read-only connection to the warehouse (its snapshot unless ``live``); exit 1 with one line if it is missing or locked."""
+    from newsetl.warehouse.connection import WarehouseLocked, WarehouseMissing, reader_connection
 
     try:
-        return reader_connection(resolved_db_path(db), memory_limit=memory_limit)
+        return reader_connection(_readable(db, live), memory_limit=memory_limit)
     except (WarehouseLocked, WarehouseMissing) as error:
         _fail(str(error))
+
+
+LiveOption = Annotated[bool, typer.Option(
+    "--live", help="Read the warehouse file itself, not the snapshot of the last completed run (refused while a "
+    "run writes, and a run cannot start while this reads).")]
 
 
 def _column_mapping(pairs: list[str]) -> dict[str, str]:
@@ -190,6 +204,7 @@ def query(
     format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.table,
     timeout: Annotated[float, typer.Option(min=0, help="Stop the query after this many seconds (0: no limit).")] = 60.0,
     memory_limit: Annotated[str, typer.Option(help="Memory the query may use, e.g. 2GB, 512MB.")] = "2GB",
+    live: LiveOption = False,
 ) -> None:
     """Run read-only SQL; writing statements are refused. Exit 2 if refused or failed, 3 if stopped at a limit.
 
@@ -203,7 +218,7 @@ def query(
         size_in_bytes(memory_limit)
     except ValueError as error:
         _fail(f"--memory-limit: {error}", code=2)
-    con = _reader(db, memory_limit=memory_limit)
+    con = _reader(db, memory_limit=memory_limit, live=live)
     try:
         columns, rows = query_result(con, sql, timeout=timeout, memory_limit=memory_limit)
     except QueryRefused as error:
@@ -238,7 +253,7 @@ def check(
     from newsetl.warehouse.checks import check_results
     from newsetl.warehouse.runs import latest_run_id
 
-    con = _reader(db)
+    con = _reader(db, live=True)  # the checks look at the warehouse as it is, failed runs included
     try:
         run_id = run_id or latest_run_id(con)
         if run_id is None:
@@ -289,11 +304,11 @@ def export(
 
     Example: newsetl export --parquet exports/
     """
-    from newsetl.warehouse.connection import WarehouseLocked, WarehouseMissing, resolved_db_path
+    from newsetl.warehouse.connection import WarehouseLocked, WarehouseMissing
     from newsetl.warehouse.export import ExportRefused, exported_parquet
 
     try:
-        written = exported_parquet(resolved_db_path(db), parquet, overwrite=overwrite)
+        written = exported_parquet(_readable(db), parquet, overwrite=overwrite)
     except (WarehouseLocked, WarehouseMissing) as error:
         _fail(str(error))
     except ExportRefused as error:
@@ -325,13 +340,13 @@ def report(
 ) -> None:
     """Write a self-contained HTML report of the warehouse (charts inline) and the PNGs of its charts."""
     from newsetl.report.build import written_report
-    from newsetl.warehouse.connection import WarehouseLocked, WarehouseMissing, resolved_db_path
+    from newsetl.warehouse.connection import WarehouseLocked, WarehouseMissing
 
     first, last = _day(since, "--since"), _day(until, "--until")
     if first and last and first > last:
         _fail(f"--since {first} is after --until {last}", code=2)
     try:
-        written = written_report(resolved_db_path(db), out, first, last)
+        written = written_report(_readable(db), out, first, last)
     except (WarehouseLocked, WarehouseMissing) as error:
         _fail(str(error))
     h = written.headline

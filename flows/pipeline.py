@@ -318,8 +318,12 @@ def newsetl_pipeline(
     # SIGTERM -> RunCancelled -> recorded as 'cancelled'.
     with ExitStack() as slot:
         closing = slot.enter_context(cancellable())
-        with recorded_run(session, run_id, tally.counts, finish=tasks.finish_run, closing=closing, logger=logger) as outcome:
-            slot.enter_context(warehouse_writer_slot(wait_seconds, flow_run_id, logger, db_path=session.path))
+        with recorded_run(session, run_id, tally.counts, finish=tasks.finish_run, closing=closing, logger=logger,
+                          release=False) as outcome:
+            # The lock file first and last: a live local holder of the Prefect slot always holds it.
+            lock = session.writer_lock(on_wait=logger.info, flow_run_id=flow_run_id)
+            slot.callback(session.release)
+            slot.enter_context(warehouse_writer_slot(wait_seconds, flow_run_id, logger, db_path=session.path, lock=lock))
             options = RunOptions([str(p) for p in paths], batch_size, max_bytes, reprocess, window, analysis_processes,
                                  checked_read_options(columns, date_format), max_analysis_chars)
             results = _build(PREFECT_STEPS, session, options, run_id, version, flow_run_id, tally, logger)
@@ -418,7 +422,7 @@ def run_without_prefect(paths: list[Path | str], db_path: Path | str | None = No
     session = WarehouseSession(resolved_db_path(db_path))
     tally = RunTally()
     results = []
-    with recorded_run(session, run_id, tally.counts) as outcome:
+    with recorded_run(session, run_id, tally.counts, logger=logger) as outcome:
         with ThreadPoolExecutor(max_workers=threads, thread_name_prefix="newsetl-step") as executor:
             results = _build(plain_steps(executor), session, options, run_id, version, None, tally, logger)
         raise_on_failed_checks(results, soft_checks)

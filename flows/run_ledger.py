@@ -56,7 +56,7 @@ def finished_run(session: WarehouseSession, run_id: str, status: str, counts: di
 @contextmanager
 def recorded_run(session: WarehouseSession, run_id: str, counts: Callable[[], dict[str, int]], *,
                  finish: Callable = finished_run, closing: Callable[[], None] | None = None,
-                 logger=None) -> Iterator[RunOutcome]:
+                 logger=None, release: bool = True) -> Iterator[RunOutcome]:
     """Run the block as run ``run_id``, record how it ended, then close ``session``; yield the outcome.
 
     The block completes the run by returning; any exception fails it and is re-raised.
@@ -64,7 +64,10 @@ def recorded_run(session: WarehouseSession, run_id: str, counts: Callable[[], di
     was opened; a completed run's corpus facts are read before the session closes.
     With ``closing`` (from ``flows.cancellation.cancellable``) a stop on request is
     recorded as ``cancelled``, and ``closing()`` is called before the end is recorded
-    so that a second SIGTERM cannot interrupt it.
+    so that a second SIGTERM cannot interrupt it. A completed run publishes the read-only
+    snapshot as the session closes; ``release`` then gives the writer lock up (the flow
+    passes False and releases it after its Prefect writer slot, so that a live holder of
+    the slot always holds the lock).
     """
     outcome = RunOutcome()
     try:
@@ -89,7 +92,23 @@ def recorded_run(session: WarehouseSession, run_id: str, counts: Callable[[], di
                 if outcome.status == "completed":
                     outcome.corpus_facts = runs.corpus_facts(session.connection())
         finally:
-            session.close()
+            try:
+                session.close(publish=outcome.status == "completed")
+                logged_snapshot(session, logger)
+            finally:
+                if release:
+                    session.release()
+
+
+def logged_snapshot(session: WarehouseSession, logger) -> None:
+    """Log what the session published as the read-only snapshot, or why it could not."""
+    if logger is None:
+        return
+    if session.snapshot_note:
+        logger.info("Published the read-only snapshot %s", session.snapshot_note)
+    if session.snapshot_error:
+        logger.warning("The read-only snapshot was not refreshed (queries still see the previous one): %s",
+                       session.snapshot_error)
 
 
 def new_run_id() -> str:

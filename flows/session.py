@@ -3,16 +3,22 @@
 Only the flow's own process opens the database for writing; tasks that write are
 called directly from the flow body (not submitted), so whatever task runner
 executes the NLP work, exactly one process and one thread write DuckDB.
+
+The session first takes the warehouse's writer lock file (``warehouse/writer_lock.py``),
+which a killed run drops at once, and a completed run publishes the read-only snapshot
+that ``newsetl query`` reads before it gives the lock up.
 """
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
 
 from newsetl.warehouse.connection import writer_connection
+from newsetl.warehouse.writer_lock import WriterLock, held_writer_lock, published_snapshot
 
 
 @dataclass
@@ -20,10 +26,21 @@ class WarehouseSession:
     path: Path
     wait_seconds: float = 0.0
     _con: duckdb.DuckDBPyConnection | None = field(default=None, repr=False)
+    _lock: WriterLock | None = field(default=None, repr=False)
+    snapshot_error: str | None = field(default=None, repr=False)
+    snapshot_note: str | None = field(default=None, repr=False)  # what was published, its size and time
+
+    def writer_lock(self, on_wait=None, flow_run_id: str | None = None) -> WriterLock:
+        """Return the held writer lock, taking it (and waiting up to ``wait_seconds``) once."""
+        if self._lock is None:
+            self._lock = held_writer_lock(self.path, wait_seconds=self.wait_seconds, on_wait=on_wait,
+                                          flow_run_id=flow_run_id)
+        return self._lock
 
     def connection(self, on_wait=None) -> duckdb.DuckDBPyConnection:
-        """Return the open read-write connection, opening (and waiting for the lock) once."""
+        """Return the open read-write connection, opening (and waiting for the locks) once."""
         if self._con is None:
+            self.writer_lock(on_wait)
             self._con = writer_connection(self.path, wait_seconds=self.wait_seconds, on_wait=on_wait)
         return self._con
 
@@ -32,11 +49,36 @@ class WarehouseSession:
         """Return True once ``connection()`` opened the warehouse (and until ``close``)."""
         return self._con is not None
 
-    def close(self) -> None:
-        if self._con is not None:
+    def close(self, publish: bool = False) -> None:
+        """Close the connection; with ``publish``, checkpoint first and then publish the read-only snapshot.
+
+        A snapshot that cannot be written (a full disk) leaves the previous one and is noted in
+        ``snapshot_error``: the run's data are committed either way.
+        """
+        if self._con is None:
+            return
+        try:
+            if publish:
+                self._con.execute("CHECKPOINT")
+        finally:
             self._con.close()
             self._con = None
+        if publish:
+            started = time.perf_counter()
+            try:
+                target = published_snapshot(self.path)
+                self.snapshot_note = (f"{target} ({target.stat().st_size / 1e6:.1f} MB) in "
+                                      f"{time.perf_counter() - started:.2f} s")
+            except OSError as error:
+                self.snapshot_error = f"{type(error).__name__}: {error}"
+
+    def release(self) -> None:
+        """Close the connection (without publishing) and give the writer lock up."""
+        self.close()
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
 
     def __reduce__(self):
-        # Sessions never travel to workers with an open connection.
+        # Sessions never travel to workers with an open connection or a held lock.
         return (WarehouseSession, (self.path, self.wait_seconds))

@@ -88,6 +88,68 @@ FORBIDDEN = [
 ]
 
 
+# More of the attack of issue 15 (SQL, what the refusal must say): with FORBIDDEN, the table of
+# hostile statements each checked for its reason below (the "error" rows are checked through the CLI).
+MORE_FORBIDDEN = [
+    ("IMPORT DATABASE '{tmp}/dump'", "cannot reach files"),
+    ("EXPLAIN ANALYZE CREATE TEMP TABLE t AS SELECT 1", "explain analyze runs the statement"),
+    ("EXPLAIN ANALYZE CHECKPOINT", "explain analyze runs the statement"),
+    ("EXPLAIN ANALYZE PRAGMA enable_profiling", "explain analyze runs the statement"),
+    ("EXPLAIN ANALYZE SET threads = 1", "explain analyze runs the statement"),
+    ("CREATE TEMP TABLE t AS SELECT 1", "a create statement is refused"),
+    ("CREATE TABLE t2 (x INT)", "a create statement is refused"),
+    ("CREATE MACRO m(x) AS x + 1", "a create statement is refused"),
+    ("CREATE VIEW v AS SELECT 1", "a create statement is refused"),
+    ("CREATE SEQUENCE s", "a create statement is refused"),
+    ("CREATE SECRET s (TYPE s3, KEY_ID 'k', SECRET 'x')", "a create statement is refused"),
+    ("PRAGMA enable_profiling", "only pragma show/table_info/database_size"),
+    ("ALTER TABLE raw.documents ADD COLUMN x INT", "a alter statement is refused"),
+    ("COMMENT ON TABLE raw.documents IS 'diubah'", "a alter statement is refused"),
+    ("VACUUM", "a vacuum statement is refused"),
+    ("DETACH w", "a detach statement is refused"),
+    ("SET memory_limit = '100GB'", "a set statement is refused"),
+    ("SET threads = 64", "a set statement is refused"),
+    ("BEGIN TRANSACTION", "a transaction statement is refused"),
+    ("TRUNCATE raw.documents", "a delete statement is refused"),
+    ("INSERT OR REPLACE INTO raw.rejects SELECT * FROM raw.rejects", "a insert statement is refused"),
+    ("DROP SCHEMA raw CASCADE", "a drop statement is refused"),
+    ("LOAD '{tmp}/evil.duckdb_extension'", "a load statement is refused"),
+    ("FORCE INSTALL httpfs", "a load statement is refused"),
+    ("CALL enable_logging()", "a call statement is refused"),
+    ("SELECT * FROM sniff_csv('/etc/passwd')", "cannot read files outside the warehouse"),
+    ("SELECT * FROM parquet_metadata('/etc/passwd')", "cannot read files outside the warehouse"),
+    ("SELECT * FROM read_ndjson('/etc/passwd')", "cannot read files outside the warehouse"),
+    ("SELECT * FROM read_text('/etc/host' || 'name')", "cannot read files outside the warehouse"),
+    ("SUMMARIZE SELECT * FROM read_csv('/etc/passwd')", "cannot read files outside the warehouse"),
+]
+HOSTILE = [(sql, needle) for sql, needle in FORBIDDEN if needle != "error"] + MORE_FORBIDDEN
+
+
+@pytest.fixture(scope="module")
+def hostile_target(tmp_path_factory) -> Path:
+    """One small warehouse for every hostile statement (each leaves it as it was, checked)."""
+    return _warehouse(tmp_path_factory.mktemp("hostile") / "w.duckdb")
+
+
+@pytest.mark.parametrize(("template", "needle"), HOSTILE, ids=[t[:50] for t, _ in HOSTILE])
+def test_each_hostile_statement_is_refused_with_its_reason(hostile_target, tmp_path, template, needle):
+    from newsetl.warehouse.query import QueryRefused, query_result
+    from newsetl.warehouse.connection import reader_connection
+
+    assert len(HOSTILE) >= 40
+    db = hostile_target
+    before = _state(db)
+    con = reader_connection(db)
+    try:
+        with pytest.raises((QueryRefused, duckdb.Error)) as refused:
+            query_result(con, template.format(tmp=tmp_path))
+    finally:
+        con.close()
+    assert needle in str(refused.value).lower()
+    assert _state(db) == before
+    _no_files_written(tmp_path)
+
+
 def _no_files_written(tmp: Path) -> None:
     assert not any(tmp.glob("leak*")) and not (tmp / "dump").exists()
 

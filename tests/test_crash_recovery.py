@@ -3,7 +3,8 @@
 Each batch commits raw rows, derived rows and rejects in one transaction, so a
 kill leaves whole batches or nothing; the next run marks the dead run `crashed`,
 skips what was committed and loads the rest: every document exactly once, each
-with all its derived rows.
+with all its derived rows. The re-run needs no --wait: the killed run's writer slot is
+given back at once (its lock file proves the process is gone) and its flow run is Crashed.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import time
 from pathlib import Path
 
 import duckdb
+import httpx
 import polars as pl
 import pytest
 
@@ -30,6 +32,16 @@ KILL_WAIT_TIMEOUT = 900
 
 def _log_text(path: Path) -> str:
     return path.read_text(encoding="utf-8", errors="replace") if path.exists() else ""
+
+
+def _seconds_between(first: re.Match | None, second: re.Match | None) -> float | None:
+    """Return the seconds between two ``HH:MM:SS.fff`` log stamps (None if either is missing)."""
+    if not (first and second):
+        return None
+    def seconds(stamp: str) -> float:
+        hours, minutes, rest = stamp.split(":")
+        return int(hours) * 3600 + int(minutes) * 60 + float(rest)
+    return round(seconds(second.group(1)) - seconds(first.group(1)), 1)
 
 
 def _derived_counts(con, ids: list[str]) -> dict[str, dict[str, int]]:
@@ -96,14 +108,17 @@ def test_a_run_killed_with_sigkill_is_completed_by_the_next_run(tmp_path, cli_en
     assert len(killed_runs) == 1 and killed_runs[0][1] == "running"
     killed_run_id = killed_runs[0][0]
 
-    # 3. The next run completes the work. With a Prefect server configured, the killed run's
-    # writer slot (flows/writer_slot.py) is only released when its lease expires (120 s, plus
-    # up to 15 s for the server's repossessor), so the rerun queues with --wait.
+    # 3. The next run completes the work, without --wait: the killed run's lock file shows that its
+    # process is gone (warehouse/writer_lock.py), so its Prefect writer slot is given back at once
+    # instead of when the lease runs out (120 s), and its flow run is marked Crashed.
     rerun_started = time.monotonic()
-    result = run_cli(["run", str(corpus), "--db", str(db), "--wait", "600"], env=cli_env, timeout=RUN_TIMEOUT + 600)
+    result = run_cli(["run", str(corpus), "--db", str(db)], env=cli_env, timeout=RUN_TIMEOUT)
     rerun_seconds = time.monotonic() - rerun_started
     assert result.returncode == 0, result.stderr[-4000:]
     assert "Traceback" not in result.stderr
+    assert "died without releasing" in result.stderr
+    slot_at = re.search(r"(\d\d:\d\d:\d\d\.\d+) \| INFO .*Holding the warehouse writer slot", result.stderr)
+    flow_started_at = re.search(r"(\d\d:\d\d:\d\d\.\d+) \| INFO .*Beginning flow run", result.stderr)
 
     con = duckdb.connect(str(db), read_only=True)
     try:
@@ -120,6 +135,9 @@ def test_a_run_killed_with_sigkill_is_completed_by_the_next_run(tmp_path, cli_en
         assert no_paragraphs == 0
         runs = dict(con.execute("SELECT run_id, status FROM marts.pipeline_runs").fetchall())
         assert runs.pop(killed_run_id) == "crashed"
+        killed_flow_run, killed_loaded = con.execute(
+            "SELECT flow_run_id, documents_loaded FROM marts.pipeline_runs WHERE run_id = ?", [killed_run_id]).fetchone()
+        assert killed_loaded == loaded_before  # what it committed, not 0
         assert list(runs.values()) == ["completed"]
         loaded_after, rerun_work_seconds = con.execute(
             "SELECT documents_loaded, epoch(finished_at - started_at) FROM marts.pipeline_runs WHERE status = 'completed'"
@@ -148,5 +166,10 @@ def test_a_run_killed_with_sigkill_is_completed_by_the_next_run(tmp_path, cli_en
     for table, per_document in stored.items():
         expected = dict(fresh[table].group_by("document_id").len().iter_rows())
         assert per_document == expected, table
+    with httpx.Client(base_url=cli_env["PREFECT_API_URL"], timeout=30) as client:
+        state = client.get(f"/flow_runs/{killed_flow_run}").raise_for_status().json()["state"]
+    assert state["type"] == "CRASHED", state
+    slot_seconds = _seconds_between(flow_started_at, slot_at)
+    print(f"\nrerun: flow run began to writer slot held in {slot_seconds} s; killed flow run now {state['type']}")
     print(f"\nkill after {killed_after:.1f} s with {loaded_before} documents loaded; rerun took {rerun_seconds:.1f} s "
           f"in all, {rerun_work_seconds:.1f} s of it holding the warehouse for the remaining {N_ARTICLES - loaded_before}")

@@ -251,7 +251,15 @@ def _isolation_folder(folder) -> dict[str, str]:
     (folder / "emoji.txt").write_text("😀😂🎉🔥👍 😀😂🎉🔥👍\n\n🎉🎉🎉 🔥🔥\n")
     other = sorted(BBC_DIR.glob("*/*.txt"))[1].read_text(encoding="utf-8")  # not one of the ten: no duplicate once stripped
     (folder / "nul.txt").write_text(other[:200] + "\x00" + other[200:])
-    kinds.update({"huge_count.txt": "huge_count", "huge_line.txt": "huge_line", "emoji.txt": "emoji", "nul.txt": "nul"})
+    # An HTML page with no article: a portal's navigation only, as a page and pasted into a .txt.
+    portal = ("<!DOCTYPE html><html><head><meta charset='utf-8'><title>Beranda - detikNews</title>"
+              "<script>window.dataLayer = [];</script></head><body><nav><ul><li><a href='/'>Beranda</a></li>"
+              "<li><a href='/berita'>Berita</a></li><li><a href='/daerah'>Daerah</a></li><li><a href='/internasional'>"
+              "Internasional</a></li></ul></nav><footer>Copyright &copy; 2025 detikcom</footer></body></html>\n")
+    (folder / "portal.html").write_text(portal)
+    (folder / "portal_saved.txt").write_text(portal)
+    kinds.update({"huge_count.txt": "huge_count", "huge_line.txt": "huge_line", "emoji.txt": "emoji", "nul.txt": "nul",
+                  "portal.html": "html", "portal_saved.txt": "html"})
     return kinds
 
 
@@ -286,6 +294,7 @@ def test_one_run_survives_every_bad_input_and_passes_every_error_check(tmp_path,
         assert con.execute("SELECT count(*) FROM marts.event_counts WHERE value IS NULL "
                            "AND text LIKE '9223372036854775808%'").fetchone()[0] == 1
         assert rejects.get("emoji.txt") == "no_letters"
+        assert rejects.get("portal.html") == "no_article" and rejects.get("portal_saved.txt") == "markup"
         assert loaded["nul.txt"][0] is None  # the NUL is stripped (with an input warning), the article loads
         failed = con.execute("SELECT check_name, examples FROM marts.data_checks "
                              "WHERE status = 'fail' AND severity = 'error'").fetchall()

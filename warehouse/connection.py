@@ -11,6 +11,7 @@ import re
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import duckdb
 
@@ -24,6 +25,7 @@ from newsetl.warehouse.paths import DEFAULT_DB, resolved_db_path  # noqa: F401  
 # articles). A crash leaves up to this much WAL to replay on the next open.
 CHECKPOINT_THRESHOLD = settings.CHECKPOINT_THRESHOLD
 DEFAULT_WRITER_MEMORY_LIMIT = settings.WRITER_MEMORY_LIMIT
+T = TypeVar("T")
 
 
 class WarehouseLocked(RuntimeError):
@@ -54,6 +56,38 @@ def _is_lock_error(error: Exception) -> bool:
     return "lock" in text and ("conflicting" in text or "could not set lock" in text)
 
 
+class LockBusy(Exception):
+    """Raised by an attempt passed to ``waited_while_locked``: the file is held by ``holder``."""
+
+    def __init__(self, holder: str):
+        super().__init__(holder)
+        self.holder = holder
+
+
+def waited_while_locked(path: Path, attempt: Callable[[], T], *, wait_seconds: float = 0.0,
+                        on_wait: Callable[[str], None] | None = None, poll_seconds: float = 1.0) -> T:
+    """Return ``attempt()``, retrying while it raises ``LockBusy`` for up to ``wait_seconds``.
+
+    Then raises WarehouseLocked naming the holder; ``on_wait`` hears once that the run is waiting.
+    """
+    deadline = time.monotonic() + wait_seconds
+    announced = False
+    while True:
+        try:
+            return attempt()
+        except LockBusy as busy:
+            if time.monotonic() >= deadline:
+                raise WarehouseLocked(
+                    f"The warehouse {path} is locked by {busy.holder}, probably a running "
+                    f"`newsetl run`. One writer at a time; wait for it to finish "
+                    f"or pass --wait SECONDS to queue behind it."
+                ) from None
+            if on_wait and not announced:
+                on_wait(f"The warehouse {path} is locked by {busy.holder}; waiting up to {wait_seconds:.0f} s.")
+                announced = True
+            time.sleep(poll_seconds)
+
+
 def writer_connection(
     path: Path,
     *,
@@ -66,9 +100,8 @@ def writer_connection(
     Raises WarehouseLocked with the holder's PID if the file stays locked.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    deadline = time.monotonic() + wait_seconds
-    announced = False
-    while True:
+
+    def attempt() -> duckdb.DuckDBPyConnection:
         try:
             return duckdb.connect(
                 str(path), config={"memory_limit": writer_memory_limit(), "checkpoint_threshold": CHECKPOINT_THRESHOLD}
@@ -76,17 +109,9 @@ def writer_connection(
         except duckdb.IOException as error:
             if not _is_lock_error(error):
                 raise
-            holder = _lock_holder(error)
-            if time.monotonic() >= deadline:
-                raise WarehouseLocked(
-                    f"The warehouse {path} is locked by {holder}, probably a running "
-                    f"`newsetl run`. DuckDB allows one writer at a time; wait for it to finish "
-                    f"or pass --wait SECONDS to queue behind it."
-                ) from None
-            if on_wait and not announced:
-                on_wait(f"The warehouse {path} is locked by {holder}; waiting up to {wait_seconds:.0f} s.")
-                announced = True
-            time.sleep(poll_seconds)
+            raise LockBusy(_lock_holder(error)) from None
+
+    return waited_while_locked(path, attempt, wait_seconds=wait_seconds, on_wait=on_wait, poll_seconds=poll_seconds)
 
 
 def reader_connection(path: Path, memory_limit: str | None = None) -> duckdb.DuckDBPyConnection:

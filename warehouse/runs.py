@@ -28,7 +28,7 @@ def latest_run_id(con: duckdb.DuckDBPyConnection) -> str | None:
 
 
 def crashed_runs(con: duckdb.DuckDBPyConnection) -> list[str]:
-    """Mark every run still 'running' (its process died) as crashed; return their run ids."""
+    """Mark every run still 'running' (its process died) as crashed, with the documents it committed; return their run ids."""
     return [run_id for (run_id,) in con.execute(warehouse_sql("runs", "crashed_runs")).fetchall()]
 
 

@@ -104,7 +104,15 @@ def _neighbours(cands: list[Candidate]) -> dict[int, tuple[int, int]]:
 
 
 def document_mentions(text: str, toks: list[Token], cands: list[Candidate], language: str) -> list[EntityMention]:
-    """Return the document's mentions with keys, canonical names, country codes and roles."""
+    """Return the document's mentions with keys, canonical names, country codes and roles, one per span.
+
+    Two candidates over the same tokens (a title chain found by two passes) give one mention, the first:
+    ``(document_id, start_offset, end_offset)`` is the key of marts.entity_mentions.
+    """
+    firsts: dict[tuple[int, int], Candidate] = {}
+    for cand in cands:
+        firsts.setdefault((cand.first, cand.last), cand)
+    cands = list(firsts.values())
     surfaces = [text[toks[c.first].start : toks[c.last - 1].end] for c in cands]
     _agreed_types(cands, surfaces)
     own_keys = [_own_key(c, s) for c, s in zip(cands, surfaces)]
