@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from functools import cache
 
 from newsetl.transforms.facts.lexicon import PhraseFinder, alternation, data_file, lowered, vocabulary
-from newsetl.transforms.facts.marks import sentence_start
-from newsetl.transforms.facts.names import WORD, Span, word_class
+from newsetl.transforms.facts.marks import marked_spans, sentence_start
+from newsetl.transforms.facts.names import WORD, Span, name_phrase_after, word_class
 from newsetl.transforms.facts.speakers import (
     Speaker,
     is_ministry,
     ministry_heads,
+    person_after_role,
+    pronoun_before,
     speaker_from_mention,
     speaker_from_span,
     subject_before,
@@ -31,6 +34,25 @@ def _reporting_opener() -> re.Pattern[str]:
     """Return the pattern of a sentence opening with reported speech: ``Katanya, ...``, ``Menurutnya, ...``."""
     openers = alternation(data_file("speech_cues.json")["reporting_openers"])
     return re.compile(rf"(?:^|(?<=[.!?]\s)|(?<=\n))[ \t]*(?i:{openers})\s*,", re.MULTILINE)
+
+
+@cache
+def _according_to() -> re.Pattern[str]:
+    """Return the pattern of ``menurut X,`` / ``according to X``: X spoke."""
+    return re.compile(rf"(?<![\w-])(?i:{alternation(data_file('speech_cues.json')['according_to'])})[ \t]+")
+
+
+# The honorific before a name tells the gender an English "he" or "she" must agree with.
+_HONORIFIC = re.compile(r"(?<![\w-])(?P<h>mr|mrs|ms|miss|sir|lady|dame|lord|baroness)\.?[ \t]+\Z", re.IGNORECASE)
+_GENDER_OF = {"mr": "he", "sir": "he", "lord": "he", "mrs": "she", "ms": "she", "miss": "she", "lady": "she",
+              "dame": "she", "baroness": "she"}
+# Between a clause and an inverted English speech verb: "..., said Mr Clarke", "...\" said Parry".
+_INVERSION_LEAD = re.compile(r"[,\"”'’][ \t]*\Z")
+
+
+def quoted_regions(text: str) -> list[tuple[int, int]]:
+    """Return the ``(start, end)`` of the text inside quotation marks, in order."""
+    return [(span.inner_start, span.inner_end) for span in marked_spans(text) if span.inner_start is not None]
 
 
 @cache
@@ -59,8 +81,12 @@ class Antecedents:
         self._reported: list[tuple[int, Speaker]] = []
         self._pending_pronouns: list[int] = []
         self._ministries: list[tuple[int, Speaker]] = []
+        self._quoted = quoted_regions(text)
+        self._quote_starts = [start for start, _ in self._quoted]
         low, words = lowered(text), vocabulary(text)
         for match in _subject_verbs().matches(low, words=words):
+            if self.inside_quote(match.start()):
+                continue  # words a quoted speaker says are not the narrative's speech acts
             floor = sentence_start(text, match.start())
             subject = subject_before(text, match.start(), floor)
             if isinstance(subject, tuple):
@@ -68,6 +94,11 @@ class Antecedents:
                 self._reported.append((match.start(), self._speech[-1][1]))
             elif subject == "person":
                 self._pending_pronouns.append(match.start())
+            elif subject is None and _INVERSION_LEAD.search(text, max(floor, match.start() - 4), match.start()):
+                self._add_named(match.end(), mentions)  # "..., said Mr Clarke."
+        for match in _according_to().finditer(text):
+            if not self.inside_quote(match.start()):
+                self._add_named(match.end(), mentions)  # "Menurut Mohd. Isham Md. Isa, 44, dia ..."
         for match in _reporting_opener().finditer(text):
             self._pending_pronouns.append(match.end())
         for head in _ministry_heads_finder().matches(low, words=words):
@@ -80,12 +111,18 @@ class Antecedents:
             if mention.entity_type == "ORG" and is_ministry(mention.text):
                 self._ministries.append((mention.end, speaker_from_mention(mention)))
         self._ministries.sort(key=lambda item: item[0])
+        self._genders: dict[str, str] = {}
+        for m in mentions:
+            honorific = _HONORIFIC.search(text, max(0, m.start - 10), m.start) if m.entity_type == "PERSON" else None
+            if honorific and m.entity_key:
+                self._genders.setdefault(m.entity_key, _GENDER_OF[honorific.group("h").lower()])
         self._persons = sorted(
-            ((m.end, speaker_from_mention(m)) for m in mentions if m.entity_type == "PERSON"),
+            ((m.end, speaker_from_mention(m)) for m in mentions
+             if m.entity_type == "PERSON" and not self.inside_quote(m.start)),
             key=lambda item: item[0],
         )
         for at in self._pending_pronouns:  # "Dia mengatakan" / "He said": the person spoken of last
-            resolved = self.resolved("person", at)
+            resolved = self.resolved("person", at, pronoun_before(text, at))
             if resolved is not None:
                 self._reported.append((at, resolved))
         self._reported.sort(key=lambda item: item[0])
@@ -97,6 +134,42 @@ class Antecedents:
             words.pop()
         return words[0].start(), words[-1].end()
 
+    def inside_quote(self, pos: int) -> bool:
+        """Return whether offset ``pos`` lies inside quotation marks."""
+        index = bisect.bisect_right(self._quote_starts, pos) - 1
+        return index >= 0 and pos < self._quoted[index][1]
+
+    def _add_named(self, pos: int, mentions: Sequence[EntityMention]) -> None:
+        """Record the person named right at ``pos`` as a speaker (``according to X``, ``said X``)."""
+        span = name_phrase_after(self._text, pos, allow_lower_roles=True)
+        if span is None:
+            return
+        span = person_after_role(self._text, span, mentions) or span
+        # A PERSON mention at the phrase, or just after a cut ("Mohd." + "Isham Md. Isa").
+        covering = [m for m in mentions if m.entity_type == "PERSON" and m.end > span[0] and m.start <= span[1] + 2]
+        speaker = speaker_from_mention(covering[0]) if covering else speaker_from_span(self._text, span, mentions)
+        if speaker.kind == "person":
+            self._speech.append((span[0], speaker))
+
+    def _agrees(self, speaker: Speaker, pronoun: str | None) -> bool:
+        """Return whether ``speaker`` can be the ``he``/``she`` of ``pronoun`` (unknown gender agrees)."""
+        if pronoun is None or speaker.entity_key is None:
+            return True
+        return self._genders.get(speaker.entity_key, pronoun) == pronoun
+
+    def _sentence_subject(self, before: int, pronoun: str | None) -> tuple[int, Speaker] | None:
+        """Return the first agreeing person of the nearest sentence before ``before`` that names one.
+
+        News sentences put their subject first: in "Her comments did not impress ... Tim Collins." or
+        "Maddison bermain ... kepercayaan Southgate" the person the next pronoun means comes first.
+        """
+        earlier = [(end, s) for end, s in self._persons if end <= before and self._agrees(s, pronoun)]
+        if not earlier:
+            return None
+        floor = sentence_start(self._text, earlier[-1][1].start)
+        first = next(s for end, s in earlier if s.start >= floor)
+        return first.start, first
+
     def add_speaker(self, at: int, speaker: Speaker) -> None:
         """Record that ``speaker`` spoke at offset ``at`` (for later pronoun cues)."""
         self._speech.append((at, speaker))
@@ -106,16 +179,23 @@ class Antecedents:
         found = [s for at, s in self._reported if start <= at < end and s.kind in ("person", "org")]
         return found[-1] if found else None
 
-    def resolved(self, kind: str, before: int) -> Speaker | None:
-        """Return the most recent antecedent of ``kind`` (``person`` or ``ministry``) before ``before``."""
+    def resolved(self, kind: str, before: int, pronoun: str | None = None) -> Speaker | None:
+        """Return the most recent antecedent of ``kind`` (``person`` or ``ministry``) before ``before``.
+
+        A person is the current speaker (the last speech verb's subject or quote's speaker); an
+        English ``he``/``she`` (``pronoun``) is instead the subject of the nearest sentence naming
+        an agreeing person when that person is named after the last speech act ("Mr Hague became
+        an MP at 27 ... He said:"). Failing both, the subject of the nearest sentence naming a person.
+        """
         if kind == "ministry":
             pool = self._ministries + [(at, s) for at, s in self._speech if is_ministry(s.text)]
             earlier = [item for item in pool if item[0] <= before]
             return max(earlier, key=lambda item: item[0])[1] if earlier else None
         if kind != "person":
             return None
-        speech = [(at, s) for at, s in self._speech if at <= before and s.kind == "person"]
-        if speech:
-            return max(speech, key=lambda item: item[0])[1]
-        persons = [s for end, s in self._persons if end <= before]
-        return persons[-1] if persons else None
+        speech = [(at, s) for at, s in self._speech if at <= before and s.kind == "person" and self._agrees(s, pronoun)]
+        last = max(speech, key=lambda item: item[0]) if speech else None
+        named = self._sentence_subject(before, pronoun) if pronoun or last is None else None
+        if named is not None and (last is None or named[0] > last[0]):
+            return named[1]
+        return last[1] if last else None
