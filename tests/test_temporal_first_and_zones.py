@@ -44,3 +44,16 @@ def test_dulu_is_past_only_when_it_means_the_past(sentence, expected):
 def test_clock_values_carry_no_zone(sentence, text, value, zone):
     times = [e for e in temporal_expressions(sentence, _PUBLISHED) if e.timex_type == "TIME"]
     assert [(e.text, e.value, e.time_zone) for e in times] == [(text, value, zone)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        ('"Terdakwa dihukum 1 tahun 6 bulan dengan denda sebesar Rp 30 juta," sambungnya.', "1 tahun 6 bulan", "P1Y6M"),
+        ("Nikita Mirzani, tetap dituntut pidana penjara selama 11 tahun dan denda sebesar Rp2 miliar subsider enam "
+         "bulan penjara.", "11 tahun", "P11Y"),
+    ],
+)
+def test_a_length_in_two_units_is_one_duration(sentence, text, value):
+    durations = [(e.text, e.value) for e in temporal_expressions(sentence, _PUBLISHED) if e.timex_type == "DURATION"]
+    assert durations[0] == (text, value)
