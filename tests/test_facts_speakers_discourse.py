@@ -87,6 +87,22 @@ def test_english_speakers_follow_the_discourse(text, opening, speaker):
          "Akramuddin, memberitahu, pihaknya juga merancang untuk membawa penganjuran STL ke Malaysia Timur jika tiada "
          "halangan.\n\n“Tidak ada kemungkinan yang tidak boleh kita lakukan, semuanya boleh dilaksanakan,” jelasnya.",
          "Tidak ada kemungkinan", "Akramuddin"),
+        # "kata Menteri Belia dan Sukan, Hannah Yeoh": the name after the title speaks, not "Belia" in the title.
+        ("KUALA LUMPUR: Dengan mengambil kira 65 peratus atlet yang dihantar ke Sukan SEA 2023 di Kemboja terdiri "
+         "adalah muka baharu, sasaran 40 pingat emas, 37 perak dan 64 gangsa dianggap realistik, kata Menteri Belia "
+         "dan Sukan, Hannah Yeoh.\n\nSasaran 40 emas hanya satu lebih daripada pungutan 39 emas yang diraih di "
+         "Vietnam tahun lalu.\n\n“Oleh itu, sasaran ditetapkan adalah 40 emas, 37 perak dan 64 gangsa,” katanya ",
+         "Oleh itu", "Hannah Yeoh"),
+        # A name inside quoted words ("Mizz Nina menyatakan") is no speech act of the narrative.
+        ("PETALING JAYA: Vokalis kumpulan Hujan, Noh Salleh, memohon maaf secara terbuka kepada ibu kandung anak "
+         "angkatnya, Wan Nuraisyah Athirah.\n\nDalam satu kenyataan yang dimuat naik menerusi Instagram, penyanyi "
+         "Angin Kencang itu mengakui tidak mengetahui perjanjian larangan memuat naik gambar anak angkatnya, Musa di "
+         "mana-mana platform media sosial.\n\n“Saya tidak tahu akan perjanjian yang dibuat oleh pihak ibu kandung "
+         "dan pihak bekas isteri saya, Mizz Nina menyatakan kami dilarang memuat naik gambar muka Musa di platform "
+         "media sosial\n\n“Sebagai seorang manusia biasa, saya pasti ada membuat kesilapan kerana tidak memikirkan "
+         "sensitiviti beliau sebagai ibu kandung.\n\n“Saya terlalu mengikut perasaan rindu kepada Musa dan telah "
+         "memuat naik gambar anak saya, sama seperti ibu bapa lain di luar sana,” tulisnya.",
+         "Saya terlalu", "Noh Salleh"),
     ],
 )
 def test_malay_speakers_follow_the_discourse(text, opening, speaker):

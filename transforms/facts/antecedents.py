@@ -42,6 +42,15 @@ def _according_to() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?i:{alternation(data_file('speech_cues.json')['according_to'])})[ \t]+")
 
 
+@cache
+def _inverted_cue() -> re.Pattern[str]:
+    """Return the pattern of a cue verb after a clause, before its subject: ``..., kata Menteri X, Y``."""
+    verbs = alternation(data_file("speech_cues.json")["after_quote_verbs"])
+    return re.compile(rf"(?<=[,\"”])[ \t]*(?i:{verbs})[ \t]+(?=[A-Z])")
+
+
+# The rest of a title before the comma that sets off the name: "Menteri Belia[ dan Sukan, ]Hannah Yeoh".
+_TITLE_TAIL = re.compile(r"(?:[ \t]+[\w-]+){0,4}?[ \t]*,[ \t]*")
 # The honorific before a name tells the gender an English "he" or "she" must agree with.
 _HONORIFIC = re.compile(r"(?<![\w-])(?P<h>mr|mrs|ms|miss|sir|lady|dame|lord|baroness)\.?[ \t]+\Z", re.IGNORECASE)
 _GENDER_OF = {"mr": "he", "sir": "he", "lord": "he", "mrs": "she", "ms": "she", "miss": "she", "lady": "she",
@@ -96,6 +105,9 @@ class Antecedents:
                 self._pending_pronouns.append(match.start())
             elif subject is None and _INVERSION_LEAD.search(text, max(floor, match.start() - 4), match.start()):
                 self._add_named(match.end(), mentions)  # "..., said Mr Clarke."
+        for match in _inverted_cue().finditer(text):
+            if not self.inside_quote(match.start()):
+                self._add_named(match.end(), mentions)  # "..., kata Menteri Belia dan Sukan, Hannah Yeoh."
         for match in _according_to().finditer(text):
             if not self.inside_quote(match.start()):
                 self._add_named(match.end(), mentions)  # "Menurut Mohd. Isham Md. Isa, 44, dia ..."
@@ -144,12 +156,24 @@ class Antecedents:
         span = name_phrase_after(self._text, pos, allow_lower_roles=True)
         if span is None:
             return
-        span = person_after_role(self._text, span, mentions) or span
+        span = person_after_role(self._text, span, mentions) or self._apposed_name(span, mentions) or span
         # A PERSON mention at the phrase, or just after a cut ("Mohd." + "Isham Md. Isa").
         covering = [m for m in mentions if m.entity_type == "PERSON" and m.end > span[0] and m.start <= span[1] + 2]
         speaker = speaker_from_mention(covering[0]) if covering else speaker_from_span(self._text, span, mentions)
         if speaker.kind == "person":
             self._speech.append((span[0], speaker))
+
+    def _apposed_name(self, span: Span, mentions: Sequence[EntityMention]) -> Span | None:
+        """Return the name after a title phrase and a comma (``Menteri Belia dan Sukan, Hannah Yeoh``), or None."""
+        first = WORD.match(self._text, span[0])
+        if first is None or first.group().lower() not in word_class("titles"):
+            return None
+        comma = _TITLE_TAIL.match(self._text, span[1])  # "Menteri Belia" + " dan Sukan, "
+        name = name_phrase_after(self._text, comma.end()) if comma else None
+        if name is None:
+            return None
+        people = [m for m in mentions if m.entity_type == "PERSON" and m.start <= name[0] < m.end]
+        return (people[0].start, people[0].end) if people else None
 
     def _agrees(self, speaker: Speaker, pronoun: str | None) -> bool:
         """Return whether ``speaker`` can be the ``he``/``she`` of ``pronoun`` (unknown gender agrees)."""
