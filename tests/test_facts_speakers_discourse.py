@@ -55,6 +55,17 @@ def speaker_of(text: str, opening: str, language: str) -> str | None:
         ("\"The modest rise in mortgage approvals and lending in December reinforces the impression that the housing "
          "market is currently slowing steadily rather than sharply,\" said Global Insight analyst Howard Archer, "
          "commenting on the BoE's figures.", "The modest rise", "Howard Archer"),
+        # Sentences opening with "He" go on about Adam Curry; the names they mention are not "he".
+        ("For his part, Adam Curry's pressing ahead with his own vision of what podcasting should be. He loves doing "
+         "The Daily Source Code because it is about introducing good music and cool ideas to new audiences. He has "
+         "even been called the Ed Sullivan or Johnny Carson of podcasting which, he says, \"is a badge I'll wear with "
+         "great honour. \"To be the Johnny Carson, or Ed Sullivan of anything is wonderful.\"", "is a badge",
+         "Adam Curry"),
+        # "according to the Bishop" and "he said" go back to the person the text made Bishop.
+        ("The Bishop of Durham, the Rt Rev Dr Tom Wright, described the novel as a \"great thriller\" but \"lousy "
+         "history\". The book has sold more than seven million copies worldwide. A great deal of credible evidence "
+         "proves the Biblical version of Jesus' life was true, according to the Bishop. \"The evidence for Jesus and "
+         "the origins of Christianity is astonishingly good,\" he said.", "The evidence for Jesus", "Tom Wright"),
     ],
 )
 def test_english_speakers_follow_the_discourse(text, opening, speaker):

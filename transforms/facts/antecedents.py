@@ -12,6 +12,7 @@ from newsetl.transforms.facts.marks import marked_spans, sentence_start
 from newsetl.transforms.facts.names import WORD, Span, name_phrase_after, word_class
 from newsetl.transforms.facts.speakers import (
     Speaker,
+    is_definite_role,
     is_ministry,
     ministry_heads,
     person_after_role,
@@ -49,6 +50,13 @@ def _inverted_cue() -> re.Pattern[str]:
     return re.compile(rf"(?<=[,\"”])[ \t]*(?i:{verbs})[ \t]+(?=[A-Z])")
 
 
+# A role word and the name of the person holding it: "The Bishop of Durham, the Rt Rev Dr Tom Wright".
+_ROLE_HOLDER_WINDOW = 60
+# A sentence opening with the pronoun goes on about the person already spoken of.
+_SAME_REFERENT = {
+    "he": re.compile(r"[\s\"“”]*(?:He|His|Him)(?![\w-])"),
+    "she": re.compile(r"[\s\"“”]*(?:She|Her)(?![\w-])"),
+}
 # The rest of a title before the comma that sets off the name: "Menteri Belia[ dan Sukan, ]Hannah Yeoh".
 _TITLE_TAIL = re.compile(r"(?:[ \t]+[\w-]+){0,4}?[ \t]*,[ \t]*")
 # The honorific before a name tells the gender an English "he" or "she" must agree with.
@@ -88,7 +96,7 @@ class Antecedents:
         self._speech: list[tuple[int, Speaker]] = []
         # (offset, speaker) of every speech verb with a named or pronoun subject ("He told BBC Radio 4").
         self._reported: list[tuple[int, Speaker]] = []
-        self._pending_pronouns: list[int] = []
+        self._pending_pronouns: list[tuple[int, str]] = []  # (offset, "person" or "role:WORD")
         self._ministries: list[tuple[int, Speaker]] = []
         self._quoted = quoted_regions(text)
         self._quote_starts = [start for start, _ in self._quoted]
@@ -101,8 +109,8 @@ class Antecedents:
             if isinstance(subject, tuple):
                 self._speech.append((match.start(), speaker_from_span(text, subject, mentions)))
                 self._reported.append((match.start(), self._speech[-1][1]))
-            elif subject == "person":
-                self._pending_pronouns.append(match.start())
+            elif subject == "person" or (isinstance(subject, str) and subject.startswith("role:")):
+                self._pending_pronouns.append((match.start(), subject))
             elif subject is None and _INVERSION_LEAD.search(text, max(floor, match.start() - 4), match.start()):
                 self._add_named(match.end(), mentions)  # "..., said Mr Clarke."
         for match in _inverted_cue().finditer(text):
@@ -112,7 +120,7 @@ class Antecedents:
             if not self.inside_quote(match.start()):
                 self._add_named(match.end(), mentions)  # "Menurut Mohd. Isham Md. Isa, 44, dia ..."
         for match in _reporting_opener().finditer(text):
-            self._pending_pronouns.append(match.end())
+            self._pending_pronouns.append((match.end(), "person"))
         for head in _ministry_heads_finder().matches(low, words=words):
             match = _ministry_pattern().match(text, head.start())
             if match is None:
@@ -130,11 +138,12 @@ class Antecedents:
                 self._genders.setdefault(m.entity_key, _GENDER_OF[honorific.group("h").lower()])
         self._persons = sorted(
             ((m.end, speaker_from_mention(m)) for m in mentions
-             if m.entity_type == "PERSON" and not self.inside_quote(m.start)),
+             if m.entity_type == "PERSON" and not self.inside_quote(m.start)
+             and not is_definite_role(text, (m.start, m.end))),  # "according to the Bishop" names no one
             key=lambda item: item[0],
         )
-        for at in self._pending_pronouns:  # "Dia mengatakan" / "He said": the person spoken of last
-            resolved = self.resolved("person", at, pronoun_before(text, at))
+        for at, kind in self._pending_pronouns:  # "Dia mengatakan" / "He said": the person spoken of last
+            resolved = self.resolved(kind, at, pronoun_before(text, at))
             if resolved is not None:
                 self._reported.append((at, resolved))
         self._reported.sort(key=lambda item: item[0])
@@ -154,8 +163,8 @@ class Antecedents:
     def _add_named(self, pos: int, mentions: Sequence[EntityMention]) -> None:
         """Record the person named right at ``pos`` as a speaker (``according to X``, ``said X``)."""
         span = name_phrase_after(self._text, pos, allow_lower_roles=True)
-        if span is None:
-            return
+        if span is None or is_definite_role(self._text, span):
+            return  # "according to the Bishop" names no one
         span = person_after_role(self._text, span, mentions) or self._apposed_name(span, mentions) or span
         # A PERSON mention at the phrase, or just after a cut ("Mohd." + "Isham Md. Isa").
         covering = [m for m in mentions if m.entity_type == "PERSON" and m.end > span[0] and m.start <= span[1] + 2]
@@ -175,6 +184,18 @@ class Antecedents:
         people = [m for m in mentions if m.entity_type == "PERSON" and m.start <= name[0] < m.end]
         return (people[0].start, people[0].end) if people else None
 
+    def _described(self, role: str, before: int) -> Speaker | None:
+        """Return the person an earlier sentence gives ``role`` to: ``The Bishop of Durham, the Rt Rev Dr Tom Wright``."""
+        pattern = re.compile(rf"(?<![\w-]){re.escape(role)}(?![\w-])", re.IGNORECASE)
+        for occurrence in reversed(list(pattern.finditer(self._text, 0, before))):
+            if self.inside_quote(occurrence.start()):
+                continue
+            for end, person in self._persons:
+                if occurrence.end() <= person.start <= occurrence.end() + _ROLE_HOLDER_WINDOW and end <= before \
+                        and sentence_start(self._text, person.start) <= occurrence.start():
+                    return person
+        return None
+
     def _agrees(self, speaker: Speaker, pronoun: str | None) -> bool:
         """Return whether ``speaker`` can be the ``he``/``she`` of ``pronoun`` (unknown gender agrees)."""
         if pronoun is None or speaker.entity_key is None:
@@ -191,6 +212,13 @@ class Antecedents:
         if not earlier:
             return None
         floor = sentence_start(self._text, earlier[-1][1].start)
+        while pronoun and _SAME_REFERENT[pronoun].match(self._text, floor):
+            # "Adam Curry's pressing ahead ... He loves ... He has even been called the Ed Sullivan or
+            # Johnny Carson of podcasting which, he says": a sentence opening with the pronoun is still him.
+            earlier = [(end, s) for end, s in earlier if end <= floor]
+            if not earlier:
+                return None
+            floor = sentence_start(self._text, earlier[-1][1].start)
         first = next(s for end, s in earlier if s.start >= floor)
         return first.start, first
 
@@ -211,6 +239,8 @@ class Antecedents:
         an agreeing person when that person is named after the last speech act ("Mr Hague became
         an MP at 27 ... He said:"). Failing both, the subject of the nearest sentence naming a person.
         """
+        if kind.startswith("role:"):
+            return self._described(kind[5:], before) or self.resolved("person", before, pronoun)
         if kind == "ministry":
             pool = self._ministries + [(at, s) for at, s in self._speech if is_ministry(s.text)]
             earlier = [item for item in pool if item[0] <= before]

@@ -147,7 +147,7 @@ def _named(
     if span is None:
         return None
     if is_definite_role(text, span):
-        return antecedents.resolved("person", quote_start)
+        return antecedents.resolved("role:" + text[span[0]:span[1]].split()[-1].lower(), quote_start)
     return speaker_from_span(text, person_after_role(text, span, mentions) or span, mentions)
 
 

@@ -188,7 +188,7 @@ def subject_before(text: str, verb_start: int, floor: int) -> Span | str | None:
         return None
     phrase = name_phrase_before(text, end, floor)
     if phrase and is_definite_role(text, phrase):
-        return "person"
+        return "role:" + WORD.findall(text, phrase[0], phrase[1])[-1].lower()  # "the Bishop said"
     if phrase and starts_with(text, phrase, "titles") and person_part(text, phrase) == phrase:
         # "Hikmet Hajiyev, Asisten Presiden Azerbaijan menyebut": a bare title after the name. A title
         # followed by a name ("Ketua Polis ..., Asisten Komisioner Shariman Ashari berkata") is the speaker.
