@@ -57,3 +57,15 @@ def test_clock_values_carry_no_zone(sentence, text, value, zone):
 def test_a_length_in_two_units_is_one_duration(sentence, text, value):
     durations = [(e.text, e.value) for e in temporal_expressions(sentence, _PUBLISHED) if e.timex_type == "DURATION"]
     assert durations[0] == (text, value)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reference", "expected"),
+    [
+        ("ini salah satu alasan kami yang tanggal 15 Juli kemarin kami menunda karena ingin memastikan kualitas dan "
+         "keakuratan data.", date(2025, 7, 21), [("15 Juli", "2025-07-15"), ("kemarin", "2025-07-15")]),
+        ('"BPJS-nya kemarin itu udah mati, terus dihidupkan lagi.', date(2025, 8, 19), [("kemarin", "2025-08-18")]),
+    ],
+)
+def test_a_trailing_kemarin_names_its_date(sentence, reference, expected):
+    assert [(e.text, e.value) for e in temporal_expressions(sentence, reference)] == expected

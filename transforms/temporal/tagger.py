@@ -43,6 +43,8 @@ def temporal_expressions(text: str, reference_date: date | None = None,
 # One duration unit of a TIMEX3 value (P1Y, P6M, PT30M), largest first in _UNIT_ORDER.
 _SIMPLE_DURATION = re.compile(r"P(?P<t>T?)(?P<n>\d+)(?P<u>[YMWDHS])")
 _UNIT_ORDER = ("Y", "M", "W", "D", "TH", "TM", "TS")
+_DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_TRAILING_RELATIVES = frozenset({"kemarin", "kelmarin", "semalam", "tadi"})
 _DURATION_JOINER = re.compile(r"[ \t]+(?:(?:dan|and)[ \t]+)?")
 
 
@@ -63,6 +65,14 @@ def _joined_durations(expressions: list[TemporalExpression], text: str) -> list[
     joined: list[TemporalExpression] = []
     for expression in expressions:
         previous = joined[-1] if joined else None
+        if previous is not None and previous.timex_type == expression.timex_type == "DATE" \
+                and _DAY_VALUE.fullmatch(previous.value) and expression.text.lower() in _TRAILING_RELATIVES \
+                and _DURATION_JOINER.fullmatch(text, previous.end, expression.start):
+            # "tanggal 15 Juli kemarin": the trailing word repeats the date's relation to today, so it
+            # names that date (the seed gold keeps it as an expression of its own).
+            joined.append(replace(expression, value=previous.value, range_start=previous.range_start,
+                                  range_end=previous.range_end))
+            continue
         if previous is not None and previous.timex_type == expression.timex_type == "DURATION" \
                 and _DURATION_JOINER.fullmatch(text, previous.end, expression.start) and expression.mod is None:
             first, second = _unit_rank(previous.value), _unit_rank(expression.value)
