@@ -114,6 +114,18 @@ def test_english_speakers_follow_the_discourse(text, opening, speaker):
          "sensitiviti beliau sebagai ibu kandung.\n\n“Saya terlalu mengikut perasaan rindu kepada Musa dan telah "
          "memuat naik gambar anak saya, sama seperti ibu bapa lain di luar sana,” tulisnya.",
          "Saya terlalu", "Noh Salleh"),
+        # "Menurut Ketua Cabang ... (PKR) itu,": a description of Azan Ismail, named just before.
+        ("Calon PH Parlimen Kuala Terengganu, Azan Ismail berkata, agenda itu penting untuk direalisasikan sejajar "
+         "dengan hasrat kerajaan bawah pimpinan Perdana Menteri, Datuk Seri Anwar Ibrahim.\n\nMenurut Ketua Cabang "
+         "Parti Keadilan Rakyat (PKR) itu, pengundi di negeri ini harus mengambil peluang memastikan polisi kerajaan "
+         "persekutuan dapat diselaraskan di peringkat negeri.\n\n“Jadi kita yakin rakyat di negeri ini akan membuat "
+         "keputusan yang betul,” katanya.", "Jadi kita yakin", "Azan Ismail"),
+        # "Marzita Othman, 40, pula berkata,": pula is an adverb, the age an apposition.
+        ("Seorang peniaga ayam, Ku Rusmiza Ku Desa, 40, berkata, harga ayam didapati meningkat sebanyak empat kali "
+         "sejak awal bulan ini.\n\nSeorang peniaga sayur, Marzita Othman, 40, pula berkata, dia terpaksa mengambil "
+         "bekalan sawi dari Thailand berikutan sawi Cameron Highlands mengalami kenaikan cukup tinggi.\n\n“Oleh kerana "
+         "harga yang terlalu mahal, saya memilih untuk mengambil sawi dari Thailand iaitu RM50 untuk 10 kilogram,” "
+         "katanya.", "Oleh kerana", "Marzita Othman"),
     ],
 )
 def test_malay_speakers_follow_the_discourse(text, opening, speaker):

@@ -50,6 +50,8 @@ def _inverted_cue() -> re.Pattern[str]:
     return re.compile(rf"(?<=[,\"”])[ \t]*(?i:{verbs})[ \t]+(?=[A-Z])")
 
 
+# "Menurut Ketua Cabang Parti Keadilan Rakyat (PKR) itu,": a description ending in a demonstrative.
+_DESCRIPTION = re.compile(r"[^,.;:\n\"“”]{1,80}?[ \t](?:itu|tersebut)[ \t]*,")
 # A role word and the name of the person holding it: "The Bishop of Durham, the Rt Rev Dr Tom Wright".
 _ROLE_HOLDER_WINDOW = 60
 # A sentence opening with the pronoun goes on about the person already spoken of.
@@ -117,7 +119,12 @@ class Antecedents:
             if not self.inside_quote(match.start()):
                 self._add_named(match.end(), mentions)  # "..., kata Menteri Belia dan Sukan, Hannah Yeoh."
         for match in _according_to().finditer(text):
-            if not self.inside_quote(match.start()):
+            if self.inside_quote(match.start()):
+                continue
+            described = _DESCRIPTION.match(text, match.end())
+            if described:  # "Menurut Ketua Cabang Parti Keadilan Rakyat (PKR) itu,": the person named before
+                self._pending_pronouns.append((described.end(), "person"))
+            else:
                 self._add_named(match.end(), mentions)  # "Menurut Mohd. Isham Md. Isa, 44, dia ..."
         for match in _reporting_opener().finditer(text):
             self._pending_pronouns.append((match.end(), "person"))
