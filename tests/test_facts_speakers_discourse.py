@@ -118,8 +118,9 @@ def test_english_speakers_follow_the_discourse(text, opening, speaker):
         ("Calon PH Parlimen Kuala Terengganu, Azan Ismail berkata, agenda itu penting untuk direalisasikan sejajar "
          "dengan hasrat kerajaan bawah pimpinan Perdana Menteri, Datuk Seri Anwar Ibrahim.\n\nMenurut Ketua Cabang "
          "Parti Keadilan Rakyat (PKR) itu, pengundi di negeri ini harus mengambil peluang memastikan polisi kerajaan "
-         "persekutuan dapat diselaraskan di peringkat negeri.\n\n“Jadi kita yakin rakyat di negeri ini akan membuat "
-         "keputusan yang betul,” katanya.", "Jadi kita yakin", "Azan Ismail"),
+         "persekutuan dapat diselaraskan di peringkat negeri.\n\n“Jadi kita yakin rakyat di negeri ini akan memilih PH "
+         "dan BN untuk mengambil alih m kerajaan negeri sekaligus membantu kerajaan pusat menyelesaikan isu "
+         "berkenaan,” katanya.", "Jadi kita yakin", "Azan Ismail"),
         # "Marzita Othman, 40, pula berkata,": pula is an adverb, the age an apposition.
         ("Seorang peniaga ayam, Ku Rusmiza Ku Desa, 40, berkata, harga ayam didapati meningkat sebanyak empat kali "
          "sejak awal bulan ini.\n\nSeorang peniaga sayur, Marzita Othman, 40, pula berkata, dia terpaksa mengambil "
