@@ -127,7 +127,12 @@ def test_english_speakers_follow_the_discourse(text, opening, speaker):
          "bekalan sawi dari Thailand berikutan sawi Cameron Highlands mengalami kenaikan cukup tinggi.\n\n“Oleh kerana "
          "harga yang terlalu mahal, saya memilih untuk mengambil sawi dari Thailand iaitu RM50 untuk 10 kilogram,” "
          "katanya.", "Oleh kerana", "Marzita Othman"),
+        # "Ketua The Fed, Jerome Powell, menyampaikan": the title first, then the person (Detik).
+        ("Ketua The Fed, Jerome Powell, menyampaikan bahwa pasar tenaga kerja kini menjadi perhatian utama para "
+         "pembuat kebijakan moneter.\n\n\"Tidak ada jalan yang sepenuhnya bebas risiko. Tidak mudah untuk menentukan "
+         "langkah terbaik,\" ujarnya seperti dikutip dari Reuters, Kamis (18/9/2025).", "Tidak ada jalan",
+         "Jerome Powell"),
     ],
 )
-def test_malay_speakers_follow_the_discourse(text, opening, speaker):
+def test_malay_and_indonesian_speakers_follow_the_discourse(text, opening, speaker):
     assert speaker_of(text, opening, "id") == speaker

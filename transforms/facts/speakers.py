@@ -178,6 +178,10 @@ def subject_before(text: str, verb_start: int, floor: int) -> Span | str | None:
         previous_comma = text.rfind(",", floor, end - 1)
         if previous_comma != -1:
             name = name_phrase_before(text, previous_comma, floor)
+            inner = name_phrase_before(text, end - 1, previous_comma + 1)
+            if name and inner and starts_with(text, name, "titles") and not starts_with(text, inner, "titles") \
+                    and not text[previous_comma + 1:inner[0]].strip():
+                return inner  # "Ketua The Fed, Jerome Powell, menyampaikan": the title comes first, then the name
             if name and phrase_kind(text, name) != "place":
                 return name
             return None
