@@ -66,6 +66,14 @@ def speaker_of(text: str, opening: str, language: str) -> str | None:
          "history\". The book has sold more than seven million copies worldwide. A great deal of credible evidence "
          "proves the Biblical version of Jesus' life was true, according to the Bishop. \"The evidence for Jesus and "
          "the origins of Christianity is astonishingly good,\" he said.", "The evidence for Jesus", "Tom Wright"),
+        # "Name from Company said": the person speaks, and so does the continuation.
+        ("\"We're a nation of lazy so-and-sos,\" David Noone from Intervoice said. \"We put the numbers in our phones "
+         "so we can call a friend at the touch of just one or two buttons.\"", "We're a nation", "David Noone"),
+        # "But he said ..." continues Adam Landes; Gazprom named in it is not "he".
+        ("\"Yugansk is a heavy cashflow generator and would have been a much better asset for Gazprom,\" Renaissance "
+         "Capital energy analyst Adam Landes told Reuters news agency. But he said the latest development was simply "
+         "an interim step to allow foreigners to trade in Gazprom. \"Ultimately and industrially, Gazprom needs "
+         "Yugansk,\" he added.", "Ultimately", "Adam Landes"),
     ],
 )
 def test_english_speakers_follow_the_discourse(text, opening, speaker):

@@ -56,8 +56,8 @@ _DESCRIPTION = re.compile(r"[^,.;:\n\"“”]{1,80}?[ \t](?:itu|tersebut)[ \t]*,
 _ROLE_HOLDER_WINDOW = 60
 # A sentence opening with the pronoun goes on about the person already spoken of.
 _SAME_REFERENT = {
-    "he": re.compile(r"[\s\"“”]*(?:He|His|Him)(?![\w-])"),
-    "she": re.compile(r"[\s\"“”]*(?:She|Her)(?![\w-])"),
+    "he": re.compile(r"[\s\"“”]*(?:(?:But|And|Yet|So|However|Then|Later|Earlier),?[ \t]+)?(?i:he|his|him)(?![\w-])"),
+    "she": re.compile(r"[\s\"“”]*(?:(?:But|And|Yet|So|However|Then|Later|Earlier),?[ \t]+)?(?i:she|her)(?![\w-])"),
 }
 # The rest of a title before the comma that sets off the name: "Menteri Belia[ dan Sukan, ]Hannah Yeoh".
 _TITLE_TAIL = re.compile(r"(?:[ \t]+[\w-]+){0,4}?[ \t]*,[ \t]*")

@@ -105,6 +105,7 @@ def speaker_from_span(text: str, span: Span, mentions: Sequence[EntityMention]) 
 
 
 _ROLE_THEN_NAME = re.compile(r"[ \t]+(?:[a-z][\w-]*[ \t]+){0,2}?(?P<role>[a-z][\w-]*)[ \t]+(?=[A-Z])")
+_MEMBER_OF = re.compile(r"[ \t]+(?:from|of|at)[ \t]+\Z")
 _DEFINITE = re.compile(r"(?i:the)[ \t]+\Z")
 _GENDERED = re.compile(r"(?<![\w-])(?P<pro>he|she)(?:\s+(?:also|then|later|has|had|previously|earlier))*\s*\Z", re.IGNORECASE)
 
@@ -191,6 +192,10 @@ def subject_before(text: str, verb_start: int, floor: int) -> Span | str | None:
             return name
         return None
     phrase = name_phrase_before(text, end, floor)
+    if phrase and (member := _MEMBER_OF.search(text, max(floor, phrase[0] - 8), phrase[0])):
+        person = name_phrase_before(text, member.start(), floor)
+        if person and phrase_kind(text, person) == "person":
+            return person  # "David Noone from Intervoice said": the person, not the company
     if phrase and is_definite_role(text, phrase):
         return "role:" + WORD.findall(text, phrase[0], phrase[1])[-1].lower()  # "the Bishop said"
     if phrase and starts_with(text, phrase, "titles") and person_part(text, phrase) == phrase:
