@@ -135,6 +135,13 @@ def test_english_speakers_follow_the_discourse(text, opening, speaker):
          "bekalan sawi dari Thailand berikutan sawi Cameron Highlands mengalami kenaikan cukup tinggi.\n\n“Oleh kerana "
          "harga yang terlalu mahal, saya memilih untuk mengambil sawi dari Thailand iaitu RM50 untuk 10 kilogram,” "
          "katanya.", "Oleh kerana", "Marzita Othman"),
+        # "X yang juga Menteri Dalam Negeri berkata": X speaks, not "Negeri" at the end of the title (Utusan).
+        ("Saifuddin Nasution yang juga Menteri Dalam Negeri berkata, mana-mana cadangan yang dikemukakan dan mendapat "
+         "sokongan semua parti sahaja akan dimasukkan.\n\n“(Tan Sri) Wan Junaidi Tuanku Jaafar sebagai pengerusi "
+         "mengusulkan hanya cadangan yang mendapat konsensus semua parti yang akan dimasukkan.\n\n“Akhirnya keadaan "
+         "bagaimana yang dikira ahli parlimen hilang kerusi? Isytihar masuk parti lain, isytihar jadi ahli parlimen "
+         "bebas. Istihar sokong Perdana Menteri? Tidak hilang kerusi, sekian,” katanya.", "(Tan Sri)",
+         "Saifuddin Nasution"),
         # "Ketua The Fed, Jerome Powell, menyampaikan": the title first, then the person (Detik).
         ("Ketua The Fed, Jerome Powell, menyampaikan bahwa pasar tenaga kerja kini menjadi perhatian utama para "
          "pembuat kebijakan moneter.\n\n\"Tidak ada jalan yang sepenuhnya bebas risiko. Tidak mudah untuk menentukan "

@@ -105,6 +105,9 @@ def speaker_from_span(text: str, span: Span, mentions: Sequence[EntityMention]) 
 
 
 _ROLE_THEN_NAME = re.compile(r"[ \t]+(?:[a-z][\w-]*[ \t]+){0,2}?(?P<role>[a-z][\w-]*)[ \t]+(?=[A-Z])")
+_ALSO_TITLE = re.compile(
+    r"[ \t]+(?:yang[ \t]+(?:juga|merupakan|ialah|adalah)|selaku)[ \t]+(?:[\w-]+[ \t]+){0,4}\Z", re.IGNORECASE
+)
 _MEMBER_OF = re.compile(r"[ \t]+(?:from|of|at)[ \t]+\Z")
 _DEFINITE = re.compile(r"(?i:the)[ \t]+\Z")
 _GENDERED = re.compile(r"(?<![\w-])(?P<pro>he|she)(?:\s+(?:also|then|later|has|had|previously|earlier))*\s*\Z", re.IGNORECASE)
@@ -192,6 +195,10 @@ def subject_before(text: str, verb_start: int, floor: int) -> Span | str | None:
             return name
         return None
     phrase = name_phrase_before(text, end, floor)
+    if phrase and (relative := _ALSO_TITLE.search(text, max(floor, phrase[0] - 60), phrase[0])):
+        person = name_phrase_before(text, relative.start(), floor)
+        if person and phrase_kind(text, person) != "place":
+            return person  # "Saifuddin Nasution yang juga Menteri Dalam Negeri berkata": the name, not "Negeri"
     if phrase and (member := _MEMBER_OF.search(text, max(floor, phrase[0] - 8), phrase[0])):
         person = name_phrase_before(text, member.start(), floor)
         if person and phrase_kind(text, person) == "person":
