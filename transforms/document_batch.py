@@ -44,7 +44,7 @@ TABLE_SCHEMAS: dict[str, dict[str, pl.DataType]] = {
     "temporal_expressions": {
         "document_id": pl.String, "start_offset": pl.Int32, "end_offset": pl.Int32,
         "text": pl.String, "timex_type": pl.String, "value": pl.String,
-        "range_start": pl.Date, "range_end": pl.Date, "mod": pl.String,
+        "range_start": pl.Date, "range_end": pl.Date, "mod": pl.String, "time_zone": pl.String,
     },
     "entity_mentions": {
         "document_id": pl.String, "start_offset": pl.Int32, "end_offset": pl.Int32,
@@ -175,7 +175,8 @@ def _fact_rows(document_id: str, timexes, mentions, found_quotes, citations, cou
     return {
         "temporal_expressions": [
             _span_row(document_id, t, text=t.text, timex_type=t.timex_type, value=t.value,
-                      range_start=t.range_start, range_end=t.range_end, mod=t.mod)
+                      range_start=t.range_start, range_end=t.range_end, mod=t.mod,
+                      time_zone=t.time_zone)
             for t in timexes
         ],
         "entity_mentions": [

@@ -56,6 +56,7 @@ class TemporalExpression:
     range_start: date | None = None
     range_end: date | None = None
     mod: str | None = None  # TIMEX3 MOD: START, MID, END, APPROX, ...
+    time_zone: str | None = None  # UTC offset of a written zone (WIB -> +07:00); TIMEX3 values carry none
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from functools import cache
 
 from newsetl.transforms.facts.lexicon import PhraseFinder, alternation, data_file, lowered, vocabulary
-from newsetl.transforms.facts.marks import sentence_start
-from newsetl.transforms.facts.names import WORD, Span, word_class
+from newsetl.transforms.facts.marks import marked_spans, sentence_start
+from newsetl.transforms.facts.names import WORD, Span, name_phrase_after, word_class
 from newsetl.transforms.facts.speakers import (
     Speaker,
+    is_definite_role,
     is_ministry,
     ministry_heads,
+    person_after_role,
+    pronoun_before,
     speaker_from_mention,
     speaker_from_span,
     subject_before,
@@ -31,6 +35,43 @@ def _reporting_opener() -> re.Pattern[str]:
     """Return the pattern of a sentence opening with reported speech: ``Katanya, ...``, ``Menurutnya, ...``."""
     openers = alternation(data_file("speech_cues.json")["reporting_openers"])
     return re.compile(rf"(?:^|(?<=[.!?]\s)|(?<=\n))[ \t]*(?i:{openers})\s*,", re.MULTILINE)
+
+
+@cache
+def _according_to() -> re.Pattern[str]:
+    """Return the pattern of ``menurut X,`` / ``according to X``: X spoke."""
+    return re.compile(rf"(?<![\w-])(?i:{alternation(data_file('speech_cues.json')['according_to'])})[ \t]+")
+
+
+@cache
+def _inverted_cue() -> re.Pattern[str]:
+    """Return the pattern of a cue verb after a clause, before its subject: ``..., kata Menteri X, Y``."""
+    verbs = alternation(data_file("speech_cues.json")["after_quote_verbs"])
+    return re.compile(rf"(?<=[,\"”])[ \t]*(?i:{verbs})[ \t]+(?=[A-Z])")
+
+
+# "Menurut Ketua Cabang Parti Keadilan Rakyat (PKR) itu,": a description ending in a demonstrative.
+_DESCRIPTION = re.compile(r"[^,.;:\n\"“”]{1,80}?[ \t](?:itu|tersebut)[ \t]*,")
+# A role word and the name of the person holding it: "The Bishop of Durham, the Rt Rev Dr Tom Wright".
+_ROLE_HOLDER_WINDOW = 60
+# A sentence opening with the pronoun goes on about the person already spoken of.
+_SAME_REFERENT = {
+    "he": re.compile(r"[\s\"“”]*(?:(?:But|And|Yet|So|However|Then|Later|Earlier),?[ \t]+)?(?i:he|his|him)(?![\w-])"),
+    "she": re.compile(r"[\s\"“”]*(?:(?:But|And|Yet|So|However|Then|Later|Earlier),?[ \t]+)?(?i:she|her)(?![\w-])"),
+}
+# The rest of a title before the comma that sets off the name: "Menteri Belia[ dan Sukan, ]Hannah Yeoh".
+_TITLE_TAIL = re.compile(r"(?:[ \t]+[\w-]+){0,4}?[ \t]*,[ \t]*")
+# The honorific before a name tells the gender an English "he" or "she" must agree with.
+_HONORIFIC = re.compile(r"(?<![\w-])(?P<h>mr|mrs|ms|miss|sir|lady|dame|lord|baroness)\.?[ \t]+\Z", re.IGNORECASE)
+_GENDER_OF = {"mr": "he", "sir": "he", "lord": "he", "mrs": "she", "ms": "she", "miss": "she", "lady": "she",
+              "dame": "she", "baroness": "she"}
+# Between a clause and an inverted English speech verb: "..., said Mr Clarke", "...\" said Parry".
+_INVERSION_LEAD = re.compile(r"[,\"”'’][ \t]*\Z")
+
+
+def quoted_regions(text: str) -> list[tuple[int, int]]:
+    """Return the ``(start, end)`` of the text inside quotation marks, in order."""
+    return [(span.inner_start, span.inner_end) for span in marked_spans(text) if span.inner_start is not None]
 
 
 @cache
@@ -57,19 +98,36 @@ class Antecedents:
         self._speech: list[tuple[int, Speaker]] = []
         # (offset, speaker) of every speech verb with a named or pronoun subject ("He told BBC Radio 4").
         self._reported: list[tuple[int, Speaker]] = []
-        self._pending_pronouns: list[int] = []
+        self._pending_pronouns: list[tuple[int, str]] = []  # (offset, "person" or "role:WORD")
         self._ministries: list[tuple[int, Speaker]] = []
+        self._quoted = quoted_regions(text)
+        self._quote_starts = [start for start, _ in self._quoted]
         low, words = lowered(text), vocabulary(text)
         for match in _subject_verbs().matches(low, words=words):
+            if self.inside_quote(match.start()):
+                continue  # words a quoted speaker says are not the narrative's speech acts
             floor = sentence_start(text, match.start())
             subject = subject_before(text, match.start(), floor)
             if isinstance(subject, tuple):
                 self._speech.append((match.start(), speaker_from_span(text, subject, mentions)))
                 self._reported.append((match.start(), self._speech[-1][1]))
-            elif subject == "person":
-                self._pending_pronouns.append(match.start())
+            elif subject == "person" or (isinstance(subject, str) and subject.startswith("role:")):
+                self._pending_pronouns.append((match.start(), subject))
+            elif subject is None and _INVERSION_LEAD.search(text, max(floor, match.start() - 4), match.start()):
+                self._add_named(match.end(), mentions)  # "..., said Mr Clarke."
+        for match in _inverted_cue().finditer(text):
+            if not self.inside_quote(match.start()):
+                self._add_named(match.end(), mentions)  # "..., kata Menteri Belia dan Sukan, Hannah Yeoh."
+        for match in _according_to().finditer(text):
+            if self.inside_quote(match.start()):
+                continue
+            described = _DESCRIPTION.match(text, match.end())
+            if described:  # "Menurut Ketua Cabang Parti Keadilan Rakyat (PKR) itu,": the person named before
+                self._pending_pronouns.append((described.end(), "person"))
+            else:
+                self._add_named(match.end(), mentions)  # "Menurut Mohd. Isham Md. Isa, 44, dia ..."
         for match in _reporting_opener().finditer(text):
-            self._pending_pronouns.append(match.end())
+            self._pending_pronouns.append((match.end(), "person"))
         for head in _ministry_heads_finder().matches(low, words=words):
             match = _ministry_pattern().match(text, head.start())
             if match is None:
@@ -80,12 +138,19 @@ class Antecedents:
             if mention.entity_type == "ORG" and is_ministry(mention.text):
                 self._ministries.append((mention.end, speaker_from_mention(mention)))
         self._ministries.sort(key=lambda item: item[0])
+        self._genders: dict[str, str] = {}
+        for m in mentions:
+            honorific = _HONORIFIC.search(text, max(0, m.start - 10), m.start) if m.entity_type == "PERSON" else None
+            if honorific and m.entity_key:
+                self._genders.setdefault(m.entity_key, _GENDER_OF[honorific.group("h").lower()])
         self._persons = sorted(
-            ((m.end, speaker_from_mention(m)) for m in mentions if m.entity_type == "PERSON"),
+            ((m.end, speaker_from_mention(m)) for m in mentions
+             if m.entity_type == "PERSON" and not self.inside_quote(m.start)
+             and not is_definite_role(text, (m.start, m.end))),  # "according to the Bishop" names no one
             key=lambda item: item[0],
         )
-        for at in self._pending_pronouns:  # "Dia mengatakan" / "He said": the person spoken of last
-            resolved = self.resolved("person", at)
+        for at, kind in self._pending_pronouns:  # "Dia mengatakan" / "He said": the person spoken of last
+            resolved = self.resolved(kind, at, pronoun_before(text, at))
             if resolved is not None:
                 self._reported.append((at, resolved))
         self._reported.sort(key=lambda item: item[0])
@@ -97,6 +162,73 @@ class Antecedents:
             words.pop()
         return words[0].start(), words[-1].end()
 
+    def inside_quote(self, pos: int) -> bool:
+        """Return whether offset ``pos`` lies inside quotation marks."""
+        index = bisect.bisect_right(self._quote_starts, pos) - 1
+        return index >= 0 and pos < self._quoted[index][1]
+
+    def _add_named(self, pos: int, mentions: Sequence[EntityMention]) -> None:
+        """Record the person named right at ``pos`` as a speaker (``according to X``, ``said X``)."""
+        span = name_phrase_after(self._text, pos, allow_lower_roles=True)
+        if span is None or is_definite_role(self._text, span):
+            return  # "according to the Bishop" names no one
+        span = person_after_role(self._text, span, mentions) or self._apposed_name(span, mentions) or span
+        # A PERSON mention at the phrase, or just after a cut ("Mohd." + "Isham Md. Isa").
+        covering = [m for m in mentions if m.entity_type == "PERSON" and m.end > span[0] and m.start <= span[1] + 2]
+        speaker = speaker_from_mention(covering[0]) if covering else speaker_from_span(self._text, span, mentions)
+        if speaker.kind == "person":
+            self._speech.append((span[0], speaker))
+
+    def _apposed_name(self, span: Span, mentions: Sequence[EntityMention]) -> Span | None:
+        """Return the name after a title phrase and a comma (``Menteri Belia dan Sukan, Hannah Yeoh``), or None."""
+        first = WORD.match(self._text, span[0])
+        if first is None or first.group().lower() not in word_class("titles"):
+            return None
+        comma = _TITLE_TAIL.match(self._text, span[1])  # "Menteri Belia" + " dan Sukan, "
+        name = name_phrase_after(self._text, comma.end()) if comma else None
+        if name is None:
+            return None
+        people = [m for m in mentions if m.entity_type == "PERSON" and m.start <= name[0] < m.end]
+        return (people[0].start, people[0].end) if people else None
+
+    def _described(self, role: str, before: int) -> Speaker | None:
+        """Return the person an earlier sentence gives ``role`` to: ``The Bishop of Durham, the Rt Rev Dr Tom Wright``."""
+        pattern = re.compile(rf"(?<![\w-]){re.escape(role)}(?![\w-])", re.IGNORECASE)
+        for occurrence in reversed(list(pattern.finditer(self._text, 0, before))):
+            if self.inside_quote(occurrence.start()):
+                continue
+            for end, person in self._persons:
+                if occurrence.end() <= person.start <= occurrence.end() + _ROLE_HOLDER_WINDOW and end <= before \
+                        and sentence_start(self._text, person.start) <= occurrence.start():
+                    return person
+        return None
+
+    def _agrees(self, speaker: Speaker, pronoun: str | None) -> bool:
+        """Return whether ``speaker`` can be the ``he``/``she`` of ``pronoun`` (unknown gender agrees)."""
+        if pronoun is None or speaker.entity_key is None:
+            return True
+        return self._genders.get(speaker.entity_key, pronoun) == pronoun
+
+    def _sentence_subject(self, before: int, pronoun: str | None) -> tuple[int, Speaker] | None:
+        """Return the first agreeing person of the nearest sentence before ``before`` that names one.
+
+        News sentences put their subject first: in "Her comments did not impress ... Tim Collins." or
+        "Maddison bermain ... kepercayaan Southgate" the person the next pronoun means comes first.
+        """
+        earlier = [(end, s) for end, s in self._persons if end <= before and self._agrees(s, pronoun)]
+        if not earlier:
+            return None
+        floor = sentence_start(self._text, earlier[-1][1].start)
+        while pronoun and _SAME_REFERENT[pronoun].match(self._text, floor):
+            # "Adam Curry's pressing ahead ... He loves ... He has even been called the Ed Sullivan or
+            # Johnny Carson of podcasting which, he says": a sentence opening with the pronoun is still him.
+            earlier = [(end, s) for end, s in earlier if end <= floor]
+            if not earlier:
+                return None
+            floor = sentence_start(self._text, earlier[-1][1].start)
+        first = next(s for end, s in earlier if s.start >= floor)
+        return first.start, first
+
     def add_speaker(self, at: int, speaker: Speaker) -> None:
         """Record that ``speaker`` spoke at offset ``at`` (for later pronoun cues)."""
         self._speech.append((at, speaker))
@@ -106,16 +238,25 @@ class Antecedents:
         found = [s for at, s in self._reported if start <= at < end and s.kind in ("person", "org")]
         return found[-1] if found else None
 
-    def resolved(self, kind: str, before: int) -> Speaker | None:
-        """Return the most recent antecedent of ``kind`` (``person`` or ``ministry``) before ``before``."""
+    def resolved(self, kind: str, before: int, pronoun: str | None = None) -> Speaker | None:
+        """Return the most recent antecedent of ``kind`` (``person`` or ``ministry``) before ``before``.
+
+        A person is the current speaker (the last speech verb's subject or quote's speaker); an
+        English ``he``/``she`` (``pronoun``) is instead the subject of the nearest sentence naming
+        an agreeing person when that person is named after the last speech act ("Mr Hague became
+        an MP at 27 ... He said:"). Failing both, the subject of the nearest sentence naming a person.
+        """
+        if kind.startswith("role:"):
+            return self._described(kind[5:], before) or self.resolved("person", before, pronoun)
         if kind == "ministry":
             pool = self._ministries + [(at, s) for at, s in self._speech if is_ministry(s.text)]
             earlier = [item for item in pool if item[0] <= before]
             return max(earlier, key=lambda item: item[0])[1] if earlier else None
         if kind != "person":
             return None
-        speech = [(at, s) for at, s in self._speech if at <= before and s.kind == "person"]
-        if speech:
-            return max(speech, key=lambda item: item[0])[1]
-        persons = [s for end, s in self._persons if end <= before]
-        return persons[-1] if persons else None
+        speech = [(at, s) for at, s in self._speech if at <= before and s.kind == "person" and self._agrees(s, pronoun)]
+        last = max(speech, key=lambda item: item[0]) if speech else None
+        named = self._sentence_subject(before, pronoun) if pronoun or last is None else None
+        if named is not None and (last is None or named[0] > last[0]):
+            return named[1]
+        return last[1] if last else None

@@ -11,7 +11,16 @@ from newsetl.transforms.facts.antecedents import Antecedents
 from newsetl.transforms.facts.lexicon import alternation, data_file, known_media
 from newsetl.transforms.facts.marks import sentence_end, sentence_start
 from newsetl.transforms.facts.names import name_phrase_after, word_class
-from newsetl.transforms.facts.speakers import WORD_END, Speaker, anaphor_kind, speaker_from_span, subject_before
+from newsetl.transforms.facts.speakers import (
+    WORD_END,
+    Speaker,
+    anaphor_kind,
+    is_definite_role,
+    person_after_role,
+    pronoun_before,
+    speaker_from_span,
+    subject_before,
+)
 from newsetl.transforms.records import EntityMention
 
 # Blanks, commas and dashes between a closing mark and its cue.
@@ -89,21 +98,23 @@ def attribution_after(
         anaphor = patterns["anaphor"].match(text, match.end())
         if anaphor:
             kind = anaphor_kind(anaphor.group("ana"))
-            return Attribution(antecedents.resolved(kind or "", quote_start), cue)
+            return Attribution(antecedents.resolved(kind or "", quote_start, _gendered(anaphor.group("ana"))), cue)
         span = name_phrase_after(text, match.end(), allow_lower_roles=True)
-        return Attribution(speaker_from_span(text, span, mentions) if span else None, cue)
+        return Attribution(_named(text, span, mentions, antecedents, quote_start), cue)
     match = patterns["according"].match(text, pos)
     if match:
         span = name_phrase_after(text, match.end(), allow_lower_roles=True)
         if span and not _is_known_medium(text[span[0]:span[1]]):
-            return Attribution(speaker_from_span(text, span, mentions), " ".join(match.group("cue").lower().split()))
+            cue = " ".join(match.group("cue").lower().split())
+            return Attribution(_named(text, span, mentions, antecedents, quote_start), cue)
         return None
     if new_sentence:
         return None
     match = patterns["anaphor_subject"].match(text, pos)
     if match:
         kind = anaphor_kind(match.group("ana"))
-        return Attribution(antecedents.resolved(kind or "", quote_start), match.group("cue").lower())
+        resolved = antecedents.resolved(kind or "", quote_start, _gendered(match.group("ana")))
+        return Attribution(resolved, match.group("cue").lower())
     span = name_phrase_after(text, _LEAD_PATTERN.match(text, pos).end())
     if span is None:
         return _clause_attribution(text, pos, mentions, antecedents, quote_start)
@@ -116,6 +127,28 @@ def attribution_after(
     ):
         return Attribution(speaker_from_span(text, span, mentions), None)
     return _clause_attribution(text, pos, mentions, antecedents, quote_start)
+
+
+def _gendered(anaphor: str) -> str | None:
+    """Return ``he`` or ``she`` for those anaphors, else None."""
+    word = anaphor.lower()
+    return word if word in ("he", "she") else None
+
+
+def _named(
+    text: str, span: tuple[int, int] | None, mentions: Sequence[EntityMention], antecedents: Antecedents,
+    quote_start: int,
+) -> Speaker | None:
+    """Return the speaker a phrase after a cue names.
+
+    ``said Aviator star Alan Alda`` names the person after the occupation, and ``said the
+    Salford MP`` / ``according to the Bishop`` refer back to the person named before.
+    """
+    if span is None:
+        return None
+    if is_definite_role(text, span):
+        return antecedents.resolved("role:" + text[span[0]:span[1]].split()[-1].lower(), quote_start)
+    return speaker_from_span(text, person_after_role(text, span, mentions) or span, mentions)
 
 
 def _clause_attribution(
@@ -138,7 +171,7 @@ def _clause_attribution(
     if isinstance(subject, tuple):
         return Attribution(speaker_from_span(text, subject, mentions), cue)
     if isinstance(subject, str):
-        return Attribution(antecedents.resolved(subject, quote_start), cue)
+        return Attribution(antecedents.resolved(subject, quote_start, pronoun_before(text, verb.start())), cue)
     return None
 
 
@@ -157,5 +190,5 @@ def attribution_before(
     if isinstance(subject, tuple):
         return Attribution(speaker_from_span(text, subject, mentions), cue)
     if isinstance(subject, str):
-        return Attribution(antecedents.resolved(subject, open_mark), cue)
+        return Attribution(antecedents.resolved(subject, open_mark, pronoun_before(text, match.start())), cue)
     return Attribution(None, cue)

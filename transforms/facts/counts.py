@@ -48,6 +48,7 @@ class _Cues:
     one_person: frozenset[str]  # "seorang": numeral and noun in one word
     needing_noun: frozenset[str]  # keywords that type a count only with a person noun after it
     not_people: dict[str, frozenset[str]]  # per language, person nouns that are not people there
+    relatives_after: re.Pattern[str]  # "orang keluarga korban": relatives of the victims, not victims
 
 
 @cache
@@ -90,6 +91,7 @@ def _cues() -> _Cues:
         needing_noun=frozenset(normalised(k) for k in data["keywords_needing_person_noun"]),
         not_people={lang: frozenset(normalised(w) for w in words)
                     for lang, words in data["person_nouns_not_in_language"].items()},
+        relatives_after=re.compile(rf"\s+(?:{alternation(data['relatives_after'])}){word_end}"),
     )
 
 
@@ -206,6 +208,8 @@ def _count_at(
         phrase_start = linked_keyword.start()  # "kematian mencapai 39"
     elif noun is None and adjacent_keyword is not None:
         phrase_start = adjacent_keyword.start()  # "korban tewas 39"
+    if noun is not None and cues.relatives_after.match(low, noun.end()):
+        count_type = "other"  # "satu orang keluarga korban meninggal dunia": a relative of the dead
     count = EventCount(
         start=phrase_start,
         end=phrase_end,

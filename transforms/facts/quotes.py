@@ -207,6 +207,9 @@ def quotes(text: str, mentions: Sequence[EntityMention] = (), language: str = "i
         elif reported is not None:
             speaker = reported
             attribution = Attribution(speaker, attribution.cue if attribution else None)
+        if speaker is not None and speaker.kind == "place":
+            speaker = None  # a place does not speak: "Sepanggar", "Bukit Katil" are fragments of a title
+            attribution = Attribution(None, attribution.cue if attribution else None)
         previous_speaker = speaker
         if speaker is not None:
             antecedents.add_speaker(after if after is not None else end, speaker)

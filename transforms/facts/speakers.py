@@ -16,10 +16,12 @@ from newsetl.transforms.facts.lexicon import alternation, data_file
 from newsetl.transforms.facts.names import (
     WORD,
     Span,
+    name_phrase_after,
     name_phrase_before,
     person_part,
     phrase_kind,
     starts_with,
+    word_class,
 )
 from newsetl.transforms.records import EntityMention
 
@@ -30,6 +32,8 @@ _SUBJECT_WINDOW = 250
 _ADVERB_WINDOW = 60
 _ANAPHOR_WINDOW = 30
 WORD_END = r"(?![\w-])"
+# "X itu berkata" / "X tersebut mengatakan": the subject is a description of someone named before.
+_DEMONSTRATIVES = frozenset({"itu", "tersebut"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +104,53 @@ def speaker_from_span(text: str, span: Span, mentions: Sequence[EntityMention]) 
     return Speaker(span[0], span[1], text[span[0]:span[1]], kind, key)
 
 
+_ROLE_THEN_NAME = re.compile(r"[ \t]+(?:[a-z][\w-]*[ \t]+){0,2}?(?P<role>[a-z][\w-]*)[ \t]+(?=[A-Z])")
+_ALSO_TITLE = re.compile(
+    r"[ \t]+(?:yang[ \t]+(?:juga|merupakan|ialah|adalah)|selaku)[ \t]+(?:[\w-]+[ \t]+){0,4}\Z", re.IGNORECASE
+)
+_MEMBER_OF = re.compile(r"[ \t]+(?:from|of|at)[ \t]+\Z")
+_DEFINITE = re.compile(r"(?i:the)[ \t]+\Z")
+_GENDERED = re.compile(r"(?<![\w-])(?P<pro>he|she)(?:\s+(?:also|then|later|has|had|previously|earlier))*\s*\Z", re.IGNORECASE)
+
+
+def _person_roles() -> frozenset[str]:
+    """Return the words that end a description of a person: titles and occupations (``MP``, ``analyst``)."""
+    return word_class("titles") | word_class("occupations")
+
+
+def is_definite_role(text: str, span: Span) -> bool:
+    """Return whether ``span`` is a definite description of a person: ``the Salford MP``, ``the Bishop``.
+
+    Such a phrase names no one itself; it refers back to a person named earlier.
+    """
+    last = list(WORD.finditer(text, span[0], span[1]))
+    return bool(last) and last[-1].group().lower() in word_class("occupations") and bool(
+        _DEFINITE.search(text, max(0, span[0] - 6), span[0])
+    )
+
+
+def person_after_role(text: str, span: Span, mentions: Sequence[EntityMention]) -> Span | None:
+    """Return the PERSON named after an organisation and an occupation: ``Global Insight analyst Howard Archer``.
+
+    ``span`` is the organisation (``Global Insight``); None unless an occupation follows it and
+    then a name that a PERSON mention covers.
+    """
+    role = _ROLE_THEN_NAME.match(text, span[1])
+    if role is None or role.group("role") not in _person_roles():
+        return None
+    name = name_phrase_after(text, role.end())
+    if name is None:
+        return None
+    people = [m for m in mentions if m.entity_type == "PERSON" and _overlap(m, name) > 0]
+    return (people[0].start, people[0].end) if people else None
+
+
+def pronoun_before(text: str, pos: int) -> str | None:
+    """Return ``he`` or ``she`` when that pronoun (and adverbs) ends the text before ``pos``, else None."""
+    match = _GENDERED.search(text, max(0, pos - _ANAPHOR_WINDOW), pos)
+    return match.group("pro").lower() if match else None
+
+
 def speaker_from_mention(mention: EntityMention) -> Speaker:
     """Return the speaker that an entity mention names."""
     kind = KIND_OF_TYPE.get(mention.entity_type, "person")
@@ -118,6 +169,10 @@ def subject_before(text: str, verb_start: int, floor: int) -> Span | str | None:
     adverbs = patterns["trailing_adverb"].search(text, max(floor, end - _ADVERB_WINDOW), end)
     if adverbs:
         end = adverbs.start()
+        if adverbs.group().split()[0].lower() in _DEMONSTRATIVES and text[floor:end].strip():
+            # "Bekas ahli Parlimen Sepanggar itu berkata": a description pointing back to someone named.
+            head = list(WORD.finditer(text, floor, end))
+            return "ministry" if any(w.group().lower() in ministry_heads() for w in head[-3:]) else "person"
     lead = text[floor:end].rstrip()
     end = floor + len(lead)
     anaphor = patterns["anaphor_end"].search(text, max(floor, end - _ANAPHOR_WINDOW), end)
@@ -127,10 +182,29 @@ def subject_before(text: str, verb_start: int, floor: int) -> Span | str | None:
         previous_comma = text.rfind(",", floor, end - 1)
         if previous_comma != -1:
             name = name_phrase_before(text, previous_comma, floor)
+            inner = name_phrase_before(text, end - 1, previous_comma + 1)
+            if name and inner and starts_with(text, name, "titles") and not starts_with(text, inner, "titles") \
+                    and not text[previous_comma + 1:inner[0]].strip():
+                return inner  # "Ketua The Fed, Jerome Powell, menyampaikan": the title comes first, then the name
             if name and phrase_kind(text, name) != "place":
                 return name
+            return None
+        # "Akramuddin, memberitahu, ...": a name opening the sentence, set off by a comma.
+        name = name_phrase_before(text, end - 1, floor)
+        if name and not text[floor:name[0]].strip() and phrase_kind(text, name) != "place":
+            return name
         return None
     phrase = name_phrase_before(text, end, floor)
+    if phrase and (relative := _ALSO_TITLE.search(text, max(floor, phrase[0] - 60), phrase[0])):
+        person = name_phrase_before(text, relative.start(), floor)
+        if person and phrase_kind(text, person) != "place":
+            return person  # "Saifuddin Nasution yang juga Menteri Dalam Negeri berkata": the name, not "Negeri"
+    if phrase and (member := _MEMBER_OF.search(text, max(floor, phrase[0] - 8), phrase[0])):
+        person = name_phrase_before(text, member.start(), floor)
+        if person and phrase_kind(text, person) == "person":
+            return person  # "David Noone from Intervoice said": the person, not the company
+    if phrase and is_definite_role(text, phrase):
+        return "role:" + WORD.findall(text, phrase[0], phrase[1])[-1].lower()  # "the Bishop said"
     if phrase and starts_with(text, phrase, "titles") and person_part(text, phrase) == phrase:
         # "Hikmet Hajiyev, Asisten Presiden Azerbaijan menyebut": a bare title after the name. A title
         # followed by a name ("Ketua Polis ..., Asisten Komisioner Shariman Ashari berkata") is the speaker.

@@ -100,12 +100,35 @@ def read_set_adverb(match, text, lex, language) -> Mention | None:
     return Mention(start, end, "set", language, "SET", value=lex["set_adverbs"][key(match.group("x"))])
 
 
+_NEXT_TOKEN = re.compile(r"[ \t]*([^\W\d_]+|[,.!?;:\"”)])")
+
+
+def _means_first(match, text, lex, phrase: str, previous: str) -> bool:
+    """Return whether ``dulu``/``dahulu`` at ``match`` means "first" rather than "in the past".
+
+    It does after a word (not at a clause start, not after a past lead such as ``sejak``) and
+    before a clause end, a particle or a sequencing word (``dilihat dulu dong``, ``fokus dulu untuk``).
+    """
+    words = lex.get("sequence_words")
+    if not words or phrase not in words["phrases"]:
+        return False
+    before = text[max(0, match.start() - 2):match.start()].rstrip(" \t")
+    if not before or not before[-1].isalnum() or previous in words["past_leads"]:
+        return False
+    following = _NEXT_TOKEN.match(text, match.end())
+    return following is not None and (
+        not following.group(1)[0].isalpha() or following.group(1).lower() in words["followers"]
+    )
+
+
 def read_reference(match, text, lex, language) -> Mention | None:
     """Return PRESENT_REF/PAST_REF/FUTURE_REF (sekarang, dulu, recently); None for terlebih dulu."""
     phrase = key(match.group("x"))
     previous = key(text[max(0, match.start() - 12):match.start()]).split(" ")[-1]
     if previous in lex["reference_blockers"].get(phrase, []):
         return None  # terlebih dulu / lebih dahulu mean "first", not "in the past"
+    if _means_first(match, text, lex, phrase, previous):
+        return None  # dilihat dulu dong / diregister dulu. / fokus dulu untuk: "first"
     start, end = span(match)
     return Mention(start, end, "fixed", language, value=lex["reference_words"][phrase])
 

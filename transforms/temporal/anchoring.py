@@ -79,7 +79,8 @@ def anchored_expressions(mentions: list[Mention], text: str, reference: date | N
             if first == last:
                 discourse.last_day, discourse.last_day_end = first, mention.end
         expressions.append(TemporalExpression(mention.start, mention.end, text[mention.start:mention.end],
-                                              timex_type, value, first, last, mention.mod))
+                                              timex_type, value, first, last, mention.mod,
+                                              mention.zone or None if timex_type == "TIME" else None))
     return expressions
 
 
@@ -132,7 +133,7 @@ def _value(m: Mention, text: str, discourse: _Discourse) -> tuple[str, str]:
 
 
 def _clock_value(m: Mention, discourse: _Discourse) -> str:
-    """Return ``YYYY-MM-DDThh:mm[zone]`` on the latest day-precise expression's day (rule 6).
+    """Return ``YYYY-MM-DDThh:mm`` on the latest day-precise expression's day (rule 6).
 
     A clock time with its own relative day (``pukul 10 malam semalam``) is on the reference
     date shifted by that day instead, unless it directly follows a day-precise expression.
@@ -144,7 +145,7 @@ def _clock_value(m: Mention, discourse: _Discourse) -> str:
     if m.unit == "D" and m.offset is not None and not right_after_date:
         day = shifted(discourse.reference, "D", m.offset) if discourse.reference else None
     prefix = day_value(day) if day else "XXXX-XX-XX"
-    return f"{prefix}T{m.hour:02d}:{m.minute:02d}{m.zone or ''}"
+    return f"{prefix}T{m.hour:02d}:{m.minute:02d}"  # the zone goes to its own column, as TimeML has it
 
 
 def _relative_value(m: Mention, discourse: _Discourse) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from datetime import date, datetime
 
 from newsetl.transforms.records import TemporalExpression
@@ -35,4 +37,51 @@ def temporal_expressions(text: str, reference_date: date | None = None,
     if not isinstance(text, str) or not text:
         return []
     anchored = anchored_expressions(mentions_in(text, language), text, as_reference(reference_date))
-    return with_discourse(anchored, text, language)
+    return with_discourse(_joined_durations(anchored, text), text, language)
+
+
+# One duration unit of a TIMEX3 value (P1Y, P6M, PT30M), largest first in _UNIT_ORDER.
+_SIMPLE_DURATION = re.compile(r"P(?P<t>T?)(?P<n>\d+)(?P<u>[YMWDHS])")
+_UNIT_ORDER = ("Y", "M", "W", "D", "TH", "TM", "TS")
+_DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_TRAILING_RELATIVES = frozenset({"kemarin", "kelmarin", "semalam", "tadi"})
+_DURATION_JOINER = re.compile(r"[ \t]+(?:(?:dan|and)[ \t]+)?")
+
+
+def _unit_rank(value: str) -> tuple[int, str] | None:
+    """Return the rank and the ``n+unit`` part of a one-unit duration value (``P6M`` -> (1, '6M'))."""
+    match = _SIMPLE_DURATION.fullmatch(value)
+    if match is None:
+        return None
+    return _UNIT_ORDER.index(match.group("t") + match.group("u")), match.group("n") + match.group("u")
+
+
+def _joined_durations(expressions: list[TemporalExpression], text: str) -> list[TemporalExpression]:
+    """Return ``expressions`` with a duration and a smaller one right after it joined: ``1 tahun 6 bulan`` = P1Y6M.
+
+    Sentences and prison terms write a length in two units (``dihukum 1 tahun 6 bulan``,
+    ``two years and three months``); read apart they are two wrong durations.
+    """
+    joined: list[TemporalExpression] = []
+    for expression in expressions:
+        previous = joined[-1] if joined else None
+        if previous is not None and previous.timex_type == expression.timex_type == "DATE" \
+                and _DAY_VALUE.fullmatch(previous.value) and expression.text.lower() in _TRAILING_RELATIVES \
+                and _DURATION_JOINER.fullmatch(text, previous.end, expression.start):
+            # "tanggal 15 Juli kemarin": the trailing word repeats the date's relation to today, so it
+            # names that date (the seed gold keeps it as an expression of its own).
+            joined.append(replace(expression, value=previous.value, range_start=previous.range_start,
+                                  range_end=previous.range_end))
+            continue
+        if previous is not None and previous.timex_type == expression.timex_type == "DURATION" \
+                and _DURATION_JOINER.fullmatch(text, previous.end, expression.start) and expression.mod is None:
+            first, second = _unit_rank(previous.value), _unit_rank(expression.value)
+            if first and second and first[0] < second[0]:
+                parts = [first, second]
+                date_part = "".join(p for rank, p in parts if rank < 4)
+                time_part = "".join(p for rank, p in parts if rank >= 4)
+                value = "P" + date_part + ("T" + time_part if time_part else "")
+                joined[-1] = replace(previous, end=expression.end, text=text[previous.start:expression.end], value=value)
+                continue
+        joined.append(expression)
+    return joined

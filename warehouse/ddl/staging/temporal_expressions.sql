@@ -7,6 +7,8 @@ CREATE TABLE IF NOT EXISTS staging.temporal_expressions (
     value        VARCHAR NOT NULL,
     range_start  DATE,
     range_end    DATE,
-    mod          VARCHAR
+    mod          VARCHAR,
+    time_zone    VARCHAR
 );
+ALTER TABLE staging.temporal_expressions ADD COLUMN IF NOT EXISTS time_zone VARCHAR;
 COMMENT ON TABLE staging.temporal_expressions IS 'Grain: one row per temporal expression. Key: (document_id, start_offset, end_offset).';
