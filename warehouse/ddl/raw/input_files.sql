@@ -9,4 +9,4 @@ CREATE TABLE IF NOT EXISTS raw.input_files (
     run_id      VARCHAR NOT NULL,      -- the run that read it last
     PRIMARY KEY (path, read_key)
 );
-COMMENT ON TABLE raw.input_files IS 'Grain: one row per input file and read settings whose every record is stored in raw.documents, with no reject. Key: path, read_key. A run with the same file unchanged (size, mtime and sha256) skips decoding it. Upserted.';
+COMMENT ON TABLE raw.input_files IS 'Grain: one row per input file and read settings whose every record is stored in raw.documents, with no reject. Key: (path, read_key). A run with the same file unchanged (size, mtime and sha256) skips decoding it. Upserted.';
