@@ -155,15 +155,19 @@ def run(
     if not reprocess and not always_flow and runner is not Runner.dask and dask_address is None:
         from newsetl.flows.noop import nothing_new, prefect_server_configured, recorded_noop_run
 
+        from newsetl.flows.fingerprints import read_key
+
+        read_options, input_files = checked_read_options(columns, date_format), []
         seen = None if prefect_server_configured() else nothing_new(inputs, resolved_db_path(db), max_bytes=max_bytes, batch_size=batch_size or 500,
-                           read_options=checked_read_options(columns, date_format))
+                           read_options=read_options, input_files=input_files)
         if seen is not None:
             # Every document is stored: record the run without importing Prefect or starting its API (flows/noop.py).
             console.print(f"{seen} documents, all already in the warehouse: run recorded without starting Prefect "
                           "(--always-flow to start it)", soft_wrap=True)
             try:
                 summary = recorded_noop_run(inputs, resolved_db_path(db), seen, max_analysis_chars=max_analysis_chars,
-                                            soft_checks=soft_checks, wait_seconds=wait)
+                                            soft_checks=soft_checks, wait_seconds=wait, input_files=input_files,
+                                            input_files_key=read_key(read_options, max_bytes))
             except Exception as error:
                 _fail(str(error) if "locked" in type(error).__name__.lower() else f"the run failed: {error}")
             Console().print(_summary_table(summary))

@@ -41,11 +41,18 @@ def prefect_server_configured() -> bool:
 
 
 def nothing_new(paths: list[Path], db_path: Path, *, max_bytes: int, batch_size: int,
-                read_options: ReadOptions) -> int | None:
-    """Return the number of documents in ``paths`` if all are already in ``db_path`` and none is rejected, else None."""
+                read_options: ReadOptions, input_files: list[dict] | None = None) -> int | None:
+    """Return the number of documents in ``paths`` if all are already in ``db_path`` and none is rejected, else None.
+
+    A file whose fingerprint (size, mtime, SHA-256, same read settings) is stored in ``raw.input_files``
+    is counted without decoding it (``flows/fingerprints.py``). When the answer is a count,
+    ``input_files`` (if given) receives the fingerprints of the files that had to be decoded, to store.
+    """
     import duckdb
 
+    from newsetl.flows.fingerprints import FileTally, file_fingerprint, read_key
     from newsetl.warehouse.connection import WarehouseLocked, WarehouseMissing, reader_connection
+    from newsetl.warehouse.input_files import stored_input_files
     from newsetl.warehouse.loading import known_document_ids
     from newsetl.warehouse.runs import latest_run_completed, latest_run_id
 
@@ -55,39 +62,69 @@ def nothing_new(paths: list[Path], db_path: Path, *, max_bytes: int, batch_size:
         con = reader_connection(db_path)
     except (WarehouseLocked, WarehouseMissing, duckdb.Error):
         return None
+    key = read_key(read_options, max_bytes)
     try:
         try:
             if latest_run_id(con) is None or not latest_run_completed(con):
                 return None
-            known = known_document_ids(con)
+            stored = stored_input_files(con, key)
+            known: set[str] | None = None  # read only if some file must be decoded
         except duckdb.Error:  # an older or partial warehouse: let the flow prepare it
             return None
+        discovery = discovered_inputs([str(p) for p in paths], max_bytes=max_bytes, batch_size=batch_size)
+        if discovery.rejects or not discovery.slices:
+            return None
+        unchanged: dict[str, bool] = {}
+
+        def is_unchanged(path: str) -> bool:
+            if path not in unchanged:
+                entry = stored.get(os.path.abspath(path))
+                now = file_fingerprint(path) if entry is not None else None
+                unchanged[path] = now is not None and (now.size_bytes, now.mtime_ns, now.sha256) == entry[:3]
+            return unchanged[path]
+
+        seen = 0
+        counted: set[str] = set()
+        tally = FileTally()
+        for piece in discovery.slices:
+            if all(is_unchanged(path) for path in piece.paths):
+                for path in piece.paths:
+                    if path not in counted:
+                        counted.add(path)
+                        seen += stored[os.path.abspath(path)][3]
+                continue
+            if known is None:
+                try:
+                    known = known_document_ids(con)
+                except duckdb.Error:
+                    return None
+            tally.before_reading(piece.paths)
+            content = slice_content(piece, max_bytes, read_options)
+            if content.rejects.height:
+                return None
+            ids = content.documents["document_id"]
+            if any(doc_id not in known for doc_id in ids):
+                return None
+            tally.read(piece.paths, len(ids), 0)
+            seen += len(ids)
     finally:
         con.close()
-    discovery = discovered_inputs([str(p) for p in paths], max_bytes=max_bytes, batch_size=batch_size)
-    if discovery.rejects or not discovery.slices:
-        return None
-    seen = 0
-    for piece in discovery.slices:
-        content = slice_content(piece, max_bytes, read_options)
-        if content.rejects.height:
-            return None
-        ids = content.documents["document_id"]
-        if any(doc_id not in known for doc_id in ids):
-            return None
-        seen += len(ids)
+    if input_files is not None:
+        input_files.extend(tally.clean_rows())
     return seen
 
 
 def recorded_noop_run(paths: list[Path], db_path: Path, seen: int, *, max_analysis_chars: int,
-                      soft_checks: bool = False, wait_seconds: float = 0.0) -> dict:
+                      soft_checks: bool = False, wait_seconds: float = 0.0, input_files: list[dict] | None = None,
+                      input_files_key: str | None = None) -> dict:
     """Record a run that found ``seen`` documents, all stored, and run its data checks; return the run summary.
 
     The flow's bookkeeping for such a run, without importing Prefect: the schema is
     applied, runs that died are marked crashed, the run is recorded (no flow run id),
     entity resolution is skipped as the flow skips it after a completed run, the data
     checks run and are recorded. Raises RuntimeError when an error check fails and
-    ``soft_checks`` is off (the run is recorded as failed, as the flow would).
+    ``soft_checks`` is off (the run is recorded as failed, as the flow would). ``input_files``
+    (fingerprints from ``nothing_new``) are stored under ``input_files_key``.
     """
     import time
 
@@ -96,6 +133,7 @@ def recorded_noop_run(paths: list[Path], db_path: Path, seen: int, *, max_analys
     from newsetl.flows.session import WarehouseSession
     from newsetl.flows.version import pipeline_version
     from newsetl.warehouse import checks, runs
+    from newsetl.warehouse.input_files import recorded_input_files
     from newsetl.warehouse.schema import applied_schema
 
     started = time.perf_counter()
@@ -109,6 +147,8 @@ def recorded_noop_run(paths: list[Path], db_path: Path, seen: int, *, max_analys
         applied_schema(con)
         runs.crashed_runs(con)
         runs.started_run(con, run_id, None, version, "ingest", [str(p) for p in paths])
+        if input_files and input_files_key:
+            recorded_input_files(con, input_files, input_files_key, run_id)
         results = checks.check_results(con, check_parameters(run_id, max_analysis_chars))
         checks.recorded_checks(con, run_id, results)
         raise_on_failed_checks(results, soft_checks)

@@ -27,6 +27,7 @@ from newsetl import settings
 from newsetl.flows import tasks
 from newsetl.flows.checking import DataChecksFailed, raise_on_failed_checks  # noqa: F401  (DataChecksFailed re-exported)
 from newsetl.flows.cancellation import cancellable
+from newsetl.flows.fingerprints import FileTally, read_key
 from newsetl.flows.analysis_pool import analysis_processes as analysis_processes_open
 from newsetl.flows.reporting import published_artifacts, published_report
 from newsetl.flows.run_ledger import RunTally, new_run_id, recorded_run, run_summary
@@ -130,6 +131,7 @@ def _ingest(steps: Steps, session, options: "RunOptions", run_id: str, version: 
     progress = _progress(len(discovery.slices), "reading slices")
     file_options: dict[str, ReadOptions] = {}
     line_counts = steps.call(tasks.stored_boilerplate_counts, session)
+    files = FileTally()  # fingerprints of the files read, stored once all their records are (flows/fingerprints.py)
     try:
         for piece in discovery.slices:
             read_options = options.read_options
@@ -138,10 +140,12 @@ def _ingest(steps: Steps, session, options: "RunOptions", run_id: str, version: 
                 if path not in file_options:
                     file_options[path] = steps.call(tasks.file_read_options, path, piece.kind, read_options, piece.label)
                 read_options = file_options[path]
+            files.before_reading(piece.paths)
             content, read_seconds = steps.call(tasks.read_slice, piece, max_bytes, piece.label, read_options)
             tally.add_seconds("read", read_seconds)
             _advance(progress)
             documents, rejects, warnings = content.documents, content.rejects, content.warnings
+            files.read(piece.paths, documents.height, rejects.height)
             tally.seen += documents.height
             tally.rejected += rejects.height
             tally.reject_reasons += rejects["reason"].to_list()
@@ -166,6 +170,7 @@ def _ingest(steps: Steps, session, options: "RunOptions", run_id: str, version: 
                     _load_finished(steps, pending, session, tally, run_id, version, batch_no)
         while pending:
             _load_finished(steps, pending, session, tally, run_id, version, batch_no)
+        steps.call(tasks.record_input_files, session, files.clean_rows(), read_key(options.read_options, max_bytes), run_id)
     finally:
         if progress is not None:
             progress.stop()

@@ -167,6 +167,14 @@ def record_rejects(session: WarehouseSession, rejects: list[dict], run_id: str) 
     return loading.inserted_rejects(session.connection(), _stamped(frame, seen_at=datetime.now(timezone.utc), run_id=run_id))
 
 
+@task(name="record-input-files", task_run_name="record-input-files", cache_policy=NO_CACHE)
+def record_input_files(session: WarehouseSession, rows: list[dict], read_key: str, run_id: str) -> int:
+    """Store the fingerprints of input files whose every record is now stored; return how many."""
+    from newsetl.warehouse.input_files import recorded_input_files
+
+    return recorded_input_files(session.connection(), rows, read_key, run_id)
+
+
 @task(name="stored-batch", task_run_name="read-stored-batch-{batch_no}", cache_policy=NO_CACHE)
 def stored_batch(session: WarehouseSession, pipeline_version: str, after: str, batch_size: int, batch_no: int) -> pl.DataFrame:
     """Return the next batch of raw documents whose derived rows are stale (for reprocessing)."""

@@ -156,7 +156,8 @@ def gazetteer_matches(toks: list[Token], text: str, language: str = "id") -> lis
     matches = []
     n = len(toks)
     reach = 0  # left to right; a token inside an earlier hit starts nothing
-    for i in [k for k, t in enumerate(toks) if _may_open(t.text, lang)]:
+    opening = {text for text in {t.text for t in toks} if _may_open(text, lang)}  # each distinct text once
+    for i in [k for k, t in enumerate(toks) if t.text in opening]:
         if i < reach:
             continue
         found = None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
 
 from newsetl.transforms.entities.crf import bio_spans, tags_and_person_odds
@@ -48,19 +49,24 @@ def _crf_spans(text: str, toks: list[Token], bounds, gazetteer, language: str) -
     lang = "en" if language == "en" else "id"  # is_name_word's lexicon language
     spans = []
     odds: dict[str, list[tuple[int, float, float]]] = defaultdict(list)
+    # Per distinct token text, once a document: capitalised? everyday? a probe (a name-like word)?
+    texts = [t.text for t in toks]
+    capitals = {w for w in set(texts) if w[:1].isupper()}
+    everyday = {w for w in capitals if is_common_word(w, language)}
+    probe_words = {w for w in capitals if w.isalpha() and is_name_text(w, lang)}
+    # Positions outside gazetteer names of capitalised words, and of probe words, in order.
+    capital_at = [k for k, w in enumerate(texts) if w in capitals and tags[k] == "O"]
+    probe_at = [k for k, w in enumerate(texts) if w in probe_words and tags[k] == "O"]
     for first, last in bounds:
         # A sentence whose only capitals are gazetteer names or an everyday opening word
         # ("Kedua pihak ...") names nobody else; skipping it saves most of the CRF time.
-        if not any(
-            t.text[:1].isupper() and tags[k] == "O" and (k > first or not is_common_word(t.text, language))
-            for k, t in enumerate(toks[first:last], first)
-        ):
+        at = bisect_left(capital_at, first)
+        if at < len(capital_at) and capital_at[at] == first and texts[first] in everyday:
+            at += 1
+        if at >= len(capital_at) or capital_at[at] >= last:
             continue
-        words = [t.text for t in toks[first:last]]
-        probes = [
-            i for i in range(1, len(words))
-            if tags[first + i] == "O" and words[i].isalpha() and is_name_text(words[i], lang)
-        ]
+        words = texts[first:last]
+        probes = [k - first for k in probe_at[bisect_left(probe_at, first + 1):bisect_left(probe_at, last)]]
         sentence_tags, sentence_odds = tags_and_person_odds(words, tags[first:last], probes)
         for a, b, kind in bio_spans(sentence_tags):
             spans.append((first + a, first + b, kind))

@@ -65,7 +65,8 @@ def ministry_matches(toks: list[Token], countries: list[GazetteerMatch]) -> list
     by_first = {m.first: m for m in countries if m.entry.kind == "country"}
     found = []
     reach = 0  # left to right; tokens up to the end of an earlier phrase start nothing
-    for i in [k for k, t in enumerate(toks) if folded(t.text) in heads]:
+    opening = {text for text in {t.text for t in toks} if folded(text) in heads}  # each distinct text once
+    for i in [k for k, t in enumerate(toks) if t.text in opening]:
         if i < reach:
             continue
         head = heads[folded(toks[i].text)]

@@ -163,8 +163,9 @@ def titled_person_spans(text: str, toks: list[Token], covered: list[bool], quali
     spans = []
     seen: set[tuple[int, int]] = set()
     inside_title = 0  # end of the last title phrase: a title's own words open no second title
-    for i in range(n):
-        if i < inside_title or not _opens_title(toks[i].text, language):  # title_end's own first test, inlined
+    opening = {text for text in {t.text for t in toks} if _opens_title(text, language)}  # each distinct text once
+    for i in [k for k, t in enumerate(toks) if t.text in opening]:  # title_end's own first test, hoisted
+        if i < inside_title:
             continue
         end = title_end(toks, i, language)
         if end is None:
