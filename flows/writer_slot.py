@@ -42,9 +42,6 @@ def writer_limit_name(db_path: str | os.PathLike | None = None) -> str:
 
     resolved = str(Path(db_path).expanduser().resolve())
     return f"{WRITER_LIMIT}-{hashlib.blake2b(resolved.encode(), digest_size=6).hexdigest()}"
-# A killed run's slot comes back after this long (the lease is renewed every 75 % of it while alive).
-LEASE_SECONDS = 120.0
-
 
 def _is_own_temporary_api(url: str) -> bool:
     """Return True if ``url`` is a temporary API server this process started (flows/runners.py shares one with its workers)."""
@@ -100,6 +97,8 @@ def warehouse_writer_slot(wait_seconds: float = 0.0, flow_run_id: str | None = N
 
     Waits up to ``wait_seconds`` for another run to release it (0: fail at once), then raises
     ``WarehouseLocked`` with the same advice as the DuckDB lock. Without a server it yields False.
+    A killed run's slot comes back after ``settings.writer_lease_seconds()`` (the lease is renewed
+    every 75 % of it while the run lives).
     """
     if not writer_limit_enabled():
         yield False
@@ -121,7 +120,7 @@ def warehouse_writer_slot(wait_seconds: float = 0.0, flow_run_id: str | None = N
     entered = False
     try:
         with concurrency(
-            name, occupy=1, lease_duration=LEASE_SECONDS, strict=False, holder=holder,
+            name, occupy=1, lease_duration=settings.writer_lease_seconds(), strict=False, holder=holder,
             timeout_seconds=wait_seconds if wait_seconds > 0 else None,
             max_retries=0 if wait_seconds <= 0 else None,
             # A transient API error while renewing must not kill a run in the middle of a write;

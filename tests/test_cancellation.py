@@ -21,7 +21,8 @@ from tests.conftest import NEWSETL, ROOT, run_cli
 from tests.helpers.corpora import synthetic_jsonl
 from tests.helpers.operations import assert_whole_batches
 
-N_ARTICLES = 1500
+# Ten batches of 100: the signal lands one second after the first load, several batches before the end.
+N_ARTICLES = 1000
 LOAD_WAIT_TIMEOUT = 600  # seconds until the first group is loaded (start-up plus analysis, on a shared machine)
 BUILD_STAGE_CHECKS = {"entity_keys_resolved", "incidents_trace"}  # need the resolution the run stopped before
 STOP_TIMEOUT = 60  # the run must have exited this long after SIGTERM
