@@ -24,7 +24,7 @@ WRITER_MEMORY_LIMIT = "384MB"
 CHECKPOINT_THRESHOLD = "128MB"
 WAIT_SECONDS = 900.0                  # how long a scheduled/served run queues behind another writer
 WRITER_LEASE_SECONDS = 120.0          # a killed run's writer slot comes back after this long
-MIN_WRITER_LEASE_SECONDS = 10.0       # shorter leases would be renewed several times a second
+MIN_WRITER_LEASE_SECONDS = 60.0       # Prefect's API refuses shorter leases (422)
 
 # -- environment variables ----------------------------------------------------------------
 DB_ENV = "NEWSETL_DB"
@@ -63,7 +63,7 @@ def writer_memory_limit() -> str:
 
 
 def writer_lease_seconds() -> float:
-    """Return the writer slot's lease (``$NEWSETL_WRITER_LEASE_SECONDS``, default 120, at least 10)."""
+    """Return the writer slot's lease (``$NEWSETL_WRITER_LEASE_SECONDS``, default 120, at least 60)."""
     value = os.environ.get(WRITER_LEASE_ENV, "").strip()
     return max(MIN_WRITER_LEASE_SECONDS, float(value)) if value else WRITER_LEASE_SECONDS
 

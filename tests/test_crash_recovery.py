@@ -27,11 +27,11 @@ RUN_TIMEOUT = 1500  # seconds for one full run over the corpus (measured well be
 KILL_WAIT_TIMEOUT = 900
 # (articles, --batch-size, writer lease in seconds; None: the defaults of 500 and 120 s).
 # make test: twelve batches of 100, so the kill lands after two of them (and the few in flight)
-# with most of the corpus still to load, and a 30 s lease, so the rerun queues for ~30-45 s
-# behind the killed run's slot rather than ~2 min; the behaviour checked is the same.
+# with most of the corpus still to load, and a 60 s lease (Prefect's minimum), so the rerun queues
+# for ~60-75 s behind the killed run's slot rather than ~2 min; the behaviour checked is the same.
 # make test-long: the defaults on 3,000 articles (the kill after two batches of 500).
 SIZES = [
-    pytest.param(1200, 100, "30", id="1200-batches-of-100"),
+    pytest.param(1200, 100, "60", id="1200-batches-of-100"),
     pytest.param(3000, None, None, id="3000-default-batches", marks=pytest.mark.long),
 ]
 

@@ -35,9 +35,9 @@ def test_environment_overrides_the_defaults(monkeypatch, tmp_path):
     monkeypatch.setenv("NEWSETL_DB", str(tmp_path / "elsewhere.duckdb"))
     monkeypatch.setenv("NEWSETL_DUCKDB_MEMORY_LIMIT", "200MB")
     monkeypatch.setenv("NEWSETL_WRITER_LIMIT", "off")
-    monkeypatch.setenv("NEWSETL_WRITER_LEASE_SECONDS", "30")
+    monkeypatch.setenv("NEWSETL_WRITER_LEASE_SECONDS", "90")
     assert settings.db_from_environment() == tmp_path / "elsewhere.duckdb"
-    assert settings.writer_lease_seconds() == 30.0
+    assert settings.writer_lease_seconds() == 90.0
     assert settings.writer_memory_limit() == "200MB"
     assert settings.writer_limit_switched_on() is False
     monkeypatch.delenv("NEWSETL_DB")
