@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.newsetl-installed
 
 # Prefect and newsetl defaults (startup timeout, no analytics, ...) live in newsetl/settings.py.
 
-.PHONY: setup bytecode run test test-fast test-corpora bench bench-synthetic train-ner train-language eval clean lock
+.PHONY: setup bytecode run test test-fast test-corpora test-long bench bench-synthetic train-ner train-language eval clean lock
 
 setup: $(STAMP) $(VENV)/.newsetl-bytecode
 
@@ -34,7 +34,12 @@ run: setup
 	$(BIN)/newsetl run seeds
 
 test: setup
-	$(BIN)/python -m pytest -q -m "not corpora"
+	$(BIN)/python -m pytest -q -m "not corpora and not long"
+
+# The long-haul sizes of the crash and cancel tests (3,000 articles in default batches of 500
+# with the default 120 s writer lease; 1,500 articles), which make test runs smaller.
+test-long: setup
+	$(BIN)/python -m pytest -q -m long
 
 # The README's shell commands as written, the three real corpora included (~7 min).
 test-corpora: setup

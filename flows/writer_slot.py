@@ -43,9 +43,10 @@ def writer_limit_name(db_path: str | os.PathLike | None = None) -> str:
 
     resolved = str(Path(db_path).expanduser().resolve())
     return f"{WRITER_LIMIT}-{hashlib.blake2b(resolved.encode(), digest_size=6).hexdigest()}"
-# A killed run's lease runs out after this long (renewed every 75 % of it while alive); the next run
+
+
+# A killed run's lease runs out after settings.writer_lease_seconds() (renewed every 75 % of it while alive); the next run
 # on the same host gives it back at once (its lock file shows the holder died: reclaimed_dead_holder).
-LEASE_SECONDS = 120.0
 
 
 def _is_own_temporary_api(url: str) -> bool:
@@ -99,7 +100,7 @@ def reclaimed_dead_holder(previous: dict, name: str, logger=None) -> bool:
     """Give back the Prefect slot of a writer that died on this host, and mark its flow run Crashed; return True if done.
 
     ``previous`` is the record a dead run left in the warehouse's lock file (``WriterLock.previous``):
-    taking the lock proves its process is gone, so its lease need not run out (``LEASE_SECONDS``).
+    taking the lock proves its process is gone, so its lease need not run out (``settings.writer_lease_seconds()``).
     Only the lease named there is released, never another holder's.
     """
     from uuid import UUID
@@ -167,7 +168,7 @@ def warehouse_writer_slot(wait_seconds: float = 0.0, flow_run_id: str | None = N
     try:
         # concurrency() would hide the lease id; the lock file needs it for a takeover after kill -9.
         acquired = acquire_concurrency_slots_with_lease(
-            [name], 1, lease_duration=LEASE_SECONDS, strict=False, holder=holder,
+            [name], 1, lease_duration=settings.writer_lease_seconds(), strict=False, holder=holder,
             timeout_seconds=wait_seconds if wait_seconds > 0 else None,
             max_retries=0 if wait_seconds <= 0 else None,
         )
@@ -188,7 +189,7 @@ def warehouse_writer_slot(wait_seconds: float = 0.0, flow_run_id: str | None = N
     try:
         # A transient API error while renewing must not kill a run in the middle of a write;
         # the DuckDB file lock still guards the file itself.
-        with maintain_concurrency_lease(acquired.lease_id, LEASE_SECONDS, raise_on_lease_renewal_failure=False):
+        with maintain_concurrency_lease(acquired.lease_id, settings.writer_lease_seconds(), raise_on_lease_renewal_failure=False):
             if logger:
                 logger.info("Holding the warehouse writer slot %r", name)
             yield True

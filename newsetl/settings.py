@@ -23,15 +23,19 @@ WRITER_MEMORY_LIMIT = "384MB"
 # 2,000 articles at 80,000 stored (see warehouse/connection.py).
 CHECKPOINT_THRESHOLD = "128MB"
 WAIT_SECONDS = 900.0                  # how long a scheduled/served run queues behind another writer
+WRITER_LEASE_SECONDS = 120.0          # a killed run's writer slot comes back after this long
+MIN_WRITER_LEASE_SECONDS = 60.0       # Prefect's API refuses shorter leases (422)
 
 # -- environment variables ----------------------------------------------------------------
 DB_ENV = "NEWSETL_DB"
 MEMORY_LIMIT_ENV = "NEWSETL_DUCKDB_MEMORY_LIMIT"
 WRITER_LIMIT_ENV = "NEWSETL_WRITER_LIMIT"
+WRITER_LEASE_ENV = "NEWSETL_WRITER_LEASE_SECONDS"
 ENVIRONMENT = {
     DB_ENV: (str(DEFAULT_DB), "the warehouse file when --db is not given"),
     MEMORY_LIMIT_ENV: (WRITER_MEMORY_LIMIT, "DuckDB's buffer pool in the writing process"),
     WRITER_LIMIT_ENV: ("auto", "off disables the server-side writer slot (a Prefect global concurrency limit)"),
+    WRITER_LEASE_ENV: ("120", "seconds after which a killed run's writer slot comes back"),
 }
 
 # Prefect settings that must be in place before ``prefect`` is imported: its temporary API can
@@ -56,6 +60,12 @@ def db_from_environment() -> Path:
 def writer_memory_limit() -> str:
     """Return DuckDB's memory limit for the writing process (``$NEWSETL_DUCKDB_MEMORY_LIMIT``, default 384MB)."""
     return os.environ.get(MEMORY_LIMIT_ENV, WRITER_MEMORY_LIMIT)
+
+
+def writer_lease_seconds() -> float:
+    """Return the writer slot's lease (``$NEWSETL_WRITER_LEASE_SECONDS``, default 120, at least 60)."""
+    value = os.environ.get(WRITER_LEASE_ENV, "").strip()
+    return max(MIN_WRITER_LEASE_SECONDS, float(value)) if value else WRITER_LEASE_SECONDS
 
 
 def writer_limit_switched_on() -> bool:

@@ -86,12 +86,42 @@ def seed_db(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def prefect_harness():
-    """Run flows in this process against a temporary Prefect database."""
-    from prefect.testing.utilities import prefect_test_harness
+def prefect_harness(prefect_server):
+    """Run flows in this process against the session's Prefect server (its own temporary database).
 
-    with prefect_test_harness(server_startup_timeout=SERVER_START_TIMEOUT):
-        yield
+    One API for the whole session: Prefect's test harness would start a second server
+    (~25 s, and its services keep polling until the session ends) for the same purpose.
+    """
+    import prefect.context
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    with temporary_settings(updates={PREFECT_API_URL: prefect_server}):
+        # Also the process-global settings, as prefect_test_harness does (contexts copied earlier).
+        with prefect.context._temporary_global_settings_context(prefect.context.get_settings_context()):
+            yield
+            _drain_prefect_workers()
+
+
+def _drain_prefect_workers() -> None:
+    """Send this process's pending logs and events before the server stops (as prefect_test_harness does)."""
+    import inspect
+
+    from prefect.events.worker import EventsWorker
+    from prefect.logging.handlers import APILogWorker
+    from prefect.utilities.asyncutils import run_coro_as_sync
+
+    async def drain():
+        try:
+            result = APILogWorker.instance().drain()
+            if inspect.isawaitable(result):
+                await result
+        except RuntimeError:  # never started
+            pass
+        result = EventsWorker.drain_all()
+        if inspect.isawaitable(result):
+            await result
+
+    run_coro_as_sync(drain())
 
 
 def _free_port() -> int:

@@ -21,7 +21,9 @@ from tests.conftest import NEWSETL, ROOT, run_cli
 from tests.helpers.corpora import synthetic_jsonl
 from tests.helpers.operations import assert_whole_batches
 
-N_ARTICLES = 1500
+# make test: ten batches of 100, so the signal lands one second after the first load, several
+# batches before the end; make test-long: 1,500 articles.
+SIZES = [pytest.param(1000, id="1000"), pytest.param(1500, id="1500", marks=pytest.mark.long)]
 LOAD_WAIT_TIMEOUT = 600  # seconds until the first group is loaded (start-up plus analysis, on a shared machine)
 BUILD_STAGE_CHECKS = {"entity_keys_resolved", "incidents_trace"}  # need the resolution the run stopped before
 STOP_TIMEOUT = 60  # the run must have exited this long after SIGTERM
@@ -33,9 +35,10 @@ def _log_text(path: Path) -> str:
 
 @pytest.mark.slow
 @pytest.mark.parametrize("signum", [signal.SIGTERM])
-def test_sigterm_cancels_the_run_and_the_next_run_finishes_it(tmp_path, cli_env, signum):
+@pytest.mark.parametrize("n_articles", SIZES)
+def test_sigterm_cancels_the_run_and_the_next_run_finishes_it(tmp_path, cli_env, signum, n_articles):
     corpus = tmp_path / "corpus"
-    articles = synthetic_jsonl(corpus / "articles.jsonl", N_ARTICLES)
+    articles = synthetic_jsonl(corpus / "articles.jsonl", n_articles)
     db = tmp_path / "cancel.duckdb"
     log_path = tmp_path / "cancelled-run.log"
     with log_path.open("w") as log:
@@ -72,7 +75,7 @@ def test_sigterm_cancels_the_run_and_the_next_run_finishes_it(tmp_path, cli_env,
     finally:
         con.close()
     assert len(runs) == 1 and runs[0][0] == "cancelled", runs
-    assert runs[0][1] == loaded and 0 < loaded < N_ARTICLES, (runs, loaded)
+    assert runs[0][1] == loaded and 0 < loaded < n_articles, (runs, loaded)
     assert runs[0][2].startswith("RunCancelled"), runs
     # The checks of the cancelled run's documents: every key and load-level check holds. Only the
     # checks of the build stage (entity resolution, incidents), which a cancelled run never reached,
@@ -86,7 +89,7 @@ def test_sigterm_cancels_the_run_and_the_next_run_finishes_it(tmp_path, cli_env,
     assert result.returncode == 0, result.stderr[-4000:]
     con = duckdb.connect(str(db), read_only=True)
     try:
-        assert con.execute("SELECT count(*), count(DISTINCT external_id) FROM raw.documents").fetchone() == (N_ARTICLES,) * 2
+        assert con.execute("SELECT count(*), count(DISTINCT external_id) FROM raw.documents").fetchone() == (n_articles,) * 2
         statuses = [s for (s,) in con.execute("SELECT status FROM marts.pipeline_runs ORDER BY started_at").fetchall()]
         failed_checks = con.execute(
             "SELECT count(*) FROM marts.data_checks WHERE status = 'fail' AND severity = 'error'"
@@ -97,4 +100,4 @@ def test_sigterm_cancels_the_run_and_the_next_run_finishes_it(tmp_path, cli_env,
         con.close()
     assert statuses == ["cancelled", "completed"]
     assert failed_checks == 0
-    assert len(articles) == N_ARTICLES
+    assert len(articles) == n_articles

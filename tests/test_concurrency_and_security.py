@@ -251,7 +251,12 @@ def _wait_for(predicate, timeout: float, what: str, log: Path) -> None:
         time.sleep(0.2)
 
 
-WRITER_ARTICLES = 3000
+# The writer is frozen (SIGSTOP) while the others try: it needs no corpus big enough to outlast
+# their CLI start-ups (3,000 articles took 4 min of the suite on a loaded machine), only one that
+# cannot finish between its "into" log line and the signal. Its writer-slot lease is made longer
+# than any freeze, so the slot stays held while its renewals are stopped too.
+WRITER_ARTICLES = 300
+FROZEN_WRITER_LEASE_SECONDS = "1800"
 
 
 @pytest.mark.slow
@@ -261,15 +266,18 @@ def test_second_writer_fails_cleanly_or_waits_and_readers_get_a_message(tmp_path
     db = tmp_path / "busy.duckdb"
     log_path = tmp_path / "writer.log"
     with log_path.open("w") as log:
-        # One core (threads): the run must outlast the checks below (~15 s of CLI starts), ~30 s here.
         writer = subprocess.Popen([str(NEWSETL), "run", str(corpus), "--db", str(db), "--runner", "threads"],
-                                  env=cli_env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+                                  env={**cli_env, "NEWSETL_WRITER_LEASE_SECONDS": FROZEN_WRITER_LEASE_SECONDS},
+                                  cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
     waiter = None
+    frozen = False
     try:
         # The writer holds the lock from the moment it logs "Run run_... into ...".
         _wait_for(lambda: re.search(r"Run run_\S+ \(ingest\) into", log_path.read_text(errors="replace")),
                   300, "the first run to open the warehouse", log_path)
         assert writer.poll() is None
+        os.killpg(writer.pid, signal.SIGSTOP)  # holding the slot and the DuckDB file, until SIGCONT below
+        frozen = True
 
         # Through the Prefect writer slot (a server is configured) ...
         second = run_cli(["run", str(ROOT / "seeds"), "--db", str(db)], env=cli_env, timeout=300)
@@ -290,12 +298,16 @@ def test_second_writer_fails_cleanly_or_waits_and_readers_get_a_message(tmp_path
         _wait_for(lambda: re.search(r"Waiting for the warehouse writer slot|waiting up to",
                                     waiter_log.read_text(errors="replace")),
                   300, "the --wait run to start waiting", waiter_log)
-        assert writer.poll() is None, "the first run finished before the concurrency checks were done; use a bigger corpus"
+        assert writer.poll() is None, "the first run finished before the concurrency checks were done"
+        os.killpg(writer.pid, signal.SIGCONT)
+        frozen = False
 
         assert writer.wait(timeout=1500) == 0, log_path.read_text(errors="replace")[-3000:]
         assert waiter.wait(timeout=600) == 0, waiter_log.read_text(errors="replace")[-3000:]
         assert "Traceback" not in waiter_log.read_text(errors="replace")
     finally:
+        if frozen:
+            os.killpg(writer.pid, signal.SIGCONT)
         for process in (writer, waiter):
             if process is not None and process.poll() is None:
                 os.killpg(process.pid, signal.SIGKILL)

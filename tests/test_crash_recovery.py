@@ -25,9 +25,17 @@ from tests.conftest import NEWSETL, ROOT, run_cli
 from tests.helpers.operations import assert_whole_batches
 from tests.helpers.corpora import synthetic_jsonl
 
-N_ARTICLES = 3000
 RUN_TIMEOUT = 1500  # seconds for one full run over the corpus (measured well below; see the report)
 KILL_WAIT_TIMEOUT = 900
+# (articles, --batch-size, writer lease in seconds; None: the defaults of 500 and 120 s).
+# make test: twelve batches of 100, so the kill lands after two of them (and the few in flight)
+# with most of the corpus still to load, and a 60 s lease (Prefect's minimum), so the rerun queues
+# for ~60-75 s behind the killed run's slot rather than ~2 min; the behaviour checked is the same.
+# make test-long: the defaults on 3,000 articles (the kill after two batches of 500).
+SIZES = [
+    pytest.param(1200, 100, "60", id="1200-batches-of-100"),
+    pytest.param(3000, None, None, id="3000-default-batches", marks=pytest.mark.long),
+]
 
 
 def _log_text(path: Path) -> str:
@@ -58,10 +66,14 @@ def _derived_counts(con, ids: list[str]) -> dict[str, dict[str, int]]:
 
 
 @pytest.mark.slow
-def test_a_run_killed_with_sigkill_is_completed_by_the_next_run(tmp_path, cli_env):
+@pytest.mark.parametrize(("n_articles", "batch_size", "lease_seconds"), SIZES)
+def test_a_run_killed_with_sigkill_is_completed_by_the_next_run(tmp_path, cli_env, n_articles, batch_size, lease_seconds):
+    if lease_seconds:
+        cli_env = {**cli_env, "NEWSETL_WRITER_LEASE_SECONDS": lease_seconds}
+    batch_options = ["--batch-size", str(batch_size)] if batch_size else []
     corpus = tmp_path / "corpus"
-    articles = synthetic_jsonl(corpus / "articles.jsonl", N_ARTICLES)
-    assert len({a["text"] for a in articles}) == N_ARTICLES
+    articles = synthetic_jsonl(corpus / "articles.jsonl", n_articles)
+    assert len({a["text"] for a in articles}) == n_articles
     db = tmp_path / "crash.duckdb"
     log_path = tmp_path / "killed-run.log"
 
@@ -69,7 +81,7 @@ def test_a_run_killed_with_sigkill_is_completed_by_the_next_run(tmp_path, cli_en
     started = time.monotonic()
     with log_path.open("w") as log:
         process = subprocess.Popen(
-            [str(NEWSETL), "run", str(corpus), "--db", str(db)],
+            [str(NEWSETL), "run", str(corpus), "--db", str(db), *batch_options],
             env=cli_env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
         )
     try:
@@ -104,7 +116,7 @@ def test_a_run_killed_with_sigkill_is_completed_by_the_next_run(tmp_path, cli_en
         killed_ids = [row[0] for row in con.execute("SELECT document_id FROM raw.documents ORDER BY document_id").fetchall()]
     finally:
         con.close()
-    assert 0 < loaded_before < N_ARTICLES, f"kill after {killed_after:.0f} s left {loaded_before} documents"
+    assert 0 < loaded_before < n_articles, f"kill after {killed_after:.0f} s left {loaded_before} documents"
     assert len(killed_runs) == 1 and killed_runs[0][1] == "running"
     killed_run_id = killed_runs[0][0]
 
@@ -123,8 +135,8 @@ def test_a_run_killed_with_sigkill_is_completed_by_the_next_run(tmp_path, cli_en
     con = duckdb.connect(str(db), read_only=True)
     try:
         assert con.execute("SELECT count(*), count(DISTINCT document_id), count(DISTINCT raw_text), "
-                           "count(DISTINCT external_id) FROM raw.documents").fetchone() == (N_ARTICLES,) * 4
-        assert con.execute("SELECT count(*), count(DISTINCT document_id) FROM marts.documents").fetchone() == (N_ARTICLES,) * 2
+                           "count(DISTINCT external_id) FROM raw.documents").fetchone() == (n_articles,) * 4
+        assert con.execute("SELECT count(*), count(DISTINCT document_id) FROM marts.documents").fetchone() == (n_articles,) * 2
         stored_ids = {row[0] for row in con.execute("SELECT external_id FROM raw.documents").fetchall()}
         assert stored_ids == {a["id"] for a in articles}
         assert_whole_batches(con)
@@ -142,7 +154,7 @@ def test_a_run_killed_with_sigkill_is_completed_by_the_next_run(tmp_path, cli_en
         loaded_after, rerun_work_seconds = con.execute(
             "SELECT documents_loaded, epoch(finished_at - started_at) FROM marts.pipeline_runs WHERE status = 'completed'"
         ).fetchone()
-        assert loaded_after == N_ARTICLES - loaded_before
+        assert loaded_after == n_articles - loaded_before
         # Derived rows of documents committed by the killed run equal a fresh analysis of them.
         sample_ids = killed_ids[:: max(1, len(killed_ids) // 25)]
         stored = _derived_counts(con, sample_ids)
@@ -172,4 +184,4 @@ def test_a_run_killed_with_sigkill_is_completed_by_the_next_run(tmp_path, cli_en
     slot_seconds = _seconds_between(flow_started_at, slot_at)
     print(f"\nrerun: flow run began to writer slot held in {slot_seconds} s; killed flow run now {state['type']}")
     print(f"\nkill after {killed_after:.1f} s with {loaded_before} documents loaded; rerun took {rerun_seconds:.1f} s "
-          f"in all, {rerun_work_seconds:.1f} s of it holding the warehouse for the remaining {N_ARTICLES - loaded_before}")
+          f"in all, {rerun_work_seconds:.1f} s of it holding the warehouse for the remaining {n_articles - loaded_before}")

@@ -11,7 +11,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from tests.conftest import ROOT, copy_seeds, run_cli
+from tests.conftest import ROOT, copy_seeds
+from tests.helpers.operations import seeds_warehouse
 
 pytestmark = pytest.mark.slow
 
@@ -66,15 +67,16 @@ def test_the_wheel_claims_no_generic_top_level_names(installed):
     assert (site / "newsetl" / "transforms" / "entities" / "ner_id.crfsuite").exists()
 
 
-def test_the_installed_command_gives_the_checkout_row_counts(installed, tmp_path):
+def test_the_installed_command_gives_the_checkout_row_counts(installed, tmp_path, prefect_server, tmp_path_factory):
     seeds = copy_seeds(tmp_path / "seeds")
     outside = tmp_path / "elsewhere"
     outside.mkdir()
+    # The installed command on its own (Prefect's ephemeral API, as after `pip install`) ...
     done = subprocess.run([str(installed / "newsetl"), "run", str(seeds), "--db", str(tmp_path / "installed.duckdb")],
                           cwd=outside, env=_env(tmp_path, "installed"), capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr[-2000:]
-    checkout = run_cli(["run", str(seeds), "--db", str(tmp_path / "checkout.duckdb")], env=_env(tmp_path, "checkout"), timeout=600)
-    assert checkout.returncode == 0, checkout.stderr[-2000:]
+    # ... against the checkout's `newsetl run` of the same seeds: the session's one (tests/helpers/operations.py).
+    checkout_db, _ = seeds_warehouse(prefect_server, tmp_path_factory)
     installed_counts = _row_counts(tmp_path / "installed.duckdb")
-    assert installed_counts == _row_counts(tmp_path / "checkout.duckdb")
+    assert installed_counts == _row_counts(checkout_db)
     assert installed_counts["raw.documents"] == len(list(seeds.glob("*.txt")))

@@ -10,7 +10,6 @@ import pytest
 
 from newsetl.warehouse.loading import inserted_rejects, loaded_batch
 from newsetl.warehouse.schema import applied_schema
-from tests.conftest import run_cli
 
 REJECTS = [
     ("file:///inbox/kosong.txt", "empty", "only whitespace and zero-width characters"),
@@ -72,14 +71,12 @@ def test_rows_of_an_older_warehouse_get_their_id_and_are_not_repeated(tmp_path):
 
 
 @pytest.mark.slow
-def test_a_rerun_counts_the_rejects_without_new_rows(tmp_path, cli_env):
-    from tests.test_bad_inputs import acceptance_folder
+def test_a_rerun_counts_the_rejects_without_new_rows(prefect_server, tmp_path_factory):
+    from tests.helpers.operations import acceptance_runs
 
-    expected = acceptance_folder(tmp_path / "inbox")
-    db = tmp_path / "bad.duckdb"
-    for _ in range(2):
-        result = run_cli(["run", str(tmp_path / "inbox"), "--db", str(db)], env=cli_env, timeout=600)
-        assert result.returncode == 0, result.stderr[-3000:]
+    # Two `newsetl run`s of the acceptance folder into one warehouse (shared with test_bad_inputs).
+    expected, _, db, results = acceptance_runs(prefect_server, tmp_path_factory)
+    assert [r.returncode for r in results] == [0, 0]
     con = duckdb.connect(str(db), read_only=True)
     try:
         assert _count(con) == len(expected)

@@ -35,10 +35,16 @@ def test_environment_overrides_the_defaults(monkeypatch, tmp_path):
     monkeypatch.setenv("NEWSETL_DB", str(tmp_path / "elsewhere.duckdb"))
     monkeypatch.setenv("NEWSETL_DUCKDB_MEMORY_LIMIT", "200MB")
     monkeypatch.setenv("NEWSETL_WRITER_LIMIT", "off")
+    monkeypatch.setenv("NEWSETL_WRITER_LEASE_SECONDS", "90")
     assert settings.db_from_environment() == tmp_path / "elsewhere.duckdb"
+    assert settings.writer_lease_seconds() == 90.0
     assert settings.writer_memory_limit() == "200MB"
     assert settings.writer_limit_switched_on() is False
     monkeypatch.delenv("NEWSETL_DB")
     monkeypatch.delenv("NEWSETL_WRITER_LIMIT")
     assert settings.db_from_environment() == settings.DEFAULT_DB
     assert settings.writer_limit_switched_on() is True
+    monkeypatch.setenv("NEWSETL_WRITER_LEASE_SECONDS", "1")
+    assert settings.writer_lease_seconds() == settings.MIN_WRITER_LEASE_SECONDS
+    monkeypatch.delenv("NEWSETL_WRITER_LEASE_SECONDS")
+    assert settings.writer_lease_seconds() == 120.0

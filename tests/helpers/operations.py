@@ -104,6 +104,36 @@ def seeds_warehouse(prefect_server: str, tmp_path_factory) -> tuple[Path, str]:
     return _SEED_RUNS[prefect_server]
 
 
+_ACCEPTANCE_RUNS: dict[str, tuple[dict[str, str], Path, Path, list]] = {}
+
+
+def acceptance_runs(prefect_server: str, tmp_path_factory) -> tuple[dict[str, str], Path, Path, list]:
+    """Run `newsetl run` twice on the acceptance folder (tests/test_bad_inputs.py) into one warehouse, once per session.
+
+    Return (expected rejects, a copy of the warehouse after the first run, the warehouse after
+    both, the two CompletedProcess results): the bad-inputs test reads the first run, the
+    rejects-once test the second.
+    """
+    if prefect_server not in _ACCEPTANCE_RUNS:
+        import shutil
+
+        from tests.test_bad_inputs import acceptance_folder
+
+        root = tmp_path_factory.mktemp("acceptance-runs")
+        expected = acceptance_folder(root / "inbox")
+        db, first_db = root / "bad.duckdb", root / "after-first-run.duckdb"
+        env = {**os.environ, "PREFECT_API_URL": prefect_server, "PREFECT_HOME": str(root / "prefect-home"),
+               "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
+        results = []
+        for _ in range(2):
+            results.append(run_cli(["run", str(root / "inbox"), "--db", str(db)], env=env, timeout=600))
+            assert results[-1].returncode == 0, results[-1].stderr[-4000:]
+            if len(results) == 1:
+                shutil.copy(db, first_db)  # the run has exited: the file is closed and checkpointed
+        _ACCEPTANCE_RUNS[prefect_server] = (expected, first_db, db, results)
+    return _ACCEPTANCE_RUNS[prefect_server]
+
+
 def assert_whole_batches(con) -> None:
     """Nothing half-loaded: every raw document has its staging row and paragraphs, and nothing is orphaned."""
     half = con.execute(
