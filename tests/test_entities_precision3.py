@@ -143,7 +143,7 @@ def test_initials_are_a_person():
     ("text", "wrong", "right"),
     [
         ("Rektor UiTM Pulau Pinang, Prof. Dr. Salmiah Kasolang dan Pengarah Pusat Kokurikulum UiTM, Prof. Madya "
-         "Dr. Mohd. Azman Yahaya.", ("Pusat Kokurikulum UiTM", "PERSON"), ("Azman Yahaya", "PERSON")),
+         "Dr. Mohd. Azman Yahaya.", ("Pusat Kokurikulum UiTM", "PERSON"), ("Mohd. Azman Yahaya", "PERSON")),
         ("Presiden Amerika Syarikat (AS), Joe Biden dari Maharaja Jepun, Maharaja Naruhito membanjiri Westminster Abbey.",
          ("Westminster Abbey", "PERSON"), ("Joe Biden", "PERSON")),
         ("Sajat memuat naik beberapa Instastory menerusi entri Instagram miliknya.",

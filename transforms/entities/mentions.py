@@ -329,6 +329,13 @@ _INSTITUTION_HEADS = frozenset({
     "pusat", "balai", "gedung", "pondok", "ponpes", "pesantren", "gereja", "hospital", "kolej", "akademi",
     "maktab", "abbey", "cathedral", "church", "stadion", "stadium",
 })
+# Nouns that introduce a product or model name in Indonesian and Malay, never a person's.
+# Source: KBBI, Kamus Dewan.
+_PRODUCT_NOUNS = frozenset({
+    "roket", "rudal", "peluru", "senjata", "tank", "pesawat", "jet", "drone", "kapal", "mobil", "kereta",
+    "motor", "motosikal", "aplikasi", "platform", "jenama", "merek", "merk", "produk", "varian", "vaksin",
+    "sistem", "ponsel", "telefon", "gawai",
+})
 _NAME_PARTICLES = frozenset({"al", "el", "bin", "binti", "van", "de", "von"})
 # Words before a person's initials ("mahasiswa berinisial NKGA").
 _INITIALS_CUES = frozenset({"inisial", "berinisial", "insial"})
@@ -348,6 +355,8 @@ def _no_person(toks: list[Token], c: Candidate, language: str) -> bool:
         return True
     if language == "en":
         return False
+    if c.first > 0 and toks[c.first - 1].text.lower() in _PRODUCT_NOUNS:
+        return True  # "roket Smerch", "mobil Pajero", "aplikasi Pokemon GO": a product, not a person
     classes = word_classes("id")
     if all(classes.get(w.lower()) == "O" for w in words):
         return True
