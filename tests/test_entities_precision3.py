@@ -78,7 +78,7 @@ def P(text, language, wrong, right=None, *, id):
           "lantai empat untuk menunggu dosen.", "id", ("NKGA", "ORG"), id="initials-no-org"),
         # Utusan institutions and platforms
         P("Rektor UiTM Pulau Pinang, Prof. Dr. Salmiah Kasolang dan Pengarah Pusat Kokurikulum UiTM, Prof. Madya "
-          "Dr. Mohd. Azman Yahaya.", "ms", ("Pusat Kokurikulum UiTM", "PERSON"), ("Azman Yahaya", "PERSON"),
+          "Dr. Mohd. Azman Yahaya.", "ms", ("Pusat Kokurikulum UiTM", "PERSON"), ("Mohd. Azman Yahaya", "PERSON"),
           id="utusan-institution"),
         P("Presiden Amerika Syarikat (AS), Joe Biden dari Maharaja Jepun, Maharaja Naruhito membanjiri Westminster Abbey.",
           "ms", ("Westminster Abbey", "PERSON"), ("Joe Biden", "PERSON"), id="utusan-abbey"),

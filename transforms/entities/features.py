@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from newsetl.transforms.entities.lexicon import head_words, title_words, word_classes
+from newsetl.transforms.entities.lexicon import everyday_words, head_words, title_words, word_classes
 
 _SHAPE_RUNS = re.compile(r"(.)\1+")
 # Neighbour offsets whose word features a token sees (the +-2 window of the issue).
@@ -55,6 +55,8 @@ def word_features(word: str) -> tuple[str, ...]:
         "c=" + _casing(word),
         "p2=" + low[:2],
         "p3=" + low[:3],
+        "p4=" + low[:4],
+        "s1=" + low[-1:],
         "s2=" + low[-2:],
         "s3=" + low[-3:],
         "s4=" + low[-4:],
@@ -72,6 +74,8 @@ def _lexicon_features(low: str, prefix: str) -> list[str]:
     feats = []
     if low in title_words("id"):
         feats.append(prefix + "title_word")
+    if low in everyday_words("id"):
+        feats.append(prefix + "everyday")
     head = head_words("id").get(low)
     if head:
         feats.append(prefix + "head=" + head)
@@ -97,6 +101,7 @@ def sentence_features(words: list[str], gazetteer_tags: list[str]) -> list[list[
     ``gazetteer_tags`` holds one tag per token such as ``B-country``, ``I-city`` or ``O``.
     """
     n = len(words)
+    context = context_features(words, gazetteer_tags)
     rows = []
     for i, word in enumerate(words):
         feats = ["bias", *word_features(word), "gz=" + gazetteer_tags[i]]
@@ -118,8 +123,69 @@ def sentence_features(words: list[str], gazetteer_tags: list[str]) -> list[list[
             feats.append("b-=" + words[i - 1].lower() + "|" + word.lower())
         if i + 1 < n:
             feats.append("b+=" + word.lower() + "|" + words[i + 1].lower())
+        feats.extend(context[i])
         rows.append(feats)
     return rows
+
+
+def _head_class(word: str) -> str:
+    low = word.lower()
+    if low in title_words("id"):
+        return "title"
+    return head_words("id").get(low) or head_words("en").get(low) or "-"
+
+
+def context_features(words: list[str], gazetteer_tags: list[str]) -> list[tuple[str, ...]]:
+    """Return per-token features read from the sentence around a token, not from its own text.
+
+    The run of capitalised words a token sits in (its place in it, its length, the class of the
+    word opening and closing it: ``Kementerian ... Negeri`` is an ORG run, ``Gubernur ...`` a
+    title run), brackets around it, the gazetteer two tokens away and the casing of its neighbours.
+    """
+    n = len(words)
+    capital = [w[:1].isupper() and any(c.isalpha() for c in w) for w in words]
+    casing = [_casing(w) for w in words]
+    out: list[tuple[str, ...]] = []
+    depth = 0
+    runs = [None] * n
+    i = 0
+    while i < n:
+        if capital[i]:
+            j = i
+            while j < n and capital[j]:
+                j += 1
+            for k in range(i, j):
+                runs[k] = (i, j)
+            i = j
+        else:
+            i += 1
+    for i in range(n):
+        feats = []
+        if runs[i] is not None:
+            first, last = runs[i]
+            length = last - first
+            pos = "S" if length == 1 else "B" if i == first else "E" if i == last - 1 else "I"
+            feats.append("run=" + pos)
+            feats.append("rl=" + str(min(length, 4)))
+            if i > first:
+                feats.append("rh=" + _head_class(words[first]))
+            if i < last - 1:
+                feats.append("rt=" + _head_class(words[last - 1]))
+        if words[i] == ")":
+            depth = max(0, depth - 1)
+        if depth:
+            feats.append("paren")
+        if words[i] == "(":
+            depth += 1
+        if i >= 2:
+            feats.append("-2gz=" + gazetteer_tags[i - 2])
+        if i + 2 < n:
+            feats.append("+2gz=" + gazetteer_tags[i + 2])
+        left = casing[i - 1] if i else "pad"
+        right = casing[i + 1] if i + 1 < n else "pad"
+        feats.append("c3=" + left + "|" + casing[i] + "|" + right)
+        out.append(tuple(feats))
+    return out
 
 
 def gazetteer_tags(n: int, matches) -> list[str]:
@@ -200,6 +266,7 @@ class ModelFeatures:
         known = self._bytes
         n = len(words)
         parts = [self._token(w, t) for w, t in zip(words, gazetteer_tags)]
+        context = context_features(words, gazetteer_tags)
         rows = []
         for i in range(n):
             own, _, _, _, _, low = parts[i]
@@ -227,5 +294,6 @@ class ModelFeatures:
                 bigram = known.get("b+=" + low + "|" + parts[i + 1][5])
                 if bigram is not None:
                     row += (bigram,)
+            row += tuple(known[f] for f in context[i] if f in known)
             rows.append(row)
         return rows

@@ -90,8 +90,53 @@ def _tagged_spans(text: str, toks: list[Token], bounds, headlines: list[bool], g
     if language == "en":
         return english_spans(toks, text, bounds)
     if language in _CRF_LANGUAGES:
-        return _crf_spans(text, toks, bounds, gazetteer, language)
+        return _joined_names(toks, _crf_spans(text, toks, bounds, gazetteer, language))
     return []
+
+
+# Abbreviated given names Malay news writes with a full stop inside a name (``Shamira Mohd. Luthfi
+# Ismail``, ``Abd. Rahman``); the stop ends no sentence and cuts no name. Source: Utusan usage.
+_ABBREVIATED_NAME_PARTS = frozenset({"mohd", "moh", "muhd", "muh", "md", "abd", "hj", "mat"})
+# Lower-case or title words that join two parts of one Malay name (``Ahmad Zahid bin Hamidi``).
+_NAME_LINK_WORDS = frozenset({"bin", "binti", "Tun"})
+
+
+def _joined_names(toks: list[Token], spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Return tagger spans with one person's name cut in two joined again.
+
+    Two PERSON spans around ``bin``/``binti``/``Tun`` or an abbreviated given name's full stop
+    (``Mohd.``) are one name; a PERSON closed by ``Mohd`` runs on over the stop and the
+    capitalised words after it.
+    """
+    out: list[tuple[int, int, str]] = []
+    starts = {a: (a, b, kind) for a, b, kind in spans}
+    n = len(toks)
+    for a, b, kind in sorted(spans):
+        if out and out[-1][1] > a:
+            out.append((a, b, kind))
+            continue
+        prev = out[-1] if out else None
+        if prev is not None and kind == "PERSON" and prev[2] == "PERSON" and (
+            (prev[1] == a and b - a > 1 and toks[a].text in _NAME_LINK_WORDS)  # "Ahmad Zahid" + "bin Hamidi"
+            or (prev[1] + 1 == a and toks[prev[1]].text in _NAME_LINK_WORDS)
+            or (prev[1] + 1 == a and toks[prev[1]].text == "." and toks[prev[1] - 1].text.lower() in _ABBREVIATED_NAME_PARTS)
+        ):
+            out[-1] = (prev[0], b, "PERSON")
+            continue
+        out.append((a, b, kind))
+    joined = []
+    for a, b, kind in out:
+        if (
+            kind == "PERSON" and b + 1 < n and toks[b - 1].text.lower() in _ABBREVIATED_NAME_PARTS
+            and toks[b].text == "." and toks[b].start == toks[b - 1].end and b + 1 not in starts
+        ):
+            end = b + 1
+            while end < n and end - b <= 3 and toks[end].text[:1].isupper() and toks[end].text.isalpha():
+                end += 1
+            if end > b + 1:
+                b = end
+        joined.append((a, b, kind))
+    return joined
 
 
 def _headline_mask(text: str, toks: list[Token], bounds) -> list[bool]:
@@ -290,6 +335,13 @@ _INSTITUTION_HEADS = frozenset({
     "pusat", "balai", "gedung", "pondok", "ponpes", "pesantren", "gereja", "hospital", "kolej", "akademi",
     "maktab", "abbey", "cathedral", "church", "stadion", "stadium",
 })
+# Nouns that introduce a product or model name in Indonesian and Malay, never a person's.
+# Source: KBBI, Kamus Dewan.
+_PRODUCT_NOUNS = frozenset({
+    "roket", "rudal", "peluru", "senjata", "tank", "pesawat", "jet", "drone", "kapal", "mobil", "kereta",
+    "motor", "motosikal", "aplikasi", "platform", "jenama", "merek", "merk", "produk", "varian", "vaksin",
+    "sistem", "ponsel", "telefon", "gawai",
+})
 _NAME_PARTICLES = frozenset({"al", "el", "bin", "binti", "van", "de", "von"})
 # Words before a person's initials ("mahasiswa berinisial NKGA").
 _INITIALS_CUES = frozenset({"inisial", "berinisial", "insial"})
@@ -309,6 +361,8 @@ def _no_person(toks: list[Token], c: Candidate, language: str) -> bool:
         return True
     if language == "en":
         return False
+    if c.first > 0 and toks[c.first - 1].text.lower() in _PRODUCT_NOUNS:
+        return True  # "roket Smerch", "mobil Pajero", "aplikasi Pokemon GO": a product, not a person
     classes = word_classes("id")
     if all(classes.get(w.lower()) == "O" for w in words):
         return True
@@ -337,6 +391,27 @@ def _districts_as_places(toks: list[Token], cands: list[Candidate], language: st
             and folded(" ".join(t.text for t in toks[c.first : c.last])) in districts
         ):
             c = Candidate(c.first, c.last, "LOC", c.source)
+        out.append(c)
+    return out
+
+
+# Malay titles naming a seat: the word after them is a constituency (``Ahli Parlimen Machang,
+# Wan Ahmad Fayhsal``), and the person comes after the comma. Source: Kamus Dewan; Utusan usage.
+_SEAT_TITLES = (("ahli", "parlimen"), ("adun",), ("wakil", "rakyat"))
+
+
+def _seats_as_places(toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
+    """Return the candidates with a PERSON that names a seat (``Ahli Parlimen Machang, ...``) as LOC."""
+    person_at = {c.first for c in cands if c.entity_type == "PERSON"}
+    out = []
+    for c in cands:
+        if c.entity_type == "PERSON" and c.source in ("tagger", "propagated", "title") and c.last - c.first <= 2:
+            before = tuple(folded(t.text) for t in toks[max(0, c.first - 2) : c.first])
+            seat = any(before[-len(title):] == title for title in _SEAT_TITLES if len(before) >= len(title))
+            if seat and c.last + 1 < len(toks) and toks[c.last].text == "," and (
+                c.last + 1 in person_at or is_name_word(toks[c.last + 1], "ms")
+            ):
+                c = Candidate(c.first, c.last, "LOC", c.source)
         out.append(c)
     return out
 
@@ -394,5 +469,5 @@ def entity_mentions(text: str, language: str = "id") -> list[EntityMention]:
     ]
     cands = _placed_persons(toks, _without_concepts(toks, cands, language))
     cands = [c for c in _districts_as_places(toks, cands, language) if not _no_person(toks, c, language)]
-    cands = _initials_as_persons(toks, cands)
+    cands = _initials_as_persons(toks, _seats_as_places(toks, cands) if language != "en" else cands)
     return document_mentions(text, toks, cands, language)

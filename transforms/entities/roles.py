@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import cache, lru_cache
 
-from newsetl.transforms.entities.lexicon import folded, titles
+from newsetl.transforms.entities.lexicon import folded, head_words, titles
 from newsetl.transforms.entities.tokens import Token
 
 # Title phrases are at most this many tokens ("Wakil Perdana Menteri", "Secretary of State").
@@ -144,6 +144,27 @@ def _role_after(text, toks, last, neighbours, language):
     return text[toks[start].start : toks[end - 1].end]
 
 
+# Words that join two parts of one Malay name: a patronymic (``Ahmad Zahid bin Hamidi``) or a
+# father's title kept in the son's name (``Najib Tun Razak``). Source: Kamus Dewan; Utusan usage.
+_NAME_LINKS = frozenset({"bin", "binti", "Tun"})
+
+
+def _links_name(toks: list[Token], k: int, usable) -> bool:
+    """Return True when token ``k`` joins the name before it to a name word right after it."""
+    return toks[k].text in _NAME_LINKS and k + 1 < len(toks) and usable(k + 1)
+
+
+def _opens_name(toks: list[Token], k: int, usable, language: str) -> bool:
+    """Return True for a capitalised everyday word that opens a name right after a title
+    (``Presiden Azerbaijan Ilham Aliyev``: ``ilham`` is also "inspiration"), a name word after it."""
+    word = toks[k].text
+    return (
+        word[:1].isupper() and word.isalpha() and k + 1 < len(toks) and usable(k + 1)
+        and toks[k + 1].start - toks[k].end <= 1 and not _opens_title(word, language)
+        and word.lower() not in head_words("en" if language == "en" else "id")
+    )
+
+
 def titled_person_spans(text: str, toks: list[Token], covered: list[bool], qualifier_end, is_name_word, language: str):
     """Return ``(first, last)`` of uncovered names that a title introduces or an appositive follows.
 
@@ -183,7 +204,9 @@ def titled_person_spans(text: str, toks: list[Token], covered: list[bool], quali
         if k < n and toks[k].text == ",":
             k += 1
         last = k
-        while last < n and last - k < _MAX_TITLED_NAME and usable(last) and (last == k or joined(last - 1, last)):
+        while last < n and last - k < _MAX_TITLED_NAME and (last == k or joined(last - 1, last)) and (
+            usable(last) or (last > k and _links_name(toks, last, usable)) or _opens_name(toks, last, usable, language)
+        ):
             last += 1
         # An acronym or numeral after a title is an office ("Ketua DPD", "Komisi III"), not a name.
         if last > k and not all(t.text.isupper() for t in toks[k:last]) and (k, last) not in seen:
