@@ -128,7 +128,7 @@ def mentions_per_week(frame: pl.DataFrame) -> dict:
 
 
 def top_speakers(frame: pl.DataFrame) -> dict:
-    rows = frame.unique(subset=["speaker"], keep="first").select("speaker", "quotes", "outlets")
+    rows = frame.unique(subset=["speaker"], keep="first", maintain_order=True).select("speaker", "quotes", "outlets")
     chart = alt.Chart(alt.Data(values=_values(rows))).mark_bar().encode(
         x=alt.X("quotes:Q", title="direct quotes", axis=COUNT_AXIS),
         y=alt.Y("speaker:N", sort="-x", title=None),
