@@ -35,6 +35,15 @@ def is_temporary_api(url: str | None) -> bool:
     return bool(url and own) and url.rstrip("/") == own.rstrip("/")
 
 
+def api_healthy(api_url: str) -> bool:
+    """Return True if the Prefect API at ``api_url`` answers ``/health`` with 200."""
+    try:
+        with urllib.request.urlopen(f"{api_url}/health", timeout=2) as response:
+            return response.status == 200
+    except OSError:
+        return False
+
+
 def _free_port() -> int:
     with closing(socket.socket(socket.AF_INET, socket.SOCK_STREAM)) as sock:
         sock.bind(("127.0.0.1", 0))
@@ -75,12 +84,8 @@ class TemporaryApi:
                 continue
             if code is not None:
                 raise RuntimeError(f"Prefect's temporary API exited with code {code} before answering")
-            try:
-                with urllib.request.urlopen(f"{self.api_url}/health", timeout=2) as response:
-                    if response.status == 200:
-                        return
-            except OSError:
-                pass
+            if api_healthy(self.api_url):
+                return
             time.sleep(0.05)
         self.stop()
         raise RuntimeError(f"Prefect's temporary API did not answer within {timeout:.0f} s "
