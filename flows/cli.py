@@ -152,13 +152,15 @@ def run(
     except (RunRefused, ValueError) as error:
         _fail(str(error), code=2)
 
-    if not reprocess and not always_flow and runner is not Runner.dask and dask_address is None:
-        from newsetl.flows.noop import nothing_new, prefect_server_configured, recorded_noop_run
+    from newsetl.flows.noop import prefect_server_configured
 
+    server_configured = prefect_server_configured()
+    if not reprocess and not always_flow and runner is not Runner.dask and dask_address is None:
         from newsetl.flows.fingerprints import read_key
+        from newsetl.flows.noop import nothing_new, recorded_noop_run
 
         read_options, input_files = checked_read_options(columns, date_format), []
-        seen = None if prefect_server_configured() else nothing_new(inputs, resolved_db_path(db), max_bytes=max_bytes, batch_size=batch_size or 500,
+        seen = None if server_configured else nothing_new(inputs, resolved_db_path(db), max_bytes=max_bytes, batch_size=batch_size or 500,
                            read_options=read_options, input_files=input_files)
         if seen is not None:
             # Every document is stored: record the run without importing Prefect or starting its API (flows/noop.py).
@@ -173,12 +175,15 @@ def run(
             Console().print(_summary_table(summary))
             return
 
+    api = None if server_configured else _temporary_api_started()  # starts while Prefect is imported below
     from newsetl.flows.cancellation import RunCancelled, is_cancel
     from newsetl.flows.pipeline import run_pipeline
     from newsetl.warehouse.connection import WarehouseLocked
 
     # A busy warehouse is an expected condition with its own message, not a crash.
     _quiet_tracebacks_for(WarehouseLocked, RunCancelled)
+    if api is not None:
+        _temporary_api_ready(api)
     try:
         summary = run_pipeline(
             inputs, db, workers=workers, runner=runner.value, batch_size=batch_size, max_bytes=max_bytes,
@@ -196,6 +201,38 @@ def run(
         # SIGTERM / Ctrl-C (or a DuckDB "Query interrupted" caused by one): recorded as 'cancelled'
         _fail("the run was cancelled (SIGTERM or Ctrl-C); committed loads are kept, the next run goes on", code=143)
     Console().print(_summary_table(summary))
+
+
+def _temporary_api_started():
+    """Start Prefect's temporary API for this run and point Prefect at it (before Prefect is imported)."""
+    import atexit
+    import os
+
+    from newsetl.flows.temporary_api import URL_ENV, TemporaryApi
+
+    console.print("starting Prefect's local API (first run takes longer)", soft_wrap=True)
+    api = TemporaryApi()
+    atexit.register(api.stop)  # registered before Prefect's own exit hooks, so it runs after they flush logs
+    os.environ["PREFECT_API_URL"] = os.environ[URL_ENV] = api.api_url
+    return api
+
+
+def _temporary_api_ready(api) -> None:
+    """Wait for the temporary API; follow it if it had to move to another port."""
+    import os
+
+    from newsetl.flows.temporary_api import URL_ENV, startup_timeout
+
+    wanted = api.api_url
+    try:
+        api.wait_until_healthy(startup_timeout())
+    except RuntimeError as error:
+        _fail(str(error))
+    if api.api_url != wanted:  # Prefect's settings were read from the old URL when it was imported
+        from prefect.settings import PREFECT_API_URL, temporary_settings
+
+        os.environ["PREFECT_API_URL"] = os.environ[URL_ENV] = api.api_url
+        temporary_settings({PREFECT_API_URL: api.api_url}).__enter__()  # for the rest of this process
 
 
 # Query files open with a `-- comment`; click would read "-- Who said what..." as an unknown

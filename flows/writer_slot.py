@@ -51,6 +51,10 @@ def writer_limit_name(db_path: str | os.PathLike | None = None) -> str:
 
 def _is_own_temporary_api(url: str) -> bool:
     """Return True if ``url`` is a temporary API server this process started (flows/runners.py shares one with its workers)."""
+    from newsetl.flows.temporary_api import is_temporary_api
+
+    if is_temporary_api(url):
+        return True
     server_module = sys.modules.get("prefect.server.api.server")
     if server_module is None:
         return False

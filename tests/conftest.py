@@ -12,7 +12,6 @@ import socket
 import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
 import pytest
@@ -143,6 +142,7 @@ def prefect_server(tmp_path_factory):
         env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
     )
     url = f"http://127.0.0.1:{port}/api"
+    from newsetl.flows.temporary_api import api_healthy
     from tests.helpers.server_logs import SERVER_LOGS
 
     SERVER_LOGS[url] = home / "server.log"  # for tests that check what the server's services logged
@@ -151,12 +151,8 @@ def prefect_server(tmp_path_factory):
         while True:
             if process.poll() is not None:
                 raise RuntimeError(f"prefect server exited early: {(home / 'server.log').read_text()[-2000:]}")
-            try:
-                with urllib.request.urlopen(f"{url}/health", timeout=2) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                pass
+            if api_healthy(url):
+                break
             if time.monotonic() > deadline:
                 raise RuntimeError("prefect server did not start in time")
             time.sleep(1)

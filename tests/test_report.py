@@ -270,3 +270,33 @@ def test_browser_test_skips_with_a_reason_when_chromium_cannot_be_had(monkeypatc
     monkeypatch.setattr(browser, "_run", lambda *a, **k: pytest.fail("must not try to install"))
     path, why = browser.chromium()
     assert path is None and reason in why
+
+
+_GENERATED = re.compile(r"Generated \d{4}-\d\d-\d\d \d\d:\d\d UTC")
+
+
+@pytest.mark.parametrize("changed", [None, "places"], ids=["same-warehouse", "places-changed"])
+def test_a_second_report_renders_only_the_charts_whose_spec_changed(seed_db, tmp_path, monkeypatch, changed):
+    import vl_convert
+
+    from newsetl.report import build
+
+    out = tmp_path / "report"
+    first = _report(seed_db, out)
+    pngs = {p.name: p.read_bytes() for p in (out / "charts").glob("*.png")}
+    db = seed_db
+    if changed:
+        db = copied(seed_db, tmp_path / "changed.duckdb")
+        with_places(db)
+    rendered = []
+    real = vl_convert.vegalite_to_svg
+    monkeypatch.setattr(build.vl_convert, "vegalite_to_svg", lambda spec: rendered.append(spec) or real(spec))
+    second = _report(db, out)
+    if changed is None:
+        assert rendered == []
+        assert _GENERATED.sub("", second) == _GENERATED.sub("", first)
+        assert {p.name: p.read_bytes() for p in (out / "charts").glob("*.png")} == pngs
+    else:  # only the map draws the places: one chart rendered again, its old render pruned
+        assert len(rendered) == 1 and "Places mentioned" in str(rendered[0].get("title"))
+        assert (out / "charts" / "places_map.png").read_bytes() != pngs["places_map.png"]
+    assert len(list((out / "charts" / build.RENDERED_DIR).glob("*.svg"))) == len(pngs)

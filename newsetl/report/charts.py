@@ -132,7 +132,7 @@ def mentions_per_week(frame: pl.DataFrame) -> dict:
 
 
 def top_speakers(frame: pl.DataFrame) -> dict:
-    rows = frame.unique(subset=["speaker"], keep="first").select("speaker", "quotes", "outlets")
+    rows = frame.unique(subset=["speaker"], keep="first", maintain_order=True).select("speaker", "quotes", "outlets")
     return _ranked_bars(rows, "quotes", "direct quotes", "speaker", ["speaker:N", "quotes:Q", "outlets:Q"],
                         "Top speakers by number of direct quotes")
 
