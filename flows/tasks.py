@@ -106,7 +106,9 @@ def prepare_warehouse(session: WarehouseSession, run_id: str, flow_run_id: str |
     """
     logger = _logger()
     con = session.connection(on_wait=logger.warning)
-    applied_schema(con)
+    for name in applied_schema(con):
+        if name.startswith("migration "):
+            logger.info("Brought the warehouse up to date: %s (warehouse/migrations/)", name)
     previous_completed = runs.latest_run_completed(con)
     for old_run in runs.crashed_runs(con):
         logger.warning("Run %s never finished; marked crashed. Its committed batches are kept.", old_run)

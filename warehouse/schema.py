@@ -51,14 +51,50 @@ def _column_comments(con: duckdb.DuckDBPyConnection) -> None:
         con.execute(f"COMMENT ON COLUMN {table}.{column} IS '{comment}'")
 
 
+def migration_scripts() -> list[tuple[int, str, str]]:
+    """Return ``(version, name, sql)`` for every file in ``migrations/``, in version order.
+
+    ``0001_temporal_time_zone.sql`` is version 1, name ``temporal_time_zone``; see
+    ``warehouse/migrations/README.md`` for how to write one.
+    """
+    found = []
+    for entry in (_sql_dir() / "migrations").iterdir():
+        if entry.name.endswith(".sql"):
+            number, _, name = entry.name[:-4].partition("_")
+            found.append((int(number), name, entry.read_text(encoding="utf-8")))
+    return sorted(found)
+
+
+def _recorded_migrations(con: duckdb.DuckDBPyConnection) -> set[int]:
+    exists = con.execute("SELECT count(*) FROM duckdb_tables() WHERE schema_name = 'marts' "
+                         "AND table_name = 'schema_migrations'").fetchone()[0]
+    if not exists:
+        return set()
+    return {version for (version,) in con.execute("SELECT version FROM marts.schema_migrations").fetchall()}
+
+
 def applied_schema(con: duckdb.DuckDBPyConnection) -> list[str]:
-    """Create every schema object that does not exist yet, and comment its columns; return the object names applied."""
+    """Bring the warehouse to the current schema and comment its columns; return the object and migration names applied.
+
+    Schemas first, then every migration this warehouse has not recorded (guarded, so a no-op
+    on tables that do not exist yet), then the DDL files (create what is missing, replace the
+    views), then the migrations are recorded. One transaction: a failure leaves it as it was.
+    """
+    scripts = ddl_scripts()
     names = []
     con.execute("BEGIN TRANSACTION")
     try:
-        for name, sql in ddl_scripts():
+        con.execute(scripts[0][1])
+        done = _recorded_migrations(con)
+        pending = [m for m in migration_scripts() if m[0] not in done]
+        for version, name, sql in pending:
+            con.execute(sql)
+            names.append(f"migration {version:04d}_{name}")
+        for name, sql in scripts:
             con.execute(sql)
             names.append(name)
+        for version, name, _sql in pending:
+            con.execute("INSERT INTO marts.schema_migrations VALUES (?, ?, now())", [version, name])
         _column_comments(con)
         con.execute("COMMIT")
     except Exception:

@@ -10,5 +10,4 @@ CREATE TABLE IF NOT EXISTS staging.temporal_expressions (
     mod          VARCHAR,
     time_zone    VARCHAR
 );
-ALTER TABLE staging.temporal_expressions ADD COLUMN IF NOT EXISTS time_zone VARCHAR;
 COMMENT ON TABLE staging.temporal_expressions IS 'Grain: one row per temporal expression. Key: (document_id, start_offset, end_offset).';
