@@ -49,3 +49,19 @@ def test_a_soft_hyphen_cuts_no_organisation_name():
     orgs = {m.canonical_name for m in entity_mentions(text, "ms") if m.entity_type == "ORG"}
     assert any(name.startswith("Jawatankuasa Hubungan") for name in orgs), orgs
     assert "Jawatankuasa Hu" not in orgs
+
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "opener"),
+    [
+        # Utusan: the tagger took the sentence-opening "Biarpun" (although) into the club's name.
+        ("Biarpun Leicester bergelut musim ini, Maddison bermain di tahap tinggi dan berharap dapat meraih "
+         "kepercayaan Southgate untuk dibawa ke Piala Dunia di Qatar.", "ms", "Biarpun"),
+        ("Walaupun Najib Tun Razak hadir, beliau tidak berucap.", "ms", "Walaupun"),
+        ("Namun Prabowo Subianto menolak usulan itu.", "id", "Namun"),
+    ],
+)
+def test_a_sentence_opening_conjunction_opens_no_name(text, language, opener):
+    mentions = [m.text for m in entity_mentions(text, language)]
+    assert mentions and not any(m.split()[0] == opener for m in mentions), mentions

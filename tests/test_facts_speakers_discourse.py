@@ -95,7 +95,7 @@ def test_english_speakers_follow_the_discourse(text, opening, speaker):
          "Seri Mahdzir Khalid itu yang dianggap sangat bernilai  dan tidak menjangkakannya.\n\nBegitu pun katanya, dia "
          "berterima kasih terhadap pemberian tersebut.\n\n“Sejak beberapa tahun lalu, memang saya ada mengumpul wang "
          "untuk membeli motor baharu tetapi tak sangka pula mendapat rezeki ini, hari ini,” katanya.",
-         "Sejak beberapa", "Isham Md"),
+         "Sejak beberapa", "Mohd. Isham Md. Isa"),
         # No speech verb before: "katanya" is the subject of the sentence before, not the coach it names last.
         ("Biarpun Leicester bergelut musim ini, Maddison bermain di tahap tinggi dan berharap dapat meraih "
          "kepercayaan Southgate untuk dibawa ke Piala Dunia di Qatar.\n\n“Ia situasi yang pelik buat saya. Kami "

@@ -127,13 +127,14 @@ def _dead_runs_slot(db: Path):
     from prefect.states import Running
 
     from newsetl.flows.pipeline import newsetl_pipeline
-    from newsetl.flows.writer_slot import LEASE_SECONDS, ensured_writer_limit, writer_limit_name
+    from newsetl import settings
+    from newsetl.flows.writer_slot import ensured_writer_limit, writer_limit_name
 
     name = writer_limit_name(db)
     ensured_writer_limit(name=name)
     with get_client(sync_client=True) as client:
         dead = client.create_flow_run(newsetl_pipeline, parameters={"paths": ["inbox"]}, state=Running())
-    lease = acquire_concurrency_slots_with_lease([name], 1, lease_duration=LEASE_SECONDS,
+    lease = acquire_concurrency_slots_with_lease([name], 1, lease_duration=settings.writer_lease_seconds(),
                                                  holder=ConcurrencyLeaseHolder(type="flow_run", id=dead.id))
     holder = _holder(db, "kill-after-lease", str(dead.id), str(lease.lease_id), name)
     try:

@@ -89,6 +89,12 @@ def everyday_words(language: str) -> frozenset[str]:
     return frozenset(row[0] for row in data_rows(f"everyday_words_{language}.tsv"))
 
 
+@cache
+def function_words() -> frozenset[str]:
+    """Return closed-class sentence openers (``biarpun``, ``namun``, ``however``) that never open a name."""
+    return frozenset(row[0] for row in data_rows("function_words.tsv"))
+
+
 def is_common_word(word: str, language: str) -> bool:
     """Return True when the lower-case form of ``word`` is an everyday (non-name) word."""
     return word.lower() in everyday_words("en" if language == "en" else "id")

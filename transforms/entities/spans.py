@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from newsetl.transforms.entities.lexicon import folded, head_words, is_common_word, non_names, title_words
+from newsetl.transforms.entities.lexicon import folded, function_words, head_words, is_common_word, non_names, title_words
 from newsetl.transforms.entities.roles import leading_title_end, title_end
 from newsetl.transforms.entities.tokens import Token
 
@@ -70,6 +70,9 @@ def cleaned_span(toks: list[Token], first: int, last: int, kind: str, language: 
         first += 1
     while last > first and not toks[last - 1].text[-1:].isalnum():
         last -= 1
+    # A sentence-opening conjunction the tagger took in ("Biarpun Leicester") is no part of a name.
+    while last - first > 1 and toks[first].text.lower() in function_words():
+        first += 1
     if kind == "PERSON":
         lang = "en" if language == "en" else "id"
         # A title may open before the span ("Tan" + "Sri Ahmad Yusof" is "Tan Sri" + a name).
