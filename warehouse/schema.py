@@ -6,6 +6,8 @@ from importlib import resources
 
 import duckdb
 
+from newsetl.warehouse.transactions import transaction
+
 LAYERS = ("raw", "staging", "marts")
 
 
@@ -49,14 +51,9 @@ def _column_comments(con: duckdb.DuckDBPyConnection) -> None:
 def applied_schema(con: duckdb.DuckDBPyConnection) -> list[str]:
     """Create every schema object that does not exist yet, and comment its columns; return the object names applied."""
     names = []
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with transaction(con):
         for name, sql in ddl_scripts():
             con.execute(sql)
             names.append(name)
         _column_comments(con)
-        con.execute("COMMIT")
-    except Exception:
-        con.execute("ROLLBACK")
-        raise
     return names
