@@ -109,6 +109,7 @@ def cluster_inputs(con: duckdb.DuckDBPyConnection) -> tuple[list[str], list[tupl
     return documents, pairs, signatures, citations
 
 
+STORY_PAIR_SCHEMA = {"document_id": pl.String, "similar_document_id": pl.String, "similarity": pl.Float64}
 STORY_CLUSTER_SCHEMA = {
     "document_id": pl.String, "cluster_id": pl.String, "cluster_size": pl.Int32, "canonical_document_id": pl.String,
     "is_canonical": pl.Boolean, "similarity": pl.Float64, "syndicated_from": pl.String,
