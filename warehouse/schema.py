@@ -57,3 +57,27 @@ def applied_schema(con: duckdb.DuckDBPyConnection) -> list[str]:
             names.append(name)
         _column_comments(con)
     return names
+
+
+def stored_columns(tables: list[str], scripts: list[tuple[str, str]] | None = None) -> str:
+    """Return the columns of ``tables`` (``schema.table``) as the DDL creates them, one line per column.
+
+    Each line is ``table, column, type, nullable, default`` in column order: what decides how
+    a row is stored. Comments and formatting of the ``.sql`` files do not appear. ``scripts``
+    defaults to ``ddl_scripts()``; they are applied to a throwaway in-memory database.
+    """
+    con = duckdb.connect()
+    try:
+        for _name, sql in scripts if scripts is not None else ddl_scripts():
+            con.execute(sql)
+        rows = con.execute(
+            """
+            SELECT schema_name || '.' || table_name, column_name, data_type, is_nullable, column_default
+            FROM duckdb_columns() WHERE list_contains(?, schema_name || '.' || table_name)
+            ORDER BY schema_name, table_name, column_index
+            """,
+            [list(tables)],
+        ).fetchall()
+    finally:
+        con.close()
+    return "\n".join("\t".join(str(value) for value in row) for row in rows)
