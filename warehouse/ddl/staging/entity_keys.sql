@@ -1,6 +1,6 @@
 CREATE TABLE IF NOT EXISTS staging.entity_keys (
-    entity_type    VARCHAR NOT NULL,
     entity_key     VARCHAR NOT NULL,
+    entity_type    VARCHAR NOT NULL,
     entity_id      VARCHAR NOT NULL,
     canonical_name VARCHAR,
     country_code   VARCHAR
