@@ -43,7 +43,7 @@ def match_stories(session: WarehouseSession, run_id: str) -> int:
     frame = pl.DataFrame(
         {"document_id": [p.document_id for p in pairs], "similar_document_id": [p.similar_document_id for p in pairs],
          "similarity": [p.similarity for p in pairs]},
-        schema={"document_id": pl.String, "similar_document_id": pl.String, "similarity": pl.Float64},
+        schema=store.STORY_PAIR_SCHEMA,
     )
     return store.recorded_matches(con, frame, run_id)
 

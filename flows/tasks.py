@@ -24,7 +24,7 @@ from prefect.tasks import exponential_backoff
 from newsetl.flows.analysis_pool import analysed_here_or_in_pool
 from newsetl.flows.checking import check_parameters
 from newsetl.flows.discovery import Discovery, InputSlice, discovered_inputs, printable
-from newsetl.flows.reading import SliceContent, file_date_values, slice_content
+from newsetl.flows.reading import REJECT_SCHEMA, SliceContent, file_date_values, slice_content
 from newsetl.flows.session import WarehouseSession
 from newsetl.transforms.batch_safety import DEFAULT_MAX_ANALYSIS_CHARS
 from newsetl.transforms.boilerplate import line_document_counts
@@ -165,7 +165,7 @@ def record_rejects(session: WarehouseSession, rejects: list[dict], run_id: str) 
     """Store rejects found outside any batch (at discovery); return how many."""
     if not rejects:
         return 0
-    frame = pl.DataFrame(rejects, schema={"source_uri": pl.String, "reason": pl.String, "detail": pl.String})
+    frame = pl.DataFrame(rejects, schema=REJECT_SCHEMA)
     return loading.inserted_rejects(session.connection(), _stamped(frame, seen_at=datetime.now(timezone.utc), run_id=run_id))
 
 

@@ -87,3 +87,22 @@ def test_callers_read_their_lists_through_the_layer(sentence, name, found):
 def test_the_geocoder_reads_the_shared_tables(name, admin1):
     place = geocoded_place(name, (), "ID")
     assert (place.country_code, place.admin1_code, place.source) == ("ID", admin1, "kemendagri")
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [("Rusia", "RU"), ("Amerika Serikat", "US"), ("Korea Selatan", "KR"), ("United Kingdom", "GB"), ("Tiongkok", "CN"), ("Arab Saudi", "SA")],
+)
+def test_country_names_come_from_one_builder(name, code):
+    """The fact extractors' country words and the gazetteer's countries are both ``lexicons.territory_names``."""
+    from newsetl.transforms.entities.gazetteer import _country_names
+    from newsetl.transforms.facts.lexicon import country_names
+
+    assert (name, code) in lexicons.territory_names()
+    assert name.casefold() in country_names()
+    assert (name, code) in _country_names()
+
+
+def test_builtin_country_names_skip_numeric_regions():
+    codes = {code for _name, code in lexicons.territory_names()}
+    assert "ID" in codes and not any(code.isdigit() for code in codes)

@@ -8,7 +8,7 @@ import duckdb
 import polars as pl
 import pytest
 
-from newsetl.warehouse import checks, loading
+from newsetl.warehouse import checks, loading, transaction
 from newsetl.warehouse.schema import applied_schema, ddl_scripts
 
 NOW = datetime(2020, 10, 4, tzinfo=timezone.utc)
@@ -62,6 +62,31 @@ def test_failed_batch_leaves_nothing_behind(con):
         loading.loaded_batch(con, _raw(), broken)
     for table in ("raw.documents", "staging.documents", "staging.paragraphs"):
         assert con.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == 0, table
+
+
+@pytest.mark.parametrize("interruption", [duckdb.ConstraintException, KeyboardInterrupt], ids=["error", "cancel"])
+def test_transaction_rolls_back_an_error_or_a_cancel(con, interruption):
+    with pytest.raises(interruption):
+        with transaction(con):
+            loading._insert(con, "raw.documents", _raw())
+            raise interruption("interrupted mid-batch")
+    assert con.execute("SELECT count(*) FROM raw.documents").fetchone()[0] == 0
+    with transaction(con):  # the connection is usable again: no transaction left open
+        loading._insert(con, "raw.documents", _raw())
+    assert con.execute("SELECT count(*) FROM raw.documents").fetchone()[0] == 1
+
+
+def test_only_the_transaction_helper_begins_a_transaction():
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    writers = sorted(
+        str(path.relative_to(root))
+        for folder in ("flows", "transforms", "warehouse", "newsetl")
+        for path in (root / folder).rglob("*.py")
+        if "BEGIN TRANSACTION" in path.read_text(encoding="utf-8")
+    )
+    assert writers == ["warehouse/transactions.py"]
 
 
 def _failing(con) -> dict[str, int]:

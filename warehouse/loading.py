@@ -9,6 +9,8 @@ from __future__ import annotations
 import polars as pl
 import duckdb
 
+from newsetl.warehouse.transactions import transaction
+
 # Staging tables filled per document by the analysis stage, in load order.
 DERIVED_TABLES = (
     "documents",
@@ -20,14 +22,6 @@ DERIVED_TABLES = (
     "event_counts",
 )
 
-
-
-def rolled_back(con: duckdb.DuckDBPyConnection) -> None:
-    """Roll back the open transaction; none open (DuckDB already ended it, e.g. an interrupted COMMIT) is fine."""
-    try:
-        con.execute("ROLLBACK")
-    except duckdb.TransactionException:
-        pass
 
 
 def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame, where: str = "") -> None:
@@ -60,8 +54,7 @@ def loaded_batch(
     warehouse (at 100,000 documents it made loading a third of the run). raw.documents'
     primary key still refuses a duplicate, rolling the whole batch back.
     """
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with transaction(con):
         if rejects is not None:
             _insert_new_rejects(con, rejects)
         if warnings is not None:
@@ -88,10 +81,6 @@ def loaded_batch(
                 for table in DERIVED_TABLES:
                     _insert(con, f"staging.{table}", derived.get(table, pl.DataFrame()), only_new)
             con.execute("DROP TABLE _new_ids")
-        con.execute("COMMIT")
-    except BaseException:  # also a cancel (SIGTERM/Ctrl-C) landing mid-transaction
-        rolled_back(con)
-        raise
     return loaded
 
 
@@ -100,17 +89,12 @@ def replaced_derived_rows(con: duckdb.DuckDBPyConnection, derived: dict[str, pl.
     documents = derived["documents"]
     if documents.height == 0:
         return 0
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with transaction(con):
         con.register("_batch_ids", documents.select("document_id").to_arrow())
         for table in DERIVED_TABLES:
             con.execute(f"DELETE FROM staging.{table} WHERE document_id IN (SELECT document_id FROM _batch_ids)")
             _insert(con, f"staging.{table}", derived.get(table, pl.DataFrame()))
         con.unregister("_batch_ids")
-        con.execute("COMMIT")
-    except BaseException:  # also a cancel (SIGTERM/Ctrl-C) landing mid-transaction
-        rolled_back(con)
-        raise
     return documents.height
 
 
@@ -158,25 +142,15 @@ def inserted_rejects(con: duckdb.DuckDBPyConnection, rejects: pl.DataFrame) -> i
 
     A reject an earlier run recorded (same source_uri, reason and detail) is not recorded again.
     """
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with transaction(con):
         inserted = _insert_new_rejects(con, rejects)
-        con.execute("COMMIT")
-    except BaseException:  # also a cancel (SIGTERM/Ctrl-C) landing mid-transaction
-        rolled_back(con)
-        raise
     return inserted
 
 
 def _inserted_alone(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame) -> int:
     """Insert ``frame`` into ``table`` in a transaction of its own; return the rows inserted."""
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with transaction(con):
         _insert(con, table, frame)
-        con.execute("COMMIT")
-    except BaseException:  # also a cancel (SIGTERM/Ctrl-C) landing mid-transaction
-        rolled_back(con)
-        raise
     return frame.height
 
 

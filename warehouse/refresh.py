@@ -9,7 +9,7 @@ from __future__ import annotations
 import duckdb
 import polars as pl
 
-from newsetl.warehouse.loading import rolled_back
+from newsetl.warehouse.transactions import transaction
 from newsetl.warehouse.schema import refresh_script
 
 
@@ -32,18 +32,13 @@ def entity_key_stats(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
 
 def replaced_entity_keys(con: duckdb.DuckDBPyConnection, keys: pl.DataFrame) -> int:
     """Replace staging.entity_keys with ``keys`` and rebuild marts.entities; return the entity count."""
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with transaction(con):
         con.execute("DELETE FROM staging.entity_keys")
         if keys.height:
             con.register("_keys", keys.to_arrow())
             con.execute("INSERT INTO staging.entity_keys BY NAME SELECT * FROM _keys")
             con.unregister("_keys")
         con.execute(refresh_script("entities"))
-        con.execute("COMMIT")
-    except BaseException:  # also a cancel (SIGTERM/Ctrl-C) landing mid-transaction
-        rolled_back(con)
-        raise
     return con.execute("SELECT count(*) FROM marts.entities").fetchone()[0]
 
 
@@ -80,14 +75,9 @@ def replaced_incidents(con: duckdb.DuckDBPyConnection, incidents: pl.DataFrame) 
             "+ (SELECT count(*) FROM (SELECT * FROM _incidents EXCEPT ALL SELECT * FROM marts.incidents))"
         ).fetchone()[0]
         if differing:
-            con.execute("BEGIN TRANSACTION")
-            try:
+            with transaction(con):
                 con.execute("DELETE FROM marts.incidents")
                 con.execute("INSERT INTO marts.incidents BY NAME SELECT * FROM _incidents")
-                con.execute("COMMIT")
-            except BaseException:  # also a cancel (SIGTERM/Ctrl-C) landing mid-transaction
-                rolled_back(con)
-                raise
     finally:
         con.unregister("_incidents")
     return incidents.height, bool(differing)
@@ -118,8 +108,7 @@ def place_inputs(con: duckdb.DuckDBPyConnection) -> tuple[pl.DataFrame, pl.DataF
 
 def replaced_places(con: duckdb.DuckDBPyConnection, places: pl.DataFrame, datelines: pl.DataFrame) -> int:
     """Replace marts.places and staging.dateline_places in one transaction; return the place count."""
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with transaction(con):
         con.execute("DELETE FROM marts.places")
         con.execute("DELETE FROM staging.dateline_places")
         for table, frame in (("marts.places", places), ("staging.dateline_places", datelines)):
@@ -127,8 +116,4 @@ def replaced_places(con: duckdb.DuckDBPyConnection, places: pl.DataFrame, dateli
                 con.register("_rows", frame.to_arrow())
                 con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _rows")
                 con.unregister("_rows")
-        con.execute("COMMIT")
-    except BaseException:  # also a cancel (SIGTERM/Ctrl-C) landing mid-transaction
-        rolled_back(con)
-        raise
     return con.execute("SELECT count(*) FROM marts.places").fetchone()[0]

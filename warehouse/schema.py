@@ -6,6 +6,8 @@ from importlib import resources
 
 import duckdb
 
+from newsetl.warehouse.transactions import transaction
+
 LAYERS = ("raw", "staging", "marts")
 
 
@@ -82,8 +84,7 @@ def applied_schema(con: duckdb.DuckDBPyConnection) -> list[str]:
     """
     scripts = ddl_scripts()
     names = []
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with transaction(con):
         con.execute(scripts[0][1])
         done = _recorded_migrations(con)
         pending = [m for m in migration_scripts() if m[0] not in done]
@@ -96,8 +97,28 @@ def applied_schema(con: duckdb.DuckDBPyConnection) -> list[str]:
         for version, name, _sql in pending:
             con.execute("INSERT INTO marts.schema_migrations VALUES (?, ?, now())", [version, name])
         _column_comments(con)
-        con.execute("COMMIT")
-    except Exception:
-        con.execute("ROLLBACK")
-        raise
     return names
+
+
+def stored_columns(tables: list[str], scripts: list[tuple[str, str]] | None = None) -> str:
+    """Return the columns of ``tables`` (``schema.table``) as the DDL creates them, one line per column.
+
+    Each line is ``table, column, type, nullable, default`` in column order: what decides how
+    a row is stored. Comments and formatting of the ``.sql`` files do not appear. ``scripts``
+    defaults to ``ddl_scripts()``; they are applied to a throwaway in-memory database.
+    """
+    con = duckdb.connect()
+    try:
+        for _name, sql in scripts if scripts is not None else ddl_scripts():
+            con.execute(sql)
+        rows = con.execute(
+            """
+            SELECT schema_name || '.' || table_name, column_name, data_type, is_nullable, column_default
+            FROM duckdb_columns() WHERE list_contains(?, schema_name || '.' || table_name)
+            ORDER BY schema_name, table_name, column_index
+            """,
+            [list(tables)],
+        ).fetchall()
+    finally:
+        con.close()
+    return "\n".join("\t".join(str(value) for value in row) for row in rows)

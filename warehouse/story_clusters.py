@@ -11,28 +11,19 @@ from __future__ import annotations
 import duckdb
 import polars as pl
 
+from newsetl.warehouse.transactions import transaction
+
 # Earliest first: the canonical member of a cluster is its first document in this order.
 PUBLICATION_ORDER = "d.published_date NULLS LAST, r.published_at NULLS LAST, r.ingested_at, d.document_id"
-
-
-def _in_transaction(con: duckdb.DuckDBPyConnection, work) -> None:
-    con.execute("BEGIN TRANSACTION")
-    try:
-        work()
-        con.execute("COMMIT")
-    except Exception:
-        con.execute("ROLLBACK")
-        raise
 
 
 def dropped_stale_signatures(con: duckdb.DuckDBPyConnection, params: str) -> int:
     """Delete every signature and pair if any signature was made with other ``params``; return the rows dropped."""
     stale = con.execute("SELECT count(*) FROM staging.document_minhashes WHERE minhash_params <> ?", [params]).fetchone()[0]
     if stale:
-        def work():
+        with transaction(con):
             con.execute("DELETE FROM staging.story_pairs")
             con.execute("DELETE FROM staging.document_minhashes")
-        _in_transaction(con, work)
     return int(stale)
 
 
@@ -53,11 +44,10 @@ def inserted_signatures(con: duckdb.DuckDBPyConnection, rows: pl.DataFrame) -> i
     """Append signatures (``document_id``, ``shingle_count``, ``signature``, ``minhash_params``, ``run_id``), not yet queried."""
     if rows.height == 0:
         return 0
-    def work():
+    with transaction(con):
         con.register("_minhashes", rows.to_arrow())
         con.execute("INSERT INTO staging.document_minhashes BY NAME SELECT *, false AS queried FROM _minhashes")
         con.unregister("_minhashes")
-    _in_transaction(con, work)
     return rows.height
 
 
@@ -84,7 +74,7 @@ def signatures_to_match(con: duckdb.DuckDBPyConnection, min_shingles: int) -> tu
 
 def recorded_matches(con: duckdb.DuckDBPyConnection, pairs: pl.DataFrame, run_id: str) -> int:
     """Append ``pairs`` and mark every unqueried signature queried, in one transaction; return the pairs added."""
-    def work():
+    with transaction(con):
         if pairs.height:
             con.register("_pairs", pairs.to_arrow())
             con.execute("""
@@ -95,7 +85,6 @@ def recorded_matches(con: duckdb.DuckDBPyConnection, pairs: pl.DataFrame, run_id
             """, [run_id])
             con.unregister("_pairs")
         con.execute("UPDATE staging.document_minhashes SET queried = true WHERE NOT queried")
-    _in_transaction(con, work)
     return pairs.height
 
 
@@ -120,6 +109,7 @@ def cluster_inputs(con: duckdb.DuckDBPyConnection) -> tuple[list[str], list[tupl
     return documents, pairs, signatures, citations
 
 
+STORY_PAIR_SCHEMA = {"document_id": pl.String, "similar_document_id": pl.String, "similarity": pl.Float64}
 STORY_CLUSTER_SCHEMA = {
     "document_id": pl.String, "cluster_id": pl.String, "cluster_size": pl.Int32, "canonical_document_id": pl.String,
     "is_canonical": pl.Boolean, "similarity": pl.Float64, "syndicated_from": pl.String,
@@ -129,11 +119,10 @@ STORY_CLUSTER_SCHEMA = {
 def replaced_story_clusters(con: duckdb.DuckDBPyConnection, rows: list[dict]) -> int:
     """Replace marts.story_clusters with ``rows``; return the clusters with more than one member."""
     frame = pl.DataFrame(rows, schema=STORY_CLUSTER_SCHEMA)
-    def work():
+    with transaction(con):
         con.execute("DELETE FROM marts.story_clusters")
         if frame.height:
             con.register("_clusters", frame.to_arrow())
             con.execute("INSERT INTO marts.story_clusters BY NAME SELECT * FROM _clusters")
             con.unregister("_clusters")
-    _in_transaction(con, work)
     return frame.filter(pl.col("is_canonical") & (pl.col("cluster_size") > 1)).height

@@ -1,6 +1,6 @@
 """Known places and organisations, matched longest-first over tokens.
 
-Countries come from CLDR via babel (``Locale('id'/'en').territories``) and pycountry (ISO 3166-1
+Countries come from CLDR via babel (``lexicons.territory_names``) and pycountry (ISO 3166-1
 names), plus ``countries_extra.tsv`` for variants they lack; Indonesian provinces from pycountry
 (ISO 3166-2:ID); cities and regions from ``places.tsv``; organisations from ``organisations.tsv``.
 """
@@ -16,6 +16,7 @@ from babel import Locale
 
 from newsetl.transforms.entities.lexicon import data_rows, folded
 from newsetl.transforms.entities.tokens import Token, tokens
+from newsetl.transforms.lexicons import territory_names
 
 # Kosovo has a user-assigned code that pycountry omits but CLDR and news use.
 _EXTRA_CODES = frozenset({"XK"})
@@ -52,12 +53,9 @@ def _case_rule(alias: str) -> int:
 
 
 def _country_names() -> list[tuple[str, str]]:
-    """Return ``(alias, alpha-2 code)`` pairs for every country in babel and pycountry."""
-    pairs = []
-    for locale in ("id", "en"):
-        for code, name in Locale(locale).territories.items():
-            if len(code) == 2 and (pycountry.countries.get(alpha_2=code) or code in _EXTRA_CODES):
-                pairs.append((name, code))
+    """Return ``(alias, alpha-2 code)`` pairs for every country in CLDR (``lexicons.territory_names``) and pycountry."""
+    pairs = [(name, code) for name, code in territory_names()
+             if len(code) == 2 and (pycountry.countries.get(alpha_2=code) or code in _EXTRA_CODES)]
     for country in pycountry.countries:
         for attr in ("name", "common_name", "official_name"):
             name = getattr(country, attr, None)

