@@ -17,7 +17,7 @@ from pathlib import Path
 
 import duckdb
 
-from newsetl.warehouse.connection import writer_connection
+from newsetl.warehouse.connection import checkpointed, writer_connection
 from newsetl.warehouse.writer_lock import WriterLock, held_writer_lock, published_snapshot
 
 
@@ -59,7 +59,7 @@ class WarehouseSession:
             return
         try:
             if publish:
-                self._con.execute("CHECKPOINT")
+                checkpointed(self._con)
         finally:
             self._con.close()
             self._con = None

@@ -143,3 +143,8 @@ def reader_connection(path: Path, memory_limit: str | None = None) -> duckdb.Duc
                 f"try again when the run has finished."
             ) from None
         raise
+
+
+def checkpointed(con: duckdb.DuckDBPyConnection) -> None:
+    """Write the write-ahead log into the database file, so that a plain copy of the file is the whole warehouse."""
+    con.execute("CHECKPOINT")
