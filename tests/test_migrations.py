@@ -85,7 +85,7 @@ def test_migrations_run_once_and_a_new_warehouse_records_them_without_running(ol
     # On a new warehouse the guarded migration finds no table and does nothing; the DDL has the column.
     assert "time_zone" in _columns(fresh, "staging", "temporal_expressions")
     assert fresh.execute("SELECT count(*) FROM marts.schema_migrations").fetchone()[0] == len(migration_scripts())
-    assert [n for n in first if n.startswith("migration ")] == [f"migration {v:04d}_{n}" for v, n, _ in migration_scripts()]
+    assert not [n for n in first if n.startswith("migration ")]  # recorded, not reported as applied
 
 
 def test_the_migrated_warehouse_has_the_same_shape_as_a_new_one(old_warehouse):

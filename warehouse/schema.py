@@ -75,11 +75,15 @@ def _recorded_migrations(con: duckdb.DuckDBPyConnection) -> set[int]:
     return {version for (version,) in con.execute("SELECT version FROM marts.schema_migrations").fetchall()}
 
 
+def _has_tables(con: duckdb.DuckDBPyConnection) -> bool:
+    return con.execute("SELECT count(*) FROM duckdb_tables() WHERE schema_name IN ('raw', 'staging', 'marts')").fetchone()[0] > 0
+
+
 def applied_schema(con: duckdb.DuckDBPyConnection) -> list[str]:
     """Bring the warehouse to the current schema and comment its columns; return the object and migration names applied.
 
-    Schemas first, then every migration this warehouse has not recorded (guarded, so a no-op
-    on tables that do not exist yet), then the DDL files (create what is missing, replace the
+    Schemas first, then, on a warehouse that has tables, every migration it has not recorded
+    (guarded, so a no-op on tables that do not exist yet), then the DDL files (create what is missing, replace the
     views), then the migrations are recorded. One transaction: a failure leaves it as it was.
     """
     scripts = ddl_scripts()
@@ -88,9 +92,10 @@ def applied_schema(con: duckdb.DuckDBPyConnection) -> list[str]:
         con.execute(scripts[0][1])
         done = _recorded_migrations(con)
         pending = [m for m in migration_scripts() if m[0] not in done]
-        for version, name, sql in pending:
-            con.execute(sql)
-            names.append(f"migration {version:04d}_{name}")
+        if _has_tables(con):  # a new warehouse gets the current DDL and only records the migrations
+            for version, name, sql in pending:
+                con.execute(sql)
+                names.append(f"migration {version:04d}_{name}")
         for name, sql in scripts:
             con.execute(sql)
             names.append(name)
