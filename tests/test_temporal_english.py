@@ -54,3 +54,18 @@ def test_english_slashed_dates_are_month_first():
 def test_unknown_language_runs_every_grammar():
     values = [e.value for e in temporal_expressions("kemarin and yesterday", WEDNESDAY, "und")]
     assert values == ["2020-09-29", "2020-09-29"]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # BBC: a programme's or show's name is no day.
+    ("Ryanair deputy chief executive Michael Cawley told Radio 4's Today programme.", []),
+    ("The Day Today in the DVD category, and Trauma won best film.", []),
+    # ... while the sentence's first word still is.
+    ("Today, the minister said the talks were over.", [("Today", "DATE", "2020-09-30")]),
+    # A race time in two units is one duration.
+    ("Holmes won the 800m in one minute 47.97 seconds.", [("one minute 47.97 seconds", "DURATION", "PT1M47.97S")]),
+    ("He clocked seven minutes, 56.86 seconds in Birmingham.", [("seven minutes, 56.86 seconds", "DURATION", "PT7M56.86S")]),
+])
+def test_titles_are_no_days_and_race_times_are_one_duration(sentence, expected):
+    found = temporal_expressions(sentence, WEDNESDAY, language="en")
+    assert [(e.text, e.timex_type, e.value) for e in found] == expected

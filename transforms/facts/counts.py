@@ -49,6 +49,8 @@ class _Cues:
     needing_noun: frozenset[str]  # keywords that type a count only with a person noun after it
     not_people: dict[str, frozenset[str]]  # per language, person nouns that are not people there
     relatives_after: re.Pattern[str]  # "orang keluarga korban": relatives of the victims, not victims
+    subset_before: re.Pattern[str]  # "termasuk" right before a number: a subset of the count before it
+    shelter: re.Pattern[str]  # "PPS", "evacuation centres": victims counted there are displaced
 
 
 @cache
@@ -92,7 +94,18 @@ def _cues() -> _Cues:
         not_people={lang: frozenset(normalised(w) for w in words)
                     for lang, words in data["person_nouns_not_in_language"].items()},
         relatives_after=re.compile(rf"\s+(?:{alternation(data['relatives_after'])}){word_end}"),
+        subset_before=re.compile(rf"(?<![\w-])(?:{alternation(data['subset_markers'])})\s*:?\s+\Z"),
+        shelter=re.compile(rf"(?<![\w-])(?:{alternation(data['shelter_cues'])}){word_end}"),
     )
+
+
+def _in_shelter_sentence(text: str, low: str, at: int, cues: _Cues) -> bool:
+    """Return True when the sentence around ``at`` names a relief centre (``PPS``, ``evacuation centre``)."""
+    end = _SENTENCE_END.search(low, at)
+    return cues.shelter.search(low, sentence_start(text, at), end.start() if end else len(low)) is not None
+
+
+_SENTENCE_END = re.compile(r"[.!?\n](?!\d)")
 
 
 def _type_of(match: re.Match[str] | None, types: dict[str, str], group: str | int = 0) -> str | None:
@@ -122,9 +135,16 @@ def event_counts(text: str, language: str = "id") -> list[EventCount]:
         if match.start() < position:
             continue
         count, position = _count_at(text, low, match, language, cues)
-        if count is not None:
+        if count is not None and not _is_subset(count, found, text, low, cues):
             found.append(count)
     return found
+
+
+def _is_subset(count: EventCount, found: list[EventCount], text: str, low: str, cues: _Cues) -> bool:
+    """Return True when ``count`` follows "termasuk"/"including" after a count of its sentence: part of that one."""
+    if not found or not cues.subset_before.search(low, max(0, count.start - 20), count.start):
+        return False
+    return found[-1].end > sentence_start(text, count.start)
 
 
 def _count_at(
@@ -210,6 +230,8 @@ def _count_at(
         phrase_start = adjacent_keyword.start()  # "korban tewas 39"
     if noun is not None and cues.relatives_after.match(low, noun.end()):
         count_type = "other"  # "satu orang keluarga korban meninggal dunia": a relative of the dead
+    elif count_type == "other" and noun_type == "other" and _in_shelter_sentence(text, low, phrase_start, cues):
+        count_type = "displaced"  # "292 mangsa ... di empat PPS": flood victims in relief centres
     count = EventCount(
         start=phrase_start,
         end=phrase_end,

@@ -37,15 +37,37 @@ def temporal_expressions(text: str, reference_date: date | None = None,
     if not isinstance(text, str) or not text:
         return []
     anchored = anchored_expressions(mentions_in(text, language), text, as_reference(reference_date))
+    if language == "en":
+        anchored = [e for e in anchored if not _is_capitalised_title_word(e, text)]
     return with_discourse(_joined_durations(anchored, text), text, language)
 
 
+def _is_capitalised_title_word(expression: TemporalExpression, text: str) -> bool:
+    """Return True for a one-word English deictic written with a capital inside a sentence.
+
+    "BBC Radio 4's Today programme", "The Day Today", "USA Today": mid-sentence, English
+    capitalises "today" only as (part of) a title, never as the day of writing.
+    """
+    word = expression.text
+    if not word[:1].isupper() or word.lower() not in _TITLE_DEICTICS:
+        return False
+    before = text[:expression.start]
+    prefix = before.rstrip()
+    if not prefix or "\n" in before[len(prefix):]:
+        return False  # the text's or a paragraph's first word
+    return prefix[-1] not in _SENTENCE_ENDS
+
+
+_SENTENCE_ENDS = frozenset(".!?:;\"'“”‘’([-–—")
+_TITLE_DEICTICS = frozenset({"today", "tonight", "tomorrow", "yesterday"})
+
+
 # One duration unit of a TIMEX3 value (P1Y, P6M, PT30M), largest first in _UNIT_ORDER.
-_SIMPLE_DURATION = re.compile(r"P(?P<t>T?)(?P<n>\d+)(?P<u>[YMWDHS])")
+_SIMPLE_DURATION = re.compile(r"P(?P<t>T?)(?P<n>\d+(?:\.\d+)?)(?P<u>[YMWDHS])")
 _UNIT_ORDER = ("Y", "M", "W", "D", "TH", "TM", "TS")
 _DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _TRAILING_RELATIVES = frozenset({"kemarin", "kelmarin", "semalam", "tadi"})
-_DURATION_JOINER = re.compile(r"[ \t]+(?:(?:dan|and)[ \t]+)?")
+_DURATION_JOINER = re.compile(r"[ \t]*,?[ \t]+(?:(?:dan|and)[ \t]+)?")
 
 
 def _unit_rank(value: str) -> tuple[int, str] | None:
