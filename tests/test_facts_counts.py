@@ -100,10 +100,6 @@ def test_non_counts_are_ignored(text):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # Utusan: the total is the count, not the subset after "termasuk" (including).
-        ("BERUAS: Seorang bayi lelaki berusia 14 hari maut manakala enam individu termasuk tiga kanak-kanak cedera "
-         "selepas kereta dinaiki bertembung lori di Kampung Ge",
-         [("Seorang bayi lelaki berusia 14 hari maut", "killed", 1, False), ("enam individu", "wounded", 6, False)]),
         # Flood victims counted at relief centres (PPS) are displaced, not "other".
         ("Selain itu, seramai 292 mangsa direkodkan di Negeri Sembilan yang terdiri daripada 84 orang di empat PPS.",
          [("292 mangsa", "displaced", 292, False)]),

@@ -31,8 +31,9 @@ def test_ages_are_not_counts(text, language, expected):
      [("Dua lelaki", "killed", 2)]),
     ("Ia membabitkan keseluruhan 94 mangsa dengan sejumlah 21 orang daripadanya disahkan terkorban",
      [("94 mangsa", "other", 94), ("21 orang", "killed", 21)]),
+    # "enam individu termasuk tiga kanak-kanak cedera": six wounded, three of them children (the subset is no count).
     ("Seorang bayi lelaki berusia 14 hari maut manakala enam individu termasuk tiga kanak-kanak cedera",
-     [("Seorang bayi lelaki berusia 14 hari maut", "killed", 1), ("tiga kanak-kanak", "wounded", 3)]),
+     [("Seorang bayi lelaki berusia 14 hari maut", "killed", 1), ("enam individu", "wounded", 6)]),
     # Malay menewaskan with no person after it is "defeated": no one died.
     ("Dia menewaskan tiga calon lain dalam pemilihan itu.", []),
     ("Serangan pada 27 September 2020 menewaskan 12 orang.", [("12 orang", "killed", 12)]),

@@ -151,3 +151,20 @@ def test_english_speakers_follow_the_discourse(text, opening, speaker):
 )
 def test_malay_and_indonesian_speakers_follow_the_discourse(text, opening, speaker):
     assert speaker_of(text, opening, "id") == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "opening", "speaker"),
+    [
+        # Detik: the title's place (Boyolali) is the jurisdiction; the person follows the comma.
+        ("Saat ini kasus tersebut sudah naik ke tahap penyidikan. Namun demikian, penyidik belum menetapkan adanya "
+         "tersangka.\n\n\"Sudah sidik (naik ke penyidikan),\" ujar Kapolres Boyolali, AKBP Rosyid Hartanto, "
+         "dikonfirmasi Selasa (14/10/2025).", "Sudah sidik", "Rosyid Hartanto"),
+        # Detik: a rank and a Balinese birth-order name (I) before the name.
+        ("Kedua anggotanya itu kena OTT saat berada di pos lalu lintas di Jalan Sudirman.\n\n\"Iya, anggota lantas "
+         "itu. OTT katanya, OTT-nya belum ini (tahu) juga kita,\" kata AKBP I Made Parwita.", "Iya, anggota",
+         "Made Parwita"),
+    ],
+)
+def test_the_person_after_a_title_phrase_speaks(text, opening, speaker):
+    assert speaker_of(text, opening, "id") == speaker
