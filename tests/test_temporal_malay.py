@@ -92,3 +92,16 @@ def test_clock_right_after_a_date_keeps_that_date():
 def test_early_month_lalu_is_this_month_once_its_first_days_are_past(text, reference, expected):
     values = [e.value for e in temporal_expressions(text, reference, "ms") if "April" in e.text]
     assert values == [expected]
+
+
+@pytest.mark.parametrize(("sentence", "span", "timex_type"), [
+    # Utusan: "four flights a day" is a rate (SET), not a one-day length.
+    ("Beliau berkata, penerbangan VTL bagi laluan baharu ini akan bermula dengan empat penerbangan sehari yang "
+     "akan dioperasikan oleh syarikat-syarikat penerbangan.", "sehari", "SET"),
+    # ... while "selama sehari" (for one day) stays a duration.
+    ("Mangsa dirawat selama sehari di Hospital Sultanah Bahiyah sebelum dibenarkan pulang.", "sehari", "DURATION"),
+])
+def test_a_unit_after_a_counted_noun_is_a_rate(sentence, span, timex_type):
+    found = {e.text: e for e in temporal_expressions(sentence, date(2021, 11, 12), language="ms")}
+    assert found[span].timex_type == timex_type
+    assert found[span].value == "P1D"

@@ -39,6 +39,8 @@ def temporal_expressions(text: str, reference_date: date | None = None,
     anchored = anchored_expressions(mentions_in(text, language), text, as_reference(reference_date))
     if language == "en":
         anchored = [e for e in anchored if not _is_capitalised_title_word(e, text)]
+    else:
+        anchored = [_as_rate(e, text) for e in anchored]
     return with_discourse(_joined_durations(anchored, text), text, language)
 
 
@@ -56,6 +58,22 @@ def _is_capitalised_title_word(expression: TemporalExpression, text: str) -> boo
     if not prefix or "\n" in before[len(prefix):]:
         return False  # the text's or a paragraph's first word
     return prefix[-1] not in _SENTENCE_ENDS
+
+
+# "empat penerbangan sehari" (four flights a day): a one-unit word after a counted noun is a rate, TimeML SET.
+_RATE_WORDS = frozenset({"sehari", "seminggu", "sepekan", "sebulan", "setahun"})
+_COUNTED_NOUN_BEFORE = re.compile(
+    r"(?<![\w-])(?:\d+(?:[.,]\d+)?|satu|dua|tiga|empat|lima|enam|tujuh|lapan|delapan|sembilan|sepuluh|sebelas|"
+    r"belas|puluh|ratus|ribu|beberapa)[ \t]+[a-z][\w-]*[ \t]+\Z", re.IGNORECASE)
+
+
+def _as_rate(expression: TemporalExpression, text: str) -> TemporalExpression:
+    """Return ``expression`` as a SET when it is a rate (``empat penerbangan sehari``), else unchanged."""
+    if expression.timex_type != "DURATION" or expression.text.lower() not in _RATE_WORDS:
+        return expression
+    if not _COUNTED_NOUN_BEFORE.search(text, max(0, expression.start - 40), expression.start):
+        return expression
+    return replace(expression, timex_type="SET", range_start=None, range_end=None)
 
 
 _SENTENCE_ENDS = frozenset(".!?:;\"'“”‘’([-–—")
