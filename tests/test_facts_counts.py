@@ -103,6 +103,10 @@ def test_non_counts_are_ignored(text):
         # Flood victims counted at relief centres (PPS) are displaced, not "other".
         ("Selain itu, seramai 292 mangsa direkodkan di Negeri Sembilan yang terdiri daripada 84 orang di empat PPS.",
          [("292 mangsa", "displaced", 292, False)]),
+        # "termasuk dua remaja": two of four (the four are no count here); the subset is none either.
+        ("PETALING JAYA: Empat mat rempit termasuk dua remaja ditahan polis di di Jalan Kluang.", []),
+        # "hilang minat": losing interest, nobody missing.
+        ("Ada seorang yang mengambil berat kepada hilang minat terhadap pasangannya.", []),
         # "satu das": one shot fired in an attempted murder, nobody killed.
         ("Hakim Norhayati Mohamad Yunus atas dua pertuduhan iaitu cubaan membunuh lelaki warga Pakistan dengan "
          "menembak sebanyak satu das dengan senjata api jenis Steven 6400.", []),
@@ -110,3 +114,15 @@ def test_non_counts_are_ignored(text):
 )
 def test_malay_totals_shelters_and_shots(text, expected):
     assert counts(text, "ms") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # BBC: MPs voting against their party are "rebels" too; no fighters there.
+        ("The cross-party amendment was narrowly rejected by the Commons despite the support of 62 Labour rebels.", []),
+        ("At least 62 rebels were killed in the fighting.", [("At least 62 rebels", "killed", 62, True)]),
+    ],
+)
+def test_parliamentary_rebels_are_no_fighters(text, expected):
+    assert counts(text, "en") == expected

@@ -65,6 +65,10 @@ def test_unknown_language_runs_every_grammar():
     # A race time in two units is one duration.
     ("Holmes won the 800m in one minute 47.97 seconds.", [("one minute 47.97 seconds", "DURATION", "PT1M47.97S")]),
     ("He clocked seven minutes, 56.86 seconds in Birmingham.", [("seven minutes, 56.86 seconds", "DURATION", "PT7M56.86S")]),
+    # BBC: "a second reading" is the ordinal; "a second behind" is one second.
+    ("If the European Council agrees on the draft directive it will then return for a second reading at the "
+     "European Parliament.", []),
+    ("He finished a second behind Bekele.", [("a second", "DURATION", "PT1S")]),
 ])
 def test_titles_are_no_days_and_race_times_are_one_duration(sentence, expected):
     found = temporal_expressions(sentence, WEDNESDAY, language="en")

@@ -98,10 +98,12 @@ def test_early_month_lalu_is_this_month_once_its_first_days_are_past(text, refer
     # Utusan: "four flights a day" is a rate (SET), not a one-day length.
     ("Beliau berkata, penerbangan VTL bagi laluan baharu ini akan bermula dengan empat penerbangan sehari yang "
      "akan dioperasikan oleh syarikat-syarikat penerbangan.", "sehari", "SET"),
+    # Detik: "per tiga bulan sekali" (once every three months) is a rate too.
+    ("Program PKH dan BPNT disalurkan secara bertahap per tiga bulan sekali dalam setahun.", "tiga bulan", "SET"),
     # ... while "selama sehari" (for one day) stays a duration.
     ("Mangsa dirawat selama sehari di Hospital Sultanah Bahiyah sebelum dibenarkan pulang.", "sehari", "DURATION"),
 ])
 def test_a_unit_after_a_counted_noun_is_a_rate(sentence, span, timex_type):
     found = {e.text: e for e in temporal_expressions(sentence, date(2021, 11, 12), language="ms")}
     assert found[span].timex_type == timex_type
-    assert found[span].value == "P1D"
+    assert found[span].value == ("P3M" if "bulan" in span else "P1D")

@@ -51,6 +51,8 @@ class _Cues:
     relatives_after: re.Pattern[str]  # "orang keluarga korban": relatives of the victims, not victims
     subset_before: re.Pattern[str]  # "termasuk" right before a number: a subset of the count before it
     shelter: re.Pattern[str]  # "PPS", "evacuation centres": victims counted there are displaced
+    idiom: re.Pattern[str]  # "hilang minat": a keyword inside an idiom
+    any_number: re.Pattern[str]  # a numeral or a digit run, counted or not
 
 
 @cache
@@ -96,6 +98,8 @@ def _cues() -> _Cues:
         relatives_after=re.compile(rf"\s+(?:{alternation(data['relatives_after'])}){word_end}"),
         subset_before=re.compile(rf"(?<![\w-])(?:{alternation(data['subset_markers'])})\s*:?\s+\Z"),
         shelter=re.compile(rf"(?<![\w-])(?:{alternation(data['shelter_cues'])}){word_end}"),
+        idiom=re.compile(rf"(?:{alternation(data['keyword_idioms'])}){word_end}"),
+        any_number=re.compile(rf"(?<![\w-])(?:{DIGITS}|{NUMERAL_WORDS})(?![\w-])"),
     )
 
 
@@ -141,10 +145,15 @@ def event_counts(text: str, language: str = "id") -> list[EventCount]:
 
 
 def _is_subset(count: EventCount, found: list[EventCount], text: str, low: str, cues: _Cues) -> bool:
-    """Return True when ``count`` follows "termasuk"/"including" after a count of its sentence: part of that one."""
-    if not found or not cues.subset_before.search(low, max(0, count.start - 20), count.start):
+    """Return True when ``count`` follows "termasuk"/"including" after a number of its sentence: part of that one.
+
+    "Empat mat rempit termasuk dua remaja ditahan": two of the four; the subset is no count.
+    """
+    marker = cues.subset_before.search(low, max(0, count.start - 20), count.start)
+    if marker is None:
         return False
-    return found[-1].end > sentence_start(text, count.start)
+    floor = max(sentence_start(text, count.start), marker.start() - 60)
+    return (bool(found) and found[-1].end > floor) or cues.any_number.search(low, floor, marker.start()) is not None
 
 
 def _count_at(
@@ -192,7 +201,8 @@ def _count_at(
     window_end = min(len(text), phrase_end + _AFTER_WINDOW)
     clause_break = cues.clause_break.search(low, phrase_end, window_end)
     after_keyword = cues.keyword.search(low, phrase_end, clause_break.start() if clause_break else window_end)
-    if after_keyword is not None and normalised(after_keyword.group()) in cues.not_people.get(language, ()):
+    if after_keyword is not None and (normalised(after_keyword.group()) in cues.not_people.get(language, ())
+                                      or cues.idiom.match(low, after_keyword.start())):
         after_keyword = None
     after_adjacent = after_keyword is not None and not text[phrase_end:after_keyword.start()].strip()
     # A keyword before: right before the number, or linked to it by "berjumlah", "mencapai" or an approximator.

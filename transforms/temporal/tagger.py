@@ -38,7 +38,7 @@ def temporal_expressions(text: str, reference_date: date | None = None,
         return []
     anchored = anchored_expressions(mentions_in(text, language), text, as_reference(reference_date))
     if language == "en":
-        anchored = [e for e in anchored if not _is_capitalised_title_word(e, text)]
+        anchored = [e for e in anchored if not _is_capitalised_title_word(e, text) and not _is_ordinal_second(e, text)]
     else:
         anchored = [_as_rate(e, text) for e in anchored]
     return with_discourse(_joined_durations(anchored, text), text, language)
@@ -60,6 +60,21 @@ def _is_capitalised_title_word(expression: TemporalExpression, text: str) -> boo
     return prefix[-1] not in _SENTENCE_ENDS
 
 
+# "a second reading", "a second time": the ordinal, not one second. A time unit is followed by a
+# preposition, a comparison or the clause's end ("within a second of", "a second faster", "a second.").
+_AFTER_A_TIME_UNIT = frozenset({"of", "or", "and", "later", "ago", "before", "after", "faster", "slower", "behind",
+                                "ahead", "earlier", "apart", "to", "in", "per", "off", "quicker", "longer", "more", "less"})
+_NEXT_WORD = re.compile(r"[ \t]+(?P<word>[a-z]+)")
+
+
+def _is_ordinal_second(expression: TemporalExpression, text: str) -> bool:
+    """Return True for "a second" followed by a noun (``a second reading``): an ordinal, no duration."""
+    if expression.text.lower() not in ("a second", "second"):
+        return False
+    following = _NEXT_WORD.match(text, expression.end)
+    return following is not None and following.group("word") not in _AFTER_A_TIME_UNIT
+
+
 # "empat penerbangan sehari" (four flights a day): a one-unit word after a counted noun is a rate, TimeML SET.
 _RATE_WORDS = frozenset({"sehari", "seminggu", "sepekan", "sebulan", "setahun"})
 _COUNTED_NOUN_BEFORE = re.compile(
@@ -68,12 +83,20 @@ _COUNTED_NOUN_BEFORE = re.compile(
 
 
 def _as_rate(expression: TemporalExpression, text: str) -> TemporalExpression:
-    """Return ``expression`` as a SET when it is a rate (``empat penerbangan sehari``), else unchanged."""
-    if expression.timex_type != "DURATION" or expression.text.lower() not in _RATE_WORDS:
+    """Return ``expression`` as a SET when it is a rate (``empat penerbangan sehari``, ``per tiga bulan sekali``), else unchanged."""
+    if expression.timex_type != "DURATION":
         return expression
-    if not _COUNTED_NOUN_BEFORE.search(text, max(0, expression.start - 40), expression.start):
+    per = _PER_BEFORE.search(text, max(0, expression.start - 8), expression.start) or _ONCE_AFTER.match(text, expression.end)
+    counted = expression.text.lower() in _RATE_WORDS and _COUNTED_NOUN_BEFORE.search(
+        text, max(0, expression.start - 40), expression.start)
+    if not (per or counted):
         return expression
     return replace(expression, timex_type="SET", range_start=None, range_end=None)
+
+
+# "per tiga bulan sekali", "per 3 bulan": once every three months.
+_PER_BEFORE = re.compile(r"(?<![\w-])per[ \t]+\Z", re.IGNORECASE)
+_ONCE_AFTER = re.compile(r"[ \t]+sekali(?![\w-])", re.IGNORECASE)
 
 
 _SENTENCE_ENDS = frozenset(".!?:;\"'“”‘’([-–—")
