@@ -16,6 +16,7 @@ from newsetl.transforms.facts.speakers import (
     Speaker,
     anaphor_kind,
     is_definite_role,
+    overlap,
     person_after_role,
     pronoun_before,
     speaker_from_span,
@@ -162,17 +163,13 @@ def _apposed_person(text: str, span: tuple[int, int], mentions: Sequence[EntityM
     ``kata AKBP I Made Parwita`` too: the rank and a Balinese birth-order name sit before the name.
     None when the phrase holds a person or no person follows it closely.
     """
-    if any(m.entity_type == "PERSON" and _overlaps(m, span) for m in mentions):
+    if any(m.entity_type == "PERSON" and overlap(m, span) > 0 for m in mentions):
         return None
     gap = _APPOSITION_GAP.match(text, span[1])
     for m in mentions:
         if m.entity_type == "PERSON" and span[1] <= m.start <= gap.end():
             return m.start, m.end
     return None
-
-
-def _overlaps(mention: EntityMention, span: tuple[int, int]) -> bool:
-    return mention.start < span[1] and span[0] < mention.end
 
 
 def _clause_attribution(

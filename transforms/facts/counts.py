@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from newsetl.transforms.facts.lexicon import PhraseFinder, alternation, data_file, lowered, normalised, vocabulary
-from newsetl.transforms.facts.marks import sentence_start
+from newsetl.transforms.facts.marks import sentence_end, sentence_start
 from newsetl.transforms.numbers import DIGITS, NUMERAL_WORDS, parsed_number
 from newsetl.transforms.records import EventCount
 
@@ -105,11 +105,7 @@ def _cues() -> _Cues:
 
 def _in_shelter_sentence(text: str, low: str, at: int, cues: _Cues) -> bool:
     """Return True when the sentence around ``at`` names a relief centre (``PPS``, ``evacuation centre``)."""
-    end = _SENTENCE_END.search(low, at)
-    return cues.shelter.search(low, sentence_start(text, at), end.start() if end else len(low)) is not None
-
-
-_SENTENCE_END = re.compile(r"[.!?\n](?!\d)")
+    return cues.shelter.search(low, sentence_start(text, at), sentence_end(text, at)) is not None
 
 
 def _type_of(match: re.Match[str] | None, types: dict[str, str], group: str | int = 0) -> str | None:

@@ -80,7 +80,7 @@ def is_ministry(text: str) -> bool:
     return bool(first) and first.group().lower() in ministry_heads()
 
 
-def _overlap(mention: EntityMention, span: Span) -> int:
+def overlap(mention: EntityMention, span: Span) -> int:
     """Return how many characters ``mention`` shares with ``span`` (negative if none)."""
     return min(span[1], mention.end) - max(span[0], mention.start)
 
@@ -88,7 +88,7 @@ def _overlap(mention: EntityMention, span: Span) -> int:
 def speaker_from_span(text: str, span: Span, mentions: Sequence[EntityMention]) -> Speaker:
     """Return the speaker named by the phrase at ``span``, narrowed and keyed by ``mentions``."""
     kind = phrase_kind(text, span)
-    hits = [m for m in mentions if _overlap(m, span) > 0]
+    hits = [m for m in mentions if overlap(m, span) > 0]
     covering = [m for m in hits if m.start <= span[0] and m.end >= span[1]]
     if covering:
         kind = KIND_OF_TYPE.get(covering[0].entity_type, kind)
@@ -99,8 +99,8 @@ def speaker_from_span(text: str, span: Span, mentions: Sequence[EntityMention]) 
             return Speaker(m.start, m.end, text[m.start:m.end], "person", m.entity_key)
         span = person_part(text, span)
     wanted = {"person": "PERSON", "org": "ORG", "place": "LOC"}[kind]
-    typed = [m for m in mentions if m.entity_type == wanted and _overlap(m, span) > 0]
-    key = max(typed, key=lambda m: _overlap(m, span)).entity_key if typed else None
+    typed = [m for m in mentions if m.entity_type == wanted and overlap(m, span) > 0]
+    key = max(typed, key=lambda m: overlap(m, span)).entity_key if typed else None
     return Speaker(span[0], span[1], text[span[0]:span[1]], kind, key)
 
 
@@ -141,7 +141,7 @@ def person_after_role(text: str, span: Span, mentions: Sequence[EntityMention]) 
     name = name_phrase_after(text, role.end())
     if name is None:
         return None
-    people = [m for m in mentions if m.entity_type == "PERSON" and _overlap(m, name) > 0]
+    people = [m for m in mentions if m.entity_type == "PERSON" and overlap(m, name) > 0]
     return (people[0].start, people[0].end) if people else None
 
 

@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 from datetime import date, datetime
 
+from newsetl.transforms.numbers import DIGITS, NUMERAL_WORDS
 from newsetl.transforms.records import TemporalExpression
 from newsetl.transforms.temporal.anchoring import anchored_expressions
 from newsetl.transforms.temporal.discourse import with_discourse
@@ -77,9 +78,8 @@ def _is_ordinal_second(expression: TemporalExpression, text: str) -> bool:
 
 # "empat penerbangan sehari" (four flights a day): a one-unit word after a counted noun is a rate, TimeML SET.
 _RATE_WORDS = frozenset({"sehari", "seminggu", "sepekan", "sebulan", "setahun"})
-_COUNTED_NOUN_BEFORE = re.compile(
-    r"(?<![\w-])(?:\d+(?:[.,]\d+)?|satu|dua|tiga|empat|lima|enam|tujuh|lapan|delapan|sembilan|sepuluh|sebelas|"
-    r"belas|puluh|ratus|ribu|beberapa)[ \t]+[a-z][\w-]*[ \t]+\Z", re.IGNORECASE)
+_COUNTED_NOUN_BEFORE = re.compile(rf"(?<![\w-])(?:{DIGITS}|{NUMERAL_WORDS}|beberapa)[ \t]+[a-z][\w-]*[ \t]+\Z",
+                                  re.IGNORECASE)
 
 
 def _as_rate(expression: TemporalExpression, text: str) -> TemporalExpression:
