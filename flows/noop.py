@@ -50,7 +50,7 @@ def nothing_new(paths: list[Path], db_path: Path, *, max_bytes: int, batch_size:
     """
     import duckdb
 
-    from newsetl.flows.fingerprints import FileTally, file_fingerprint, read_key
+    from newsetl.flows.fingerprints import FileTally, read_key
     from newsetl.warehouse.connection import WarehouseLocked, WarehouseMissing, reader_connection
     from newsetl.warehouse.input_files import stored_input_files
     from newsetl.warehouse.loading import known_document_ids
@@ -63,55 +63,64 @@ def nothing_new(paths: list[Path], db_path: Path, *, max_bytes: int, batch_size:
     except (WarehouseLocked, WarehouseMissing, duckdb.Error):
         return None
     key = read_key(read_options, max_bytes)
+    tally = FileTally()
     try:
         try:
             if latest_run_id(con) is None or not latest_run_completed(con):
                 return None
             stored = stored_input_files(con, key)
-            known: set[str] | None = None  # read only if some file must be decoded
         except duckdb.Error:  # an older or partial warehouse: let the flow prepare it
             return None
         discovery = discovered_inputs([str(p) for p in paths], max_bytes=max_bytes, batch_size=batch_size)
         if discovery.rejects or not discovery.slices:
             return None
-        unchanged: dict[str, bool] = {}
-
-        def is_unchanged(path: str) -> bool:
-            if path not in unchanged:
-                entry = stored.get(os.path.abspath(path))
-                now = file_fingerprint(path) if entry is not None else None
-                unchanged[path] = now is not None and (now.size_bytes, now.mtime_ns, now.sha256) == entry[:3]
-            return unchanged[path]
-
-        seen = 0
-        counted: set[str] = set()
-        tally = FileTally()
-        for piece in discovery.slices:
-            if all(is_unchanged(path) for path in piece.paths):
-                for path in piece.paths:
-                    if path not in counted:
-                        counted.add(path)
-                        seen += stored[os.path.abspath(path)][3]
-                continue
-            if known is None:
-                try:
-                    known = known_document_ids(con)
-                except duckdb.Error:
-                    return None
-            tally.before_reading(piece.paths)
-            content = slice_content(piece, max_bytes, read_options)
-            if content.rejects.height:
-                return None
-            ids = content.documents["document_id"]
-            if any(doc_id not in known for doc_id in ids):
-                return None
-            tally.read(piece.paths, len(ids), 0)
-            seen += len(ids)
+        unchanged = {path: _is_unchanged(path, stored, tally) for piece in discovery.slices for path in piece.paths}
+        same = [all(unchanged[path] for path in piece.paths) for piece in discovery.slices]
+        changed = [piece for piece, kept in zip(discovery.slices, same) if not kept]
+        try:
+            known = known_document_ids(con) if changed else set()  # read only if some file must be decoded
+        except duckdb.Error:
+            return None
     finally:
-        con.close()
+        con.close()  # before decoding: a reader holding the file would keep a writer out
+    skipped = {path for piece, kept in zip(discovery.slices, same) if kept for path in piece.paths}
+    seen = sum(stored[os.path.abspath(path)][3] for path in skipped)
+    for piece in changed:
+        tally.before_reading(piece.paths)
+        content = slice_content(piece, max_bytes, read_options)
+        if content.rejects.height:
+            return None
+        ids = content.documents["document_id"]
+        if any(doc_id not in known for doc_id in ids):
+            return None
+        tally.read(piece.paths, len(ids), 0)
+        seen += len(ids)
     if input_files is not None:
         input_files.extend(tally.clean_rows())
     return seen
+
+
+def _is_unchanged(path: str, stored: dict, tally) -> bool:
+    """Return True when ``path`` has the size, mtime and SHA-256 stored for it; hashes only when size and mtime match.
+
+    The fingerprint of a file that changed is kept in ``tally``, so that reading it does not hash it again.
+    """
+    from newsetl.flows.fingerprints import file_fingerprint
+
+    entry = stored.get(os.path.abspath(path))
+    if entry is None:
+        return False
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return False
+    if (stat.st_size, stat.st_mtime_ns) != tuple(entry[:2]):
+        return False
+    now = file_fingerprint(path)
+    if now is not None and (now.size_bytes, now.mtime_ns, now.sha256) == tuple(entry[:3]):
+        return True
+    tally.fingerprints[os.path.abspath(path)] = now  # to be decoded: its fingerprint is already known
+    return False
 
 
 def recorded_noop_run(paths: list[Path], db_path: Path, seen: int, *, max_analysis_chars: int,

@@ -25,6 +25,7 @@ from newsetl.flows.analysis_pool import analysed_here_or_in_pool
 from newsetl.flows.checking import check_parameters
 from newsetl.flows.discovery import Discovery, InputSlice, discovered_inputs, printable
 from newsetl.flows.reading import REJECT_SCHEMA, SliceContent, file_date_values, slice_content
+from newsetl.flows import run_ledger
 from newsetl.flows.session import WarehouseSession
 from newsetl.transforms.batch_safety import DEFAULT_MAX_ANALYSIS_CHARS
 from newsetl.transforms.boilerplate import line_document_counts
@@ -240,8 +241,8 @@ def run_data_checks(session: WarehouseSession, run_id: str,
 
 @task(name="finish-run", task_run_name="finish-run-{status}", cache_policy=NO_CACHE)
 def finish_run(session: WarehouseSession, run_id: str, status: str, counts: dict[str, int], error: str | None) -> None:
-    """Record the run's final status and counts in marts.pipeline_runs."""
-    runs.finished_run(session.connection(), run_id, status, counts, error)
+    """Record the run's final status and counts in marts.pipeline_runs (``run_ledger.finished_run`` as a task run)."""
+    run_ledger.finished_run(session, run_id, status, counts, error)
 
 
 @task(name="build-incidents", task_run_name="build-incidents", cache_policy=NO_CACHE)

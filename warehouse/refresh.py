@@ -10,7 +10,7 @@ import duckdb
 import polars as pl
 
 from newsetl.warehouse.transactions import transaction
-from newsetl.warehouse.schema import refresh_script
+from newsetl.warehouse.schema import refresh_script, table_exists
 
 
 def entity_key_stats(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
@@ -45,14 +45,6 @@ def replaced_entity_keys(con: duckdb.DuckDBPyConnection, keys: pl.DataFrame) -> 
 INCIDENT_INPUTS = ("counts", "places", "dates", "documents")
 
 
-def _table_exists(con: duckdb.DuckDBPyConnection, schema: str, name: str) -> bool:
-    return con.execute(
-        "SELECT count(*) FROM duckdb_tables() WHERE schema_name = ? AND table_name = ? "
-        "UNION ALL SELECT count(*) FROM duckdb_views() WHERE schema_name = ? AND view_name = ?",
-        [schema, name, schema, name],
-    ).fetchall() != [(0,), (0,)]
-
-
 def incident_inputs(con: duckdb.DuckDBPyConnection) -> dict[str, pl.DataFrame | None]:
     """Return the frames marts.incidents is built from (``refresh/incident_*.sql``).
 
@@ -61,8 +53,8 @@ def incident_inputs(con: duckdb.DuckDBPyConnection) -> dict[str, pl.DataFrame | 
     frames: dict[str, pl.DataFrame | None] = {
         name: con.execute(refresh_script(f"incident_{name}")).pl() for name in INCIDENT_INPUTS
     }
-    frames["place_info"] = con.execute(refresh_script("incident_place_info")).pl() if _table_exists(con, "marts", "places") else None
-    frames["clusters"] = con.execute(refresh_script("incident_clusters")).pl() if _table_exists(con, "marts", "story_clusters") else None
+    frames["place_info"] = con.execute(refresh_script("incident_place_info")).pl() if table_exists(con, "marts", "places") else None
+    frames["clusters"] = con.execute(refresh_script("incident_clusters")).pl() if table_exists(con, "marts", "story_clusters") else None
     return frames
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from importlib import resources
 
 import duckdb
@@ -26,6 +27,7 @@ def ddl_scripts() -> list[tuple[str, str]]:
     return scripts
 
 
+@cache
 def warehouse_sql(folder: str, name: str) -> str:
     """Return the SQL of ``<folder>/<name>.sql`` (``refresh``: corpus-wide rebuilds, ``runs``: the run ledger)."""
     return (_sql_dir() / folder / f"{name}.sql").read_text(encoding="utf-8")
@@ -67,10 +69,17 @@ def migration_scripts() -> list[tuple[int, str, str]]:
     return sorted(found)
 
 
+def table_exists(con: duckdb.DuckDBPyConnection, schema: str, name: str) -> bool:
+    """Return True when ``schema.name`` is a table or a view of the warehouse."""
+    return con.execute(
+        "SELECT count(*) FROM duckdb_tables() WHERE schema_name = ? AND table_name = ? "
+        "UNION ALL SELECT count(*) FROM duckdb_views() WHERE schema_name = ? AND view_name = ?",
+        [schema, name, schema, name],
+    ).fetchall() != [(0,), (0,)]
+
+
 def _recorded_migrations(con: duckdb.DuckDBPyConnection) -> set[int]:
-    exists = con.execute("SELECT count(*) FROM duckdb_tables() WHERE schema_name = 'marts' "
-                         "AND table_name = 'schema_migrations'").fetchone()[0]
-    if not exists:
+    if not table_exists(con, "marts", "schema_migrations"):
         return set()
     return {version for (version,) in con.execute("SELECT version FROM marts.schema_migrations").fetchall()}
 
@@ -89,14 +98,16 @@ def applied_schema(con: duckdb.DuckDBPyConnection) -> list[str]:
     scripts = ddl_scripts()
     names = []
     with transaction(con):
-        con.execute(scripts[0][1])
+        schemas, *objects = scripts
+        con.execute(schemas[1])
+        names.append(schemas[0])
         done = _recorded_migrations(con)
         pending = [m for m in migration_scripts() if m[0] not in done]
         if _has_tables(con):  # a new warehouse gets the current DDL and only records the migrations
             for version, name, sql in pending:
                 con.execute(sql)
                 names.append(f"migration {version:04d}_{name}")
-        for name, sql in scripts:
+        for name, sql in objects:
             con.execute(sql)
             names.append(name)
         for version, name, _sql in pending:
