@@ -23,7 +23,7 @@ from newsetl.transforms.entities.lexicon import (
     word_classes,
 )
 from newsetl.transforms.entities.ministries import ministry_matches, portfolio_end
-from newsetl.transforms.entities.roles import title_end, title_start, titled_person_spans
+from newsetl.transforms.entities.roles import NAME_LINKS, title_end, title_start, titled_person_spans
 from newsetl.transforms.entities.spans import (
     Candidate,
     cleaned_span,
@@ -98,7 +98,6 @@ def _tagged_spans(text: str, toks: list[Token], bounds, headlines: list[bool], g
 # Ismail``, ``Abd. Rahman``); the stop ends no sentence and cuts no name. Source: Utusan usage.
 _ABBREVIATED_NAME_PARTS = frozenset({"mohd", "moh", "muhd", "muh", "md", "abd", "hj", "mat"})
 # Lower-case or title words that join two parts of one Malay name (``Ahmad Zahid bin Hamidi``).
-_NAME_LINK_WORDS = frozenset({"bin", "binti", "Tun"})
 
 
 def _joined_names(toks: list[Token], spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -109,7 +108,7 @@ def _joined_names(toks: list[Token], spans: list[tuple[int, int, str]]) -> list[
     capitalised words after it.
     """
     out: list[tuple[int, int, str]] = []
-    starts = {a: (a, b, kind) for a, b, kind in spans}
+    starts = {a for a, _b, _kind in spans}
     n = len(toks)
     for a, b, kind in sorted(spans):
         if out and out[-1][1] > a:
@@ -117,8 +116,8 @@ def _joined_names(toks: list[Token], spans: list[tuple[int, int, str]]) -> list[
             continue
         prev = out[-1] if out else None
         if prev is not None and kind == "PERSON" and prev[2] == "PERSON" and (
-            (prev[1] == a and b - a > 1 and toks[a].text in _NAME_LINK_WORDS)  # "Ahmad Zahid" + "bin Hamidi"
-            or (prev[1] + 1 == a and toks[prev[1]].text in _NAME_LINK_WORDS)
+            (prev[1] == a and b - a > 1 and toks[a].text in NAME_LINKS)  # "Ahmad Zahid" + "bin Hamidi"
+            or (prev[1] + 1 == a and toks[prev[1]].text in NAME_LINKS)
             or (prev[1] + 1 == a and toks[prev[1]].text == "." and toks[prev[1] - 1].text.lower() in _ABBREVIATED_NAME_PARTS)
         ):
             out[-1] = (prev[0], b, "PERSON")
@@ -400,7 +399,7 @@ def _districts_as_places(toks: list[Token], cands: list[Candidate], language: st
 _SEAT_TITLES = (("ahli", "parlimen"), ("adun",), ("wakil", "rakyat"))
 
 
-def _seats_as_places(toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
+def _seats_as_places(toks: list[Token], cands: list[Candidate], language: str) -> list[Candidate]:
     """Return the candidates with a PERSON that names a seat (``Ahli Parlimen Machang, ...``) as LOC."""
     person_at = {c.first for c in cands if c.entity_type == "PERSON"}
     out = []
@@ -409,7 +408,7 @@ def _seats_as_places(toks: list[Token], cands: list[Candidate]) -> list[Candidat
             before = tuple(folded(t.text) for t in toks[max(0, c.first - 2) : c.first])
             seat = any(before[-len(title):] == title for title in _SEAT_TITLES if len(before) >= len(title))
             if seat and c.last + 1 < len(toks) and toks[c.last].text == "," and (
-                c.last + 1 in person_at or is_name_word(toks[c.last + 1], "ms")
+                c.last + 1 in person_at or is_name_word(toks[c.last + 1], language)
             ):
                 c = Candidate(c.first, c.last, "LOC", c.source)
         out.append(c)
@@ -469,5 +468,5 @@ def entity_mentions(text: str, language: str = "id") -> list[EntityMention]:
     ]
     cands = _placed_persons(toks, _without_concepts(toks, cands, language))
     cands = [c for c in _districts_as_places(toks, cands, language) if not _no_person(toks, c, language)]
-    cands = _initials_as_persons(toks, _seats_as_places(toks, cands) if language != "en" else cands)
+    cands = _initials_as_persons(toks, _seats_as_places(toks, cands, language) if language != "en" else cands)
     return document_mentions(text, toks, cands, language)

@@ -146,12 +146,12 @@ def _role_after(text, toks, last, neighbours, language):
 
 # Words that join two parts of one Malay name: a patronymic (``Ahmad Zahid bin Hamidi``) or a
 # father's title kept in the son's name (``Najib Tun Razak``). Source: Kamus Dewan; Utusan usage.
-_NAME_LINKS = frozenset({"bin", "binti", "Tun"})
+NAME_LINKS = frozenset({"bin", "binti", "Tun"})  # words inside one Malay name: "Najib Tun Razak"
 
 
 def _links_name(toks: list[Token], k: int, usable) -> bool:
     """Return True when token ``k`` joins the name before it to a name word right after it."""
-    return toks[k].text in _NAME_LINKS and k + 1 < len(toks) and usable(k + 1)
+    return toks[k].text in NAME_LINKS and k + 1 < len(toks) and usable(k + 1)
 
 
 def _opens_name(toks: list[Token], k: int, usable, language: str) -> bool:

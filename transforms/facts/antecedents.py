@@ -16,6 +16,7 @@ from newsetl.transforms.facts.speakers import (
     is_ministry,
     ministry_heads,
     person_after_role,
+    person_after_title,
     pronoun_before,
     speaker_from_mention,
     speaker_from_span,
@@ -59,8 +60,6 @@ _SAME_REFERENT = {
     "he": re.compile(r"[\s\"“”]*(?:(?:But|And|Yet|So|However|Then|Later|Earlier),?[ \t]+)?(?i:he|his|him)(?![\w-])"),
     "she": re.compile(r"[\s\"“”]*(?:(?:But|And|Yet|So|However|Then|Later|Earlier),?[ \t]+)?(?i:she|her)(?![\w-])"),
 }
-# The rest of a title before the comma that sets off the name: "Menteri Belia[ dan Sukan, ]Hannah Yeoh".
-_TITLE_TAIL = re.compile(r"(?:[ \t]+[\w-]+){0,4}?[ \t]*,[ \t]*")
 # The honorific before a name tells the gender an English "he" or "she" must agree with.
 _HONORIFIC = re.compile(r"(?<![\w-])(?P<h>mr|mrs|ms|miss|sir|lady|dame|lord|baroness)\.?[ \t]+\Z", re.IGNORECASE)
 _GENDER_OF = {"mr": "he", "sir": "he", "lord": "he", "mrs": "she", "ms": "she", "miss": "she", "lady": "she",
@@ -172,24 +171,12 @@ class Antecedents:
         span = name_phrase_after(self._text, pos, allow_lower_roles=True)
         if span is None or is_definite_role(self._text, span):
             return  # "according to the Bishop" names no one
-        span = person_after_role(self._text, span, mentions) or self._apposed_name(span, mentions) or span
+        span = person_after_role(self._text, span, mentions) or person_after_title(self._text, span, mentions) or span
         # A PERSON mention at the phrase, or just after a cut ("Mohd." + "Isham Md. Isa").
         covering = [m for m in mentions if m.entity_type == "PERSON" and m.end > span[0] and m.start <= span[1] + 2]
         speaker = speaker_from_mention(covering[0]) if covering else speaker_from_span(self._text, span, mentions)
         if speaker.kind == "person":
             self._speech.append((span[0], speaker))
-
-    def _apposed_name(self, span: Span, mentions: Sequence[EntityMention]) -> Span | None:
-        """Return the name after a title phrase and a comma (``Menteri Belia dan Sukan, Hannah Yeoh``), or None."""
-        first = WORD.match(self._text, span[0])
-        if first is None or first.group().lower() not in word_class("titles"):
-            return None
-        comma = _TITLE_TAIL.match(self._text, span[1])  # "Menteri Belia" + " dan Sukan, "
-        name = name_phrase_after(self._text, comma.end()) if comma else None
-        if name is None:
-            return None
-        people = [m for m in mentions if m.entity_type == "PERSON" and m.start <= name[0] < m.end]
-        return (people[0].start, people[0].end) if people else None
 
     def _described(self, role: str, before: int) -> Speaker | None:
         """Return the person an earlier sentence gives ``role`` to: ``The Bishop of Durham, the Rt Rev Dr Tom Wright``."""

@@ -16,8 +16,8 @@ from newsetl.transforms.facts.speakers import (
     Speaker,
     anaphor_kind,
     is_definite_role,
-    overlap,
     person_after_role,
+    person_after_title,
     pronoun_before,
     speaker_from_span,
     subject_before,
@@ -149,22 +149,9 @@ def _named(
         return None
     if is_definite_role(text, span):
         return antecedents.resolved("role:" + text[span[0]:span[1]].split()[-1].lower(), quote_start)
-    return speaker_from_span(text, person_after_role(text, span, mentions) or _apposed_person(text, span, mentions)
+    return speaker_from_span(text, person_after_role(text, span, mentions) or person_after_title(text, span, mentions)
                              or span, mentions)
 
-
-# Between a title phrase and the person it introduces: a comma and up to two capitalised words (a rank).
-_APPOSITION_GAP = re.compile(r"[ \t]*,?[ \t]*(?:[A-Z][\w.]*[ \t]+){0,2}")
-
-
-def _apposed_person(text: str, span: tuple[int, int], mentions: Sequence[EntityMention]) -> tuple[int, int] | None:
-    """Return the PERSON right after a phrase that names none: ``ujar Kapolres Boyolali, AKBP Rosyid Hartanto``.
-
-    ``kata AKBP I Made Parwita`` too: the rank and a Balinese birth-order name sit before the name.
-    None when the phrase holds a person or no person follows it closely.
-    """
-    if any(m.entity_type == "PERSON" and overlap(m, span) > 0 for m in mentions):
-        return None
     gap = _APPOSITION_GAP.match(text, span[1])
     for m in mentions:
         if m.entity_type == "PERSON" and span[1] <= m.start <= gap.end():

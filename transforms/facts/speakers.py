@@ -113,6 +113,7 @@ _DEFINITE = re.compile(r"(?i:the)[ \t]+\Z")
 _GENDERED = re.compile(r"(?<![\w-])(?P<pro>he|she)(?:\s+(?:also|then|later|has|had|previously|earlier))*\s*\Z", re.IGNORECASE)
 
 
+@cache
 def _person_roles() -> frozenset[str]:
     """Return the words that end a description of a person: titles and occupations (``MP``, ``analyst``)."""
     return word_class("titles") | word_class("occupations")
@@ -143,6 +144,34 @@ def person_after_role(text: str, span: Span, mentions: Sequence[EntityMention]) 
         return None
     people = [m for m in mentions if m.entity_type == "PERSON" and overlap(m, name) > 0]
     return (people[0].start, people[0].end) if people else None
+
+
+_TITLE_TAIL = re.compile(r"(?:[ \t]+[\w-]+){0,4}?[ \t]*,[ \t]*")  # "Menteri Belia" + " dan Sukan, "
+# Between a title phrase and the person it introduces: a comma and up to two capitalised words (a rank).
+_APPOSITION_GAP = re.compile(r"[ \t]*,?[ \t]*(?:[A-Z][\w.]*[ \t]+){0,2}")
+
+
+def person_after_title(text: str, span: Span, mentions: Sequence[EntityMention]) -> Span | None:
+    """Return the PERSON a title phrase introduces, else None.
+
+    ``Menteri Belia dan Sukan, Hannah Yeoh`` (the title's tail runs to a comma), ``Kapolres
+    Boyolali, AKBP Rosyid Hartanto`` and ``AKBP I Made Parwita`` (a rank or a Balinese
+    birth-order name sits before the name).
+    """
+    first = WORD.match(text, span[0])
+    comma = _TITLE_TAIL.match(text, span[1]) if first and first.group().lower() in word_class("titles") else None
+    name = name_phrase_after(text, comma.end()) if comma else None
+    if name is not None:
+        people = [m for m in mentions if m.entity_type == "PERSON" and m.start <= name[0] < m.end]
+        if people:
+            return people[0].start, people[0].end
+    if any(m.entity_type == "PERSON" and overlap(m, span) > 0 for m in mentions):
+        return None  # the phrase names its own person
+    gap = _APPOSITION_GAP.match(text, span[1])
+    for m in mentions:
+        if m.entity_type == "PERSON" and span[1] <= m.start <= gap.end():
+            return m.start, m.end
+    return None
 
 
 def pronoun_before(text: str, pos: int) -> str | None:

@@ -54,11 +54,12 @@ def _is_capitalised_title_word(expression: TemporalExpression, text: str) -> boo
     word = expression.text
     if not word[:1].isupper() or word.lower() not in _TITLE_DEICTICS:
         return False
-    before = text[:expression.start]
-    prefix = before.rstrip()
-    if not prefix or "\n" in before[len(prefix):]:
+    at = expression.start
+    while at > 0 and text[at - 1].isspace():
+        at -= 1
+    if at == 0 or "\n" in text[at:expression.start]:
         return False  # the text's or a paragraph's first word
-    return prefix[-1] not in _SENTENCE_ENDS
+    return text[at - 1] not in _SENTENCE_ENDS
 
 
 # "a second reading", "a second time": the ordinal, not one second. A time unit is followed by a
