@@ -40,8 +40,11 @@ class WarehouseSession:
     def connection(self, on_wait=None) -> duckdb.DuckDBPyConnection:
         """Return the open read-write connection, opening (and waiting for the locks) once."""
         if self._con is None:
+            started = time.monotonic()
             self.writer_lock(on_wait)
-            self._con = writer_connection(self.path, wait_seconds=self.wait_seconds, on_wait=on_wait)
+            # One budget for both waits: time spent queueing for the lock file is not granted again.
+            left = max(0.0, self.wait_seconds - (time.monotonic() - started))
+            self._con = writer_connection(self.path, wait_seconds=left, on_wait=on_wait)
         return self._con
 
     @property
