@@ -142,6 +142,25 @@ def test_english_speakers_follow_the_discourse(text, opening, speaker):
          "bagaimana yang dikira ahli parlimen hilang kerusi? Isytihar masuk parti lain, isytihar jadi ahli parlimen "
          "bebas. Istihar sokong Perdana Menteri? Tidak hilang kerusi, sekian,” katanya.", "(Tan Sri)",
          "Saifuddin Nasution"),
+        # "Kata Sasha, menurut Seksyen 23 ...": the sentence-opening cue names Sasha; a numbered section of a law
+        # ("Seksyen 23") is no speaker (Utusan).
+        ("Kata Sasha, menurut Seksyen 23 Enakmen Undang-Undang Keluarga Islam (Negeri Selangor) 2003, permohonan "
+         "harus disertakan dengan alasan mengapa perkahwinan yang dicadangkan itu patut atau perlu.\n\nIa juga "
+         "mengambil kira pendapatan suami pada masa itu, butir-butir komitmen, kewajipan tanggungan kewangan,  "
+         "bilangan orang tanggungan termasuk yang akan menjadi tanggungan (perkahwinan baharu).\n\n“Ketika inilah "
+         "isteri boleh bersuara dan memberitahu mahkamah sekiranya suami telahpun selama ini berlaku tidak adil atau "
+         "berpotensi untuk berlaku tidak adil atau ada nafkah tertunggak dan sebagainya.\n\n“Malah, isteri juga "
+         "boleh memberitahu kepada mahkamah sekiranya mereka suami ada melakukan ugutan cerai sekiranya mereka tidak "
+         "ke mahkamah dan menyokong permohonan poligami yang dibuat,” katanya lagi.", "Malah, isteri", "Sasha"),
+        # Two people: "menyarankan" and "mengingatkan" are speech verbs, so "katanya" is Khairy, named after
+        # "Menurut Ismail Sabri" (Utusan).
+        ("Menurut Ismail Sabri, peratusan rakyat Malaysia dewasa yang lengkap divaksinasi mencapai 90 peratus.\n\n"
+         "Melalui hantaran tersebut, Khairy Jamaluddin menyarankan orang ramai untuk mengamalkan TRISS, iaitu test "
+         "(ujian), report (lapor), isolate (kuarantin atau pengasingan kendiri), inform (memaklumkan) dan seek "
+         "(mendapatkan rawatan segera).\n\nBeliau mengingatkan syarikat konsesi agar dapat memastikan pengudaraan "
+         "baik dan melaksanakan penjarakan fizikal di lokasi berisiko tinggi di Hentian Rehat dan Rawat (R&R) lebuh "
+         "raya.\n\n“Syarikat tersebut juga perlu bersedia untuk menerima bilangan kenderaan tinggi yang dijangka "
+         "berlaku pada hujung minggu ini,” katanya.", "Syarikat tersebut", "Khairy Jamaluddin"),
         # "Ketua The Fed, Jerome Powell, menyampaikan": the title first, then the person (Detik).
         ("Ketua The Fed, Jerome Powell, menyampaikan bahwa pasar tenaga kerja kini menjadi perhatian utama para "
          "pembuat kebijakan moneter.\n\n\"Tidak ada jalan yang sepenuhnya bebas risiko. Tidak mudah untuk menentukan "

@@ -174,6 +174,19 @@ def person_after_title(text: str, span: Span, mentions: Sequence[EntityMention])
     return None
 
 
+# "Seksyen 23 Enakmen ...", "Perkara 153", "Article 50": a capitalised word numbered like a clause of a text.
+_NUMBERED = re.compile(r"[ \t]+\(?\d")
+
+
+def is_numbered_reference(text: str, span: Span) -> bool:
+    """Return whether the phrase at ``span`` is followed by a number: a section or article, not a speaker.
+
+    ``menurut Seksyen 23 Enakmen Undang-Undang Keluarga Islam`` cites a law; a person's age
+    comes after a comma (``Hashimah, 40``), never straight after the name.
+    """
+    return bool(_NUMBERED.match(text, span[1]))
+
+
 def pronoun_before(text: str, pos: int) -> str | None:
     """Return ``he`` or ``she`` when that pronoun (and adverbs) ends the text before ``pos``, else None."""
     match = _GENDERED.search(text, max(0, pos - _ANAPHOR_WINDOW), pos)
