@@ -161,6 +161,33 @@ def test_english_speakers_follow_the_discourse(text, opening, speaker):
          "baik dan melaksanakan penjarakan fizikal di lokasi berisiko tinggi di Hentian Rehat dan Rawat (R&R) lebuh "
          "raya.\n\n“Syarikat tersebut juga perlu bersedia untuk menerima bilangan kenderaan tinggi yang dijangka "
          "berlaku pada hujung minggu ini,” katanya.", "Syarikat tersebut", "Khairy Jamaluddin"),
+        # "Misha Omar yang hadir merasmikan majlis ... berkata": the name before a relative clause is the
+        # subject, not the author quoted before her (Utusan).
+        ("Menurut Maliah, buku ini diilhamkan selepas melihat ada dalam kalangan pesakit yang tidak mahu mengaku "
+         "sakit.\n\nSementara itu, penyanyi Misha Omar yang hadir merasmikan majlis pelancaran buku berkenaan "
+         "berkata, penghasilan naskhah itu dilihat sebagai langkah yang baik sewaktu ramai orang berdepan dengan "
+         "masalah yang sama, tetapi malu untuk menyuarakannya.\n\n“Sudah tiba masanya pesakit mental membuang rasa "
+         "takut dikecam hanya semata-mata kerana penyakit ini disifatkan dengan bahasa mudah, ‘gila’.\n\n“Keluar dan "
+         "bersuara jika itu boleh menjadi saluran untuk membantu perkembangan agar mereka pulih. Jangan takut untuk "
+         "sayangi diri dan menjadi sihat seperti sedia kala,” katanya.", "Keluar dan", "Misha Omar"),
+        # "Hadir" (attending) opens a sentence but names no one; "mengucapkan terima kasih" is a speech act.
+        ("Hadir menyampaikan hadiah ialah Pengarah Eksekutif LBS Bina Group Berhad, Datuk Cynthia Lim; Timbalan "
+         "Ketua Pegawai Eksekutif LBS, Lucas Lim; dan Pengurus Besar, Pemasaran dan Pertumbuhan Pelanggan Watsons "
+         "Malaysia, Danny Hoh.\n\nDalam pada itu, pemenang terbabit, Nurul Iylia Sabeela mengucapkan terima kasih "
+         "kepada Watsons Malaysia dan LBS kerana menjadikan impiannya kenyataan.\n\n“Saya telah menjadi ahli Watsons "
+         "Club bertahun dan memenangi rumah daripada jenama kegemaran saya, terasa seperti mimpi,” katanya.",
+         "Saya telah", "Nurul Iylia Sabeela"),
+        # "Menurut Peguam Syariah, Sasha Lyna Abdul Latif,": the lawyer's title ends at the comma, the name follows.
+        ("Menurut Peguam Syariah, Sasha Lyna Abdul Latif, apabila suami memohon kebenaran untuk berpoligami, "
+         "permohonan tersebut akan diserahkan kepada isteri sedia ada untuk memaklumkan berkenaan satu permohonan "
+         "telah difailkan oleh suami dan untuk isteri hadir dalam prosiding.\n\n“Ia bermakna selepas permohonan "
+         "dilakukan oleh suami, isteri akan dinamakan sebagai defendan dan perlu hadir ke mahkamah,” katanya.",
+         "Ia bermakna", "Sasha Lyna Abdul Latif"),
+        # "si suami dari Panggungrejo mendakwa": the place after "dari" is not the subject; no one is named.
+        ("Selepas bergaduh, si suami dari Panggungrejo mendakwa, isterinya tidak pulang ke rumah.\n\nDia dan "
+         "anak-anak dikatakan pulang ke rumah abangnya dan menetap di situ selama tiga hari.\n\n“Kemudian saya "
+         "mengambilnya dan mahu pulang. Tiga hari di rumah, dia melarikan diri lagi,” jelasnya.", "Kemudian saya",
+         None),
         # "Ketua The Fed, Jerome Powell, menyampaikan": the title first, then the person (Detik).
         ("Ketua The Fed, Jerome Powell, menyampaikan bahwa pasar tenaga kerja kini menjadi perhatian utama para "
          "pembuat kebijakan moneter.\n\n\"Tidak ada jalan yang sepenuhnya bebas risiko. Tidak mudah untuk menentukan "

@@ -109,6 +109,11 @@ _ALSO_TITLE = re.compile(
     r"[ \t]+(?:yang[ \t]+(?:juga|merupakan|ialah|adalah)|selaku)[ \t]+(?:[\w-]+[ \t]+){0,4}\Z", re.IGNORECASE
 )
 _MEMBER_OF = re.compile(r"[ \t]+(?:from|of|at)[ \t]+\Z")
+# "si suami dari Panggungrejo mendakwa": a Malay or Indonesian preposition puts the phrase after it out of subject.
+_PREPOSITION = re.compile(r"(?<![\w-])(?:dari|daripada|di)[ \t]+\Z")
+# "penyanyi Misha Omar yang hadir merasmikan majlis pelancaran buku berkenaan berkata": a relative clause in
+# lower case between the name and its verb.
+_RELATIVE_CLAUSE = re.compile(r"[ \t]+yang(?:[ \t]+[a-z][\w-]*){1,9}\Z")
 _DEFINITE = re.compile(r"(?i:the)[ \t]+\Z")
 _GENDERED = re.compile(r"(?<![\w-])(?P<pro>he|she)(?:\s+(?:also|then|later|has|had|previously|earlier))*\s*\Z", re.IGNORECASE)
 
@@ -237,6 +242,13 @@ def subject_before(text: str, verb_start: int, floor: int) -> Span | str | None:
             return name
         return None
     phrase = name_phrase_before(text, end, floor)
+    if phrase is None and (clause := _RELATIVE_CLAUSE.search(text, max(floor, end - 100), end)):
+        person = name_phrase_before(text, clause.start(), floor)
+        if person and phrase_kind(text, person) == "person" and (
+                text[floor:person[0]].strip() or len(WORD.findall(text, person[0], person[1])) > 1):
+            return person  # a one-word phrase opening the sentence may be a common noun ("Polisi yang ...")
+    if phrase and _PREPOSITION.search(text, max(floor, phrase[0] - 10), phrase[0]):
+        return None
     if phrase and (relative := _ALSO_TITLE.search(text, max(floor, phrase[0] - 60), phrase[0])):
         person = name_phrase_before(text, relative.start(), floor)
         if person and phrase_kind(text, person) != "place":
