@@ -188,6 +188,13 @@ def test_english_speakers_follow_the_discourse(text, opening, speaker):
          "anak-anak dikatakan pulang ke rumah abangnya dan menetap di situ selama tiga hari.\n\n“Kemudian saya "
          "mengambilnya dan mahu pulang. Tiga hari di rumah, dia melarikan diri lagi,” jelasnya.", "Kemudian saya",
          None),
+        # "Pihaknya menekankan" (his side stressed) refers back to the speaker; it names no one (Detik).
+        ("\"Menambah satu petugas khusus di setiap unit itu tidak mudah karena berarti menambah anggaran. Tapi ini "
+         "sudah disetujui, dan ini langkah luar biasa untuk menjaga keamanan pangan,\" kata Benny.\nKemenkes juga telah "
+         "memberikan masukan terhadap Peraturan Presiden (Perpres) terkait tata kelola MBG. Usulan tersebut kini tengah "
+         "dibahas di tingkat pemerintah pusat bersama Badan Gizi Nasional (BGN). Pihaknya menekankan, program MBG "
+         "masih dalam tahap awal dan akan terus disempurnakan.\n\n\"Usulan Perpres sudah masuk dan kami sudah berikan "
+         "masukan. Semua kementerian terkait juga dilibatkan,\" tegasnya.", "Usulan Perpres", "Benny"),
         # "Ketua The Fed, Jerome Powell, menyampaikan": the title first, then the person (Detik).
         ("Ketua The Fed, Jerome Powell, menyampaikan bahwa pasar tenaga kerja kini menjadi perhatian utama para "
          "pembuat kebijakan moneter.\n\n\"Tidak ada jalan yang sepenuhnya bebas risiko. Tidak mudah untuk menentukan "

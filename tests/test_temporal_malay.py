@@ -114,6 +114,8 @@ def test_a_unit_after_a_counted_noun_is_a_rate(sentence, span, timex_type):
     ("Ia antara inisiatif bagi mengutip hasil sekurang-kurangnya RM1 bilion setahun dalam tempoh tiga tahun "
      "akan datang.", "setahun", "SET", "P1Y"),
     ("Ebit Lew yang sudi membantu membayarkan sewa rumah kami sebanyak RM450 sebulan.", "sebulan", "SET", "P1M"),
+    ("Ronaldo kini menerima gaji 360,000 pound (RM1.9 juta) seminggu, sementara pemain yang menerima gaji tertinggi",
+     "seminggu", "SET", "P1W"),
     ("Kini dia mampu menerima 100 hingga 1,000 tempahan sehari berbekalkan platform e-dagang.", "sehari", "SET",
      "P1D"),
     # ... but a length after a relative clause stays a duration: no amount is divided.

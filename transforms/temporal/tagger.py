@@ -84,10 +84,11 @@ _RATE_WORDS = frozenset({"sehari", "seminggu", "sepekan", "sebulan", "setahun", 
 _COUNTED_NOUN_BEFORE = re.compile(rf"(?<![\w-])(?:{DIGITS}|{NUMERAL_WORDS}|beberapa)[ \t]+[a-z][\w-]*[ \t]+\Z",
                                   re.IGNORECASE)
 # "RM1 bilion setahun", "30,000 tan beras setahun", "menerima 100 hingga 1,000 tempahan sehari": an amount
-# (money, a number and its scale word) and up to five words of the noun phrase it counts, on one clause.
+# (money, a number and its scale word) and up to five words of the noun phrase it counts, on one clause;
+# a bracketed conversion may sit in it ("gaji 360,000 pound (RM1.9 juta) seminggu").
 _AMOUNT_BEFORE = re.compile(
     rf"(?<![\w-])(?:(?:RM|Rp|USD|US\$|\$|£|€)[ \t]?)?(?!(?:19|20)\d\d(?![\d.,]))\d+(?:[.,]\d+)*"
-    rf"(?:[ \t]+[^\W\d][\w-]*){{0,5}}[ \t]+\Z")
+    rf"(?:[ \t]+(?:[^\W\d][\w-]*|\([^()\n]{{1,30}}\))){{0,5}}[ \t]+\Z")
 _PER_WORD = re.compile(r"(?<![\w-])per[ \t]+\Z", re.IGNORECASE)
 
 
@@ -122,7 +123,7 @@ def _amount_rate(text: str, start: int, language: str) -> bool:
     match = _AMOUNT_BEFORE.search(text, max(0, start - 70), start)
     if match is None:
         return False
-    words = {w.lower() for w in re.findall(r"[^\W\d][\w-]*", match.group())}
+    words = {w.lower() for w in re.findall(r"[^\W\d][\w-]*", re.sub(r"\([^()]*\)", " ", match.group()))}
     return not words & _CLAUSE_WORDS(language)
 
 
