@@ -195,6 +195,22 @@ def test_english_speakers_follow_the_discourse(text, opening, speaker):
          "dibahas di tingkat pemerintah pusat bersama Badan Gizi Nasional (BGN). Pihaknya menekankan, program MBG "
          "masih dalam tahap awal dan akan terus disempurnakan.\n\n\"Usulan Perpres sudah masuk dan kami sudah berikan "
          "masukan. Semua kementerian terkait juga dilibatkan,\" tegasnya.", "Usulan Perpres", "Benny"),
+        # "Adly yang juga Ahli Dewan Undangan Negeri (ADUN) Bukit Katil berkata": a title with a bracketed
+        # acronym after "yang juga"; the seat is no speaker (Utusan).
+        ("Adly yang juga Ahli Dewan Undangan Negeri (ADUN) Bukit Katil berkata, buku setebal 322 muka surat itu "
+         "merupakan catatan peribadi beliau sejak memenangi Pilihan Raya Umum Ke-14 (PRU-14) pada 2018 sehingga "
+         "kejatuhan kerajaan PH Melaka pada 2 Mac 2020, ekoran Langkah Sheraton.\n\nKatanya, buku tersebut "
+         "menjelaskan bagaimana kerajaan PH Melaka dibentuk, bermula dengan pelantikannya sebagai Ketua Menteri.\n\n"
+         "“Saya turut menceritakan cabaran yang dilalui serta usaha-usaha yang dilaksanakan dalam tempoh 22 bulan "
+         "tersebut bagi menjayakan aspirasi rakyat yang telah memilih PH.”", "Saya turut", "Adly"),
+        # "Wisma Putra dalam satu kenyataan memaklumkan,": the subject comes before "dalam satu kenyataan", not
+        # the place named earlier (Utusan).
+        ("PUTRAJAYA: Kementerian Luar mengesahkan tiga warga Singapura ditemukan selamat dalam tragedi tanah runtuh "
+         "di Jalan Batang-Kali-Genting Highlands, Hulu Selangor, semalam.\n\nWisma Putra dalam satu kenyataan "
+         "memaklumkan, mereka disahkan masih hidup ketika misi operasi mencari dan menyelamat yang dilaksanakan "
+         "pasukan dari pelbagai agensi terlibat.\n\n“Kerajaan Malaysia masih berusaha dengan pantas untuk memastikan "
+         "semua mangsa yang terjejas dalam tragedi tersebut diberikan segala bantuan dengan segera,” katanya.",
+         "Kerajaan Malaysia", "Wisma Putra"),
         # "Ketua The Fed, Jerome Powell, menyampaikan": the title first, then the person (Detik).
         ("Ketua The Fed, Jerome Powell, menyampaikan bahwa pasar tenaga kerja kini menjadi perhatian utama para "
          "pembuat kebijakan moneter.\n\n\"Tidak ada jalan yang sepenuhnya bebas risiko. Tidak mudah untuk menentukan "

@@ -141,3 +141,23 @@ def test_rates_and_stretches_read_from_their_left_context(sentence, span, timex_
 ])
 def test_the_hour_of_a_speed_is_not_a_duration(sentence):
     assert not [e for e in temporal_expressions(sentence, date(2023, 5, 14), language="ms") if "jam" in e.text]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # Utusan: "Khamis" closes a person's name (after another capitalised word, no deictic after it).
+    ("Penganalisis politik dari Universiti Utara Malaysia (UUM), Dr. Kamarul Azman Khamis berkata, langkah BN "
+     "menampilkan 86 peratus calon muka baharu", []),
+    # ... a weekday with its deictic or after a preposition is still a day.
+    ("Suspek pertama yang berusia 37 tahun itu ditahan di Kampung Teluk Lipat pada Khamis lalu.",
+     [("Khamis lalu", "2021-11-11")]),
+])
+def test_a_weekday_closing_a_name_is_no_day(sentence, expected):
+    found = [(e.text, e.value) for e in temporal_expressions(sentence, date(2021, 11, 12), language="ms")]
+    assert found == expected
+
+
+def test_dahulu_after_a_counted_unit_means_ago_not_a_length():
+    # Utusan: "sejak 75,000 tahun dahulu" (since 75,000 years ago) is no 75,000-year DURATION.
+    found = temporal_expressions("Saintis mempercayai golongan lelaki dan wanita mula memakai perhiasan manik sejak "
+                                 "75,000 tahun dahulu.", date(2023, 6, 1), language="ms")
+    assert [e.timex_type for e in found if "tahun" in e.text] in ([], ["DATE"])

@@ -105,9 +105,11 @@ def speaker_from_span(text: str, span: Span, mentions: Sequence[EntityMention]) 
 
 
 _ROLE_THEN_NAME = re.compile(r"[ \t]+(?:[a-z][\w-]*[ \t]+){0,2}?(?P<role>[a-z][\w-]*)[ \t]+(?=[A-Z])")
-_ALSO_TITLE = re.compile(
-    r"[ \t]+(?:yang[ \t]+(?:juga|merupakan|ialah|adalah)|selaku)[ \t]+(?:[\w-]+[ \t]+){0,4}\Z", re.IGNORECASE
+_ALSO_TITLE = re.compile(  # "... yang juga Ahli Dewan Undangan Negeri (ADUN) Bukit Katil berkata"
+    r"[ \t]+(?:yang[ \t]+(?:juga|merupakan|ialah|adalah)|selaku)[ \t]+(?:\(?[\w-]+\)?[ \t]+){0,6}\Z", re.IGNORECASE
 )
+# "Kementerian Luar dalam satu kenyataan memaklumkan": a short prepositional phrase between subject and verb.
+_MEANS_PHRASE = re.compile(r"[ \t]+(?:dalam|menerusi|melalui)(?:[ \t]+[a-z][\w-]*){1,3}[ \t]*\Z")
 _MEMBER_OF = re.compile(r"[ \t]+(?:from|of|at)[ \t]+\Z")
 # "si suami dari Panggungrejo mendakwa": a Malay or Indonesian preposition puts the phrase after it out of subject.
 _PREPOSITION = re.compile(r"(?<![\w-])(?:dari|daripada|di)[ \t]+\Z")
@@ -220,6 +222,9 @@ def subject_before(text: str, verb_start: int, floor: int) -> Span | str | None:
             # "Bekas ahli Parlimen Sepanggar itu berkata": a description pointing back to someone named.
             head = list(WORD.finditer(text, floor, end))
             return "ministry" if any(w.group().lower() in ministry_heads() for w in head[-3:]) else "person"
+    means = _MEANS_PHRASE.search(text, max(floor, end - _ADVERB_WINDOW), end)
+    if means and name_phrase_before(text, means.start(), floor):
+        end = means.start()
     lead = text[floor:end].rstrip()
     end = floor + len(lead)
     anaphor = patterns["anaphor_end"].search(text, max(floor, end - _ANAPHOR_WINDOW), end)

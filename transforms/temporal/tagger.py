@@ -11,7 +11,7 @@ from newsetl.transforms.numbers import DIGITS, NUMERAL_WORDS
 from newsetl.transforms.records import TemporalExpression
 from newsetl.transforms.temporal.anchoring import anchored_expressions
 from newsetl.transforms.temporal.discourse import with_discourse
-from newsetl.transforms.temporal.lexicon import lexicon
+from newsetl.transforms.temporal.lexicon import grammar_languages, lexicon
 from newsetl.transforms.temporal.readings import mentions_in
 
 
@@ -43,7 +43,9 @@ def temporal_expressions(text: str, reference_date: date | None = None,
     if language == "en":
         anchored = [e for e in anchored if not _is_capitalised_title_word(e, text) and not _is_ordinal_second(e, text)]
     else:
-        anchored = [r for e in anchored if (r := _as_rate(e, text, language)) is not None]
+        lex_language = grammar_languages(language)[0]  # an undetermined language reads with Indonesian
+        anchored = [r for e in anchored if (r := _as_rate(e, text, lex_language)) is not None
+                    and not (lex_language == "ms" and _is_weekday_in_a_name(e, text, lex_language))]
     return with_discourse(_joined_durations(anchored, text), text, language)
 
 
@@ -141,6 +143,36 @@ def _MEASURE_BEFORE(language: str) -> re.Pattern[str]:
     units = "|".join(re.escape(u) for u in sorted(lexicon(language).get("measure_units", []) or ["\x00"],
                                                  key=len, reverse=True))
     return re.compile(rf"(?<![\w-]){DIGITS}[ \t]*(?:{units})(?![\w-])[ \t]*\Z", re.IGNORECASE)
+
+
+_CAPITALISED_BEFORE = re.compile(r"(?<![\w-])(?P<word>[A-Z][\w'’-]*\.?)[ \t]\Z")
+_WORD_AFTER = re.compile(r"[ \t]+(?P<word>[\w-]+)")
+
+
+def _is_weekday_in_a_name(expression: TemporalExpression, text: str, language: str) -> bool:
+    """Return whether a bare weekday is a part of a person's name: ``Dr. Kamarul Azman Khamis berkata``.
+
+    Malay names take weekday words (``Khamis``, ``Jumaat``); written right after another capitalised
+    word that is no day or month word, and with no deictic after it (``Khamis lalu``), it names no day.
+    """
+    lex = lexicon(language)
+    word = expression.text
+    if not word[:1].isupper() or word.lower() not in lex["weekdays"]:
+        return False
+    before = _CAPITALISED_BEFORE.search(text, max(0, expression.start - 40), expression.start)
+    if before is None or before.group("word").rstrip(".").lower() in _DAY_CONTEXT_WORDS(language):
+        return False
+    after = _WORD_AFTER.match(text, expression.end)
+    return not (after and after.group("word").lower() in _DAY_CONTEXT_WORDS(language))
+
+
+@cache
+def _DAY_CONTEXT_WORDS(language: str) -> frozenset[str]:
+    """Return words that put a weekday in a date: day words, weekday suffixes, month names, prepositions."""
+    lex = lexicon(language)
+    suffixes = {w for phrase in lex.get("weekday_suffixes", {}) for w in phrase.split()}
+    return frozenset(suffixes) | frozenset(lex["grammar_words"].get("DAY_WORD", [])) | frozenset(
+        lex.get("months", {})) | frozenset(lex.get("weekdays", {})) | frozenset(lex.get("month_prepositions", []))
 
 
 # "per tiga bulan sekali", "per 3 bulan": once every three months.
