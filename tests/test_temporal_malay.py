@@ -161,3 +161,12 @@ def test_dahulu_after_a_counted_unit_means_ago_not_a_length():
     found = temporal_expressions("Saintis mempercayai golongan lelaki dan wanita mula memakai perhiasan manik sejak "
                                  "75,000 tahun dahulu.", date(2023, 6, 1), language="ms")
     assert [e.timex_type for e in found if "tahun" in e.text] in ([], ["DATE"])
+
+
+def test_a_day_and_month_before_ini_is_this_years_date():
+    # Utusan, 17 June 2021: the past-tense "katanya" does not send "20 Jun ini" a year back.
+    text = ("Menurutnya, kedua-dua suspek dikesan positif metamfetamin dan mempunyai rekod lampau jenayah serta "
+            "dadah.\n\n“Mereka direman sehingga 20 Jun ini dan kes disiasat mengikut Seksyen 379A dan Seksyen 457 "
+            "Kanun Keseksaan,” katanya.")
+    assert [e.value for e in temporal_expressions(text, date(2021, 6, 17), language="ms") if "Jun" in e.text] == [
+        "2021-06-20"]
