@@ -142,6 +142,75 @@ def test_english_speakers_follow_the_discourse(text, opening, speaker):
          "bagaimana yang dikira ahli parlimen hilang kerusi? Isytihar masuk parti lain, isytihar jadi ahli parlimen "
          "bebas. Istihar sokong Perdana Menteri? Tidak hilang kerusi, sekian,” katanya.", "(Tan Sri)",
          "Saifuddin Nasution"),
+        # "Kata Sasha, menurut Seksyen 23 ...": the sentence-opening cue names Sasha; a numbered section of a law
+        # ("Seksyen 23") is no speaker (Utusan).
+        ("Kata Sasha, menurut Seksyen 23 Enakmen Undang-Undang Keluarga Islam (Negeri Selangor) 2003, permohonan "
+         "harus disertakan dengan alasan mengapa perkahwinan yang dicadangkan itu patut atau perlu.\n\nIa juga "
+         "mengambil kira pendapatan suami pada masa itu, butir-butir komitmen, kewajipan tanggungan kewangan,  "
+         "bilangan orang tanggungan termasuk yang akan menjadi tanggungan (perkahwinan baharu).\n\n“Ketika inilah "
+         "isteri boleh bersuara dan memberitahu mahkamah sekiranya suami telahpun selama ini berlaku tidak adil atau "
+         "berpotensi untuk berlaku tidak adil atau ada nafkah tertunggak dan sebagainya.\n\n“Malah, isteri juga "
+         "boleh memberitahu kepada mahkamah sekiranya mereka suami ada melakukan ugutan cerai sekiranya mereka tidak "
+         "ke mahkamah dan menyokong permohonan poligami yang dibuat,” katanya lagi.", "Malah, isteri", "Sasha"),
+        # Two people: "menyarankan" and "mengingatkan" are speech verbs, so "katanya" is Khairy, named after
+        # "Menurut Ismail Sabri" (Utusan).
+        ("Menurut Ismail Sabri, peratusan rakyat Malaysia dewasa yang lengkap divaksinasi mencapai 90 peratus.\n\n"
+         "Melalui hantaran tersebut, Khairy Jamaluddin menyarankan orang ramai untuk mengamalkan TRISS, iaitu test "
+         "(ujian), report (lapor), isolate (kuarantin atau pengasingan kendiri), inform (memaklumkan) dan seek "
+         "(mendapatkan rawatan segera).\n\nBeliau mengingatkan syarikat konsesi agar dapat memastikan pengudaraan "
+         "baik dan melaksanakan penjarakan fizikal di lokasi berisiko tinggi di Hentian Rehat dan Rawat (R&R) lebuh "
+         "raya.\n\n“Syarikat tersebut juga perlu bersedia untuk menerima bilangan kenderaan tinggi yang dijangka "
+         "berlaku pada hujung minggu ini,” katanya.", "Syarikat tersebut", "Khairy Jamaluddin"),
+        # "Misha Omar yang hadir merasmikan majlis ... berkata": the name before a relative clause is the
+        # subject, not the author quoted before her (Utusan).
+        ("Menurut Maliah, buku ini diilhamkan selepas melihat ada dalam kalangan pesakit yang tidak mahu mengaku "
+         "sakit.\n\nSementara itu, penyanyi Misha Omar yang hadir merasmikan majlis pelancaran buku berkenaan "
+         "berkata, penghasilan naskhah itu dilihat sebagai langkah yang baik sewaktu ramai orang berdepan dengan "
+         "masalah yang sama, tetapi malu untuk menyuarakannya.\n\n“Sudah tiba masanya pesakit mental membuang rasa "
+         "takut dikecam hanya semata-mata kerana penyakit ini disifatkan dengan bahasa mudah, ‘gila’.\n\n“Keluar dan "
+         "bersuara jika itu boleh menjadi saluran untuk membantu perkembangan agar mereka pulih. Jangan takut untuk "
+         "sayangi diri dan menjadi sihat seperti sedia kala,” katanya.", "Keluar dan", "Misha Omar"),
+        # "Hadir" (attending) opens a sentence but names no one; "mengucapkan terima kasih" is a speech act.
+        ("Hadir menyampaikan hadiah ialah Pengarah Eksekutif LBS Bina Group Berhad, Datuk Cynthia Lim; Timbalan "
+         "Ketua Pegawai Eksekutif LBS, Lucas Lim; dan Pengurus Besar, Pemasaran dan Pertumbuhan Pelanggan Watsons "
+         "Malaysia, Danny Hoh.\n\nDalam pada itu, pemenang terbabit, Nurul Iylia Sabeela mengucapkan terima kasih "
+         "kepada Watsons Malaysia dan LBS kerana menjadikan impiannya kenyataan.\n\n“Saya telah menjadi ahli Watsons "
+         "Club bertahun dan memenangi rumah daripada jenama kegemaran saya, terasa seperti mimpi,” katanya.",
+         "Saya telah", "Nurul Iylia Sabeela"),
+        # "Menurut Peguam Syariah, Sasha Lyna Abdul Latif,": the lawyer's title ends at the comma, the name follows.
+        ("Menurut Peguam Syariah, Sasha Lyna Abdul Latif, apabila suami memohon kebenaran untuk berpoligami, "
+         "permohonan tersebut akan diserahkan kepada isteri sedia ada untuk memaklumkan berkenaan satu permohonan "
+         "telah difailkan oleh suami dan untuk isteri hadir dalam prosiding.\n\n“Ia bermakna selepas permohonan "
+         "dilakukan oleh suami, isteri akan dinamakan sebagai defendan dan perlu hadir ke mahkamah,” katanya.",
+         "Ia bermakna", "Sasha Lyna Abdul Latif"),
+        # "si suami dari Panggungrejo mendakwa": the place after "dari" is not the subject; no one is named.
+        ("Selepas bergaduh, si suami dari Panggungrejo mendakwa, isterinya tidak pulang ke rumah.\n\nDia dan "
+         "anak-anak dikatakan pulang ke rumah abangnya dan menetap di situ selama tiga hari.\n\n“Kemudian saya "
+         "mengambilnya dan mahu pulang. Tiga hari di rumah, dia melarikan diri lagi,” jelasnya.", "Kemudian saya",
+         None),
+        # "Pihaknya menekankan" (his side stressed) refers back to the speaker; it names no one (Detik).
+        ("\"Menambah satu petugas khusus di setiap unit itu tidak mudah karena berarti menambah anggaran. Tapi ini "
+         "sudah disetujui, dan ini langkah luar biasa untuk menjaga keamanan pangan,\" kata Benny.\nKemenkes juga telah "
+         "memberikan masukan terhadap Peraturan Presiden (Perpres) terkait tata kelola MBG. Usulan tersebut kini tengah "
+         "dibahas di tingkat pemerintah pusat bersama Badan Gizi Nasional (BGN). Pihaknya menekankan, program MBG "
+         "masih dalam tahap awal dan akan terus disempurnakan.\n\n\"Usulan Perpres sudah masuk dan kami sudah berikan "
+         "masukan. Semua kementerian terkait juga dilibatkan,\" tegasnya.", "Usulan Perpres", "Benny"),
+        # "Adly yang juga Ahli Dewan Undangan Negeri (ADUN) Bukit Katil berkata": a title with a bracketed
+        # acronym after "yang juga"; the seat is no speaker (Utusan).
+        ("Adly yang juga Ahli Dewan Undangan Negeri (ADUN) Bukit Katil berkata, buku setebal 322 muka surat itu "
+         "merupakan catatan peribadi beliau sejak memenangi Pilihan Raya Umum Ke-14 (PRU-14) pada 2018 sehingga "
+         "kejatuhan kerajaan PH Melaka pada 2 Mac 2020, ekoran Langkah Sheraton.\n\nKatanya, buku tersebut "
+         "menjelaskan bagaimana kerajaan PH Melaka dibentuk, bermula dengan pelantikannya sebagai Ketua Menteri.\n\n"
+         "“Saya turut menceritakan cabaran yang dilalui serta usaha-usaha yang dilaksanakan dalam tempoh 22 bulan "
+         "tersebut bagi menjayakan aspirasi rakyat yang telah memilih PH.”", "Saya turut", "Adly"),
+        # "Wisma Putra dalam satu kenyataan memaklumkan,": the subject comes before "dalam satu kenyataan", not
+        # the place named earlier (Utusan).
+        ("PUTRAJAYA: Kementerian Luar mengesahkan tiga warga Singapura ditemukan selamat dalam tragedi tanah runtuh "
+         "di Jalan Batang-Kali-Genting Highlands, Hulu Selangor, semalam.\n\nWisma Putra dalam satu kenyataan "
+         "memaklumkan, mereka disahkan masih hidup ketika misi operasi mencari dan menyelamat yang dilaksanakan "
+         "pasukan dari pelbagai agensi terlibat.\n\n“Kerajaan Malaysia masih berusaha dengan pantas untuk memastikan "
+         "semua mangsa yang terjejas dalam tragedi tersebut diberikan segala bantuan dengan segera,” katanya.",
+         "Kerajaan Malaysia", "Wisma Putra"),
         # "Ketua The Fed, Jerome Powell, menyampaikan": the title first, then the person (Detik).
         ("Ketua The Fed, Jerome Powell, menyampaikan bahwa pasar tenaga kerja kini menjadi perhatian utama para "
          "pembuat kebijakan moneter.\n\n\"Tidak ada jalan yang sepenuhnya bebas risiko. Tidak mudah untuk menentukan "

@@ -107,3 +107,66 @@ def test_a_unit_after_a_counted_noun_is_a_rate(sentence, span, timex_type):
     found = {e.text: e for e in temporal_expressions(sentence, date(2021, 11, 12), language="ms")}
     assert found[span].timex_type == timex_type
     assert found[span].value == ("P3M" if "bulan" in span else "P1D")
+
+
+@pytest.mark.parametrize(("sentence", "span", "timex_type", "value"), [
+    # Utusan: a rate after an amount of money and its scale word, however long the noun phrase.
+    ("Ia antara inisiatif bagi mengutip hasil sekurang-kurangnya RM1 bilion setahun dalam tempoh tiga tahun "
+     "akan datang.", "setahun", "SET", "P1Y"),
+    ("Ebit Lew yang sudi membantu membayarkan sewa rumah kami sebanyak RM450 sebulan.", "sebulan", "SET", "P1M"),
+    ("Ronaldo kini menerima gaji 360,000 pound (RM1.9 juta) seminggu, sementara pemain yang menerima gaji tertinggi",
+     "seminggu", "SET", "P1W"),
+    ("Kini dia mampu menerima 100 hingga 1,000 tempahan sehari berbekalkan platform e-dagang.", "sehari", "SET",
+     "P1D"),
+    # ... but a length after a relative clause stays a duration: no amount is divided.
+    ("mangsa, Muhammad Zahid Nagappan, 74, yang baru setahun memeluk agama Islam", "setahun", "DURATION", "P1Y"),
+    # Utusan: a stretch up to now or from now is a duration, not the date at its far end.
+    ("Kerjasama PH dan UMNO telah terbentuk dengan baik di peringkat Kerajaan Pusat dan negeri sepanjang tujuh "
+     "bulan lalu.", "tujuh bulan lalu", "DURATION", "P7M"),
+    ("mengutip hasil sekurang-kurangnya RM1 bilion setahun dalam tempoh tiga tahun akan datang.",
+     "tiga tahun akan datang", "DURATION", "P3Y"),
+    # ... while "sejak" (since) keeps the date three weeks back.
+    ("Banjir tersebut berlaku selepas hujan lebat kerap berlaku sejak dua minggu lalu.", "dua minggu lalu", "DATE",
+     "2021-W43"),
+])
+def test_rates_and_stretches_read_from_their_left_context(sentence, span, timex_type, value):
+    found = {e.text: e for e in temporal_expressions(sentence, date(2021, 11, 12), language="ms")}
+    assert (found[span].timex_type, found[span].value) == (timex_type, value)
+
+
+@pytest.mark.parametrize("sentence", [
+    # Utusan: the hour divides a distance; a speed is no temporal expression.
+    "Siklon itu membawa angin kencang sehingga 195 kilometer sejam (km/j) ke Cox's Bazar.",
+    "Tren berkuasa 25,000 voltan itu akan bergerak selaju 140 kilometer sejam dengan anggaran masa perjalanan.",
+])
+def test_the_hour_of_a_speed_is_not_a_duration(sentence):
+    assert not [e for e in temporal_expressions(sentence, date(2023, 5, 14), language="ms") if "jam" in e.text]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # Utusan: "Khamis" closes a person's name (after another capitalised word, no deictic after it).
+    ("Penganalisis politik dari Universiti Utara Malaysia (UUM), Dr. Kamarul Azman Khamis berkata, langkah BN "
+     "menampilkan 86 peratus calon muka baharu", []),
+    # ... a weekday with its deictic or after a preposition is still a day.
+    ("Suspek pertama yang berusia 37 tahun itu ditahan di Kampung Teluk Lipat pada Khamis lalu.",
+     [("Khamis lalu", "2021-11-11")]),
+])
+def test_a_weekday_closing_a_name_is_no_day(sentence, expected):
+    found = [(e.text, e.value) for e in temporal_expressions(sentence, date(2021, 11, 12), language="ms")]
+    assert found == expected
+
+
+def test_dahulu_after_a_counted_unit_means_ago_not_a_length():
+    # Utusan: "sejak 75,000 tahun dahulu" (since 75,000 years ago) is no 75,000-year DURATION.
+    found = temporal_expressions("Saintis mempercayai golongan lelaki dan wanita mula memakai perhiasan manik sejak "
+                                 "75,000 tahun dahulu.", date(2023, 6, 1), language="ms")
+    assert [e.timex_type for e in found if "tahun" in e.text] in ([], ["DATE"])
+
+
+def test_a_day_and_month_before_ini_is_this_years_date():
+    # Utusan, 17 June 2021: the past-tense "katanya" does not send "20 Jun ini" a year back.
+    text = ("Menurutnya, kedua-dua suspek dikesan positif metamfetamin dan mempunyai rekod lampau jenayah serta "
+            "dadah.\n\n“Mereka direman sehingga 20 Jun ini dan kes disiasat mengikut Seksyen 379A dan Seksyen 457 "
+            "Kanun Keseksaan,” katanya.")
+    assert [e.value for e in temporal_expressions(text, date(2021, 6, 17), language="ms") if "Jun" in e.text] == [
+        "2021-06-20"]

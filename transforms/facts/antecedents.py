@@ -14,6 +14,7 @@ from newsetl.transforms.facts.speakers import (
     Speaker,
     is_definite_role,
     is_ministry,
+    is_numbered_reference,
     ministry_heads,
     person_after_role,
     person_after_title,
@@ -46,9 +47,14 @@ def _according_to() -> re.Pattern[str]:
 
 @cache
 def _inverted_cue() -> re.Pattern[str]:
-    """Return the pattern of a cue verb after a clause, before its subject: ``..., kata Menteri X, Y``."""
+    """Return the pattern of a cue verb before its subject: ``..., kata Menteri X, Y`` or a sentence's ``Kata Sasha, ...``.
+
+    Malay news opens a reported sentence with the verb: ``Jelas Ade, pihaknya ...`` names the
+    person speaking from there on.
+    """
     verbs = alternation(data_file("speech_cues.json")["after_quote_verbs"])
-    return re.compile(rf"(?<=[,\"”])[ \t]*(?i:{verbs})[ \t]+(?=[A-Z])")
+    return re.compile(rf"(?:(?<=[,\"”])|(?:^|(?<=[.!?]\s)|(?<=\n))(?=[A-Z]))[ \t]*(?i:{verbs})[ \t]+(?=[A-Z])",
+                      re.MULTILINE)
 
 
 # "Menurut Ketua Cabang Parti Keadilan Rakyat (PKR) itu,": a description ending in a demonstrative.
@@ -169,8 +175,8 @@ class Antecedents:
     def _add_named(self, pos: int, mentions: Sequence[EntityMention]) -> None:
         """Record the person named right at ``pos`` as a speaker (``according to X``, ``said X``)."""
         span = name_phrase_after(self._text, pos, allow_lower_roles=True)
-        if span is None or is_definite_role(self._text, span):
-            return  # "according to the Bishop" names no one
+        if span is None or is_definite_role(self._text, span) or is_numbered_reference(self._text, span):
+            return  # "according to the Bishop" names no one, "menurut Seksyen 23" cites a law
         span = person_after_role(self._text, span, mentions) or person_after_title(self._text, span, mentions) or span
         # A PERSON mention at the phrase, or just after a cut ("Mohd." + "Isham Md. Isa").
         covering = [m for m in mentions if m.entity_type == "PERSON" and m.end > span[0] and m.start <= span[1] + 2]

@@ -16,6 +16,7 @@ from newsetl.transforms.facts.speakers import (
     Speaker,
     anaphor_kind,
     is_definite_role,
+    is_numbered_reference,
     person_after_role,
     person_after_title,
     pronoun_before,
@@ -105,7 +106,7 @@ def attribution_after(
     match = patterns["according"].match(text, pos)
     if match:
         span = name_phrase_after(text, match.end(), allow_lower_roles=True)
-        if span and not _is_known_medium(text[span[0]:span[1]]):
+        if span and not _is_known_medium(text[span[0]:span[1]]) and not is_numbered_reference(text, span):
             cue = " ".join(match.group("cue").lower().split())
             return Attribution(_named(text, span, mentions, antecedents, quote_start), cue)
         return None

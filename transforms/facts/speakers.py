@@ -105,10 +105,17 @@ def speaker_from_span(text: str, span: Span, mentions: Sequence[EntityMention]) 
 
 
 _ROLE_THEN_NAME = re.compile(r"[ \t]+(?:[a-z][\w-]*[ \t]+){0,2}?(?P<role>[a-z][\w-]*)[ \t]+(?=[A-Z])")
-_ALSO_TITLE = re.compile(
-    r"[ \t]+(?:yang[ \t]+(?:juga|merupakan|ialah|adalah)|selaku)[ \t]+(?:[\w-]+[ \t]+){0,4}\Z", re.IGNORECASE
+_ALSO_TITLE = re.compile(  # "... yang juga Ahli Dewan Undangan Negeri (ADUN) Bukit Katil berkata"
+    r"[ \t]+(?:yang[ \t]+(?:juga|merupakan|ialah|adalah)|selaku)[ \t]+(?:\(?[\w-]+\)?[ \t]+){0,6}\Z", re.IGNORECASE
 )
+# "Kementerian Luar dalam satu kenyataan memaklumkan": a short prepositional phrase between subject and verb.
+_MEANS_PHRASE = re.compile(r"[ \t]+(?:dalam|menerusi|melalui)(?:[ \t]+[a-z][\w-]*){1,3}[ \t]*\Z")
 _MEMBER_OF = re.compile(r"[ \t]+(?:from|of|at)[ \t]+\Z")
+# "si suami dari Panggungrejo mendakwa": a Malay or Indonesian preposition puts the phrase after it out of subject.
+_PREPOSITION = re.compile(r"(?<![\w-])(?:dari|daripada|di)[ \t]+\Z")
+# "penyanyi Misha Omar yang hadir merasmikan majlis pelancaran buku berkenaan berkata": a relative clause in
+# lower case between the name and its verb.
+_RELATIVE_CLAUSE = re.compile(r"[ \t]+yang(?:[ \t]+[a-z][\w-]*){1,9}\Z")
 _DEFINITE = re.compile(r"(?i:the)[ \t]+\Z")
 _GENDERED = re.compile(r"(?<![\w-])(?P<pro>he|she)(?:\s+(?:also|then|later|has|had|previously|earlier))*\s*\Z", re.IGNORECASE)
 
@@ -174,6 +181,19 @@ def person_after_title(text: str, span: Span, mentions: Sequence[EntityMention])
     return None
 
 
+# "Seksyen 23 Enakmen ...", "Perkara 153", "Article 50": a capitalised word numbered like a clause of a text.
+_NUMBERED = re.compile(r"[ \t]+\(?\d")
+
+
+def is_numbered_reference(text: str, span: Span) -> bool:
+    """Return whether the phrase at ``span`` is followed by a number: a section or article, not a speaker.
+
+    ``menurut Seksyen 23 Enakmen Undang-Undang Keluarga Islam`` cites a law; a person's age
+    comes after a comma (``Hashimah, 40``), never straight after the name.
+    """
+    return bool(_NUMBERED.match(text, span[1]))
+
+
 def pronoun_before(text: str, pos: int) -> str | None:
     """Return ``he`` or ``she`` when that pronoun (and adverbs) ends the text before ``pos``, else None."""
     match = _GENDERED.search(text, max(0, pos - _ANAPHOR_WINDOW), pos)
@@ -202,6 +222,9 @@ def subject_before(text: str, verb_start: int, floor: int) -> Span | str | None:
             # "Bekas ahli Parlimen Sepanggar itu berkata": a description pointing back to someone named.
             head = list(WORD.finditer(text, floor, end))
             return "ministry" if any(w.group().lower() in ministry_heads() for w in head[-3:]) else "person"
+    means = _MEANS_PHRASE.search(text, max(floor, end - _ADVERB_WINDOW), end)
+    if means and name_phrase_before(text, means.start(), floor):
+        end = means.start()
     lead = text[floor:end].rstrip()
     end = floor + len(lead)
     anaphor = patterns["anaphor_end"].search(text, max(floor, end - _ANAPHOR_WINDOW), end)
@@ -224,6 +247,13 @@ def subject_before(text: str, verb_start: int, floor: int) -> Span | str | None:
             return name
         return None
     phrase = name_phrase_before(text, end, floor)
+    if phrase is None and (clause := _RELATIVE_CLAUSE.search(text, max(floor, end - 100), end)):
+        person = name_phrase_before(text, clause.start(), floor)
+        if person and phrase_kind(text, person) == "person" and (
+                text[floor:person[0]].strip() or len(WORD.findall(text, person[0], person[1])) > 1):
+            return person  # a one-word phrase opening the sentence may be a common noun ("Polisi yang ...")
+    if phrase and _PREPOSITION.search(text, max(floor, phrase[0] - 10), phrase[0]):
+        return None
     if phrase and (relative := _ALSO_TITLE.search(text, max(floor, phrase[0] - 60), phrase[0])):
         person = name_phrase_before(text, relative.start(), floor)
         if person and phrase_kind(text, person) != "place":

@@ -13,6 +13,15 @@ from newsetl.transforms.temporal.phrases import hedge_mod, key, span, unit_code,
 _RANGE_ZONE = re.compile(r"\s*[-–]\s*(?:pukul\s+)?\d{1,2}[.:]\d{2}\s*(\w+(?:\s+setempat)?)")
 
 
+def _extent_before(text: str, start: int, lex: dict) -> bool:
+    """Return whether a word of extent (``sepanjang``, ``dalam tempoh``) ends right before ``start``."""
+    openers = lex.get("extent_openers")
+    if not openers:
+        return False
+    before = " ".join(text[max(0, start - 30):start].lower().split()[-3:])
+    return any(before == o or before.endswith(" " + o) for o in openers)
+
+
 def _amount(groups: dict, lex: dict, language: str) -> tuple[float | None, int]:
     """Return the amount of a quantity phrase and, for vague amounts, their scale."""
     if groups.get("seunit"):
@@ -51,6 +60,10 @@ def read_quantity(match, text, lex, language) -> Mention | None:
     if amount is not None and not 0 < amount < 100_000:
         return None
     deixis = key(groups.get("dx"))
+    if deixis and amount is not None and _extent_before(text, start, lex):
+        # "sepanjang tujuh bulan lalu", "dalam tempoh tiga tahun akan datang": the stretch, not its far end
+        return Mention(start, end, "duration", language, "DURATION", unit=unit, amount=amount, scale=scale,
+                       mod=hedge_mod(text, start, end, lex))
     if deixis:
         direction, narrative = lex["counted_suffixes"][deixis]
         if amount is None:

@@ -185,6 +185,8 @@ def _chosen_year(m: Mention, text: str, reference: date | None) -> int | None:
     """Return the year of a year-less date consistent with its direction and the reference (rule 2)."""
     if reference is None:
         return None
+    if m.month is not None and _THIS_AFTER.match(text, m.end):
+        return reference.year  # "direman sehingga 20 Jun ini": this year's date, whatever the tense
     direction = m.direction or tense_direction(text, m.start, m.end, m.language)
     candidates = []
     for year in (reference.year - 1, reference.year, reference.year + 1):
@@ -200,6 +202,10 @@ def _chosen_year(m: Mention, text: str, reference: date | None) -> int | None:
         fitting = [c for c in candidates if (c[1] > reference if m.strict else c[2] >= reference)]
         return fitting[0][0] if fitting else None
     return min(candidates, key=lambda c: _biased_distance(c[1], c[2], reference))[0]
+
+
+# "20 Jun ini", "16 Julai ini": a day and month followed by "this" name the date of the current year.
+_THIS_AFTER = re.compile(r"[ \t]+ini(?![\w-])")
 
 
 def _biased_distance(first: date, last: date, reference: date) -> int:

@@ -5,11 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import date, datetime
+from functools import cache
 
 from newsetl.transforms.numbers import DIGITS, NUMERAL_WORDS
 from newsetl.transforms.records import TemporalExpression
 from newsetl.transforms.temporal.anchoring import anchored_expressions
 from newsetl.transforms.temporal.discourse import with_discourse
+from newsetl.transforms.temporal.lexicon import grammar_languages, lexicon
 from newsetl.transforms.temporal.readings import mentions_in
 
 
@@ -41,7 +43,9 @@ def temporal_expressions(text: str, reference_date: date | None = None,
     if language == "en":
         anchored = [e for e in anchored if not _is_capitalised_title_word(e, text) and not _is_ordinal_second(e, text)]
     else:
-        anchored = [_as_rate(e, text) for e in anchored]
+        lex_language = grammar_languages(language)[0]  # an undetermined language reads with Indonesian
+        anchored = [r for e in anchored if (r := _as_rate(e, text, lex_language)) is not None
+                    and not (lex_language == "ms" and _is_weekday_in_a_name(e, text, lex_language))]
     return with_discourse(_joined_durations(anchored, text), text, language)
 
 
@@ -78,21 +82,97 @@ def _is_ordinal_second(expression: TemporalExpression, text: str) -> bool:
 
 
 # "empat penerbangan sehari" (four flights a day): a one-unit word after a counted noun is a rate, TimeML SET.
-_RATE_WORDS = frozenset({"sehari", "seminggu", "sepekan", "sebulan", "setahun"})
+_RATE_WORDS = frozenset({"sehari", "seminggu", "sepekan", "sebulan", "setahun", "sejam"})
 _COUNTED_NOUN_BEFORE = re.compile(rf"(?<![\w-])(?:{DIGITS}|{NUMERAL_WORDS}|beberapa)[ \t]+[a-z][\w-]*[ \t]+\Z",
                                   re.IGNORECASE)
+# "RM1 bilion setahun", "30,000 tan beras setahun", "menerima 100 hingga 1,000 tempahan sehari": an amount
+# (money, a number and its scale word) and up to five words of the noun phrase it counts, on one clause;
+# a bracketed conversion may sit in it ("gaji 360,000 pound (RM1.9 juta) seminggu").
+_AMOUNT_BEFORE = re.compile(
+    rf"(?<![\w-])(?:(?:RM|Rp|USD|US\$|\$|£|€)[ \t]?)?(?!(?:19|20)\d\d(?![\d.,]))\d+(?:[.,]\d+)*"
+    rf"(?:[ \t]+(?:[^\W\d][\w-]*|\([^()\n]{{1,30}}\))){{0,5}}[ \t]+\Z")
+_PER_WORD = re.compile(r"(?<![\w-])per[ \t]+\Z", re.IGNORECASE)
 
 
-def _as_rate(expression: TemporalExpression, text: str) -> TemporalExpression:
-    """Return ``expression`` as a SET when it is a rate (``empat penerbangan sehari``, ``per tiga bulan sekali``), else unchanged."""
+def _as_rate(expression: TemporalExpression, text: str, language: str = "id") -> TemporalExpression | None:
+    """Return ``expression`` as a SET when it is a rate (``empat penerbangan sehari``, ``per tiga bulan sekali``).
+
+    None when it divides a measure (``140 kilometer sejam``: a speed, no time expression); else unchanged.
+    """
     if expression.timex_type != "DURATION":
         return expression
+    lower = expression.text.lower()
+    one_unit = lower in _RATE_WORDS
+    lead = _PER_WORD.search(text, max(0, expression.start - 8), expression.start)
+    before = lead.start() if lead else expression.start
+    if (one_unit or lead) and _MEASURE_BEFORE(language).search(text, max(0, before - 40), before):
+        return None
     per = _PER_BEFORE.search(text, max(0, expression.start - 8), expression.start) or _ONCE_AFTER.match(text, expression.end)
-    counted = expression.text.lower() in _RATE_WORDS and _COUNTED_NOUN_BEFORE.search(
-        text, max(0, expression.start - 40), expression.start)
+    counted = one_unit and (
+        _COUNTED_NOUN_BEFORE.search(text, max(0, expression.start - 40), expression.start)
+        or _amount_rate(text, expression.start, language))
     if not (per or counted):
         return expression
     return replace(expression, timex_type="SET", range_start=None, range_end=None)
+
+
+def _amount_rate(text: str, start: int, language: str) -> bool:
+    """Return whether an amount and the noun phrase it counts run up to ``start`` (``RM1 bilion setahun``).
+
+    The words between may not open a duration or a clause (``selama``, ``sejak``, ``yang``): in
+    ``berusia 41 tahun yang baru setahun`` the number is not what the rate word divides.
+    """
+    match = _AMOUNT_BEFORE.search(text, max(0, start - 70), start)
+    if match is None:
+        return False
+    words = {w.lower() for w in re.findall(r"[^\W\d][\w-]*", re.sub(r"\([^()]*\)", " ", match.group()))}
+    return not words & _CLAUSE_WORDS(language)
+
+
+@cache
+def _CLAUSE_WORDS(language: str) -> frozenset[str]:
+    """Return the words that end the noun phrase of an amount: duration openers, relatives, prepositions."""
+    lex = lexicon(language)
+    return frozenset(lex.get("duration_openers", [])) | frozenset(lex.get("year_prepositions", [])) | frozenset(
+        {"yang", "untuk", "bagi", "ke", "di", "dan", "atau", "setiap", "tiap", "saban"})
+
+
+@cache
+def _MEASURE_BEFORE(language: str) -> re.Pattern[str]:
+    """Return the pattern of a number and a measure unit ending right before a position (``140 kilometer``)."""
+    units = "|".join(re.escape(u) for u in sorted(lexicon(language).get("measure_units", []) or ["\x00"],
+                                                 key=len, reverse=True))
+    return re.compile(rf"(?<![\w-]){DIGITS}[ \t]*(?:{units})(?![\w-])[ \t]*\Z", re.IGNORECASE)
+
+
+_CAPITALISED_BEFORE = re.compile(r"(?<![\w-])(?P<word>[A-Z][\w'’-]*\.?)[ \t]\Z")
+_WORD_AFTER = re.compile(r"[ \t]+(?P<word>[\w-]+)")
+
+
+def _is_weekday_in_a_name(expression: TemporalExpression, text: str, language: str) -> bool:
+    """Return whether a bare weekday is a part of a person's name: ``Dr. Kamarul Azman Khamis berkata``.
+
+    Malay names take weekday words (``Khamis``, ``Jumaat``); written right after another capitalised
+    word that is no day or month word, and with no deictic after it (``Khamis lalu``), it names no day.
+    """
+    lex = lexicon(language)
+    word = expression.text
+    if not word[:1].isupper() or word.lower() not in lex["weekdays"]:
+        return False
+    before = _CAPITALISED_BEFORE.search(text, max(0, expression.start - 40), expression.start)
+    if before is None or before.group("word").rstrip(".").lower() in _DAY_CONTEXT_WORDS(language):
+        return False
+    after = _WORD_AFTER.match(text, expression.end)
+    return not (after and after.group("word").lower() in _DAY_CONTEXT_WORDS(language))
+
+
+@cache
+def _DAY_CONTEXT_WORDS(language: str) -> frozenset[str]:
+    """Return words that put a weekday in a date: day words, weekday suffixes, month names, prepositions."""
+    lex = lexicon(language)
+    suffixes = {w for phrase in lex.get("weekday_suffixes", {}) for w in phrase.split()}
+    return frozenset(suffixes) | frozenset(lex["grammar_words"].get("DAY_WORD", [])) | frozenset(
+        lex.get("months", {})) | frozenset(lex.get("weekdays", {})) | frozenset(lex.get("month_prepositions", []))
 
 
 # "per tiga bulan sekali", "per 3 bulan": once every three months.
