@@ -45,3 +45,13 @@ def test_guards_are_not_fighters(sentence, expected):
 ])
 def test_occupations_are_people(sentence, expected):
     assert counts(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Total sudah ada 4 tersangka yang telah ditahan.", [("4 tersangka", "other", 4)]),
+    # The keyword sits past the clause: no count.
+    ("Sementara itu, dua tersangka lainnya, HS dan ABT, tidak ditahan di rutan karena kondisi kesehatan yang belum "
+     "membaik.", []),
+])
+def test_suspects_are_people(sentence, expected):
+    assert counts(sentence) == expected
