@@ -19,6 +19,9 @@ def counts(text):
      'perlawanan," kata Mascoli.', []),
     # The noun keyword right after the number, or after a copula, still types it.
     ("Dari peristiwa ini ada 58 orang korban dan yang melapor 27 orang", [("58 orang", "other", 58)]),
+    # Utusan: "lagi" (more) between the number and the noun keyword is no verb.
+    ("PDRM akan terus melipatgandakan usaha bagi menjejaki 129 orang lagi mangsa yang dilaporkan masih belum dapat "
+     "dikesan.", [("129 orang", "other", 129)]),
     ("Fakhmi mengatakan siswa SMP yang menjadi korban keracunan MBG tercatat sebanyak 182 orang berdasarkan data pada "
      "Selasa malam.", [("182 orang", "other", 182)]),
 ])
