@@ -40,6 +40,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cache
 
 from newsetl.transforms.records import TemporalExpression
 from newsetl.transforms.temporal.calendar_values import (
@@ -249,13 +250,22 @@ def _generic_sentence(text: str, start: int, end: int, language: str) -> bool:
 
     "BRIN menyarankan ... sekitar pukul 07.00": no day is meant, so the time gets no date (rule 6).
     """
-    cues = lexicon(language).get("generic_time_cues")
-    if not cues:
+    pattern = _generic_cue_pattern(language)
+    if pattern is None:
         return False
     before, after = _sentence_around(text, start, end)
-    words = _WORD.findall(f"{before} {after}".lower())
-    joined = f" {' '.join(words)} "
-    return any(f" {cue} " in joined for cue in cues)
+    return pattern.search(" ".join(_WORD.findall(f"{before} {after}".lower()))) is not None
+
+
+@cache
+def _generic_cue_pattern(language: str) -> re.Pattern[str] | None:
+    """Return the regex of a generic-time cue not negated (``tidak diperbolehkan`` narrates one refusal)."""
+    lex = lexicon(language)
+    cues = lex.get("generic_time_cues")
+    if not cues:
+        return None
+    negators = "".join(rf"(?<!\b{re.escape(n)} )" for n in lex.get("generic_time_negators", []))
+    return re.compile(rf"\b{negators}(?:{'|'.join(map(re.escape, sorted(cues, key=len, reverse=True)))})\b")
 
 
 def tense_direction(text: str, start: int, end: int, language: str = "id") -> int:
