@@ -66,3 +66,20 @@ def test_tense_direction_reads_the_nearest_marker():
     assert tense_direction(text, text.index("Sabtu"), text.index("Sabtu") + 5) == 1
     assert tense_direction(text, text.index("Jumat"), text.index("Jumat") + 5) == -1
     assert tense_direction("Rapat pada Senin.", 11, 16) == 0
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Detik: advice and rules name a clock time, not a day.
+    ("Khususnya bagi masyarakat yang ingin berolahraga, BRIN menyarankan agar melakukannya sekitar pukul 07.00-09.00 "
+     "atau 17.00-19.00 WIB.", [("pukul 07.00", "XXXX-XX-XXT07:00"), ("19.00 WIB", "XXXX-XX-XXT19:00")]),
+    ("Berdasarkan aturan tersebut, truk hanya diperbolehkan melintas pada pukul 06.00-09.00 WIB dan 16.00-19.00 WIB.",
+     [("pukul 06.00", "XXXX-XX-XXT06:00"), ("09.00 WIB", "XXXX-XX-XXT09:00"), ("19.00 WIB", "XXXX-XX-XXT19:00")]),
+    # A narrated clock time keeps its day, also next to a negated permission.
+    ("Namun, hingga pukul 17.00 WIB, para mahasiswa tidak diperbolehkan masuk dan terus melanjutkan orasi di Jalan "
+     "Pahlawan.", [("pukul 17.00 WIB", "2025-10-21T17:00")]),
+    ("Tersangka dijebloskan ke Rutan Polres Polman pada Senin (20/10) sekira pukul 17.00 Wita.",
+     [("Senin (20/10)", "2025-10-20"), ("pukul 17.00 Wita", "2025-10-20T17:00")]),
+])
+def test_generic_clock_times_get_no_day(text, expected):
+    found = temporal_expressions(text, date(2025, 10, 21))
+    assert [(e.text, e.value) for e in found] == expected

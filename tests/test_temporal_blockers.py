@@ -25,6 +25,12 @@ from newsetl.transforms.temporal import temporal_expressions
     ("unggulan No. 1 dunia selama 3 tahun", "id", ["3 tahun"]),
     ("per semester 1 tahun 2025", "id", ["semester 1 tahun 2025"]),
     ("Lokasinya di 110 derajat 29 menit Bujur Timur", "id", []),
+    # Detik: a number after "tanggal" is a day of the month, not 28 months.
+    ("Berdasar penjelasan dari laman Pemerintah Kabupaten Bekasi, pendaftaran program REHAB dibuka sampai tanggal 28 "
+     "bulan berjalan.", "id", []),
+    # Detik: neighbourhood numbers (RT/RW) of an address are no dates.
+    ("Banjir melanda dua lokasi utama, yakni Kampung Muara RT 08 RW 06 dan Kampung Lembur Tengah RT 03/02/01 RW 01, "
+     "keduanya di Desa Purabaya.", "id", []),
 ])
 def test_regulation_numbers_and_angles_are_not_temporal(sentence, language, kept):
     found = temporal_expressions(sentence, date(2025, 1, 10), language)

@@ -35,6 +35,11 @@ def test_month_ranges_share_the_year_after_them(text, reference, language, expec
      "ruang tahanan menuju ruang sidang.\nPada waktu yang bersamaan, sidang Tom Lembong juga diskors.",
      date(2025, 6, 12), "id",
      [("Kamis (12/6/2025)", "DATE", "2025-06-12"), ("waktu yang bersamaan", "DATE", "2025-06-12")]),
+    # Detik: the year of an election (Pilpres 2019) is a date, and the nearest antecedent of "Saat itu".
+    ("Ia telah menempuh pendidikan sarjana bidang sosial di Universitas Satya Negara Indonesia pada 2004 lalu.\n"
+     "Diketahui Noel sempat aktif menjadi tim pendukung Jokowi-Ma'ruf pada Pilpres 2019. Saat itu menempati posisi "
+     "sebagai Ketua Umum Relawan Jokowi Mania.", date(2025, 8, 22), "id",
+     [("2004", "DATE", "2004"), ("2019", "DATE", "2019"), ("Saat itu", "DATE", "2019")]),
     # Without an earlier calendar date there is nothing to refer to: untagged.
     ("Saat itu, pelaku berpura-pura tertarik pada sepeda motor korban.", date(2025, 10, 18), "id", []),
 ])

@@ -53,6 +53,11 @@ class _Cues:
     shelter: re.Pattern[str]  # "PPS", "evacuation centres": victims counted there are displaced
     idiom: re.Pattern[str]  # "hilang minat": a keyword inside an idiom
     any_number: re.Pattern[str]  # a numeral or a digit run, counted or not
+    noun_keywords: frozenset[str]  # keywords that are nouns: "korban", "pasukan", "victims"
+    copula: re.Pattern[str]  # "menjadi" between a number and a noun keyword: "3 warga menjadi korban"
+    aid: re.Pattern[str]  # "santunan", "bantuan": a sentence about aid to people
+    recipient_before: re.Pattern[str]  # "kepada", "keluarga" right before a number: its recipients
+    security: re.Pattern[str]  # "pengamanan", "patrol": soldiers counted there guard, they do not fight
 
 
 @cache
@@ -100,12 +105,38 @@ def _cues() -> _Cues:
         shelter=re.compile(rf"(?<![\w-])(?:{alternation(data['shelter_cues'])}){word_end}"),
         idiom=re.compile(rf"(?:{alternation(data['keyword_idioms'])}){word_end}"),
         any_number=re.compile(rf"(?<![\w-])(?:{DIGITS}|{NUMERAL_WORDS})(?![\w-])"),
+        noun_keywords=frozenset(normalised(k) for k in data["noun_keywords"]),
+        copula=re.compile(rf"\s*(?:yang\s+)?(?:{alternation(data['copulas'])})\s*\Z"),
+        aid=re.compile(rf"(?<![\w-])(?:{alternation(data['aid_cues'])}){word_end}"),
+        recipient_before=re.compile(rf"(?<![\w-])(?:{alternation(data['recipient_markers'])})\s+\Z"),
+        security=re.compile(rf"(?<![\w-])(?:{alternation(data['security_cues'])}){word_end}"),
     )
 
 
 def _in_shelter_sentence(text: str, low: str, at: int, cues: _Cues) -> bool:
     """Return True when the sentence around ``at`` names a relief centre (``PPS``, ``evacuation centre``)."""
-    return cues.shelter.search(low, sentence_start(text, at), sentence_end(text, at)) is not None
+    return _in_sentence(cues.shelter, text, low, at)
+
+
+def _in_sentence(pattern: re.Pattern[str], text: str, low: str, at: int, previous: bool = False) -> bool:
+    """Return True when ``pattern`` occurs in the sentence around ``at`` (or, with ``previous``, the one before)."""
+    start = sentence_start(text, at)
+    back = start
+    while previous and back > 0 and text[back - 1].isspace():
+        back -= 1
+    if previous and back > 0:
+        start = sentence_start(text, back - 1)
+    return pattern.search(low, start, sentence_end(text, at)) is not None
+
+
+def _noun_keyword_is_object(low: str, phrase_end: int, keyword: re.Match[str], cues: _Cues) -> bool:
+    """Return True when a noun keyword after the phrase is the object of a verb, not the phrase's own noun.
+
+    "3 orang menganiaya korban": three attackers; "58 orang korban", "puluhan warga menjadi korban": victims.
+    """
+    between = low[phrase_end:keyword.start()]
+    return bool(between.strip()) and normalised(keyword.group()) in cues.noun_keywords \
+        and cues.copula.fullmatch(between) is None
 
 
 def _type_of(match: re.Match[str] | None, types: dict[str, str], group: str | int = 0) -> str | None:
@@ -181,7 +212,7 @@ def _count_at(
         return None, end
 
     approximator = cues.approximator_before.search(low, max(0, start - 30), start)
-    phrase_start = approximator.start() if approximator else start
+    phrase_start = lead = approximator.start() if approximator else start
     approximate = approximate or approximator is not None
     if approximator is not None and cues.blocked_before.search(low, max(0, phrase_start - 12), phrase_start):
         return None, end  # "save around 65 lives"
@@ -198,7 +229,8 @@ def _count_at(
     clause_break = cues.clause_break.search(low, phrase_end, window_end)
     after_keyword = cues.keyword.search(low, phrase_end, clause_break.start() if clause_break else window_end)
     if after_keyword is not None and (normalised(after_keyword.group()) in cues.not_people.get(language, ())
-                                      or cues.idiom.match(low, after_keyword.start())):
+                                      or cues.idiom.match(low, after_keyword.start())
+                                      or _noun_keyword_is_object(low, phrase_end, after_keyword, cues)):
         after_keyword = None
     after_adjacent = after_keyword is not None and not text[phrase_end:after_keyword.start()].strip()
     # A keyword before: right before the number, or linked to it by "berjumlah", "mencapai" or an approximator.
@@ -235,8 +267,12 @@ def _count_at(
     elif noun is None and adjacent_keyword is not None:
         phrase_start = adjacent_keyword.start()  # "korban tewas 39"
     if noun is not None and cues.relatives_after.match(low, noun.end()):
-        count_type = "other"  # "satu orang keluarga korban meninggal dunia": a relative of the dead
-    elif count_type == "other" and noun_type == "other" and _in_shelter_sentence(text, low, phrase_start, cues):
+        return None, end  # "satu orang keluarga korban meninggal dunia": a relative of the dead, not a victim
+    if cues.recipient_before.search(low, max(0, lead - 15), lead) and _in_sentence(cues.aid, text, low, lead, previous=True):
+        return None, end  # "santunan kepada satu orang ...", ". Dan keluarga satu orang ...": recipients of aid
+    if count_type == "fighters" and _in_sentence(cues.security, text, low, phrase_start):
+        return None, end  # "30 prajurit untuk pengamanan": a security detail, not a fight
+    if count_type == "other" and noun_type == "other" and _in_shelter_sentence(text, low, phrase_start, cues):
         count_type = "displaced"  # "292 mangsa ... di empat PPS": flood victims in relief centres
     count = EventCount(
         start=phrase_start,

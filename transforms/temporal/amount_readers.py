@@ -55,6 +55,8 @@ def read_quantity(match, text, lex, language) -> Mention | None:
     """Return a duration (tiga dekade), a counted relative (dua hari lalu) or PAST/FUTURE_REF."""
     groups = match.groupdict()
     start, end = span(match)
+    if key(text[max(0, start - 12):start]).split(" ")[-1] in lex.get("day_of_month_words", ()):
+        return None  # "sampai tanggal 28 bulan berjalan": the 28th, not 28 months
     amount, scale = _amount(groups, lex, language)
     unit = _quantity_unit(groups, lex)
     if amount is not None and not 0 < amount < 100_000:

@@ -40,6 +40,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cache
 
 from newsetl.transforms.records import TemporalExpression
 from newsetl.transforms.temporal.calendar_values import (
@@ -122,6 +123,8 @@ def _value(m: Mention, text: str, discourse: _Discourse) -> tuple[str, str]:
     if m.kind == "duration":
         return duration_value(m.amount, m.unit, m.scale), "DURATION"
     if m.kind == "time":
+        if _generic_sentence(text, m.start, m.end, m.language):
+            return f"XXXX-XX-XXT{m.hour:02d}:{m.minute:02d}", "TIME"
         return _clock_value(m, discourse), "TIME"
     if m.kind == "weekday":
         day = _weekday_date(m, text, discourse)
@@ -235,10 +238,8 @@ def _weekday_date(m: Mention, text: str, discourse: _Discourse) -> date | None:
     return past if back <= ahead + PAST_BIAS_DAYS else future
 
 
-def tense_direction(text: str, start: int, end: int, language: str = "id") -> int:
-    """Return -1 for a past-tense sentence around ``text[start:end]``, +1 for future, 0 if unmarked (rule 7)."""
-    markers = lexicon(language)["tense_markers"]
-    past, future, suffixes = set(markers["past"]), set(markers["future"]), tuple(markers["past_suffixes"])
+def _sentence_around(text: str, start: int, end: int) -> tuple[str, str]:
+    """Return the parts of the sentence before ``text[start:end]`` and after it (at most 240 characters each)."""
     before = text[max(0, start - 240):start]
     ends = list(_SENTENCE_END.finditer(before))
     if ends:
@@ -247,6 +248,37 @@ def tense_direction(text: str, start: int, end: int, language: str = "id") -> in
     stop = _SENTENCE_END.search(after)
     if stop:
         after = after[:stop.start()]
+    return before, after
+
+
+def _generic_sentence(text: str, start: int, end: int, language: str) -> bool:
+    """Return whether the sentence around a clock time gives advice, a rule or a habit (lexicon ``generic_time_cues``).
+
+    "BRIN menyarankan ... sekitar pukul 07.00": no day is meant, so the time gets no date (rule 6).
+    """
+    pattern = _generic_cue_pattern(language)
+    if pattern is None:
+        return False
+    before, after = _sentence_around(text, start, end)
+    return pattern.search(" ".join(_WORD.findall(f"{before} {after}".lower()))) is not None
+
+
+@cache
+def _generic_cue_pattern(language: str) -> re.Pattern[str] | None:
+    """Return the regex of a generic-time cue not negated (``tidak diperbolehkan`` narrates one refusal)."""
+    lex = lexicon(language)
+    cues = lex.get("generic_time_cues")
+    if not cues:
+        return None
+    negators = "".join(rf"(?<!\b{re.escape(n)} )" for n in lex.get("generic_time_negators", []))
+    return re.compile(rf"\b{negators}(?:{'|'.join(map(re.escape, sorted(cues, key=len, reverse=True)))})\b")
+
+
+def tense_direction(text: str, start: int, end: int, language: str = "id") -> int:
+    """Return -1 for a past-tense sentence around ``text[start:end]``, +1 for future, 0 if unmarked (rule 7)."""
+    markers = lexicon(language)["tense_markers"]
+    past, future, suffixes = set(markers["past"]), set(markers["future"]), tuple(markers["past_suffixes"])
+    before, after = _sentence_around(text, start, end)
     scored = [(len(before) - w.end(), w.group(0).lower()) for w in _WORD.finditer(before)]
     scored += [(w.start(), w.group(0).lower()) for w in _WORD.finditer(after)]
     for _, word in sorted(scored):
