@@ -216,3 +216,38 @@ def test_place_data_files_have_their_licence():
     data = Path(__file__).resolve().parents[1] / "transforms" / "data"
     assert "cahyadsn/wilayah" in (data / "id_regions.LICENSE.md").read_text(encoding="utf-8")
     assert sum(1 for line in (data / "id_regions.tsv").open(encoding="utf-8") if not line.startswith("#")) == 7837
+
+
+@pytest.fixture(scope="module")
+def stored_indexes(tmp_path_factory):
+    """The geocoding indexes as built, and read back from the prebuilt file (flows/gazetteer_cache.py)."""
+    from newsetl.flows import gazetteer_cache
+    from newsetl.transforms.places import geocoding
+
+    built = geocoding.gazetteer_indexes()
+    store = gazetteer_cache._Store(gazetteer_cache.written_cache(built, tmp_path_factory.mktemp("cache") / "g.sqlite"))
+    return built, (gazetteer_cache._StoredIndex(store, 0), gazetteer_cache._StoredIndex(store, 1))
+
+
+def test_the_stored_indexes_hold_every_name_with_its_candidates(stored_indexes):
+    import random
+
+    built, stored = stored_indexes
+    for kind in (0, 1):
+        assert set(stored[kind]) == set(built[kind])
+        sample = random.Random(7).sample(sorted(built[kind]), 2000)  # fixed seed
+        assert [stored[kind][k] for k in sample] == [built[kind][k] for k in sample]
+
+
+@pytest.mark.parametrize(("name", "context"), [(row[0], row[1]) for row in KNOWN_PLACES]
+                         + [("Tripoli", {"LY": 3}), ("Tripoli", {}), ("Timur", {}), ("Istana Negara", {})])
+def test_geocoding_from_the_stored_indexes_is_the_same(stored_indexes, name, context):
+    from newsetl.transforms.places import geocoding
+
+    built, stored = stored_indexes
+    expected = geocoded_place(name, context)
+    geocoding.use_gazetteer_indexes(*stored)
+    try:
+        assert geocoded_place(name, context) == expected
+    finally:
+        geocoding.use_gazetteer_indexes(*built)
