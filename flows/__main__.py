@@ -1,5 +1,5 @@
 """``python -m flows`` is the same as the ``newsetl`` command."""
 
-from newsetl.flows.cli import main
+from newsetl.flows.cli import entry_point
 
-main()
+entry_point()

@@ -223,7 +223,7 @@ def _exit_at_once_after_a_run() -> None:
         os._exit(0)
 
 
-def main() -> None:
+def entry_point() -> None:
     """The ``newsetl`` command (``app``), exiting at once after a completed run (in-process callers use ``app``)."""
     import atexit
 
