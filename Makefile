@@ -5,11 +5,14 @@ BIN    := $(VENV)/bin
 UV_VERSION := 0.13.8
 STAMP  := $(VENV)/.newsetl-installed
 
+# `setup` also writes the prebuilt geocoding indexes to $NEWSETL_CACHE_DIR (~/.cache/newsetl) unless
+# there (flows/gazetteer_cache.py): a run then reads the ~100 names it needs instead of folding ~420k.
 # Prefect and newsetl defaults (startup timeout, no analytics, ...) live in newsetl/settings.py.
 
 .PHONY: setup bytecode run test test-fast test-corpora test-long bench bench-synthetic train-ner train-language eval clean lock
 
 setup: $(STAMP) $(VENV)/.newsetl-bytecode
+	@$(BIN)/python -m newsetl.flows.gazetteer_cache > /dev/null || echo "gazetteer cache not written (runs build the geocoding indexes themselves)"
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

@@ -1,5 +1,5 @@
 """``python -m flows`` is the same as the ``newsetl`` command."""
 
-from newsetl.flows.cli import app
+from newsetl.flows.cli import entry_point
 
-app()
+entry_point()

@@ -31,11 +31,14 @@ DB_ENV = "NEWSETL_DB"
 MEMORY_LIMIT_ENV = "NEWSETL_DUCKDB_MEMORY_LIMIT"
 WRITER_LIMIT_ENV = "NEWSETL_WRITER_LIMIT"
 WRITER_LEASE_ENV = "NEWSETL_WRITER_LEASE_SECONDS"
+CACHE_DIR_ENV = "NEWSETL_CACHE_DIR"
+DEFAULT_CACHE_DIR = "~/.cache/newsetl"
 ENVIRONMENT = {
     DB_ENV: (str(DEFAULT_DB), "the warehouse file when --db is not given"),
     MEMORY_LIMIT_ENV: (WRITER_MEMORY_LIMIT, "DuckDB's buffer pool in the writing process"),
     WRITER_LIMIT_ENV: ("auto", "off disables the server-side writer slot (a Prefect global concurrency limit)"),
     WRITER_LEASE_ENV: ("120", "seconds after which a killed run's writer slot comes back"),
+    CACHE_DIR_ENV: (DEFAULT_CACHE_DIR, "folder of the prebuilt geocoding indexes (flows/gazetteer_cache.py)"),
 }
 
 # Prefect settings that must be in place before ``prefect`` is imported: its temporary API can
@@ -66,6 +69,11 @@ def writer_lease_seconds() -> float:
     """Return the writer slot's lease (``$NEWSETL_WRITER_LEASE_SECONDS``, default 120, at least 60)."""
     value = os.environ.get(WRITER_LEASE_ENV, "").strip()
     return max(MIN_WRITER_LEASE_SECONDS, float(value)) if value else WRITER_LEASE_SECONDS
+
+
+def cache_dir() -> Path:
+    """Return the folder of newsetl's caches (``$NEWSETL_CACHE_DIR``, default ``~/.cache/newsetl``)."""
+    return Path(os.environ.get(CACHE_DIR_ENV) or DEFAULT_CACHE_DIR).expanduser()
 
 
 def writer_limit_switched_on() -> bool:

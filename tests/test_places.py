@@ -234,3 +234,36 @@ def test_province_short_names_are_the_province(name, iso):
     rec = geocoded_place(name, {"ID": 2})
     assert (rec.feature_type, rec.admin1_code, rec.geo_precision) == ("admin1", iso, 3)
     assert rec.latitude is not None
+@pytest.fixture(scope="module")
+def stored_indexes(tmp_path_factory):
+    """The geocoding indexes as built, and read back from the prebuilt file (flows/gazetteer_cache.py)."""
+    from newsetl.flows import gazetteer_cache
+    from newsetl.transforms.places import geocoding
+
+    built = geocoding.gazetteer_indexes()
+    store = gazetteer_cache._Store(gazetteer_cache.written_cache(built, tmp_path_factory.mktemp("cache") / "g.sqlite"))
+    return built, (gazetteer_cache._StoredIndex(store, 0), gazetteer_cache._StoredIndex(store, 1))
+
+
+def test_the_stored_indexes_hold_every_name_with_its_candidates(stored_indexes):
+    import random
+
+    built, stored = stored_indexes
+    for kind in (0, 1):
+        assert set(stored[kind]) == set(built[kind])
+        sample = random.Random(7).sample(sorted(built[kind]), 2000)  # fixed seed
+        assert [stored[kind][k] for k in sample] == [built[kind][k] for k in sample]
+
+
+@pytest.mark.parametrize(("name", "context"), [(row[0], row[1]) for row in KNOWN_PLACES]
+                         + [("Tripoli", {"LY": 3}), ("Tripoli", {}), ("Timur", {}), ("Istana Negara", {})])
+def test_geocoding_from_the_stored_indexes_is_the_same(stored_indexes, name, context):
+    from newsetl.transforms.places import geocoding
+
+    built, stored = stored_indexes
+    expected = geocoded_place(name, context)
+    geocoding.use_gazetteer_indexes(*stored)
+    try:
+        assert geocoded_place(name, context) == expected
+    finally:
+        geocoding.use_gazetteer_indexes(*built)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from itertools import count
 
 import altair as alt
 import polars as pl
@@ -55,8 +56,39 @@ FONT = "DejaVu Sans"
 PADDING = {"left": 12, "top": 6, "right": 36, "bottom": 6}
 
 
+# Rows stand in a chart as named data until ``_spec`` puts them back: Altair deep-copies and walks
+# every value of inline data on ``to_dict`` (~1.5 s of CPU for the map's 250 KB of country outlines
+# and the seeds' other rows), and a named placeholder costs nothing. The spec comes out the same.
+_PLACEHOLDER = "newsetl-rows-"
+_held: dict[str, list] = {}
+_held_ids = count()
+
+
+def _data(rows: list) -> alt.Data:
+    """Return the chart data for ``rows``: a placeholder name that ``_spec`` replaces with ``{"values": rows}``."""
+    name = f"{_PLACEHOLDER}{next(_held_ids)}"
+    _held[name] = rows
+    return alt.Data(name=name)
+
+
+def _with_rows(node, used: set[str]):
+    """Return ``node`` with each placeholder ``{"name": ...}`` of ``_data`` replaced by its rows (names into ``used``)."""
+    if isinstance(node, dict):
+        name = node.get("name")
+        if len(node) == 1 and isinstance(name, str) and name.startswith(_PLACEHOLDER) and name in _held:
+            used.add(name)
+            return {"values": _held[name]}
+        return {key: _with_rows(value, used) for key, value in node.items()}
+    if isinstance(node, list):
+        return [_with_rows(value, used) for value in node]
+    return node
+
+
 def _spec(chart) -> dict:
-    spec = chart.to_dict(validate=False)
+    used: set[str] = set()
+    spec = _with_rows(chart.to_dict(validate=False), used)
+    for name in used:
+        _held.pop(name, None)
     spec["padding"] = PADDING
     spec.setdefault("config", {})["font"] = FONT
     return spec
@@ -72,7 +104,7 @@ def _top_outlets(frame: pl.DataFrame, weight: str) -> pl.DataFrame:
 def _ranked_bars(rows: pl.DataFrame, value: str, value_title: str, label: str, tooltip: list, title: str, *,
                  label_title: str | None = None, width: int = WIDTH, **encodings) -> dict:
     """Return horizontal bars of ``value`` per ``label``, longest first (``encodings``: colour and the like)."""
-    chart = alt.Chart(alt.Data(values=_values(rows))).mark_bar().encode(
+    chart = alt.Chart(_data(_values(rows))).mark_bar().encode(
         x=alt.X(f"{value}:Q", title=value_title, axis=COUNT_AXIS),
         y=alt.Y(f"{label}:N", sort="-x", title=label_title),
         **encodings,
@@ -90,7 +122,7 @@ def documents_per_outlet(frame: pl.DataFrame) -> dict:
 def documents_per_day(frame: pl.DataFrame) -> dict:
     rows = (_top_outlets(frame, "documents").group_by(["published_date", "outlet"]).agg(pl.col("documents").sum())
             .sort(["published_date", "outlet"]))
-    chart = alt.Chart(alt.Data(values=_values(rows))).mark_bar().encode(
+    chart = alt.Chart(_data(_values(rows))).mark_bar().encode(
         x=_day("published_date", "publication day"),
         y=alt.Y("sum(documents):Q", title="documents", stack=True, axis=COUNT_AXIS),
         color=alt.Color("outlet:N", title="outlet", legend=alt.Legend(labelLimit=220)),
@@ -106,7 +138,7 @@ def languages(frame: pl.DataFrame) -> dict:
 
 def top_entities(frame: pl.DataFrame) -> dict:
     rows = frame.with_columns(pl.col("entity_type").replace({"PERSON": "people", "ORG": "organisations"}).alias("kind"))
-    chart = alt.Chart(alt.Data(values=_values(rows))).mark_bar().encode(
+    chart = alt.Chart(_data(_values(rows))).mark_bar().encode(
         x=alt.X("mentions:Q", title="mentions", axis=COUNT_AXIS),
         y=alt.Y("name:N", sort="-x", title=None),
         color=alt.Color("kind:N", title=None, legend=None),
@@ -119,7 +151,7 @@ def top_entities(frame: pl.DataFrame) -> dict:
 
 def mentions_per_week(frame: pl.DataFrame) -> dict:
     rows = frame.with_columns(pl.col("entity_type").replace({"PERSON": "person", "ORG": "organisation"}).alias("kind"))
-    base = alt.Chart(alt.Data(values=_values(rows))).encode(
+    base = alt.Chart(_data(_values(rows))).encode(
         x=alt.X("week:T", timeUnit="utcyearmonthdate", title=None, axis=alt.Axis(format="%d %b", labelAngle=-45)),
         y=alt.Y("mentions:Q", title="mentions", axis=COUNT_AXIS),
         color=alt.Color("kind:N", title=None),
@@ -144,7 +176,7 @@ def tolls(frame: pl.DataFrame, source: str) -> dict:
     rows = frame.filter(pl.col("outlet").is_in(largest)).select("count_type", "outlet", "published_date", "toll",
                                                                  "running_total").sort(["count_type", "outlet", "published_date"])
     shown = "" if len(largest) == frame["outlet"].n_unique() else f", the {len(largest)} outlets with the largest"
-    base = alt.Chart(alt.Data(values=_values(rows))).encode(
+    base = alt.Chart(_data(_values(rows))).encode(
         x=_day("published_date", "day"),
         y=alt.Y("running_total:Q", title="running total"),
         color=alt.Color("outlet:N", title="outlet", legend=alt.Legend(labelLimit=220)),
@@ -195,17 +227,17 @@ def map_extent(places: pl.DataFrame) -> list[list[float]]:
 
 def places_map(places: pl.DataFrame, outlines: dict) -> dict:
     features = [{**f, "geometry": rewound(f["geometry"])} for f in outlines["features"]]
-    countries = alt.Chart(alt.Data(values=features)).mark_geoshape(
+    countries = alt.Chart(_data(features)).mark_geoshape(
         fill="#e8e8e4", stroke="#9a9a94", strokeWidth=0.5, clip=True,
     )
     ranked = _values(places.with_columns(pl.col("mentions").rank("ordinal", descending=True).alias("rank")))
-    points = alt.Chart(alt.Data(values=ranked)).mark_circle(color="#c0392b", opacity=0.65, stroke="white",
+    points = alt.Chart(_data(ranked)).mark_circle(color="#c0392b", opacity=0.65, stroke="white",
                                                             strokeWidth=0.5, clip=True).encode(
         longitude="longitude:Q", latitude="latitude:Q",
         size=alt.Size("mentions:Q", title="mentions", scale=alt.Scale(range=[20, 900])),
         tooltip=["place_name:N", "country_code:N", "mentions:Q", "documents:Q", "geo_precision:N"],
     )
-    labels = alt.Chart(alt.Data(values=ranked)).transform_filter(alt.datum.rank <= MAP_LABELS).mark_text(
+    labels = alt.Chart(_data(ranked)).transform_filter(alt.datum.rank <= MAP_LABELS).mark_text(
         align="left", dx=7, dy=-7, fontSize=11, clip=True,
     ).encode(longitude="longitude:Q", latitude="latitude:Q", text="place_name:N")
     fit = {"type": "Feature", "geometry": {"type": "MultiPoint", "coordinates": map_extent(places)}, "properties": {}}
@@ -215,7 +247,7 @@ def places_map(places: pl.DataFrame, outlines: dict) -> dict:
 
 
 def check_results(frame: pl.DataFrame) -> dict:
-    chart = alt.Chart(alt.Data(values=_values(frame))).mark_point(filled=True, size=70).encode(
+    chart = alt.Chart(_data(_values(frame))).mark_point(filled=True, size=70).encode(
         x=alt.X("failing_rows:Q", title="failing rows", axis=COUNT_AXIS,
                 scale=alt.Scale(domain=[0, max(5, int(frame["failing_rows"].max() or 0))])),
         y=alt.Y("check_name:N", title=None, sort=None),

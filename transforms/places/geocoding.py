@@ -142,16 +142,47 @@ def _admin1_of(country: str, geonames_admin1: str) -> tuple[str | None, str | No
     return None, None
 
 
+# Indexes a caller installed (``use_gazetteer_indexes``): the same mappings, read from a prebuilt copy.
+_installed: tuple[Mapping[str, tuple[_Candidate, ...]], Mapping[str, tuple[_Candidate, ...]]] | None = None
+
+
 @cache
-def _index() -> dict[str, tuple[_Candidate, ...]]:
+def _index() -> Mapping[str, tuple[_Candidate, ...]]:
     """Return folded name -> candidates over every gazetteer's own names, built once."""
-    return _indexes()[0]
+    return (_installed or _indexes())[0]
 
 
 @cache
-def _alt_index() -> dict[str, tuple[_Candidate, ...]]:
+def _alt_index() -> Mapping[str, tuple[_Candidate, ...]]:
     """Return folded GeoNames alternate name -> candidates (``Moskow``; also much noise, so second)."""
-    return _indexes()[1]
+    return (_installed or _indexes())[1]
+
+
+def gazetteer_indexes() -> tuple[dict[str, tuple[_Candidate, ...]], dict[str, tuple[_Candidate, ...]]]:
+    """Return the (names, alternate names) indexes built from the gazetteers: folded name -> candidates."""
+    return _indexes()
+
+
+def use_gazetteer_indexes(names: Mapping[str, tuple[_Candidate, ...]], alternates: Mapping[str, tuple[_Candidate, ...]]) -> None:
+    """Geocode with these mappings instead of building the indexes (a prebuilt copy of ``gazetteer_indexes()``).
+
+    Only ``in`` and ``get`` are asked of them, so a copy may read its entries on demand. Building
+    takes ~2 s of CPU (~420k names folded), which a run of a few documents would spend for ~100 look-ups.
+    """
+    global _installed
+    _installed = (names, alternates)
+    _index.cache_clear()
+    _alt_index.cache_clear()
+
+
+def candidate_fields(cand: _Candidate) -> tuple:
+    """Return a candidate as plain values (the ``PlaceRecord`` fields, weight, form), for a stored copy of the indexes."""
+    return (*cand.place, cand.weight, cand.form)
+
+
+def candidate_from_fields(fields: tuple) -> _Candidate:
+    """Return the candidate ``candidate_fields`` gave ``fields`` for."""
+    return _Candidate(PlaceRecord(*fields[:10]), fields[10], fields[11])
 
 
 @cache
