@@ -5,6 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import defaultdict
 
+from newsetl.transforms.entities.acronyms import bracketed_acronyms
 from newsetl.transforms.entities.crf import bio_spans, tags_and_person_odds
 from newsetl.transforms.entities.docresolve import document_mentions
 from newsetl.transforms.entities.english import english_spans
@@ -90,8 +91,23 @@ def _tagged_spans(text: str, toks: list[Token], bounds, headlines: list[bool], g
     if language == "en":
         return english_spans(toks, text, bounds)
     if language in _CRF_LANGUAGES:
-        return _joined_names(toks, _crf_spans(text, toks, bounds, gazetteer, language))
+        return _org_tailed(toks, _joined_names(toks, _crf_spans(text, toks, bounds, gazetteer, language)))
     return []
+
+
+# Indonesian closing words of company names beside the English organisation heads ("PT Vale Indonesia Tbk").
+_ID_ORG_TAILS = frozenset({"grup", "tbk"})
+
+
+def _org_tailed(toks: list[Token], spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Return tagger spans with a PERSON of two or more words closed by an organisation head
+    (``Wilmar Group``, ``Musim Mas Group``, ``Comerica Bank``) typed ORG; as a person it would be dropped."""
+    tails = _ID_ORG_TAILS | {w for w, kind in head_words("en").items() if kind == "ORG"}
+    return [
+        (a, b, "ORG") if kind == "PERSON" and b - a > 1 and toks[b - 1].text[:1].isupper()
+        and toks[b - 1].text.lower() in tails else (a, b, kind)
+        for a, b, kind in spans
+    ]
 
 
 # Abbreviated given names Malay news writes with a full stop inside a name (``Shamira Mohd. Luthfi
@@ -460,6 +476,7 @@ def entity_mentions(text: str, language: str = "id") -> list[EntityMention]:
     headlines = _headline_mask(text, toks, bounds)
     tagged = _tagged_spans(text, toks, bounds, headlines, gazetteer, language)
     cands = merged_candidates(toks, ministries, gazetteer_cands, domain_candidates(toks), tagged, language)
+    cands = bracketed_acronyms(toks, cands, language)
     cands = sorted(cands + _titled_persons(text, toks, cands, headlines, language), key=lambda c: c.first)
     cands = sorted(cands + _propagated(toks, cands, language), key=lambda c: c.first)
     cands = [
