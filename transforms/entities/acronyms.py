@@ -50,15 +50,15 @@ def bracketed_acronyms(toks: list[Token], cands: list[Candidate], language: str)
     The short form joins when the candidate right before the bracket is an ORG (``Lembaga
     Pengelola Dana Pendidikan (LPDP)``, ``Dinas Sosial (Dinsos)``). With no ORG there, a
     capitalised run before it that opens with an organisation head word and whose initials spell
-    the acronym is the ORG, over the places inside it (``Institut Teknologi Bandung (ITB)``).
+    the acronym is the ORG, over the places and name parts inside it (``Institut Teknologi Bandung
+    (ITB)``, ``Kementerian Lingkungan Hidup dan Kehutanan (KLHK)``).
     """
     ends = {c.last: c for c in cands}
     owner: list[Candidate | None] = [None] * len(toks)
     for c in cands:
         for k in range(c.first, c.last):
             owner[k] = c
-    heads = {w for lang in {"id", "en" if language == "en" else "id"} for w, kind in head_words(lang).items() if kind == "ORG"}
-    heads |= {w for w, kind in head_words("en").items() if kind == "ORG"}
+    heads = {w for lang in ("id", "en") for w, kind in head_words(lang).items() if kind == "ORG"}
     concepts = concept_heads(language)
     added, dropped = [], set()
     for k in range(2, len(toks) - 1):
