@@ -8,6 +8,8 @@ with an organisation head word (``Himpunan Pengusaha Muda Indonesia (HIPMI)``) i
 
 from __future__ import annotations
 
+from functools import cache
+
 from newsetl.transforms.entities.lexicon import concept_heads, head_words, is_common_word
 from newsetl.transforms.entities.spans import Candidate
 from newsetl.transforms.entities.tokens import Token
@@ -15,6 +17,12 @@ from newsetl.transforms.entities.tokens import Token
 # Lower-case words inside a long name that its acronym skips ("Badan Pengawas Obat dan Makanan").
 _SKIPS = frozenset({"dan", "untuk", "bagi", "di", "ke", "dari", "of", "for", "and", "the", "yang", "&"})
 _MAX_RUN = 9
+
+
+@cache
+def _org_heads() -> frozenset[str]:
+    """Return the Indonesian and English words that open organisation names (``Himpunan``, ``Bank``)."""
+    return frozenset(w for lang in ("id", "en") for w, kind in head_words(lang).items() if kind == "ORG")
 
 
 def _is_acronym(word: str) -> bool:
@@ -58,7 +66,7 @@ def bracketed_acronyms(toks: list[Token], cands: list[Candidate], language: str)
     for c in cands:
         for k in range(c.first, c.last):
             owner[k] = c
-    heads = {w for lang in ("id", "en") for w, kind in head_words(lang).items() if kind == "ORG"}
+    heads = _org_heads()
     concepts = concept_heads(language)
     added, dropped = [], set()
     for k in range(2, len(toks) - 1):

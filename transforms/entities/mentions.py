@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import defaultdict
+from functools import cache
 
 from newsetl.transforms.entities.acronyms import bracketed_acronyms
 from newsetl.transforms.entities.crf import bio_spans, tags_and_person_odds
@@ -99,10 +100,15 @@ def _tagged_spans(text: str, toks: list[Token], bounds, headlines: list[bool], g
 _ID_ORG_TAILS = frozenset({"grup", "tbk"})
 
 
+@cache
+def _org_tails() -> frozenset[str]:
+    return _ID_ORG_TAILS | frozenset(w for w, kind in head_words("en").items() if kind == "ORG")
+
+
 def _org_tailed(toks: list[Token], spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Return tagger spans with a PERSON of two or more words closed by an organisation head
     (``Wilmar Group``, ``Musim Mas Group``, ``Comerica Bank``) typed ORG; as a person it would be dropped."""
-    tails = _ID_ORG_TAILS | {w for w, kind in head_words("en").items() if kind == "ORG"}
+    tails = _org_tails()
     return [
         (a, b, "ORG") if kind == "PERSON" and b - a > 1 and toks[b - 1].text[:1].isupper()
         and toks[b - 1].text.lower() in tails else (a, b, kind)
