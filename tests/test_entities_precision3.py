@@ -38,8 +38,9 @@ def P(text, language, wrong, right=None, *, id):
     ("text", "language", "wrong", "right"),
     [
         # places are never PERSON
+        # (the embassy, KBRI, in Phnom Penh is the organisation speaking)
         P("KBRI Phnom Penh menyatakan ada 97 WNI yang kabur.", "id",
-          ("Phnom Penh", "PERSON"), ("Phnom Penh", "LOC"), id="place-phnom-penh"),
+          ("Phnom Penh", "PERSON"), ("KBRI Phnom Penh", "ORG"), id="place-phnom-penh"),
         P('Kalau yang di Sayung saya kurang tahu apakah itu airnya dibuang ke laut ataugimana," tutur warga.', "id",
           ("Sayung", "PERSON"), ("Sayung", "LOC"), id="place-sayung"),
         P("Pj Sekda Bone itu mengatakan, situasi ini berpotensi mengakibatkan serapan anggaran rendah.", "id",

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from newsetl.transforms.entities.lexicon import everyday_words, head_words, title_words, word_classes
+from newsetl.transforms.entities.lexicon import capital_shares, everyday_words, head_words, title_words, word_classes
 
 _SHAPE_RUNS = re.compile(r"(.)\1+")
 # Neighbour offsets whose word features a token sees (the +-2 window of the issue).
@@ -80,6 +80,7 @@ def _lexicon_features(low: str, prefix: str) -> list[str]:
     if head:
         feats.append(prefix + "head=" + head)
     feats.append(prefix + "wc=" + word_classes("id").get(low, "?"))
+    feats.append(prefix + "cs=" + capital_shares("id").get(low, "?"))
     return feats
 
 

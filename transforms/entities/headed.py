@@ -16,6 +16,7 @@ HEADS = frozenset({
     "satgas", "kabinet", "dinas", "badan", "kejaksaan", "kejati", "kejari", "pengadilan", "majelis",
     "komisi", "lembaga", "yayasan", "persatuan", "tabung", "jabatan", "majlis", "inspektorat",
     "sekretariat", "direktorat", "ditjen", "bapenda", "universitas", "kodam", "korem", "kodim",
+    "polresta", "kepolisian", "himpunan", "perhimpunan", "asosiasi", "ikatan", "serikat", "gabungan", "koperasi", "jawatankuasa",
 })
 _JOINERS = frozenset({"dan", "&"})
 MAX_TOKENS = 10

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import defaultdict
+from functools import cache
 
+from newsetl.transforms.entities.acronyms import bracketed_acronyms
 from newsetl.transforms.entities.crf import bio_spans, tags_and_person_odds
 from newsetl.transforms.entities.docresolve import document_mentions
 from newsetl.transforms.entities.english import english_spans
@@ -90,13 +92,36 @@ def _tagged_spans(text: str, toks: list[Token], bounds, headlines: list[bool], g
     if language == "en":
         return english_spans(toks, text, bounds)
     if language in _CRF_LANGUAGES:
-        return _joined_names(toks, _crf_spans(text, toks, bounds, gazetteer, language))
+        return _org_tailed(toks, _joined_names(toks, _crf_spans(text, toks, bounds, gazetteer, language)))
     return []
+
+
+# Indonesian closing words of company names beside the English organisation heads ("PT Vale Indonesia Tbk").
+_ID_ORG_TAILS = frozenset({"grup", "tbk"})
+
+
+@cache
+def _org_tails() -> frozenset[str]:
+    return _ID_ORG_TAILS | frozenset(w for w, kind in head_words("en").items() if kind == "ORG")
+
+
+def _org_tailed(toks: list[Token], spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Return tagger spans with a PERSON of two or more words closed by an organisation head
+    (``Wilmar Group``, ``Musim Mas Group``, ``Comerica Bank``) typed ORG; as a person it would be dropped."""
+    tails = _org_tails()
+    return [
+        (a, b, "ORG") if kind == "PERSON" and b - a > 1 and toks[b - 1].text[:1].isupper()
+        and toks[b - 1].text.lower() in tails else (a, b, kind)
+        for a, b, kind in spans
+    ]
 
 
 # Abbreviated given names Malay news writes with a full stop inside a name (``Shamira Mohd. Luthfi
 # Ismail``, ``Abd. Rahman``); the stop ends no sentence and cuts no name. Source: Utusan usage.
 _ABBREVIATED_NAME_PARTS = frozenset({"mohd", "moh", "muhd", "muh", "md", "abd", "hj", "mat"})
+# Malay hereditary name prefixes that open a father's name inside a full name (``Wan Ahmad Fayhsal
+# Wan Ahmad Kamal``): a person span ending in one runs on into the next. Source: Malay naming usage.
+_MALAY_NAME_PREFIXES = frozenset({"Wan", "Nik", "Che", "Megat", "Syed", "Tengku", "Tunku"})
 # Lower-case or title words that join two parts of one Malay name (``Ahmad Zahid bin Hamidi``).
 
 
@@ -118,6 +143,7 @@ def _joined_names(toks: list[Token], spans: list[tuple[int, int, str]]) -> list[
         if prev is not None and kind == "PERSON" and prev[2] == "PERSON" and (
             (prev[1] == a and b - a > 1 and toks[a].text in NAME_LINKS)  # "Ahmad Zahid" + "bin Hamidi"
             or (prev[1] + 1 == a and toks[prev[1]].text in NAME_LINKS)
+            or (prev[1] == a and toks[prev[1] - 1].text in _MALAY_NAME_PREFIXES)  # "... Wan" + "Ahmad Kamal"
             or (prev[1] + 1 == a and toks[prev[1]].text == "." and toks[prev[1] - 1].text.lower() in _ABBREVIATED_NAME_PARTS)
         ):
             out[-1] = (prev[0], b, "PERSON")
@@ -417,19 +443,24 @@ def _seats_as_places(toks: list[Token], cands: list[Candidate], language: str) -
 
 def _initials_as_persons(toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
     """Return the candidates with capital runs written as a person's initials (``berinisial NKGA``)
-    retyped as PERSON wherever the text repeats them."""
+    typed PERSON wherever the text repeats them, also where the tagger left them out."""
+    covered = [False] * len(toks)
+    for c in cands:
+        covered[c.first : c.last] = [True] * (c.last - c.first)
     initials = {
-        toks[c.first].text for c in cands
-        if c.last - c.first == 1 and c.first > 0 and toks[c.first - 1].text.lower() in _INITIALS_CUES
-        and toks[c.first].text.isupper() and c.source in ("tagger", "propagated")
+        toks[k].text for k in range(1, len(toks))
+        if toks[k - 1].text.lower() in _INITIALS_CUES and toks[k].text.isupper() and toks[k].text.isalpha()
+        and (not covered[k] or any(c.first == k and c.last == k + 1 and c.source in ("tagger", "propagated") for c in cands))
     }
     if not initials:
         return cands
-    return [
+    out = [
         Candidate(c.first, c.last, "PERSON", c.source)
         if c.last - c.first == 1 and toks[c.first].text in initials and c.source in ("tagger", "propagated") else c
         for c in cands
     ]
+    out += [Candidate(k, k + 1, "PERSON", "tagger") for k, t in enumerate(toks) if t.text in initials and not covered[k]]
+    return sorted(out, key=lambda c: c.first)
 
 
 def entity_mentions(text: str, language: str = "id") -> list[EntityMention]:
@@ -460,6 +491,7 @@ def entity_mentions(text: str, language: str = "id") -> list[EntityMention]:
     headlines = _headline_mask(text, toks, bounds)
     tagged = _tagged_spans(text, toks, bounds, headlines, gazetteer, language)
     cands = merged_candidates(toks, ministries, gazetteer_cands, domain_candidates(toks), tagged, language)
+    cands = bracketed_acronyms(toks, cands, language)
     cands = sorted(cands + _titled_persons(text, toks, cands, headlines, language), key=lambda c: c.first)
     cands = sorted(cands + _propagated(toks, cands, language), key=lambda c: c.first)
     cands = [

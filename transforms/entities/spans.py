@@ -140,7 +140,11 @@ def _overrides(toks: list[Token], first: int, kind: str, inside: list[Candidate]
             return all(t.text[:1].isupper() or t.text in _EN_ORG_CONNECTORS for t in lead) and any(
                 is_name_word(t, language) or head_words("en").get(t.text.lower()) == "ORG" for t in lead
             )
-        return all(t.text[:1].isupper() for t in lead) and any(is_name_word(t, language) for t in lead)
+        # ... and in Indonesian/Malay also when an organisation head opens it ("PT Penjaminan
+        # Infrastruktur Indonesia", "Kepolisian RI").
+        return all(t.text[:1].isupper() for t in lead) and (
+            any(is_name_word(t, language) for t in lead) or head_words("id").get(lead[0].text.lower()) == "ORG"
+        )
     return language == "en" and all(is_name_word(t, language) for t in lead)
 
 
