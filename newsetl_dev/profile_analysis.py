@@ -27,6 +27,7 @@ from pathlib import Path
 import polars as pl
 
 import newsetl.flows  # noqa: F401  (environment defaults)
+from newsetl.flows.analysis_pool import analysis_gc
 from newsetl.flows.discovery import discovered_inputs
 from newsetl.flows.pipeline import DEFAULT_BATCH_SIZE, _with_learned_boilerplate
 from newsetl.flows.reading import slice_content
@@ -141,6 +142,7 @@ def main(argv: list[str] | None = None) -> None:
             batches = corpus_batches(args.data / file_name, columns)
         n = sum(b.height for b in batches)
         _, _, outputs = timed_pass(batches)  # warm-up
+        analysis_gc()  # as the analysis workers do after their warm-up
         if args.dump:
             args.dump.mkdir(parents=True, exist_ok=True)
             (args.dump / f"{name}.jsonl").write_text("\n".join(dumped_lines(outputs)) + "\n", encoding="utf-8")

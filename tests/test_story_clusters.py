@@ -198,3 +198,14 @@ def test_signatures_made_with_other_settings_are_dropped_for_recomputing(tmp_pat
     assert con.execute("SELECT count(*) FROM staging.story_pairs").fetchone()[0] == 0
     assert store.dropped_stale_signatures(con, sc.minhash_parameters()) == 0
     con.close()
+
+
+@pytest.mark.parametrize("block", [1, 40, 1 << 15])
+def test_batched_signatures_are_datasketchs_bytes(block, monkeypatch):
+    """``document_signatures`` signs many documents per numpy block; each signature is still the one a
+    datasketch MinHash of that document's shingles gives, whatever the block size (1: a block per shingle)."""
+    monkeypatch.setattr(sc, "_BLOCK_SHINGLES", block)
+    texts = [_seed(name) for name in SEED_FILES] + [with_new_lead(_seed(ORIGINAL)), "", None, "Jakarta hujan."]
+    expected = [sc.minhash_signature(sc.word_shingles(text or "")) for text in texts]
+    assert sc.document_signatures(texts) == expected
+    assert [s.shingle_count for s in expected[-3:]] == [0, 0, 1]

@@ -68,9 +68,61 @@ def minhash_signature(shingles: Iterable[str]) -> Signature:
     return Signature(len(encoded), minhash.hashvalues.astype("<u4").tobytes())
 
 
+@cache
+def _permutations() -> np.ndarray:
+    """Return datasketch's permutation parameters ``(a, b)`` for ``NUM_PERM`` and ``MINHASH_SEED`` (drawn once)."""
+    return MinHash(num_perm=NUM_PERM, seed=MINHASH_SEED, scheme=MINHASH_SCHEME).permutations
+
+
+def _fmix32(hv: np.ndarray) -> np.ndarray:
+    """MurmurHash3's 32-bit finalizer, the pre-mix datasketch's affine32 scheme applies to each input hash."""
+    hv = hv ^ (hv >> np.uint32(16))
+    hv = hv * np.uint32(0x85EBCA6B)
+    hv = hv ^ (hv >> np.uint32(13))
+    hv = hv * np.uint32(0xC2B2AE35)
+    return hv ^ (hv >> np.uint32(16))
+
+
+# Shingles hashed and permuted together: 32k x NUM_PERM uint32 is a 16 MB block.
+_BLOCK_SHINGLES = 1 << 15
+
+
 def document_signatures(texts: Iterable[str | None]) -> list[Signature]:
-    """Return the MinHash signature of each text's word shingles (an empty text has ``shingle_count`` 0)."""
-    return [minhash_signature(word_shingles(text or "")) for text in texts]
+    """Return the MinHash signature of each text's word shingles (an empty text has ``shingle_count`` 0).
+
+    The same bytes as ``minhash_signature(word_shingles(text))`` for each text (datasketch's
+    affine32: SHA-1's first 4 bytes, the MurmurHash3 pre-mix, ``a * h + b`` mod 2^32, the minimum
+    per permutation), computed for many documents per numpy block instead of one MinHash each,
+    whose construction alone draws the permutations again.
+    """
+    a, b = _permutations()
+    empty = np.full(NUM_PERM, np.iinfo(np.uint32).max, dtype="<u4").tobytes()
+    signatures: list[Signature] = []
+    block: list[int] = []
+    counts: list[int] = []
+
+    def flush() -> None:
+        if block:
+            hv = _fmix32(np.array(block, dtype=np.uint32)).reshape(-1, 1)
+            starts = np.cumsum([0, *counts[:-1]])
+            mins = np.minimum.reduceat(hv * a + b, starts, axis=0).astype("<u4")
+            signatures.extend(Signature(n, row.tobytes()) for n, row in zip(counts, mins))
+            block.clear()
+            counts.clear()
+
+    sha1 = hashlib.sha1
+    for text in texts:
+        hashes = [int.from_bytes(sha1(s.encode("utf-8")).digest()[:4], "little") for s in word_shingles(text or "")]
+        if not hashes:
+            flush()
+            signatures.append(Signature(0, empty))
+            continue
+        if len(block) + len(hashes) > _BLOCK_SHINGLES:
+            flush()
+        block.extend(hashes)
+        counts.append(len(hashes))
+    flush()
+    return signatures
 
 
 def _values(signature: bytes) -> np.ndarray:
@@ -83,7 +135,9 @@ def estimated_similarity(a: bytes, b: bytes) -> float:
 
 
 def _minhash(signature: bytes) -> MinHash:
-    return MinHash(num_perm=NUM_PERM, seed=MINHASH_SEED, scheme=MINHASH_SCHEME, hashvalues=_values(signature))
+    # The shared permutations: drawing them again for every stored document cost more than the LSH itself.
+    return MinHash(num_perm=NUM_PERM, seed=MINHASH_SEED, scheme=MINHASH_SCHEME, hashvalues=_values(signature),
+                   permutations=_permutations())
 
 
 @dataclass(frozen=True)
