@@ -132,7 +132,22 @@ def written_cache(indexes, path: Path) -> Path:
         os.replace(temporary, path)
     finally:
         temporary.unlink(missing_ok=True)
+    _pruned_old_copies(path)
     return path
+
+
+_KEPT_COPIES = 3  # other checkouts or releases may share the folder; older copies are only rebuilt if needed
+
+
+def _pruned_old_copies(path: Path) -> None:
+    """Delete all but the newest ``_KEPT_COPIES`` gazetteer files beside ``path`` (each is ~10 MB; one per source hash)."""
+    try:
+        copies = sorted(path.parent.glob("gazetteer-*.sqlite"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
+        for old in copies[_KEPT_COPIES:]:
+            if old != path:
+                old.unlink(missing_ok=True)  # a run reading it keeps its open file (POSIX)
+    except OSError:
+        pass  # another process pruned or wrote meanwhile: the next write prunes again
 
 
 _installed_lock = threading.Lock()

@@ -267,3 +267,18 @@ def test_geocoding_from_the_stored_indexes_is_the_same(stored_indexes, name, con
         assert geocoded_place(name, context) == expected
     finally:
         geocoding.use_gazetteer_indexes(*built)
+
+
+def test_writing_the_gazetteer_cache_keeps_only_the_newest_copies(tmp_path):
+    import os
+
+    from newsetl.flows import gazetteer_cache
+
+    for age, name in enumerate(["gazetteer-a.sqlite", "gazetteer-b.sqlite", "gazetteer-c.sqlite", "gazetteer-d.sqlite"]):
+        (tmp_path / name).write_bytes(b"old")
+        os.utime(tmp_path / name, ns=(10**18 - age * 10**12, 10**18 - age * 10**12))  # a is the newest old copy
+    (tmp_path / "notes.txt").write_text("not ours")
+    target = gazetteer_cache.written_cache(({"ganja": ()}, {}), tmp_path / "gazetteer-new.sqlite")
+    left = sorted(p.name for p in tmp_path.iterdir())
+    assert left == ["gazetteer-a.sqlite", "gazetteer-b.sqlite", "gazetteer-new.sqlite", "notes.txt"]
+    assert target.is_file()
