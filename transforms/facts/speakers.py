@@ -217,6 +217,10 @@ def subject_before(text: str, verb_start: int, floor: int) -> Span | str | None:
                 return inner  # "Ketua The Fed, Jerome Powell, menyampaikan": the title comes first, then the name
             if name and phrase_kind(text, name) != "place":
                 return name
+            if name is None and inner and text[previous_comma + 1:inner[0]].strip() == "" \
+                    and phrase_kind(text, inner) == "person" and not starts_with(text, inner, "titles") \
+                    and WORD.search(text, floor, previous_comma):
+                return inner  # "Hollywood's honorary mayor, Johnny Grant, said": a description, then the name
             return None
         # "Akramuddin, memberitahu, ...": a name opening the sentence, set off by a comma.
         name = name_phrase_before(text, end - 1, floor)
