@@ -9,8 +9,10 @@ from functools import cache
 
 from newsetl.transforms.facts.lexicon import PhraseFinder, alternation, data_file, lowered, vocabulary
 from newsetl.transforms.facts.marks import marked_spans, sentence_start
-from newsetl.transforms.facts.names import WORD, Span, name_phrase_after, word_class
+from newsetl.transforms.facts.names import WORD, Span, name_phrase_after, tail_kind, word_class
 from newsetl.transforms.facts.speakers import (
+    GENDER_OF,
+    HONORIFIC,
     Speaker,
     is_definite_role,
     is_ministry,
@@ -60,10 +62,6 @@ _SAME_REFERENT = {
     "he": re.compile(r"[\s\"“”]*(?:(?:But|And|Yet|So|However|Then|Later|Earlier),?[ \t]+)?(?i:he|his|him)(?![\w-])"),
     "she": re.compile(r"[\s\"“”]*(?:(?:But|And|Yet|So|However|Then|Later|Earlier),?[ \t]+)?(?i:she|her)(?![\w-])"),
 }
-# The honorific before a name tells the gender an English "he" or "she" must agree with.
-_HONORIFIC = re.compile(r"(?<![\w-])(?P<h>mr|mrs|ms|miss|sir|lady|dame|lord|baroness)\.?[ \t]+\Z", re.IGNORECASE)
-_GENDER_OF = {"mr": "he", "sir": "he", "lord": "he", "mrs": "she", "ms": "she", "miss": "she", "lady": "she",
-              "dame": "she", "baroness": "she"}
 # Between a clause and an inverted English speech verb: "..., said Mr Clarke", "...\" said Parry".
 _INVERSION_LEAD = re.compile(r"[,\"”'’][ \t]*\Z")
 
@@ -139,13 +137,14 @@ class Antecedents:
         self._ministries.sort(key=lambda item: item[0])
         self._genders: dict[str, str] = {}
         for m in mentions:
-            honorific = _HONORIFIC.search(text, max(0, m.start - 10), m.start) if m.entity_type == "PERSON" else None
+            honorific = HONORIFIC.search(text, max(0, m.start - 10), m.start) if m.entity_type == "PERSON" else None
             if honorific and m.entity_key:
-                self._genders.setdefault(m.entity_key, _GENDER_OF[honorific.group("h").lower()])
+                self._genders.setdefault(m.entity_key, GENDER_OF[honorific.group("h").lower()])
         self._persons = sorted(
             ((m.end, speaker_from_mention(m)) for m in mentions
              if m.entity_type == "PERSON" and not self.inside_quote(m.start)
-             and not is_definite_role(text, (m.start, m.end))),  # "according to the Bishop" names no one
+             and not is_definite_role(text, (m.start, m.end))  # "according to the Bishop" names no one
+             and not tail_kind(text, (m.start, m.end))),  # "Carling Cup", "San Francisco Chronicle" tagged PERSON
             key=lambda item: item[0],
         )
         for at, kind in self._pending_pronouns:  # "Dia mengatakan" / "He said": the person spoken of last

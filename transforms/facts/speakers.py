@@ -21,6 +21,7 @@ from newsetl.transforms.facts.names import (
     person_part,
     phrase_kind,
     starts_with,
+    tail_kind,
     word_class,
 )
 from newsetl.transforms.records import EntityMention
@@ -34,6 +35,10 @@ _ANAPHOR_WINDOW = 30
 WORD_END = r"(?![\w-])"
 # "X itu berkata" / "X tersebut mengatakan": the subject is a description of someone named before.
 _DEMONSTRATIVES = frozenset({"itu", "tersebut"})
+# The honorific before a name tells the gender an English "he" or "she" must agree with.
+HONORIFIC = re.compile(r"(?<![\w-])(?P<h>mr|mrs|ms|miss|sir|lady|dame|lord|baroness)\.?[ \t]+\Z", re.IGNORECASE)
+GENDER_OF = {"mr": "he", "sir": "he", "lord": "he", "mrs": "she", "ms": "she", "miss": "she", "lady": "she",
+              "dame": "she", "baroness": "she"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +95,10 @@ def speaker_from_span(text: str, span: Span, mentions: Sequence[EntityMention]) 
     kind = phrase_kind(text, span)
     hits = [m for m in mentions if overlap(m, span) > 0]
     covering = [m for m in hits if m.start <= span[0] and m.end >= span[1]]
-    if covering:
+    if HONORIFIC.search(text, max(0, span[0] - 10), span[0]):
+        # "Mr Mittal told the conference": a person, even where the tagger read the firm "Mittal Steel".
+        return _honoured(text, span, mentions)
+    if covering and not (covering[0].entity_type == "PERSON" and tail_kind(text, span)):
         kind = KIND_OF_TYPE.get(covering[0].entity_type, kind)
     if kind == "person":
         inside = [m for m in hits if m.entity_type == "PERSON" and m.start >= span[0] and m.end <= span[1]]
@@ -102,6 +110,17 @@ def speaker_from_span(text: str, span: Span, mentions: Sequence[EntityMention]) 
     typed = [m for m in mentions if m.entity_type == wanted and overlap(m, span) > 0]
     key = max(typed, key=lambda m: overlap(m, span)).entity_key if typed else None
     return Speaker(span[0], span[1], text[span[0]:span[1]], kind, key)
+
+
+def _honoured(text: str, span: Span, mentions: Sequence[EntityMention]) -> Speaker:
+    """Return the person ``Mr``/``Ms`` + ``span`` names, keyed by the PERSON mention sharing its last name."""
+    inside = [m for m in mentions if m.entity_type == "PERSON" and overlap(m, span) > 0]
+    if inside:
+        m = inside[-1]
+        return Speaker(m.start, m.end, text[m.start:m.end], "person", m.entity_key)
+    last = WORD.findall(text, span[0], span[1])[-1:]
+    same = [m for m in mentions if m.entity_type == "PERSON" and WORD.findall(m.text)[-1:] == last]
+    return Speaker(span[0], span[1], text[span[0]:span[1]], "person", same[0].entity_key if same else None)
 
 
 _ROLE_THEN_NAME = re.compile(r"[ \t]+(?:[a-z][\w-]*[ \t]+){0,2}?(?P<role>[a-z][\w-]*)[ \t]+(?=[A-Z])")
