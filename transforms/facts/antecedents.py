@@ -57,6 +57,9 @@ def _inverted_cue() -> re.Pattern[str]:
 _DESCRIPTION = re.compile(r"[^,.;:\n\"“”]{1,80}?[ \t](?:itu|tersebut)[ \t]*,")
 # A role word and the name of the person holding it: "The Bishop of Durham, the Rt Rev Dr Tom Wright".
 _ROLE_HOLDER_WINDOW = 60
+# "A spokesman for the Home Office": a role whose holder stays unnamed, and the organisation after it.
+_INDEFINITE = re.compile(r"(?<![\w-])(?i:an?)[ \t]+\Z")
+_GROUP_AFTER_ROLE = re.compile(r"[ \t]+(?:for|of|at)[ \t]+(?:the[ \t]+)?")
 # A sentence opening with the pronoun goes on about the person already spoken of.
 _SAME_REFERENT = {
     "he": re.compile(r"[\s\"“”]*(?:(?:But|And|Yet|So|However|Then|Later|Earlier),?[ \t]+)?(?i:he|his|him)(?![\w-])"),
@@ -135,6 +138,7 @@ class Antecedents:
             if mention.entity_type == "ORG" and is_ministry(mention.text):
                 self._ministries.append((mention.end, speaker_from_mention(mention)))
         self._ministries.sort(key=lambda item: item[0])
+        self._orgs = [(m.start, speaker_from_mention(m)) for m in mentions if m.entity_type == "ORG"]
         self._genders: dict[str, str] = {}
         for m in mentions:
             honorific = HONORIFIC.search(text, max(0, m.start - 10), m.start) if m.entity_type == "PERSON" else None
@@ -177,8 +181,13 @@ class Antecedents:
         if speaker.kind == "person":
             self._speech.append((span[0], speaker))
 
-    def _described(self, role: str, before: int) -> Speaker | None:
-        """Return the person an earlier sentence gives ``role`` to: ``The Bishop of Durham, the Rt Rev Dr Tom Wright``."""
+    def _described(self, role: str, before: int) -> tuple[bool, Speaker | None]:
+        """Return whether an earlier sentence gives ``role`` to someone, and who.
+
+        ``The Bishop of Durham, the Rt Rev Dr Tom Wright`` gives the person after the role; ``A
+        spokesman for the Home Office said`` gives a holder left unnamed: the organisation after
+        the role (or None), never a person spoken of before.
+        """
         pattern = re.compile(rf"(?<![\w-]){re.escape(role)}(?![\w-])", re.IGNORECASE)
         for occurrence in reversed(list(pattern.finditer(self._text, 0, before))):
             if self.inside_quote(occurrence.start()):
@@ -186,8 +195,12 @@ class Antecedents:
             for end, person in self._persons:
                 if occurrence.end() <= person.start <= occurrence.end() + _ROLE_HOLDER_WINDOW and end <= before \
                         and sentence_start(self._text, person.start) <= occurrence.start():
-                    return person
-        return None
+                    return True, person
+            if _INDEFINITE.search(self._text, max(0, occurrence.start() - 4), occurrence.start()):
+                group = _GROUP_AFTER_ROLE.match(self._text, occurrence.end())
+                orgs = [s for at, s in self._orgs if group and at == group.end()]
+                return True, orgs[0] if orgs else None
+        return False, None
 
     def _agrees(self, speaker: Speaker, pronoun: str | None) -> bool:
         """Return whether ``speaker`` can be the ``he``/``she`` of ``pronoun`` (unknown gender agrees)."""
@@ -233,7 +246,8 @@ class Antecedents:
         an MP at 27 ... He said:"). Failing both, the subject of the nearest sentence naming a person.
         """
         if kind.startswith("role:"):
-            return self._described(kind[5:], before) or self.resolved("person", before, pronoun)
+            found, holder = self._described(kind[5:], before)
+            return holder if found else self.resolved("person", before, pronoun)
         if kind == "ministry":
             pool = self._ministries + [(at, s) for at, s in self._speech if is_ministry(s.text)]
             earlier = [item for item in pool if item[0] <= before]

@@ -123,11 +123,15 @@ def _honoured(text: str, span: Span, mentions: Sequence[EntityMention]) -> Speak
     return Speaker(span[0], span[1], text[span[0]:span[1]], "person", same[0].entity_key if same else None)
 
 
-_ROLE_THEN_NAME = re.compile(r"[ \t]+(?:[a-z][\w-]*[ \t]+){0,2}?(?P<role>[a-z][\w-]*)[ \t]+(?=[A-Z])")
+# "Global Insight analyst Howard Archer", "Richard and Judy executive producer Amanda Ross".
+_ROLE_THEN_NAME = re.compile(
+    r"[ \t]+(?:(?:and|&)[ \t]+[A-Z][\w'-]*[ \t]+)?(?:[a-z][\w-]*[ \t]+){0,2}?(?P<role>[a-z][\w-]*)[ \t]+(?=[A-Z])"
+)
 _ALSO_TITLE = re.compile(
     r"[ \t]+(?:yang[ \t]+(?:juga|merupakan|ialah|adalah)|selaku)[ \t]+(?:[\w-]+[ \t]+){0,4}\Z", re.IGNORECASE
 )
-_MEMBER_OF = re.compile(r"[ \t]+(?:from|of|at)[ \t]+\Z")
+# "David Noone from Intervoice said", "Laura Brownlees of Save the Children said" (the phrase is "Children").
+_MEMBER_OF = re.compile(r"[ \t]+(?:from|of|at)[ \t]+(?:[A-Z][\w'-]*[ \t]+){0,3}?(?:the[ \t]+)?\Z")
 _DEFINITE = re.compile(r"(?i:the)[ \t]+\Z")
 _GENDERED = re.compile(r"(?<![\w-])(?P<pro>he|she)(?:\s+(?:also|then|later|has|had|previously|earlier))*\s*\Z", re.IGNORECASE)
 
@@ -251,7 +255,7 @@ def subject_before(text: str, verb_start: int, floor: int) -> Span | str | None:
         person = name_phrase_before(text, relative.start(), floor)
         if person and phrase_kind(text, person) != "place":
             return person  # "Saifuddin Nasution yang juga Menteri Dalam Negeri berkata": the name, not "Negeri"
-    if phrase and (member := _MEMBER_OF.search(text, max(floor, phrase[0] - 8), phrase[0])):
+    if phrase and (member := _MEMBER_OF.search(text, max(floor, phrase[0] - 40), phrase[0])):
         person = name_phrase_before(text, member.start(), floor)
         if person and phrase_kind(text, person) == "person":
             return person  # "David Noone from Intervoice said": the person, not the company
