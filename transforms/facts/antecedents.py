@@ -217,16 +217,30 @@ class Antecedents:
         earlier = [(end, s) for end, s in self._persons if end <= before and self._agrees(s, pronoun)]
         if not earlier:
             return None
-        floor = sentence_start(self._text, earlier[-1][1].start)
+        floor = self._sentence_floor(earlier[-1][1].start)
         while pronoun and _SAME_REFERENT[pronoun].match(self._text, floor):
             # "Adam Curry's pressing ahead ... He loves ... He has even been called the Ed Sullivan or
             # Johnny Carson of podcasting which, he says": a sentence opening with the pronoun is still him.
             earlier = [(end, s) for end, s in earlier if end <= floor]
             if not earlier:
                 return None
-            floor = sentence_start(self._text, earlier[-1][1].start)
+            floor = self._sentence_floor(earlier[-1][1].start)
         first = next(s for end, s in earlier if s.start >= floor)
         return first.start, first
+
+    def _sentence_floor(self, pos: int) -> int:
+        """Return where the sentence holding ``pos`` begins, over line breaks that open no sentence.
+
+        ``Parry revealed Real Madrid / did / ask for an option ...``: a line starting in lower case
+        carries on the sentence before it.
+        """
+        floor = sentence_start(self._text, pos)
+        while floor > 0 and self._text[floor].islower():
+            previous = len(self._text[:floor].rstrip()) - 1  # the last character before the break
+            if previous < 0:
+                break
+            floor = sentence_start(self._text, previous)
+        return floor
 
     def add_speaker(self, at: int, speaker: Speaker) -> None:
         """Record that ``speaker`` spoke at offset ``at`` (for later pronoun cues)."""
@@ -257,6 +271,8 @@ class Antecedents:
         speech = [(at, s) for at, s in self._speech if at <= before and s.kind == "person" and self._agrees(s, pronoun)]
         last = max(speech, key=lambda item: item[0]) if speech else None
         named = self._sentence_subject(before, pronoun) if pronoun or last is None else None
-        if named is not None and (last is None or named[0] > last[0]):
+        if named is not None and (last is None or named[0] > last[0]) and (
+            last is None or self._sentence_floor(named[0]) > last[0]
+        ):  # "White said in the San Francisco Chronicle. But she added": the sentence's speaker goes on
             return named[1]
         return last[1] if last else None
