@@ -51,6 +51,14 @@ def read_quantity(match, text, lex, language) -> Mention | None:
     if amount is not None and not 0 < amount < 100_000:
         return None
     deixis = key(groups.get("dx"))
+    count_word = key(groups.get("count"))
+    if not deixis and amount == 1 and count_word in lex.get("article_one", []) and not groups.get("pre"):
+        if count_word != "one" and lex.get("rate_leads") and re.search(
+                lex["rate_leads"], text[max(0, start - 40):start], re.IGNORECASE):
+            return Mention(start, end, "set", language, "SET", value=duration_value(1, unit))  # £119m a year
+        if count_word == "one" and unit == "D" and lex.get("someday_followers") and re.match(
+                lex["someday_followers"], text[end:end + 40], re.IGNORECASE):
+            return Mention(start, end, "fixed", language, value="FUTURE_REF")  # one day it can be developed
     if deixis:
         direction, narrative = lex["counted_suffixes"][deixis]
         if amount is None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from newsetl.transforms.temporal.mentions import Mention
 from newsetl.transforms.temporal.phrases import (
     key, minggu_means_sunday, mod_of, month_number, span, trailing_direction, valid_day, weekday_number)
@@ -109,6 +111,9 @@ def read_quarter(match, text, lex, language) -> Mention | None:
         return None
     start, end = span(match)
     year = int(match.group("y")) if match.group("y") else None
+    of_year = quarters.get("half_year_tail")
+    if is_half and year is None and of_year and not re.match(of_year, text[end:end + 40], re.IGNORECASE):
+        return None  # "the first half was lacklustre": a half of a match, not of a year
     part = f"H{number}" if is_half else f"Q{number}"
     if year is None:
         return Mention(start, end, "date", language, part=part, unit="Y", offset=0)
