@@ -1,0 +1,107 @@
+"""BBC speakers that follow the discourse (issue 17): passages copied from ../shared/data/news/bbc.
+
+Before these rules each quote went to the wrong speaker: the previous quote's speaker over a
+sentence that reports a new one, an organisation, event or medium the tagger typed PERSON,
+the name inside a firm's name, or the person spoken of before an unnamed spokesman.
+"""
+
+import pytest
+
+from newsetl.transforms.entities.mentions import entity_mentions
+from newsetl.transforms.facts.quotes import quotes
+
+
+def quote_opening(text: str, opening: str):
+    """Return the quote of ``text`` that opens with ``opening``, read with the pipeline's own mentions."""
+    found = [q for q in quotes(text, entity_mentions(text, "en"), "en") if q.quote_text.startswith(opening)]
+    assert found, [q.quote_text[:30] for q in quotes(text, entity_mentions(text, "en"), "en")]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "opening", "speaker"),
+    [
+        # A sentence between two quotes reports a new speaker: the quote after it is his, not Mr Clarke's.
+        ("\"We reckon it's going to cost European air passengers - not the airlines, the airlines have no money, "
+         "it has to be paid by passengers - 1.5bn euros, that's over £1bn a year loaded onto European passengers,\" "
+         "Mr Clarke said. \"That's basically a transfer of money from passengers whose journeys are not disrupted to "
+         "passengers whose journeys are disrupted.\"\n\nOn Wednesday, Jacques Barrot, vice president of the European "
+         "Commission and also Commissioner for Transport, said that the changes were necessary. \"The boom in air "
+         "travel needs to be accompanied by proper protection of passengers' right.\" \"This is a concrete example of "
+         "how the Union benefits people's daily lives,\" he added.", "The boom in air travel", "Jacques Barrot"),
+        ("Liberal Democrat Sarah Teather, the most recent female MP to be elected, told researchers: \"Lots of people "
+         "say it's like an old boys club. \"I've always said to me it feels more like a teenage public school - you "
+         "know a public school full of teenagers.\" Prof Joni Lovenduski, who conducted the study with the help of "
+         "Margaret Moran MP and a team of journalists, said she was shocked at the findings. \"We expected a bit of "
+         "this but nothing like this extent. We expected to find a couple of shocking episodes.\"",
+         "We expected a bit", "Joni Lovenduski"),
+        # A description set off by commas, then the name: the name speaks, and "he" goes on with him.
+        ("Hollywood's honorary mayor, Johnny Grant, said: \"I do hereby proclaim this Godzilla Day in Hollywood.\n\n"
+         "\"He's loose, he's wild, and I'm getting the hell out of here,\" he added.", "I do hereby", "Johnny Grant"),
+        ("Hollywood's honorary mayor, Johnny Grant, said: \"I do hereby proclaim this Godzilla Day in Hollywood.\n\n"
+         "\"He's loose, he's wild, and I'm getting the hell out of here,\" he added.", "He's loose", "Johnny Grant"),
+        # "Carling Cup" and "San Francisco Chronicle" are no people, whatever the tagger says.
+        ("Gerrard, who fired Liverpool into the last 16 of this season's competition with a brilliant goal in "
+         "December's win over Olympiakos, insisted he was still fully focused on helping Liverpool to glory this "
+         "season. The Reds are currently fifth in the Premiership table, five points off the crucial fourth spot, "
+         "which brings Champions League qualification - and they face Chelsea in Sunday's Carling Cup final. \"It's "
+         "big couple of months for Liverpool,\" he added.", "It's big couple", "Gerrard"),
+        ("Conte faces a federal trial next year on charges of distributing steroids and tax evasion, and White said at "
+         "first he tried to cover up what he was doing. \"He's the one who told me that it wasn't what he said it "
+         "was,\" White said in the San Francisco Chronicle. But she added: \"It was my decision to go to him, not "
+         "anybody else's.\"", "It was my decision", "White"),
+        # "X of Save the Children said": the person, not the end of the charity's name.
+        ("Laura Brownlees of Save the Children said there were grave concerns, not least because of the "
+         "well-documented trafficking of children into crime and prostitution in Albania.\n\n\"If children are going "
+         "to be returned then there should be proper assessments and decisions on a case by case basis,\" she said.",
+         "If children are going", "Laura Brownlees"),
+        # "said the spokesman" is the unnamed Home Office spokesman, not the woman quoted before.
+        ("Laura Brownlees of Save the Children said there were grave concerns.\n\n\"If children are going to be "
+         "returned then there should be proper assessments and decisions on a case by case basis,\" she said. A "
+         "spokesman for the Home Office said it was wholly wrong to suggest that the plan was to return children "
+         "\"and leave them to rot\". \"We are developing a returns programme for unaccompanied asylum-seeking children "
+         "whose asylum and humanitarian protection claims have been refused,\" said the spokesman.",
+         "We are developing", "Home Office"),
+        # A programme named with "and", its occupation, then the person.
+        ("\"There's no doubt that this year's selection of book club entries is the best yet. If anything, the choice "
+         "is even wider than last time,\" said Madeley. \"It was very hard to follow last year's extremely successful "
+         "list, but we think this year's books will do even better,\" said Richard and Judy executive producer Amanda "
+         "Ross.", "It was very hard", "Amanda Ross"),
+        # "He said:" is Parry, who revealed it; a line break inside the sentence does not make Morientes its subject.
+        ("On the subject of Liverpool's captain and prize asset, Parry revealed Real Madrid\n\ndid\n\nask for an "
+         "option on the England midfield man during negotiations for striker Fernando Morientes. He said: \"They were "
+         "looking for ways of saying they got more out of the deal for Fernando Morientes, but the response to Real "
+         "Madrid was the same - Steven is not for sale.\"", "They were looking", "Parry"),
+    ],
+)
+def test_bbc_speakers_follow_the_discourse(text, opening, speaker):
+    assert quote_opening(text, opening).speaker_text == speaker
+
+
+def test_mr_before_a_firms_name_is_its_boss():
+    text = (
+        "Mittal Steel, one of the world's largest steel producers, could cut up to 45,000 jobs over the next five "
+        "years, its chief executive has said.\n\nThe Netherlands-based company is due to complete its $4.5bn "
+        "acquisition of US firm ISG next month. However, Lakshmi Mittal has told investors the combined company will "
+        "have to shed thousands of jobs.\n\nMr Mittal told US investors that once the acquisition of International "
+        "Steel Group was completed, the company would aim to reduce its workforce. \"We are investing in "
+        "modernisation so employees will go down,\" Mr Mittal told the conference in Chicago."
+    )
+    quote = quote_opening(text, "We are investing")
+    assert quote.speaker_text == "Mittal"
+    assert (quote.speaker_entity_key or "PERSON:").startswith("PERSON:")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The detainee speaks, not the prison he is held in: no speaker rather than a wrong one.
+        "Lord Nicholls of Birkenhead, in his ruling, said: \"Indefinite imprisonment without charge or trial is "
+        "anathema in any country which observes the rule of law.\n\nIn a statement, detainee 'A' in Woodhill Prison "
+        "said: \"I hope now that the government will act upon this decision, scrap this illegal 'law' and release me "
+        "and the other internees to return to our families and loved ones.\"",
+    ],
+)
+def test_places_are_never_speakers(text):
+    found = [q for q in quotes(text, entity_mentions(text, "en"), "en") if q.quote_text.startswith("I hope now")]
+    assert found and found[0].speaker_text != "Woodhill Prison"
