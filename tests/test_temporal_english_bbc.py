@@ -1,7 +1,8 @@
 """English temporal classes from BBC news (issue 17): sentences copied from ../shared/data/news/bbc.
 
 A half of a football match is no half-year, an amount before ``a year`` is a rate (SET), and
-``one day`` before a clause with a modal is "some day", not a duration of one day.
+``one day`` before a clause with a modal is "some day", not a duration of one day, and
+``Entertainment Weekly`` is a magazine, not a frequency.
 """
 
 from datetime import date
@@ -38,3 +39,9 @@ def test_bbc_expressions(sentence, expected):
 ])
 def test_a_half_of_a_match_is_no_date(sentence):
     assert not [found for found in _found(sentence) if "half" in found[0]]
+
+
+def test_a_capitalised_frequency_inside_a_title_is_no_set():
+    sentence = ("Nominees for the People's Choice Awards were picked by a 6,000-strong Entertainment Weekly magazine "
+                "panel, and winners were subsequently chosen by 21 million online voters.")
+    assert not [found for found in _found(sentence) if found[0] == "Weekly"]

@@ -103,8 +103,11 @@ def read_times_per(match, text, lex, language) -> Mention | None:
 
 
 def read_set_adverb(match, text, lex, language) -> Mention | None:
-    """Return a set for a frequency adverb (daily, annually)."""
+    """Return a set for a frequency adverb (daily, annually); None for a capitalised one inside a name."""
     start, end = span(match)
+    previous = text[max(0, start - 40):start].split()[-1:]
+    if text[start].isupper() and previous and previous[0][:1].isupper() and previous[0][-1:].isalpha():
+        return None  # "Entertainment Weekly magazine", "The Weekly Standard": a title, not a frequency
     return Mention(start, end, "set", language, "SET", value=lex["set_adverbs"][key(match.group("x"))])
 
 
