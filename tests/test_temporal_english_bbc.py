@@ -2,7 +2,7 @@
 
 A half of a football match is no half-year, an amount before ``a year`` is a rate (SET), and
 ``one day`` before a clause with a modal is "some day", not a duration of one day, and
-``Entertainment Weekly`` is a magazine, not a frequency.
+``Entertainment Weekly`` is a magazine, not a frequency; ``over the last year`` is a stretch of time.
 """
 
 from datetime import date
@@ -26,6 +26,8 @@ def _found(sentence: str) -> list[tuple[str, str, str]]:
     ("He estimates that this would save the country £119m a year.", ("a year", "SET", "P1Y")),
     ("But he hopes that one day it can be developed to give blind people access to photographs and other images.",
      ("one day", "DATE", "FUTURE_REF")),
+    ("UFJ Holdings, Japan's fourth-largest bank, has been at the centre of a fierce bid battle over the last year.",
+     ("last year", "DURATION", "P1Y")),
     ("Japan downgraded its overall economic assessment earlier this month for the first time in a year.",
      ("a year", "DURATION", "P1Y")),
 ])

@@ -164,4 +164,9 @@ def read_unit_deixis(match, text, lex, language) -> Mention | None:
     unit = lex["deictic_units"][unit_word]
     if key(groups.get("mod")) + " " + unit_word in lex["weekend_phrases"]:
         unit, mod = "WE", None  # akhir pekan is the weekend, not the end of a week
+    lead = text[max(0, start - 30):start] + ("the " if deixis.startswith("the ") else "")  # "the next" holds it
+    leads = [lex[k] for k in ("span_leads", "span_leads_past") if k in lex and (offset < 0 or k == "span_leads")]
+    if offset and not mod and unit in ("Y", "M", "W") and any(re.search(p, lead, re.IGNORECASE) for p in leads):
+        # "over the last year", "during the next month": the stretch of time, not the calendar year.
+        return Mention(start, end, "duration", language, "DURATION", unit=unit, amount=1.0, scale=1)
     return Mention(start, end, "relative", language, unit=unit, offset=offset, narrative=narrative, mod=mod)
