@@ -72,6 +72,25 @@ def quote_opening(text: str, opening: str):
          "option on the England midfield man during negotiations for striker Fernando Morientes. He said: \"They were "
          "looking for ways of saying they got more out of the deal for Fernando Morientes, but the response to Real "
          "Madrid was the same - Steven is not for sale.\"", "They were looking", "Parry"),
+        # "he told" the committee keeps Mr Straw the speaker; the committee's name is not "he".
+        ("Britain has been more cautious on the issue, but on Wednesday Mr Straw said he also wanted it to end. \"I have "
+         "long understood China's argument, that to lump them in with, say, Burma and Zimbabwe is not appropriate and I "
+         "don't think it is,\" he told the joint committee on Strategic Export Controls. He said \"it is more likely "
+         "than not\" that the ban would be lifted before Britain takes over the presidency of the EU from Luxembourg in "
+         "July. But he said an EU code of conduct would prevent an increase in the number of arms being exported to the "
+         "country. \"If it is lifted we will end up with as effective arms controls in relation to China as we have "
+         "now.\"", "If it is lifted", "Straw"),
+        # A pronoun's "he added that ..." between two quotes does not hand them to the player just spoken of.
+        ("\"Shaun Wright-Phillips will probably start the game,\" said Eriksson. \"But I'm not going to start "
+         "Wright-Phillips on the left.\" Eriksson also revealed that Wes Brown will start alongside Jamie Carragher in "
+         "the injury-hit centre of defence. When asked if Brown and Carragher would start Eriksson replied: \"I could "
+         "tell you yes. \"It's a blow that four or five central defenders are away because of injuries. \"On the other "
+         "hand it's good for Carragher and Brown to show what they can do at this level. That's positive.\" The England "
+         "coach said that he had been impressed by Wright-Phillips' form for Manchester City. \"He deserves his chance. "
+         "He has been playing well all season and I look forward to seeing him.\" And he added that Andy Johnson and "
+         "Stewart Downing - the other two new players in the squad - would also get a chance to impress. "
+         "\"Wright-Phillips, Downing and Johnson will start or get the chance to play some part.\"",
+         "Wright-Phillips, Downing", "Eriksson"),
     ],
 )
 def test_bbc_speakers_follow_the_discourse(text, opening, speaker):

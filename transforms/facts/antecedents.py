@@ -57,6 +57,9 @@ def _inverted_cue() -> re.Pattern[str]:
 _DESCRIPTION = re.compile(r"[^,.;:\n\"“”]{1,80}?[ \t](?:itu|tersebut)[ \t]*,")
 # A role word and the name of the person holding it: "The Bishop of Durham, the Rt Rev Dr Tom Wright".
 _ROLE_HOLDER_WINDOW = 60
+# Between a role and its holder's name only a place or body and titles: "Bishop of Durham, the Rt Rev Dr ", never
+# a clause ("coach said that he had been impressed by ").
+_HOLDER_GAP = re.compile(r"(?:[\s,()'’.-]|(?:of|the|for|at|and|in)(?![\w-])|[A-Z][\w'’.-]*)*")
 # "A spokesman for the Home Office": a role whose holder stays unnamed, and the organisation after it.
 _INDEFINITE = re.compile(r"(?<![\w-])(?i:an?)[ \t]+\Z")
 _GROUP_AFTER_ROLE = re.compile(r"[ \t]+(?:for|of|at)[ \t]+(?:the[ \t]+)?")
@@ -98,6 +101,7 @@ class Antecedents:
         self._speech: list[tuple[int, Speaker]] = []
         # (offset, speaker) of every speech verb with a named or pronoun subject ("He told BBC Radio 4").
         self._reported: list[tuple[int, Speaker]] = []
+        self._named_reports: set[int] = set()  # offsets of the speech verbs above whose subject is a name
         self._pending_pronouns: list[tuple[int, str]] = []  # (offset, "person" or "role:WORD")
         self._ministries: list[tuple[int, Speaker]] = []
         self._quoted = quoted_regions(text)
@@ -111,6 +115,7 @@ class Antecedents:
             if isinstance(subject, tuple):
                 self._speech.append((match.start(), speaker_from_span(text, subject, mentions)))
                 self._reported.append((match.start(), self._speech[-1][1]))
+                self._named_reports.add(match.start())
             elif subject == "person" or (isinstance(subject, str) and subject.startswith("role:")):
                 self._pending_pronouns.append((match.start(), subject))
             elif subject is None and _INVERSION_LEAD.search(text, max(floor, match.start() - 4), match.start()):
@@ -151,10 +156,15 @@ class Antecedents:
              and not tail_kind(text, (m.start, m.end))),  # "Carling Cup", "San Francisco Chronicle" tagged PERSON
             key=lambda item: item[0],
         )
-        for at, kind in self._pending_pronouns:  # "Dia mengatakan" / "He said": the person spoken of last
-            resolved = self.resolved(kind, at, pronoun_before(text, at))
+        for at, kind in sorted(self._pending_pronouns):  # "Dia mengatakan" / "He said": the person spoken of last
+            pronoun = pronoun_before(text, at)
+            resolved = self.resolved(kind, at, pronoun)
             if resolved is not None:
                 self._reported.append((at, resolved))
+                if pronoun is not None:
+                    # '"...," he told the joint committee on Strategic Export Controls. ... But he said': the
+                    # English he/she who spoke stays the current speaker for the next pronoun.
+                    self._speech.append((at, resolved))
         self._reported.sort(key=lambda item: item[0])
 
     def _trimmed(self, span: Span) -> Span:
@@ -194,7 +204,8 @@ class Antecedents:
                 continue
             for end, person in self._persons:
                 if occurrence.end() <= person.start <= occurrence.end() + _ROLE_HOLDER_WINDOW and end <= before \
-                        and sentence_start(self._text, person.start) <= occurrence.start():
+                        and sentence_start(self._text, person.start) <= occurrence.start() \
+                        and _HOLDER_GAP.fullmatch(self._text, occurrence.end(), person.start):
                     return True, person
             if _INDEFINITE.search(self._text, max(0, occurrence.start() - 4), occurrence.start()):
                 group = _GROUP_AFTER_ROLE.match(self._text, occurrence.end())
@@ -246,9 +257,13 @@ class Antecedents:
         """Record that ``speaker`` spoke at offset ``at`` (for later pronoun cues)."""
         self._speech.append((at, speaker))
 
-    def reported_between(self, start: int, end: int) -> Speaker | None:
-        """Return the speaker of the last speech verb in ``[start, end)`` (``X told the BBC that ...``), or None."""
-        found = [s for at, s in self._reported if start <= at < end and s.kind in ("person", "org")]
+    def reported_between(self, start: int, end: int, named: bool = False) -> Speaker | None:
+        """Return the speaker of the last speech verb in ``[start, end)`` (``X told the BBC that ...``), or None.
+
+        ``named``: only a verb whose subject is a name, not a pronoun resolved to someone.
+        """
+        found = [s for at, s in self._reported if start <= at < end and s.kind in ("person", "org")
+                 and (not named or at in self._named_reports)]
         return found[-1] if found else None
 
     def resolved(self, kind: str, before: int, pronoun: str | None = None) -> Speaker | None:

@@ -205,7 +205,7 @@ def quotes(text: str, mentions: Sequence[EntityMention] = (), language: str = "i
         if attribution is None or attribution.speaker is None:
             region = _reporting_region(text, previous_after, span.open_mark)
             if region is not None:
-                reported = antecedents.reported_between(*region)
+                reported = antecedents.reported_between(*region, named=continued)
             if continued and reported is not None and not _same_speaker(reported, previous_speaker):
                 # "...," Mr Clarke said. / On Wednesday, Jacques Barrot, ..., said that the changes were
                 # necessary. "The boom ...": the sentence between reports a new speaker, who goes on.
