@@ -91,6 +91,14 @@ def quote_opening(text: str, opening: str):
          "Stewart Downing - the other two new players in the squad - would also get a chance to impress. "
          "\"Wright-Phillips, Downing and Johnson will start or get the chance to play some part.\"",
          "Wright-Phillips, Downing", "Eriksson"),
+        # "Mr Straw" opens the sentence even where the tagger missed him; Margaret Thatcher is only its object.
+        ("Mr Straw used Thursday's Commons debate to launch the new White Paper on the prospects for the EU in 2005. "
+         "Security, stability and prosperity would be the key themes when the UK took over the chairmanship of the EU "
+         "in July, said Mr Straw. Africa and climate change would also feature highly. He said the UK was trying to "
+         "ensure future EU budgets were limited to 1% of Europe's economic output and were spent \"where it adds most "
+         "value\". Mr Straw promised to continue to ensure the UK's budget rebate, secured in 1984 by Margaret "
+         "Thatcher, was \"fully justified\". \"We, like all other countries, have a veto on any changes proposed in "
+         "this area,\" he said.", "We, like all other", "Straw"),
     ],
 )
 def test_bbc_speakers_follow_the_discourse(text, opening, speaker):

@@ -60,6 +60,10 @@ _ROLE_HOLDER_WINDOW = 60
 # Between a role and its holder's name only a place or body and titles: "Bishop of Durham, the Rt Rev Dr ", never
 # a clause ("coach said that he had been impressed by ").
 _HOLDER_GAP = re.compile(r"(?:[\s,()'’.-]|(?:of|the|for|at|and|in)(?![\w-])|[A-Z][\w'’.-]*)*")
+# A lower-case "the" before a tagged name makes it a description ("the Birchfield Harrier"), not the name.
+_DESCRIBED = re.compile(r"(?<![\w-])the[ \t]+\Z")
+# An honorific and a capitalised name: "Mr Straw", "Ms Kelly".
+_TITLED_NAME = re.compile(r"(?<![\w-])(?P<h>Mr|Mrs|Ms|Miss|Sir|Lady|Dame|Lord|Baroness)\.?[ \t]+(?P<name>[A-Z][\w'’-]+)")
 # "A spokesman for the Home Office": a role whose holder stays unnamed, and the organisation after it.
 _INDEFINITE = re.compile(r"(?<![\w-])(?i:an?)[ \t]+\Z")
 _GROUP_AFTER_ROLE = re.compile(r"[ \t]+(?:for|of|at)[ \t]+(?:the[ \t]+)?")
@@ -97,6 +101,7 @@ class Antecedents:
 
     def __init__(self, text: str, mentions: Sequence[EntityMention]) -> None:
         self._text = text
+        self._mentions = mentions
         # (recency offset, speaker): subjects of speech verbs and earlier quotes' speakers.
         self._speech: list[tuple[int, Speaker]] = []
         # (offset, speaker) of every speech verb with a named or pronoun subject ("He told BBC Radio 4").
@@ -153,7 +158,8 @@ class Antecedents:
             ((m.end, speaker_from_mention(m)) for m in mentions
              if m.entity_type == "PERSON" and not self.inside_quote(m.start)
              and not is_definite_role(text, (m.start, m.end))  # "according to the Bishop" names no one
-             and not tail_kind(text, (m.start, m.end))),  # "Carling Cup", "San Francisco Chronicle" tagged PERSON
+             and not tail_kind(text, (m.start, m.end))  # "Carling Cup", "San Francisco Chronicle" tagged PERSON
+             and not _DESCRIBED.search(text, max(0, m.start - 5), m.start)),  # "the Birchfield Harrier has yet to"
             key=lambda item: item[0],
         )
         for at, kind in sorted(self._pending_pronouns):  # "Dia mengatakan" / "He said": the person spoken of last
@@ -237,6 +243,14 @@ class Antecedents:
                 return None
             floor = self._sentence_floor(earlier[-1][1].start)
         first = next(s for end, s in earlier if s.start >= floor)
+        for titled in _TITLED_NAME.finditer(self._text, floor, first.start):
+            # "Mr Straw promised ... secured in 1984 by Margaret Thatcher": the tagger missed Mr Straw,
+            # who is still the sentence's subject.
+            gender = GENDER_OF[titled.group("h").lower()]
+            if not self.inside_quote(titled.start()) and pronoun in (None, gender):
+                phrase = name_phrase_after(self._text, titled.start("name")) or titled.span("name")
+                named = speaker_from_span(self._text, phrase, self._mentions)
+                return named.start, named
         return first.start, first
 
     def _sentence_floor(self, pos: int) -> int:
