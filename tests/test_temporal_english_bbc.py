@@ -28,6 +28,8 @@ def _found(sentence: str) -> list[tuple[str, str, str]]:
      ("one day", "DATE", "FUTURE_REF")),
     ("UFJ Holdings, Japan's fourth-largest bank, has been at the centre of a fierce bid battle over the last year.",
      ("last year", "DURATION", "P1Y")),
+    ("The pair were locked together for the last few miles before Radcliffe finally sprinted clear to win in two "
+     "hours, 23 minutes and 10 seconds.", ("two hours, 23 minutes and 10 seconds", "DURATION", "PT2H23M10S")),
     ("Japan downgraded its overall economic assessment earlier this month for the first time in a year.",
      ("a year", "DURATION", "P1Y")),
 ])
