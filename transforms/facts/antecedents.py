@@ -62,6 +62,11 @@ _ROLE_HOLDER_WINDOW = 60
 _HOLDER_GAP = re.compile(r"(?:[\s,()'’.-]|(?:of|the|for|at|and|in)(?![\w-])|[A-Z][\w'’.-]*)*")
 # A lower-case "the" before a tagged name makes it a description ("the Birchfield Harrier"), not the name.
 _DESCRIBED = re.compile(r"(?<![\w-])the[ \t]+\Z")
+# An indefinite spokesperson as the subject of a speech verb: "But an executive spokeswoman insisted".
+_UNNAMED_SUBJECT = re.compile(
+    r"(?<![\w-])(?i:an?)[ \t]+(?:[\w'’-]+[ \t]+){0,3}?(?:spokesman|spokeswoman|spokesperson|official|source|aide)"
+    r"(?:[ \t]+(?:also|later|then|has|had))?[ \t]+\Z"
+)
 # An honorific and a capitalised name: "Mr Straw", "Ms Kelly".
 _TITLED_NAME = re.compile(r"(?<![\w-])(?P<h>Mr|Mrs|Ms|Miss|Sir|Lady|Dame|Lord|Baroness)\.?[ \t]+(?P<name>[A-Z][\w'’-]+)")
 # "A spokesman for the Home Office": a role whose holder stays unnamed, and the organisation after it.
@@ -106,6 +111,7 @@ class Antecedents:
         self._speech: list[tuple[int, Speaker]] = []
         # (offset, speaker) of every speech verb with a named or pronoun subject ("He told BBC Radio 4").
         self._reported: list[tuple[int, Speaker]] = []
+        self._unnamed: list[int] = []  # offsets of speech verbs whose subject is an unnamed spokesperson
         self._named_reports: set[int] = set()  # offsets of the speech verbs above whose subject is a name
         self._pending_pronouns: list[tuple[int, str]] = []  # (offset, "person" or "role:WORD")
         self._ministries: list[tuple[int, Speaker]] = []
@@ -116,6 +122,9 @@ class Antecedents:
             if self.inside_quote(match.start()):
                 continue  # words a quoted speaker says are not the narrative's speech acts
             floor = sentence_start(text, match.start())
+            if _UNNAMED_SUBJECT.search(text, max(floor, match.start() - 60), match.start()):
+                self._unnamed.append(match.start())  # "an executive spokeswoman insisted": someone unnamed spoke
+                continue
             subject = subject_before(text, match.start(), floor)
             if isinstance(subject, tuple):
                 self._speech.append((match.start(), speaker_from_span(text, subject, mentions)))
@@ -271,6 +280,10 @@ class Antecedents:
         """Record that ``speaker`` spoke at offset ``at`` (for later pronoun cues)."""
         self._speech.append((at, speaker))
 
+    def unnamed_between(self, start: int, end: int) -> bool:
+        """Return whether an unnamed spokesperson speaks in ``[start, end)`` (``an executive spokeswoman insisted``)."""
+        return any(start <= at < end for at in self._unnamed)
+
     def reported_between(self, start: int, end: int, named: bool = False) -> Speaker | None:
         """Return the speaker of the last speech verb in ``[start, end)`` (``X told the BBC that ...``), or None.
 
@@ -300,6 +313,9 @@ class Antecedents:
         speech = [(at, s) for at, s in self._speech if at <= before and s.kind == "person" and self._agrees(s, pronoun)]
         last = max(speech, key=lambda item: item[0]) if speech else None
         named = self._sentence_subject(before, pronoun) if pronoun or last is None else None
+        latest = max([at for at, _ in ([last] if last else []) + ([named] if named else [])], default=-1)
+        if any(latest < at <= before for at in self._unnamed):
+            return None  # "But an executive spokeswoman insisted ... "He was talking ...," she said."
         if named is not None and (last is None or named[0] > last[0]) and (
             last is None or self._sentence_floor(named[0]) > last[0]
         ):  # "White said in the San Francisco Chronicle. But she added": the sentence's speaker goes on

@@ -200,6 +200,7 @@ def quotes(text: str, mentions: Sequence[EntityMention] = (), language: str = "i
         continued = (
             (attribution is None or attribution.speaker is None) and previous_speaker is not None
             and _continues(text, previous_after, span.open_mark)
+            and not antecedents.unnamed_between(previous_after, span.open_mark)  # "an executive spokeswoman insisted"
         )
         reported = None
         if attribution is None or attribution.speaker is None:

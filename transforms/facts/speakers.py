@@ -37,6 +37,7 @@ WORD_END = r"(?![\w-])"
 _DEMONSTRATIVES = frozenset({"itu", "tersebut"})
 # The honorific before a name tells the gender an English "he" or "she" must agree with.
 HONORIFIC = re.compile(r"(?<![\w-])(?P<h>mr|mrs|ms|miss|sir|lady|dame|lord|baroness)\.?[ \t]+\Z", re.IGNORECASE)
+_OPENING_HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Miss|Sir|Lady|Dame|Lord|Baroness)\.?[ \t]+(?=[A-Z])")
 GENDER_OF = {"mr": "he", "sir": "he", "lord": "he", "mrs": "she", "ms": "she", "miss": "she", "lady": "she",
               "dame": "she", "baroness": "she"}
 
@@ -95,7 +96,10 @@ def speaker_from_span(text: str, span: Span, mentions: Sequence[EntityMention]) 
     kind = phrase_kind(text, span)
     hits = [m for m in mentions if overlap(m, span) > 0]
     covering = [m for m in hits if m.start <= span[0] and m.end >= span[1]]
-    if HONORIFIC.search(text, max(0, span[0] - 10), span[0]):
+    opening = _OPENING_HONORIFIC.match(text, span[0], span[1])
+    if opening and opening.end() < span[1]:
+        span = (opening.end(), span[1])  # "Mr Mittal" read as one phrase
+    if opening or HONORIFIC.search(text, max(0, span[0] - 10), span[0]):
         # "Mr Mittal told the conference": a person, even where the tagger read the firm "Mittal Steel".
         return _honoured(text, span, mentions)
     if covering and not (covering[0].entity_type == "PERSON" and tail_kind(text, span)):
@@ -113,14 +117,20 @@ def speaker_from_span(text: str, span: Span, mentions: Sequence[EntityMention]) 
 
 
 def _honoured(text: str, span: Span, mentions: Sequence[EntityMention]) -> Speaker:
-    """Return the person ``Mr``/``Ms`` + ``span`` names, keyed by the PERSON mention sharing its last name."""
+    """Return the person ``Mr``/``Ms`` + ``span`` names, keyed by a PERSON whose full name ends in that last name.
+
+    ``Mr Mittal`` is Lakshmi Mittal even where the document resolved ``Mittal`` to ``Mittal Steel``.
+    """
+    last = WORD.findall(text, span[0], span[1])[-1:]
+    ending = [m for m in mentions if m.entity_type == "PERSON" and WORD.findall(m.canonical_name)[-1:] == last]
     inside = [m for m in mentions if m.entity_type == "PERSON" and overlap(m, span) > 0]
-    if inside:
+    if inside and WORD.findall(inside[-1].canonical_name)[-1:] == last:
         m = inside[-1]
         return Speaker(m.start, m.end, text[m.start:m.end], "person", m.entity_key)
-    last = WORD.findall(text, span[0], span[1])[-1:]
-    same = [m for m in mentions if m.entity_type == "PERSON" and WORD.findall(m.text)[-1:] == last]
-    return Speaker(span[0], span[1], text[span[0]:span[1]], "person", same[0].entity_key if same else None)
+    if inside:
+        m = inside[-1]
+        return Speaker(m.start, m.end, text[m.start:m.end], "person", ending[0].entity_key if ending else None)
+    return Speaker(span[0], span[1], text[span[0]:span[1]], "person", ending[0].entity_key if ending else None)
 
 
 # "Global Insight analyst Howard Archer", "Richard and Judy executive producer Amanda Ross".
@@ -131,6 +141,8 @@ _ALSO_TITLE = re.compile(
     r"[ \t]+(?:yang[ \t]+(?:juga|merupakan|ialah|adalah)|selaku)[ \t]+(?:[\w-]+[ \t]+){0,4}\Z", re.IGNORECASE
 )
 # "David Noone from Intervoice said", "Laura Brownlees of Save the Children said" (the phrase is "Children").
+# ", a Lufthansa spokesman" / ", the Guardian literary editor" closing a subject, after the person's name.
+_APPOSED_ROLE = re.compile(r",[ \t]+(?:an?|the)[ \t]+(?:[\w'’&-]+[ \t]+){0,4}?(?P<role>[a-z][\w-]*)[ \t]*\Z")
 _MEMBER_OF = re.compile(r"[ \t]+(?:from|of|at)[ \t]+(?:[A-Z][\w'-]*[ \t]+){0,3}?(?:the[ \t]+)?\Z")
 _DEFINITE = re.compile(r"(?i:the)[ \t]+\Z")
 _GENDERED = re.compile(r"(?<![\w-])(?P<pro>he|she)(?:\s+(?:also|then|later|has|had|previously|earlier))*\s*\Z", re.IGNORECASE)
@@ -250,6 +262,11 @@ def subject_before(text: str, verb_start: int, floor: int) -> Span | str | None:
         if name and not text[floor:name[0]].strip() and phrase_kind(text, name) != "place":
             return name
         return None
+    apposed = _APPOSED_ROLE.search(text, max(floor, end - 80), end)
+    if apposed and apposed.group("role") in word_class("occupations"):
+        name = name_phrase_before(text, apposed.start(), floor)
+        if name and phrase_kind(text, name) == "person":
+            return name  # "Michael Lamberty, a Lufthansa spokesman told the BBC": the man, not the firm
     phrase = name_phrase_before(text, end, floor)
     if phrase and (relative := _ALSO_TITLE.search(text, max(floor, phrase[0] - 60), phrase[0])):
         person = name_phrase_before(text, relative.start(), floor)
