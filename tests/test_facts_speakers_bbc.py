@@ -99,6 +99,10 @@ def quote_opening(text: str, opening: str):
          "value\". Mr Straw promised to continue to ensure the UK's budget rebate, secured in 1984 by Margaret "
          "Thatcher, was \"fully justified\". \"We, like all other countries, have a veto on any changes proposed in "
          "this area,\" he said.", "We, like all other", "Straw"),
+        # The analyst the tagger missed, not his bank.
+        ("Continuing demand for Inbev's products in the South American markets where its Brazilian arm is most popular "
+         "means it expects to keep boosting its turnover. \"It's the Brazil business that's doing it,\" said ING "
+         "analyst Gerard Rijk of Inbev's strong performance.", "It's the Brazil", "Gerard Rijk"),
         # The person before ", a Lufthansa spokesman", not the firm.
         ("Lufthansa accounts for six out of every 10 planes using Frankfurt's airport.\n\n\"We are doing research "
          "into the possibilities we have,\" Michael Lamberty, a Lufthansa spokesman told the BBC. \"We are checking if "

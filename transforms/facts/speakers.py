@@ -178,7 +178,11 @@ def person_after_role(text: str, span: Span, mentions: Sequence[EntityMention]) 
     if name is None:
         return None
     people = [m for m in mentions if m.entity_type == "PERSON" and overlap(m, name) > 0]
-    return (people[0].start, people[0].end) if people else None
+    if people:
+        return people[0].start, people[0].end
+    untagged = len(WORD.findall(text, name[0], name[1])) >= 2 and phrase_kind(text, name) == "person" \
+        and not any(overlap(m, name) > 0 for m in mentions)
+    return name if untagged else None  # "ING analyst Gerard Rijk": a full name the tagger missed
 
 
 _TITLE_TAIL = re.compile(r"(?:[ \t]+[\w-]+){0,4}?[ \t]*,[ \t]*")  # "Menteri Belia" + " dan Sukan, "
