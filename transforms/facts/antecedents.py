@@ -9,8 +9,10 @@ from functools import cache
 
 from newsetl.transforms.facts.lexicon import PhraseFinder, alternation, data_file, lowered, vocabulary
 from newsetl.transforms.facts.marks import marked_spans, sentence_start
-from newsetl.transforms.facts.names import WORD, Span, name_phrase_after, word_class
+from newsetl.transforms.facts.names import WORD, Span, name_phrase_after, tail_kind, word_class
 from newsetl.transforms.facts.speakers import (
+    GENDER_OF,
+    HONORIFIC,
     Speaker,
     is_definite_role,
     is_ministry,
@@ -61,15 +63,26 @@ def _inverted_cue() -> re.Pattern[str]:
 _DESCRIPTION = re.compile(r"[^,.;:\n\"“”]{1,80}?[ \t](?:itu|tersebut)[ \t]*,")
 # A role word and the name of the person holding it: "The Bishop of Durham, the Rt Rev Dr Tom Wright".
 _ROLE_HOLDER_WINDOW = 60
+# Between a role and its holder's name only a place or body and titles: "Bishop of Durham, the Rt Rev Dr ", never
+# a clause ("coach said that he had been impressed by ").
+_HOLDER_GAP = re.compile(r"(?:[\s,()'’.-]|(?:of|the|for|at|and|in)(?![\w-])|[A-Z][\w'’.-]*)*")
+# A lower-case "the" before a tagged name makes it a description ("the Birchfield Harrier"), not the name.
+_DESCRIBED = re.compile(r"(?<![\w-])the[ \t]+\Z")
+# An indefinite spokesperson as the subject of a speech verb: "But an executive spokeswoman insisted".
+_UNNAMED_SUBJECT = re.compile(
+    r"(?<![\w-])(?i:an?)[ \t]+(?:[\w'’-]+[ \t]+){0,3}?(?:spokesman|spokeswoman|spokesperson|official|source|aide)"
+    r"(?:[ \t]+(?:also|later|then|has|had))?[ \t]+\Z"
+)
+# An honorific and a capitalised name: "Mr Straw", "Ms Kelly".
+_TITLED_NAME = re.compile(r"(?<![\w-])(?P<h>Mr|Mrs|Ms|Miss|Sir|Lady|Dame|Lord|Baroness)\.?[ \t]+(?P<name>[A-Z][\w'’-]+)")
+# "A spokesman for the Home Office": a role whose holder stays unnamed, and the organisation after it.
+_INDEFINITE = re.compile(r"(?<![\w-])(?i:an?)[ \t]+\Z")
+_GROUP_AFTER_ROLE = re.compile(r"[ \t]+(?:for|of|at)[ \t]+(?:the[ \t]+)?")
 # A sentence opening with the pronoun goes on about the person already spoken of.
 _SAME_REFERENT = {
     "he": re.compile(r"[\s\"“”]*(?:(?:But|And|Yet|So|However|Then|Later|Earlier),?[ \t]+)?(?i:he|his|him)(?![\w-])"),
     "she": re.compile(r"[\s\"“”]*(?:(?:But|And|Yet|So|However|Then|Later|Earlier),?[ \t]+)?(?i:she|her)(?![\w-])"),
 }
-# The honorific before a name tells the gender an English "he" or "she" must agree with.
-_HONORIFIC = re.compile(r"(?<![\w-])(?P<h>mr|mrs|ms|miss|sir|lady|dame|lord|baroness)\.?[ \t]+\Z", re.IGNORECASE)
-_GENDER_OF = {"mr": "he", "sir": "he", "lord": "he", "mrs": "she", "ms": "she", "miss": "she", "lady": "she",
-              "dame": "she", "baroness": "she"}
 # Between a clause and an inverted English speech verb: "..., said Mr Clarke", "...\" said Parry".
 _INVERSION_LEAD = re.compile(r"[,\"”'’][ \t]*\Z")
 
@@ -99,10 +112,13 @@ class Antecedents:
 
     def __init__(self, text: str, mentions: Sequence[EntityMention]) -> None:
         self._text = text
+        self._mentions = mentions
         # (recency offset, speaker): subjects of speech verbs and earlier quotes' speakers.
         self._speech: list[tuple[int, Speaker]] = []
         # (offset, speaker) of every speech verb with a named or pronoun subject ("He told BBC Radio 4").
         self._reported: list[tuple[int, Speaker]] = []
+        self._unnamed: list[int] = []  # offsets of speech verbs whose subject is an unnamed spokesperson
+        self._named_reports: set[int] = set()  # offsets of the speech verbs above whose subject is a name
         self._pending_pronouns: list[tuple[int, str]] = []  # (offset, "person" or "role:WORD")
         self._ministries: list[tuple[int, Speaker]] = []
         self._quoted = quoted_regions(text)
@@ -112,10 +128,14 @@ class Antecedents:
             if self.inside_quote(match.start()):
                 continue  # words a quoted speaker says are not the narrative's speech acts
             floor = sentence_start(text, match.start())
+            if _UNNAMED_SUBJECT.search(text, max(floor, match.start() - 60), match.start()):
+                self._unnamed.append(match.start())  # "an executive spokeswoman insisted": someone unnamed spoke
+                continue
             subject = subject_before(text, match.start(), floor)
             if isinstance(subject, tuple):
                 self._speech.append((match.start(), speaker_from_span(text, subject, mentions)))
                 self._reported.append((match.start(), self._speech[-1][1]))
+                self._named_reports.add(match.start())
             elif subject == "person" or (isinstance(subject, str) and subject.startswith("role:")):
                 self._pending_pronouns.append((match.start(), subject))
             elif subject is None and _INVERSION_LEAD.search(text, max(floor, match.start() - 4), match.start()):
@@ -143,21 +163,29 @@ class Antecedents:
             if mention.entity_type == "ORG" and is_ministry(mention.text):
                 self._ministries.append((mention.end, speaker_from_mention(mention)))
         self._ministries.sort(key=lambda item: item[0])
+        self._orgs = [(m.start, speaker_from_mention(m)) for m in mentions if m.entity_type == "ORG"]
         self._genders: dict[str, str] = {}
         for m in mentions:
-            honorific = _HONORIFIC.search(text, max(0, m.start - 10), m.start) if m.entity_type == "PERSON" else None
+            honorific = HONORIFIC.search(text, max(0, m.start - 10), m.start) if m.entity_type == "PERSON" else None
             if honorific and m.entity_key:
-                self._genders.setdefault(m.entity_key, _GENDER_OF[honorific.group("h").lower()])
+                self._genders.setdefault(m.entity_key, GENDER_OF[honorific.group("h").lower()])
         self._persons = sorted(
             ((m.end, speaker_from_mention(m)) for m in mentions
              if m.entity_type == "PERSON" and not self.inside_quote(m.start)
-             and not is_definite_role(text, (m.start, m.end))),  # "according to the Bishop" names no one
+             and not is_definite_role(text, (m.start, m.end))  # "according to the Bishop" names no one
+             and not tail_kind(text, (m.start, m.end))  # "Carling Cup", "San Francisco Chronicle" tagged PERSON
+             and not _DESCRIBED.search(text, max(0, m.start - 5), m.start)),  # "the Birchfield Harrier has yet to"
             key=lambda item: item[0],
         )
-        for at, kind in self._pending_pronouns:  # "Dia mengatakan" / "He said": the person spoken of last
-            resolved = self.resolved(kind, at, pronoun_before(text, at))
+        for at, kind in sorted(self._pending_pronouns):  # "Dia mengatakan" / "He said": the person spoken of last
+            pronoun = pronoun_before(text, at)
+            resolved = self.resolved(kind, at, pronoun)
             if resolved is not None:
                 self._reported.append((at, resolved))
+                if pronoun is not None:
+                    # '"...," he told the joint committee on Strategic Export Controls. ... But he said': the
+                    # English he/she who spoke stays the current speaker for the next pronoun.
+                    self._speech.append((at, resolved))
         self._reported.sort(key=lambda item: item[0])
 
     def _trimmed(self, span: Span) -> Span:
@@ -184,17 +212,27 @@ class Antecedents:
         if speaker.kind == "person":
             self._speech.append((span[0], speaker))
 
-    def _described(self, role: str, before: int) -> Speaker | None:
-        """Return the person an earlier sentence gives ``role`` to: ``The Bishop of Durham, the Rt Rev Dr Tom Wright``."""
+    def _described(self, role: str, before: int) -> tuple[bool, Speaker | None]:
+        """Return whether an earlier sentence gives ``role`` to someone, and who.
+
+        ``The Bishop of Durham, the Rt Rev Dr Tom Wright`` gives the person after the role; ``A
+        spokesman for the Home Office said`` gives a holder left unnamed: the organisation after
+        the role (or None), never a person spoken of before.
+        """
         pattern = re.compile(rf"(?<![\w-]){re.escape(role)}(?![\w-])", re.IGNORECASE)
         for occurrence in reversed(list(pattern.finditer(self._text, 0, before))):
             if self.inside_quote(occurrence.start()):
                 continue
             for end, person in self._persons:
                 if occurrence.end() <= person.start <= occurrence.end() + _ROLE_HOLDER_WINDOW and end <= before \
-                        and sentence_start(self._text, person.start) <= occurrence.start():
-                    return person
-        return None
+                        and sentence_start(self._text, person.start) <= occurrence.start() \
+                        and _HOLDER_GAP.fullmatch(self._text, occurrence.end(), person.start):
+                    return True, person
+            if _INDEFINITE.search(self._text, max(0, occurrence.start() - 4), occurrence.start()):
+                group = _GROUP_AFTER_ROLE.match(self._text, occurrence.end())
+                orgs = [s for at, s in self._orgs if group and at == group.end()]
+                return True, orgs[0] if orgs else None
+        return False, None
 
     def _agrees(self, speaker: Speaker, pronoun: str | None) -> bool:
         """Return whether ``speaker`` can be the ``he``/``she`` of ``pronoun`` (unknown gender agrees)."""
@@ -211,24 +249,54 @@ class Antecedents:
         earlier = [(end, s) for end, s in self._persons if end <= before and self._agrees(s, pronoun)]
         if not earlier:
             return None
-        floor = sentence_start(self._text, earlier[-1][1].start)
+        floor = self._sentence_floor(earlier[-1][1].start)
         while pronoun and _SAME_REFERENT[pronoun].match(self._text, floor):
             # "Adam Curry's pressing ahead ... He loves ... He has even been called the Ed Sullivan or
             # Johnny Carson of podcasting which, he says": a sentence opening with the pronoun is still him.
             earlier = [(end, s) for end, s in earlier if end <= floor]
             if not earlier:
                 return None
-            floor = sentence_start(self._text, earlier[-1][1].start)
+            floor = self._sentence_floor(earlier[-1][1].start)
         first = next(s for end, s in earlier if s.start >= floor)
+        for titled in _TITLED_NAME.finditer(self._text, floor, first.start):
+            # "Mr Straw promised ... secured in 1984 by Margaret Thatcher": the tagger missed Mr Straw,
+            # who is still the sentence's subject.
+            gender = GENDER_OF[titled.group("h").lower()]
+            if not self.inside_quote(titled.start()) and pronoun in (None, gender):
+                phrase = name_phrase_after(self._text, titled.start("name")) or titled.span("name")
+                named = speaker_from_span(self._text, phrase, self._mentions)
+                return named.start, named
         return first.start, first
+
+    def _sentence_floor(self, pos: int) -> int:
+        """Return where the sentence holding ``pos`` begins, over line breaks that open no sentence.
+
+        ``Parry revealed Real Madrid / did / ask for an option ...``: a line starting in lower case
+        carries on the sentence before it.
+        """
+        floor = sentence_start(self._text, pos)
+        while floor > 0 and self._text[floor].islower():
+            previous = len(self._text[:floor].rstrip()) - 1  # the last character before the break
+            if previous < 0:
+                break
+            floor = sentence_start(self._text, previous)
+        return floor
 
     def add_speaker(self, at: int, speaker: Speaker) -> None:
         """Record that ``speaker`` spoke at offset ``at`` (for later pronoun cues)."""
         self._speech.append((at, speaker))
 
-    def reported_between(self, start: int, end: int) -> Speaker | None:
-        """Return the speaker of the last speech verb in ``[start, end)`` (``X told the BBC that ...``), or None."""
-        found = [s for at, s in self._reported if start <= at < end and s.kind in ("person", "org")]
+    def unnamed_between(self, start: int, end: int) -> bool:
+        """Return whether an unnamed spokesperson speaks in ``[start, end)`` (``an executive spokeswoman insisted``)."""
+        return any(start <= at < end for at in self._unnamed)
+
+    def reported_between(self, start: int, end: int, named: bool = False) -> Speaker | None:
+        """Return the speaker of the last speech verb in ``[start, end)`` (``X told the BBC that ...``), or None.
+
+        ``named``: only a verb whose subject is a name, not a pronoun resolved to someone.
+        """
+        found = [s for at, s in self._reported if start <= at < end and s.kind in ("person", "org")
+                 and (not named or at in self._named_reports)]
         return found[-1] if found else None
 
     def resolved(self, kind: str, before: int, pronoun: str | None = None) -> Speaker | None:
@@ -240,7 +308,8 @@ class Antecedents:
         an MP at 27 ... He said:"). Failing both, the subject of the nearest sentence naming a person.
         """
         if kind.startswith("role:"):
-            return self._described(kind[5:], before) or self.resolved("person", before, pronoun)
+            found, holder = self._described(kind[5:], before)
+            return holder if found else self.resolved("person", before, pronoun)
         if kind == "ministry":
             pool = self._ministries + [(at, s) for at, s in self._speech if is_ministry(s.text)]
             earlier = [item for item in pool if item[0] <= before]
@@ -250,6 +319,11 @@ class Antecedents:
         speech = [(at, s) for at, s in self._speech if at <= before and s.kind == "person" and self._agrees(s, pronoun)]
         last = max(speech, key=lambda item: item[0]) if speech else None
         named = self._sentence_subject(before, pronoun) if pronoun or last is None else None
-        if named is not None and (last is None or named[0] > last[0]):
+        latest = max([at for at, _ in ([last] if last else []) + ([named] if named else [])], default=-1)
+        if any(latest < at <= before for at in self._unnamed):
+            return None  # "But an executive spokeswoman insisted ... "He was talking ...," she said."
+        if named is not None and (last is None or named[0] > last[0]) and (
+            last is None or self._sentence_floor(named[0]) > last[0]
+        ):  # "White said in the San Francisco Chronicle. But she added": the sentence's speaker goes on
             return named[1]
         return last[1] if last else None

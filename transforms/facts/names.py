@@ -135,10 +135,21 @@ def person_part(text: str, span: Span) -> Span:
     return words[last_role + 1].start(), span[1]
 
 
+def tail_kind(text: str, span: Span) -> str | None:
+    """Return ``org`` or ``place`` when the phrase's last word ends such names (``Carling Cup``, ``Woodhill Prison``)."""
+    words = WORD.findall(text, span[0], span[1])
+    last = words[-1].lower() if len(words) > 1 else ""
+    if last in _classes()["place_tails"]:
+        return "place"
+    return "org" if last in _classes()["org_tails"] else None
+
+
 def phrase_kind(text: str, span: Span) -> str:
     """Return ``org``, ``place`` or ``person``: what a name phrase most likely names."""
     if starts_with(text, span, "org_heads"):
         return "org"
+    if tail := tail_kind(text, span):
+        return tail
     if " ".join(text[span[0]:span[1]].casefold().split()) in country_names():
         return "place"
     return "person"

@@ -97,6 +97,15 @@ def _continues(text: str, previous_after: int | None, open_mark: int | None) -> 
     return not body or (body[-1] in _TERMINAL and not _GAP_SENTENCE.search(body[:-1]))
 
 
+def _same_speaker(a: Speaker, b: Speaker | None) -> bool:
+    """Return whether two speakers are the same: one entity key, or one last name word."""
+    if b is None:
+        return False
+    if a.entity_key and b.entity_key:
+        return a.entity_key == b.entity_key
+    return a.text.split()[-1:] == b.text.split()[-1:]
+
+
 def _reporting_region(text: str, previous_after: int | None, open_mark: int | None) -> tuple[int, int] | None:
     """Return the text just before a quote that opens its sentence: the previous sentence or paragraph.
 
@@ -110,7 +119,7 @@ def _reporting_region(text: str, previous_after: int | None, open_mark: int | No
         return None  # the quote is inside its sentence
     line_start = text.rfind("\n", 0, open_mark) + 1
     if text[line_start:open_mark].strip():
-        begin = sentence_start(text, max(floor - 1, 0))  # the previous sentence on this line
+        begin = sentence_start(text, max(_last_visible(text, floor, 0), 0))  # the previous sentence on this line
     else:
         previous_line_end = len(text[:line_start].rstrip())
         begin = text.rfind("\n", 0, previous_line_end) + 1  # the previous paragraph
@@ -191,12 +200,19 @@ def quotes(text: str, mentions: Sequence[EntityMention] = (), language: str = "i
         continued = (
             (attribution is None or attribution.speaker is None) and previous_speaker is not None
             and _continues(text, previous_after, span.open_mark)
+            and not antecedents.unnamed_between(previous_after, span.open_mark)  # "an executive spokeswoman insisted"
         )
         reported = None
-        if not continued and (attribution is None or attribution.speaker is None):
+        if attribution is None or attribution.speaker is None:
             region = _reporting_region(text, previous_after, span.open_mark)
             if region is not None:
-                reported = antecedents.reported_between(*region)
+                reported = antecedents.reported_between(*region, named=continued)
+            if continued and reported is not None and not _same_speaker(reported, previous_speaker):
+                # "...," Mr Clarke said. / On Wednesday, Jacques Barrot, ..., said that the changes were
+                # necessary. "The boom ...": the sentence between reports a new speaker, who goes on.
+                continued = False
+            elif continued:
+                reported = None
         if not continued and not _is_speech(text, span, len(quote_text.split()), terminal, attribution, introduced):
             continue
         previous_after = after if after is not None else span.inner_end

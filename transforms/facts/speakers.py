@@ -21,6 +21,7 @@ from newsetl.transforms.facts.names import (
     person_part,
     phrase_kind,
     starts_with,
+    tail_kind,
     word_class,
 )
 from newsetl.transforms.records import EntityMention
@@ -34,6 +35,11 @@ _ANAPHOR_WINDOW = 30
 WORD_END = r"(?![\w-])"
 # "X itu berkata" / "X tersebut mengatakan": the subject is a description of someone named before.
 _DEMONSTRATIVES = frozenset({"itu", "tersebut"})
+# The honorific before a name tells the gender an English "he" or "she" must agree with.
+HONORIFIC = re.compile(r"(?<![\w-])(?P<h>mr|mrs|ms|miss|sir|lady|dame|lord|baroness)\.?[ \t]+\Z", re.IGNORECASE)
+_OPENING_HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Miss|Sir|Lady|Dame|Lord|Baroness)\.?[ \t]+(?=[A-Z])")
+GENDER_OF = {"mr": "he", "sir": "he", "lord": "he", "mrs": "she", "ms": "she", "miss": "she", "lady": "she",
+              "dame": "she", "baroness": "she"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +96,13 @@ def speaker_from_span(text: str, span: Span, mentions: Sequence[EntityMention]) 
     kind = phrase_kind(text, span)
     hits = [m for m in mentions if overlap(m, span) > 0]
     covering = [m for m in hits if m.start <= span[0] and m.end >= span[1]]
-    if covering:
+    opening = _OPENING_HONORIFIC.match(text, span[0], span[1])
+    if opening and opening.end() < span[1]:
+        span = (opening.end(), span[1])  # "Mr Mittal" read as one phrase
+    if opening or HONORIFIC.search(text, max(0, span[0] - 10), span[0]):
+        # "Mr Mittal told the conference": a person, even where the tagger read the firm "Mittal Steel".
+        return _honoured(text, span, mentions)
+    if covering and not (covering[0].entity_type == "PERSON" and tail_kind(text, span)):
         kind = KIND_OF_TYPE.get(covering[0].entity_type, kind)
     if kind == "person":
         inside = [m for m in hits if m.entity_type == "PERSON" and m.start >= span[0] and m.end <= span[1]]
@@ -104,13 +116,36 @@ def speaker_from_span(text: str, span: Span, mentions: Sequence[EntityMention]) 
     return Speaker(span[0], span[1], text[span[0]:span[1]], kind, key)
 
 
-_ROLE_THEN_NAME = re.compile(r"[ \t]+(?:[a-z][\w-]*[ \t]+){0,2}?(?P<role>[a-z][\w-]*)[ \t]+(?=[A-Z])")
+def _honoured(text: str, span: Span, mentions: Sequence[EntityMention]) -> Speaker:
+    """Return the person ``Mr``/``Ms`` + ``span`` names, keyed by a PERSON whose full name ends in that last name.
+
+    ``Mr Mittal`` is Lakshmi Mittal even where the document resolved ``Mittal`` to ``Mittal Steel``.
+    """
+    last = WORD.findall(text, span[0], span[1])[-1:]
+    ending = [m for m in mentions if m.entity_type == "PERSON" and WORD.findall(m.canonical_name)[-1:] == last]
+    inside = [m for m in mentions if m.entity_type == "PERSON" and overlap(m, span) > 0]
+    if inside and WORD.findall(inside[-1].canonical_name)[-1:] == last:
+        m = inside[-1]
+        return Speaker(m.start, m.end, text[m.start:m.end], "person", m.entity_key)
+    if inside:
+        m = inside[-1]
+        return Speaker(m.start, m.end, text[m.start:m.end], "person", ending[0].entity_key if ending else None)
+    return Speaker(span[0], span[1], text[span[0]:span[1]], "person", ending[0].entity_key if ending else None)
+
+
+# "Global Insight analyst Howard Archer", "Richard and Judy executive producer Amanda Ross".
+_ROLE_THEN_NAME = re.compile(
+    r"[ \t]+(?:(?:and|&)[ \t]+[A-Z][\w'-]*[ \t]+)?(?:[a-z][\w-]*[ \t]+){0,2}?(?P<role>[a-z][\w-]*)[ \t]+(?=[A-Z])"
+)
 _ALSO_TITLE = re.compile(  # "... yang juga Ahli Dewan Undangan Negeri (ADUN) Bukit Katil berkata"
     r"[ \t]+(?:yang[ \t]+(?:juga|merupakan|ialah|adalah)|selaku)[ \t]+(?:\(?[\w-]+\)?[ \t]+){0,6}\Z", re.IGNORECASE
 )
+# "David Noone from Intervoice said", "Laura Brownlees of Save the Children said" (the phrase is "Children").
+# ", a Lufthansa spokesman" / ", the Guardian literary editor" closing a subject, after the person's name.
+_APPOSED_ROLE = re.compile(r",[ \t]+(?:an?|the)[ \t]+(?:[\w'’&-]+[ \t]+){0,4}?(?P<role>[a-z][\w-]*)[ \t]*\Z")
+_MEMBER_OF = re.compile(r"[ \t]+(?:from|of|at)[ \t]+(?:[A-Z][\w'-]*[ \t]+){0,3}?(?:the[ \t]+)?\Z")
 # "Kementerian Luar dalam satu kenyataan memaklumkan": a short prepositional phrase between subject and verb.
 _MEANS_PHRASE = re.compile(r"[ \t]+(?:dalam|menerusi|melalui)(?:[ \t]+[a-z][\w-]*){1,3}[ \t]*\Z")
-_MEMBER_OF = re.compile(r"[ \t]+(?:from|of|at)[ \t]+\Z")
 # "si suami dari Panggungrejo mendakwa": a Malay or Indonesian preposition puts the phrase after it out of subject.
 _PREPOSITION = re.compile(r"(?<![\w-])(?:dari|daripada|di)[ \t]+\Z")
 # "penyanyi Misha Omar yang hadir merasmikan majlis pelancaran buku berkenaan berkata": a relative clause in
@@ -150,7 +185,11 @@ def person_after_role(text: str, span: Span, mentions: Sequence[EntityMention]) 
     if name is None:
         return None
     people = [m for m in mentions if m.entity_type == "PERSON" and overlap(m, name) > 0]
-    return (people[0].start, people[0].end) if people else None
+    if people:
+        return people[0].start, people[0].end
+    untagged = len(WORD.findall(text, name[0], name[1])) >= 2 and phrase_kind(text, name) == "person" \
+        and not any(overlap(m, name) > 0 for m in mentions)
+    return name if untagged else None  # "ING analyst Gerard Rijk": a full name the tagger missed
 
 
 _TITLE_TAIL = re.compile(r"(?:[ \t]+[\w-]+){0,4}?[ \t]*,[ \t]*")  # "Menteri Belia" + " dan Sukan, "
@@ -240,12 +279,21 @@ def subject_before(text: str, verb_start: int, floor: int) -> Span | str | None:
                 return inner  # "Ketua The Fed, Jerome Powell, menyampaikan": the title comes first, then the name
             if name and phrase_kind(text, name) != "place":
                 return name
+            if name is None and inner and text[previous_comma + 1:inner[0]].strip() == "" \
+                    and phrase_kind(text, inner) == "person" and not starts_with(text, inner, "titles") \
+                    and WORD.search(text, floor, previous_comma):
+                return inner  # "Hollywood's honorary mayor, Johnny Grant, said": a description, then the name
             return None
         # "Akramuddin, memberitahu, ...": a name opening the sentence, set off by a comma.
         name = name_phrase_before(text, end - 1, floor)
         if name and not text[floor:name[0]].strip() and phrase_kind(text, name) != "place":
             return name
         return None
+    apposed = _APPOSED_ROLE.search(text, max(floor, end - 80), end)
+    if apposed and apposed.group("role") in word_class("occupations"):
+        name = name_phrase_before(text, apposed.start(), floor)
+        if name and phrase_kind(text, name) == "person":
+            return name  # "Michael Lamberty, a Lufthansa spokesman told the BBC": the man, not the firm
     phrase = name_phrase_before(text, end, floor)
     if phrase is None and (clause := _RELATIVE_CLAUSE.search(text, max(floor, end - 100), end)):
         person = name_phrase_before(text, clause.start(), floor)
@@ -258,7 +306,7 @@ def subject_before(text: str, verb_start: int, floor: int) -> Span | str | None:
         person = name_phrase_before(text, relative.start(), floor)
         if person and phrase_kind(text, person) != "place":
             return person  # "Saifuddin Nasution yang juga Menteri Dalam Negeri berkata": the name, not "Negeri"
-    if phrase and (member := _MEMBER_OF.search(text, max(floor, phrase[0] - 8), phrase[0])):
+    if phrase and (member := _MEMBER_OF.search(text, max(floor, phrase[0] - 40), phrase[0])):
         person = name_phrase_before(text, member.start(), floor)
         if person and phrase_kind(text, person) == "person":
             return person  # "David Noone from Intervoice said": the person, not the company

@@ -66,6 +66,14 @@ def read_quantity(match, text, lex, language) -> Mention | None:
         # "sepanjang tujuh bulan lalu", "dalam tempoh tiga tahun akan datang": the stretch, not its far end
         return Mention(start, end, "duration", language, "DURATION", unit=unit, amount=amount, scale=scale,
                        mod=hedge_mod(text, start, end, lex))
+    count_word = key(groups.get("count"))
+    if not deixis and amount == 1 and count_word in lex.get("article_one", []) and not groups.get("pre"):
+        if count_word != "one" and lex.get("rate_leads") and re.search(
+                lex["rate_leads"], text[max(0, start - 40):start], re.IGNORECASE):
+            return Mention(start, end, "set", language, "SET", value=duration_value(1, unit))  # £119m a year
+        if count_word == "one" and unit == "D" and lex.get("someday_followers") and re.match(
+                lex["someday_followers"], text[end:end + 40], re.IGNORECASE):
+            return Mention(start, end, "fixed", language, value="FUTURE_REF")  # one day it can be developed
     if deixis:
         direction, narrative = lex["counted_suffixes"][deixis]
         if amount is None:
@@ -110,8 +118,11 @@ def read_times_per(match, text, lex, language) -> Mention | None:
 
 
 def read_set_adverb(match, text, lex, language) -> Mention | None:
-    """Return a set for a frequency adverb (daily, annually)."""
+    """Return a set for a frequency adverb (daily, annually); None for a capitalised one inside a name."""
     start, end = span(match)
+    previous = text[max(0, start - 40):start].split()[-1:]
+    if text[start].isupper() and previous and previous[0][:1].isupper() and previous[0][-1:].isalpha():
+        return None  # "Entertainment Weekly magazine", "The Weekly Standard": a title, not a frequency
     return Mention(start, end, "set", language, "SET", value=lex["set_adverbs"][key(match.group("x"))])
 
 

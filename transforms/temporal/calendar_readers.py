@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from newsetl.transforms.temporal.mentions import Mention
 from newsetl.transforms.temporal.phrases import (
     key, minggu_means_sunday, mod_of, month_number, span, trailing_direction, valid_day, weekday_number)
@@ -109,6 +111,9 @@ def read_quarter(match, text, lex, language) -> Mention | None:
         return None
     start, end = span(match)
     year = int(match.group("y")) if match.group("y") else None
+    of_year = quarters.get("half_year_tail")
+    if is_half and year is None and of_year and not re.match(of_year, text[end:end + 40], re.IGNORECASE):
+        return None  # "the first half was lacklustre": a half of a match, not of a year
     part = f"H{number}" if is_half else f"Q{number}"
     if year is None:
         return Mention(start, end, "date", language, part=part, unit="Y", offset=0)
@@ -159,4 +164,9 @@ def read_unit_deixis(match, text, lex, language) -> Mention | None:
     unit = lex["deictic_units"][unit_word]
     if key(groups.get("mod")) + " " + unit_word in lex["weekend_phrases"]:
         unit, mod = "WE", None  # akhir pekan is the weekend, not the end of a week
+    lead = text[max(0, start - 30):start] + ("the " if deixis.startswith("the ") else "")  # "the next" holds it
+    leads = [lex[k] for k in ("span_leads", "span_leads_past") if k in lex and (offset < 0 or k == "span_leads")]
+    if offset and not mod and unit in ("Y", "M", "W") and any(re.search(p, lead, re.IGNORECASE) for p in leads):
+        # "over the last year", "during the next month": the stretch of time, not the calendar year.
+        return Mention(start, end, "duration", language, "DURATION", unit=unit, amount=1.0, scale=1)
     return Mention(start, end, "relative", language, unit=unit, offset=offset, narrative=narrative, mod=mod)

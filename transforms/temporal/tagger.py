@@ -200,6 +200,19 @@ def _unit_rank(value: str) -> tuple[int, str] | None:
     return _UNIT_ORDER.index(match.group("t") + match.group("u")), match.group("n") + match.group("u")
 
 
+_DURATION_VALUE = re.compile(r"P(?P<date>(?:\d+(?:\.\d+)?[YMWD])*)(?:T(?P<time>(?:\d+(?:\.\d+)?[HMS])+))?")
+_DURATION_PART = re.compile(r"\d+(?:\.\d+)?[YMWDHS]")
+
+
+def _unit_parts(value: str) -> list[tuple[int, str]] | None:
+    """Return the ranked ``n+unit`` parts of a duration value (``PT2H23M`` -> [(4, '2H'), (5, '23M')])."""
+    match = _DURATION_VALUE.fullmatch(value)
+    if match is None or not (match.group("date") or match.group("time")):
+        return None
+    parts = [(_UNIT_ORDER.index(p[-1]), p) for p in _DURATION_PART.findall(match.group("date") or "")]
+    return parts + [(_UNIT_ORDER.index("T" + p[-1]), p) for p in _DURATION_PART.findall(match.group("time") or "")]
+
+
 def _joined_durations(expressions: list[TemporalExpression], text: str) -> list[TemporalExpression]:
     """Return ``expressions`` with a duration and a smaller one right after it joined: ``1 tahun 6 bulan`` = P1Y6M.
 
@@ -219,9 +232,9 @@ def _joined_durations(expressions: list[TemporalExpression], text: str) -> list[
             continue
         if previous is not None and previous.timex_type == expression.timex_type == "DURATION" \
                 and _DURATION_JOINER.fullmatch(text, previous.end, expression.start) and expression.mod is None:
-            first, second = _unit_rank(previous.value), _unit_rank(expression.value)
-            if first and second and first[0] < second[0]:
-                parts = [first, second]
+            firsts, second = _unit_parts(previous.value), _unit_rank(expression.value)
+            if firsts and second and firsts[-1][0] < second[0]:
+                parts = [*firsts, second]  # "two hours, 23 minutes and 10 seconds" = PT2H23M10S
                 date_part = "".join(p for rank, p in parts if rank < 4)
                 time_part = "".join(p for rank, p in parts if rank >= 4)
                 value = "P" + date_part + ("T" + time_part if time_part else "")
