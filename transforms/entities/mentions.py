@@ -23,6 +23,7 @@ from newsetl.transforms.entities.lexicon import (
     word_classes,
 )
 from newsetl.transforms.entities.ministries import ministry_matches, portfolio_end
+from newsetl.transforms.entities.precision import precise_candidates
 from newsetl.transforms.entities.roles import NAME_LINKS, title_end, title_start, titled_person_spans
 from newsetl.transforms.entities.spans import (
     Candidate,
@@ -469,4 +470,4 @@ def entity_mentions(text: str, language: str = "id") -> list[EntityMention]:
     cands = _placed_persons(toks, _without_concepts(toks, cands, language))
     cands = [c for c in _districts_as_places(toks, cands, language) if not _no_person(toks, c, language)]
     cands = _initials_as_persons(toks, _seats_as_places(toks, cands, language) if language != "en" else cands)
-    return document_mentions(text, toks, cands, language)
+    return document_mentions(text, toks, precise_candidates(toks, cands, language), language)

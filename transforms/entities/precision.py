@@ -1,0 +1,235 @@
+"""Last checks on rule and tagger names: events, products, common words and fused names (issue 16).
+
+Each check is a set or dict look-up per candidate (no pattern is built per span); they run
+after the tagger and the gazetteer, so they change no CRF feature.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from newsetl.transforms.entities.gazetteer import known_name_type
+from newsetl.transforms.entities.lexicon import city_populations, district_names, folded, nicknames, titles, word_classes
+from newsetl.transforms.entities.spans import Candidate, is_name_word
+from newsetl.transforms.entities.tokens import Token
+
+_RULE_SOURCES = frozenset({"tagger", "propagated", "title", "headed"})
+# Words naming a sports event, festival, fair or award rather than a person, organisation or
+# place (``Sukan Komanwel``, ``Piala Dunia``, ``Ariani Hijab Run``, ``Athens Olympics``).
+# A name opening or closing with one is an event: no PERSON/ORG/LOC mention at all.
+# Source: KBBI, Kamus Dewan (sukan, kejohanan, piala, pesta), English sports and events usage.
+_EVENT_WORDS = frozenset({
+    "sukan", "piala", "liga", "kejohanan", "olimpiade", "olimpik", "paralimpik", "festival", "pesta",
+    "karnival", "ekspo", "expo", "maraton", "marathon", "konser", "konsert", "turnamen", "anugerah",
+    "pameran", "cup", "games", "olympics", "olympic", "paralympics", "championship", "championships",
+    "prix", "run", "trophy", "awards", "tournament", "fest", "grammys", "oscars",
+})
+# A capital inside a word after a lower-case letter marks a brand or an institution's acronym
+# (``PlayStation``, ``UiTM``, ``YouTube``), not a person, unless it follows a surname prefix
+# (``McIlroy``, ``MacDonald``, ``DeLillo``, ``LeBron``, ``DiCaprio``, ``O'Neill``).
+_INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
+_SURNAME_PREFIXES = ("Mc", "Mac", "De", "Di", "Da", "Du", "Le", "La", "Van", "Von", "Al", "El", "St", "Fitz")
+# Lower-case tokens a document writes as hashtags or handles are no evidence of a common word.
+_ALPHA_LOWER = re.compile(r"[a-z]+")
+
+
+@lru_cache(maxsize=1 << 16)
+def _brand_word(word: str) -> bool:
+    """Return True for a word with a capital inside that no surname prefix explains."""
+    inner = _INNER_CAPITAL.search(word)
+    if inner is None:
+        return False
+    return not any(word.startswith(p) and inner.start() == len(p) - 1 for p in _SURNAME_PREFIXES)
+
+
+def _words(toks: list[Token], c: Candidate) -> list[str]:
+    return [t.text for t in toks[c.first : c.last]]
+
+
+def _is_event(words: list[str]) -> bool:
+    return folded(words[0]) in _EVENT_WORDS or folded(words[-1]) in _EVENT_WORDS
+
+
+def _lower_words(toks: list[Token]) -> frozenset[str]:
+    """Return the words the document writes in lower case (its common words)."""
+    return frozenset(t.text for t in toks if t.text.islower() and _ALPHA_LOWER.fullmatch(t.text))
+
+
+def _is_acronym(word: str) -> bool:
+    return len(word) >= 2 and word.isupper() and word.isalpha()
+
+
+# Legal forms opening company names (``PT Dosni Roha``, ``CV Maju``): the words after them are
+# the company's name, never a person's.
+_LEGAL_FORMS = frozenset({"PT", "CV", "UD", "PD", "PO", "KSP", "TBK"})
+
+
+def _org_person_split(toks: list[Token], c: Candidate, language: str, seen) -> list[Candidate]:
+    """Return an ORG that runs on into a person's name (``Komisi VIII DPR RI Atalia Praratya``,
+    ``DKPP Dewi Pitalolo``, ``Dinas PUPR Banten Arlan Marzan``) as the ORG and the PERSON; other
+    candidates unchanged.
+
+    The cut is after the last acronym (and a region name right after it) with two to four name
+    words after it, none an acronym or a known place, one of which the document also writes
+    elsewhere on its own (``kata Dewi``): the evidence that they name a person.
+    """
+    if c.entity_type != "ORG" or c.source not in _RULE_SOURCES or c.last - c.first < 3:
+        return [c]
+    if (
+        language == "id" and c.source == "headed" and toks[c.first].text.lower() in _TITLE_HEADS
+        and c.first > 0 and _qualifier_before(toks, c.first, language)
+    ):
+        # "Ketua Majelis Ratna Dewi Pettalolo": the head closes a title; the name after it is a person.
+        tail = toks[c.first + 1 : c.last]
+        if _person_tail(tail, language, seen) and all(word_classes("id").get(t.text.lower()) != "O" for t in tail):
+            return [Candidate(c.first + 1, c.last, "PERSON", "tagger")]
+    for k in range(c.last - 3, c.first - 1, -1):
+        if not _is_acronym(toks[k].text):
+            continue
+        if k == c.first and toks[k].text.upper() in _LEGAL_FORMS:
+            return [c]
+        cut = k + 1
+        if cut < c.last - 2 and _is_place(toks[cut].text):
+            cut += 1
+        if not _person_tail(toks[cut : c.last], language, seen):
+            return [c]
+        return [Candidate(c.first, cut, "ORG", c.source), Candidate(cut, c.last, "PERSON", "tagger")]
+    return [c]
+
+
+# Institution heads that close a title (``Ketua Majelis``, ``Sekretaris Kabinet``) rather than
+# open a regional office (``Kepala Kejati Jatim``).
+_TITLE_HEADS = frozenset({"majelis", "kabinet", "lembaga", "yayasan"})
+
+
+def _person_tail(tail: list[Token], language: str, seen) -> bool:
+    """Return True for two to four name words, no acronym or place, one written elsewhere too."""
+    return (
+        2 <= len(tail) <= 4
+        and all(
+            is_name_word(t, language) and not _is_acronym(t.text) and t.text.isalpha() and not _is_place(t.text)
+            for t in tail
+        )
+        and not _is_place(" ".join(t.text for t in tail))
+        and any(seen(t.text) > 1 for t in tail)
+    )
+
+
+@lru_cache(maxsize=1 << 16)
+def _is_place(word: str) -> bool:
+    """Return True for a word that names a known place (gazetteer, GeoNames city, Indonesian region)."""
+    key = folded(word)
+    return known_name_type(word) == "LOC" or key in district_names() or key in city_populations()
+
+
+# Degrees written after a person's name (``Supangat PhD``); they are no part of it.
+_DEGREES = frozenset({"PhD", "MSc", "BSc", "MBA", "MPhil", "DPhil", "SKom", "MKom", "SPd", "MPd", "SSi", "MSi"})
+# A word gluing a lower-case run this long to a capital is two words run together by the page
+# (``DilansirdetikFinance``, ``kepadadetikSulsel``), not a brand (``PlayStation``, ``WhatsApp``).
+_GLUED = re.compile(r"[a-z]{8}[A-Z]")
+
+
+def precise_candidates(toks: list[Token], cands: list[Candidate], language: str) -> list[Candidate]:
+    """Return the candidates less events and common words, with brands and fused names retyped.
+
+    - a rule or tagger name opening or closing with an event word is dropped (``Sukan Komanwel``);
+    - a PERSON with a brand-cased word is an ORG (``UiTM``, ``PlayStation Portable``);
+    - in English, one all-capital PERSON word is an ORG from three letters (``FBI``, ``BAA``) and
+      nothing at two (``MP``, ``HQ``);
+    - a PERSON, or a one-word tagger LOC, every word of which the document also writes in lower
+      case is a common word (``Fasa 1A`` ... ``empat fasa``), unless it is a known nickname;
+    - an ORG running on into a person's name after its acronym is split (``_org_person_split``).
+    """
+    lower = None
+    counts: dict[str, int] | None = None
+
+    def seen(word: str) -> int:
+        nonlocal counts
+        if counts is None:
+            counts = {}
+            for t in toks:
+                counts[t.text] = counts.get(t.text, 0) + 1
+        return counts.get(word, 0)
+
+    # Words the document names as a one-word place or organisation ("di Jatim"): no part of a person.
+    places = {toks[c.first].text for c in cands if c.last - c.first == 1 and c.entity_type != "PERSON"}
+
+    def person_evidence(word: str) -> int:
+        return 0 if word in places else seen(word)
+
+    out: list[Candidate] = []
+    for c in cands:
+        if c.source not in _RULE_SOURCES:
+            out.append(c)
+            continue
+        words = _words(toks, c)
+        if _is_event(words) or any(_GLUED.search(w) for w in words) or len("".join(words)) == 1:
+            continue
+        if c.entity_type == "PERSON":
+            if (
+                language == "id" and len(words) >= 3 and folded(words[0]) in district_names() and c.first > 0
+                and (_is_acronym(toks[c.first - 1].text) or folded(toks[c.first - 1].text) in _REGION_TITLES)
+            ):
+                words.pop(0)  # "DPRD Bone Andi Tenri Walinonong": the region qualifies the office
+                c = Candidate(c.first + 1, c.last, c.entity_type, c.source)
+            while len(words) > 1 and words[-1] in _DEGREES:
+                words.pop()
+                c = Candidate(c.first, c.last - 1, c.entity_type, c.source)
+            if any(_brand_word(w) for w in words):
+                c = Candidate(c.first, c.last, "ORG", c.source)
+            elif language == "en" and len(words) == 1 and _is_acronym(words[0]):
+                if len(words[0]) == 2:
+                    continue
+                c = Candidate(c.first, c.last, "ORG", c.source)
+        if c.entity_type == "PERSON" or (c.entity_type == "LOC" and len(words) == 1 and c.source == "tagger"):
+            if lower is None:
+                lower = _lower_words(toks)
+            if all(w.lower() in lower for w in words) and folded(" ".join(words)) not in nicknames():
+                continue
+        out.extend(_org_person_split(toks, c, language, person_evidence))
+    return _initials_joined(toks, out, language)
+
+
+# Offices held for a region, the region written between title and name (``Bupati Agam Benni
+# Warlis``, ``Ketua DPRD Bone Andi Tenri``). Source: KBBI; Detik usage.
+_REGION_TITLES = frozenset({"bupati", "wabup", "gubernur", "wagub", "walkot", "sekda", "kapolda", "kapolres", "kajati", "kajari", "pj"})
+
+
+def _qualifier_before(toks: list[Token], k: int, language: str) -> bool:
+    """Return True when the word before token ``k`` is an acronym or a title (``DPRD``, ``Bupati``)."""
+    before = toks[k - 1].text
+    return _is_acronym(before) or folded(before) in titles(language)
+
+
+def _initials_joined(toks: list[Token], cands: list[Candidate], language: str) -> list[Candidate]:
+    """Return the candidates with a person's name cut at a middle initial joined again
+    (``AKBP Niko N. Adi Putra``: ``Niko`` + ``N.`` + ``Adi Putra`` is one name)."""
+    starts = {c.first: c for c in cands}
+    out: list[Candidate] = []
+    skip_until = -1
+    n = len(toks)
+    for c in cands:
+        if c.first < skip_until:
+            continue
+        k = c.last
+        if (
+            c.entity_type == "PERSON" and k + 2 < n and len(toks[k].text) == 1 and toks[k].text.isupper()
+            and toks[k + 1].text == "." and toks[k + 1].start == toks[k].end
+            and is_name_word(toks[k + 2], language) and toks[k + 2].text.isalpha() and not toks[k + 2].text.isupper()
+        ):
+            nxt = starts.get(k + 2)
+            if nxt is not None and nxt.entity_type == "PERSON":
+                end = nxt.last
+            elif nxt is None and not any(o.first <= k + 2 < o.last for o in cands):
+                end = k + 3
+                while end < n and end - k < 5 and is_name_word(toks[end], language) and toks[end].text.isalpha():
+                    end += 1
+            else:
+                end = None
+            if end is not None:
+                out.append(Candidate(c.first, end, "PERSON", c.source))
+                skip_until = end
+                continue
+        out.append(c)
+    return out
