@@ -15,7 +15,7 @@ HEADS = frozenset({
     "pemerintah", "pemprov", "pemkot", "pemkab", "pemda", "polda", "polres", "polrestabes", "polsek",
     "satgas", "kabinet", "dinas", "badan", "kejaksaan", "kejati", "kejari", "pengadilan", "majelis",
     "komisi", "lembaga", "yayasan", "persatuan", "tabung", "jabatan", "majlis", "inspektorat",
-    "sekretariat", "direktorat", "ditjen", "bapenda", "universitas", "kodam", "korem", "kodim",
+    "sekretariat", "direktorat", "ditjen", "bapenda", "universitas", "kodam", "korem", "kodim", "pasukan",
 })
 _JOINERS = frozenset({"dan", "&"})
 MAX_TOKENS = 10

@@ -97,7 +97,7 @@ def _tagged_spans(text: str, toks: list[Token], bounds, headlines: list[bool], g
 
 # Abbreviated given names Malay news writes with a full stop inside a name (``Shamira Mohd. Luthfi
 # Ismail``, ``Abd. Rahman``); the stop ends no sentence and cuts no name. Source: Utusan usage.
-_ABBREVIATED_NAME_PARTS = frozenset({"mohd", "moh", "muhd", "muh", "md", "abd", "hj", "mat"})
+_ABBREVIATED_NAME_PARTS = frozenset({"mohd", "moh", "muhd", "muh", "md", "abd", "ab", "hj", "mat"})
 # Lower-case or title words that join two parts of one Malay name (``Ahmad Zahid bin Hamidi``).
 
 
@@ -333,7 +333,9 @@ _ID_PLACE_PREPOSITIONS = frozenset({"di", "ke", "dari", "daerah", "wilayah", "ka
 # Kept out of head_words.tsv, which the CRF reads as a feature. Source: Kamus Dewan, KBBI.
 _INSTITUTION_HEADS = frozenset({
     "pusat", "balai", "gedung", "pondok", "ponpes", "pesantren", "gereja", "hospital", "kolej", "akademi",
-    "maktab", "abbey", "cathedral", "church", "stadion", "stadium",
+    "maktab", "abbey", "cathedral", "church", "stadion", "stadium", "graha", "wisma", "menara", "hotel", "masjid",
+    "masjidil", "surau", "komuniti", "fakulti", "fakultas", "sekolah", "kampus", "plaza", "kompleks", "komplek",
+    "dataran", "istana",
 })
 # Nouns that introduce a product or model name in Indonesian and Malay, never a person's.
 # Source: KBBI, Kamus Dewan.

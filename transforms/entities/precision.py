@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 
 from newsetl.transforms.entities.gazetteer import known_name_type
-from newsetl.transforms.entities.lexicon import city_populations, district_names, folded, nicknames, titles, word_classes
+from newsetl.transforms.entities.lexicon import city_populations, district_names, folded, head_words, nicknames, titles, word_classes
 from newsetl.transforms.entities.spans import Candidate, is_name_word
 from newsetl.transforms.entities.tokens import Token
 
@@ -152,6 +152,16 @@ def precise_candidates(toks: list[Token], cands: list[Candidate], language: str)
                 counts[t.text] = counts.get(t.text, 0) + 1
         return counts.get(word, 0)
 
+    multi_person_words: set[str] | None = None
+
+    def person_words() -> set[str]:
+        nonlocal multi_person_words
+        if multi_person_words is None:
+            multi_person_words = {
+                t.text for c in cands if c.entity_type == "PERSON" and c.last - c.first > 1 for t in toks[c.first : c.last]
+            }
+        return multi_person_words
+
     # Words the document names as a one-word place or organisation ("di Jatim"): no part of a person.
     places = {toks[c.first].text for c in cands if c.last - c.first == 1 and c.entity_type != "PERSON"}
 
@@ -159,7 +169,7 @@ def precise_candidates(toks: list[Token], cands: list[Candidate], language: str)
         return 0 if word in places else seen(word)
 
     out: list[Candidate] = []
-    for c in cands:
+    for c in _streets(toks, _regions_widened(toks, cands, language)):
         if c.source not in _RULE_SOURCES:
             out.append(c)
             continue
@@ -167,21 +177,39 @@ def precise_candidates(toks: list[Token], cands: list[Candidate], language: str)
         if _is_event(words) or any(_GLUED.search(w) for w in words) or len("".join(words)) == 1:
             continue
         if c.entity_type == "PERSON":
-            if (
-                language == "id" and len(words) >= 3 and folded(words[0]) in district_names() and c.first > 0
-                and (_is_acronym(toks[c.first - 1].text) or folded(toks[c.first - 1].text) in _REGION_TITLES)
-            ):
-                words.pop(0)  # "DPRD Bone Andi Tenri Walinonong": the region qualifies the office
-                c = Candidate(c.first + 1, c.last, c.entity_type, c.source)
             while len(words) > 1 and words[-1] in _DEGREES:
                 words.pop()
                 c = Candidate(c.first, c.last - 1, c.entity_type, c.source)
+            if words[0] in _HONORIFICS:
+                words.pop(0)  # "Sdr. Faisal": the honorific is no part of the name
+                c = Candidate(c.first + 1, c.last, c.entity_type, c.source)
+                while words and not words[0][:1].isalnum():
+                    words.pop(0)
+                    c = Candidate(c.first + 1, c.last, c.entity_type, c.source)
+                if not words:
+                    continue
+            if (
+                language == "id" and len(words) >= 2 and _region_word(words[0]) and not _region_word(words[1])
+                and c.first > 0 and _region_qualifier(toks[c.first - 1].text)
+            ):
+                words.pop(0)  # "DPRD Bone Andi Tenri Walinonong": the region qualifies the office
+                c = Candidate(c.first + 1, c.last, c.entity_type, c.source)
+                if len(words) == 1 and len(words[0]) == 1:
+                    continue
+            if language == "id" and len(words) == 1 and folded(words[0]) in district_names() and words[0] not in person_words():
+                c = Candidate(c.first, c.last, "LOC", c.source)  # "Bupati Badung", "(Pemkab) Badung"
+            elif language == "en" and len(words) == 1 and c.first > 0 and toks[c.first - 1].text.lower() in _ORG_NOUNS:
+                c = Candidate(c.first, c.last, "ORG", c.source)  # "software firm Sendmail"
             if any(_brand_word(w) for w in words):
                 c = Candidate(c.first, c.last, "ORG", c.source)
             elif language == "en" and len(words) == 1 and _is_acronym(words[0]):
                 if len(words[0]) == 2:
                     continue
                 c = Candidate(c.first, c.last, "ORG", c.source)
+        if c.entity_type == "ORG" and c.source == "tagger" and head_words("id").get(words[0].lower()) == "LOC" and not any(
+            head_words("id").get(w.lower()) == "ORG" for w in words
+        ):
+            c = Candidate(c.first, c.last, "LOC", c.source)  # "Bukit Merah", "Taman Perling" are places
         if c.entity_type == "PERSON" or (c.entity_type == "LOC" and len(words) == 1 and c.source == "tagger"):
             if lower is None:
                 lower = _lower_words(toks)
@@ -191,9 +219,81 @@ def precise_candidates(toks: list[Token], cands: list[Candidate], language: str)
     return _initials_joined(toks, out, language)
 
 
+_REGION_HEADS = frozenset({"kabupaten", "kota", "provinsi"})
+# Honorifics written before a name in Indonesian and Malay reports (``Sdr. Faisal``). Source: KBBI.
+_HONORIFICS = frozenset({"Sdr", "Sdri", "Saudara", "Saudari"})
+# English nouns before a company's name (``software firm Sendmail``, ``Anti-virus firm Sophos``).
+_ORG_NOUNS = frozenset({"firm", "company", "group", "maker", "giant", "carrier", "retailer", "insurer", "chain",
+                        "supplier", "manufacturer", "operator", "broadcaster", "airline", "bank", "brand"})
 # Offices held for a region, the region written between title and name (``Bupati Agam Benni
 # Warlis``, ``Ketua DPRD Bone Andi Tenri``). Source: KBBI; Detik usage.
 _REGION_TITLES = frozenset({"bupati", "wabup", "gubernur", "wagub", "walkot", "sekda", "kapolda", "kapolres", "kajati", "kajari", "pj"})
+
+
+# Words opening a street's name (``Jalan Medan Merdeka Barat``, ``Jl. Sudirman``): a city or person
+# named after them is the street. Source: KBBI, Kamus Dewan.
+_STREET_HEADS = frozenset({"Jalan", "Jl", "Jln", "Lebuhraya", "Lorong"})
+_MAX_STREET_TOKENS = 6
+
+
+def _streets(toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
+    """Return the candidates with a name right after a street head word made the street, one LOC
+    (``Jalan Medan Merdeka Barat`` is no mention of Medan)."""
+    heads = [k for k, t in enumerate(toks) if t.text in _STREET_HEADS]
+    if not heads:
+        return cands
+    starts = {c.first: c for c in cands}
+    streets = []
+    for k in heads:
+        first = k + 2 if k + 2 < len(toks) and toks[k + 1].text == "." else k + 1
+        c = starts.get(first)
+        if c is None or c.entity_type == "ORG" or c.source == "street":
+            continue
+        end = c.last
+        while end < len(toks) and end - k < _MAX_STREET_TOKENS and toks[end].text[:1].isupper() and (
+            toks[end].start - toks[end - 1].end == 1
+        ):
+            end += 1
+        streets.append(Candidate(k, end, "LOC", "street"))
+    if not streets:
+        return cands
+    kept = [c for c in cands if not any(st.first < c.last and c.first < st.last for st in streets)]
+    return sorted(kept + streets, key=lambda c: c.first)
+
+
+def _regions_widened(toks: list[Token], cands: list[Candidate], language: str) -> list[Candidate]:
+    """Return the candidates with a gazetteer place widened over the next word when the two name an
+    Indonesian region (``Jakarta`` + ``Selatan`` is Jakarta Selatan, ``Tangerang Selatan``; Kemendagri)."""
+    if language == "en":
+        return cands
+    out: list[Candidate] = []
+    n = len(toks)
+    skip = -1
+    for c in cands:
+        if c.first < skip:
+            continue
+        k = c.last
+        if (
+            c.entity_type == "LOC" and c.source == "gazetteer" and k < n and toks[k].text[:1].isupper()
+            and toks[k].start - toks[k - 1].end == 1 and toks[k].text.isalpha()
+        ):
+            name = " ".join(t.text for t in toks[c.first : k + 1])
+            if folded(name) in district_names():
+                out.append(Candidate(c.first, k + 1, "LOC", "gazetteer", name, "LOC:" + folded(name), c.country_code, "region"))
+                skip = k + 1
+                continue
+        out.append(c)
+    return out
+
+
+def _region_qualifier(word: str) -> bool:
+    """Return True for a word after which a region qualifies an office (``DPRD``, ``Bupati``, ``Kabupaten``)."""
+    return _is_acronym(word) or folded(word) in _REGION_TITLES or folded(word) in titles("id") or word.lower() in _REGION_HEADS
+
+
+def _region_word(word: str) -> bool:
+    """Return True for an Indonesian region name that is no usual given name (``Bone``, not ``Bambang``)."""
+    return folded(word) in district_names() and word_classes("id").get(word.lower()) != "PER"
 
 
 def _qualifier_before(toks: list[Token], k: int, language: str) -> bool:
@@ -214,15 +314,21 @@ def _initials_joined(toks: list[Token], cands: list[Candidate], language: str) -
             continue
         k = c.last
         if (
-            c.entity_type == "PERSON" and k + 2 < n and len(toks[k].text) == 1 and toks[k].text.isupper()
-            and toks[k + 1].text == "." and toks[k + 1].start == toks[k].end
-            and is_name_word(toks[k + 2], language) and toks[k + 2].text.isalpha() and not toks[k + 2].text.isupper()
+            c.entity_type == "PERSON" and k + 1 < n and len(toks[k].text) == 1 and toks[k].text.isupper()
+            and toks[k].start - toks[k - 1].end == 1
         ):
-            nxt = starts.get(k + 2)
+            dotted = k + 2 < n and toks[k + 1].text == "." and toks[k + 1].start == toks[k].end
+            after = k + 2 if dotted else k + 1
+            if not (dotted or language != "en") or after >= n or toks[after].start - toks[after - 1].end != 1 or not (
+                is_name_word(toks[after], language) and toks[after].text.isalpha() and not toks[after].text.isupper()
+            ):
+                out.append(c)
+                continue
+            nxt = starts.get(after)
             if nxt is not None and nxt.entity_type == "PERSON":
                 end = nxt.last
-            elif nxt is None and not any(o.first <= k + 2 < o.last for o in cands):
-                end = k + 3
+            elif nxt is None and not any(o.first <= after < o.last for o in cands):
+                end = after + 1
                 while end < n and end - k < 5 and is_name_word(toks[end], language) and toks[end].text.isalpha():
                     end += 1
             else:
