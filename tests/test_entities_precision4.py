@@ -62,6 +62,37 @@ _TEDDY = (
         P("Wartawan telah mengkonfirmasi Ketua DPRD Bone Andi Tenri Walinonong terkait APBD Perubahan yang telat "
           "ditetapkan hingga berdampak pada program Pemkab Bone.", "id", ("Bone Andi Tenri Walinonong", "PERSON"),
           ("Andi Tenri Walinonong", "PERSON"), id="id-region-before-name"),
+        # a region is written whole; a street named after a city is the street
+        P("Putusan itu terkait UU ITE itu dibacakan MK dalam sidang yang digelar di Gedung MK, Jalan Medan Merdeka "
+          "Barat, Jakarta Pusat, Selasa (29/4/2025).", "id", ("Jakarta", "LOC"), ("Jakarta Pusat", "LOC"), id="id-jakarta-pusat"),
+        P("Putusan itu terkait UU ITE itu dibacakan MK dalam sidang yang digelar di Gedung MK, Jalan Medan Merdeka "
+          "Barat, Jakarta Pusat, Selasa (29/4/2025).", "id", ("Medan", "LOC"), ("Jalan Medan Merdeka Barat", "LOC"),
+          id="id-street"),
+        P("\"Kami juga sudah membuat surat pernyataan bahwa kami siap membawa sampah dengan Bupati Badung minimal 1.000 "
+          "ton,\" ungkap Jaya Negara. Kerja sama tersebut juga telah ditandatangani oleh Pemerintah Provinsi (Pemprov) "
+          "Bali, Pemerintah Kabupaten (Pemkab) Badung, dan Pelindo.", "id", ("Badung", "PERSON"), ("Badung", "LOC"),
+          id="id-regency-after-bupati"),
+        P("\"Untuk siamang yang ditransaksikan ini didapat dari rekannya di Jakarta bernama Sdr. Faisal, dan kini masuk "
+          "ke dalam daftar pencarian orang (DPO),\" ujarnya.", "id", ("Sdr", "PERSON"), id="id-sdr"),
+        P("Anti-virus firm Sophos said that 10% of the e-mail currently on the net was infected with the Zafi virus.",
+          "en", ("Sophos", "PERSON"), ("Sophos", "ORG"), id="en-firm"),
+        P("Rekod Jabatan Pertanian Malaysia menunjukkan D168 mula ditanam oleh Hasmah Hashim di Muar, Johor pada 1989 "
+          "manakala D24 pula tumbuh liar di Bukit Merah, Perak sejak 1937.", "ms", ("Bukit Merah", "ORG"),
+          ("Bukit Merah", "LOC"), id="ms-bukit-place"),
+        P("Sementara itu difahamkan, bom mortar jenis 60mm biasanya digunakan tentera dan Pasukan Gerakan Am (PGA).",
+          "ms", ("Gerakan Am", "ORG"), ("Pasukan Gerakan Am", "ORG"), id="ms-pasukan"),
+        P("KUALA LUMPUR: Seorang pegawai Lembaga Hasil Dalam Negeri ( LHDN ) memberitahu Mahkamah Tinggi di sini hari "
+          "ini, Tan Sri Shahrir Ab. Samad sepatutnya melaporkan kewujudan wang RM1 juta dalam akaunnya.", "ms",
+          ("Shahrir Ab", "PERSON"), ("Shahrir Ab. Samad", "PERSON"), id="ms-ab-abbreviation"),
+        P("Lapor media tempatan memetik kenyataan, pihak berkuasa menahan seorang penduduk warga Yaman yang dilihat "
+          "dalam satu rakaman video membawa kain rentang ke dalam Masjidil Haram.", "ms", ("Masjidil Haram", "PERSON"),
+          id="ms-masjid"),
+        P("\"Whoosh dikelola oleh Danantara kan,\" kata Purbaya di Tempat Pemeriksaan Fisik Terpadu (TPFT) Graha Segara, "
+          "Kawasan Pelabuhan Tanjung Priok, Jakarta Utara, Senin (13/10) yang lalu.", "id", ("Graha Segara", "PERSON"),
+          ("Jakarta Utara", "LOC"), id="id-graha"),
+        P("3. Hendrogiarto A Tiwow selaku Kuasa Direksi PT Duta Sugar International sejak 2016. Kuasa hukum "
+          "Hendrogiarto menyinggung abolisi.", "id", ("Tiwow", "PERSON"), ("Hendrogiarto A Tiwow", "PERSON"),
+          id="id-initial-without-stop"),
         # degrees, glued page words and single letters are no names
         P("Mengenai putusan ini, Pakar IT Universitas 17 Agustus 1945 (Untag) Surabaya, Supangat PhD menyorotinya dari "
           "sisi sistem informasi.", "id", ("Supangat PhD", "PERSON"), ("Supangat", "PERSON"), id="id-degree"),

@@ -206,7 +206,7 @@ def precise_candidates(toks: list[Token], cands: list[Candidate], language: str)
                 if len(words[0]) == 2:
                     continue
                 c = Candidate(c.first, c.last, "ORG", c.source)
-        if c.entity_type == "ORG" and c.source == "tagger" and head_words("id").get(words[0].lower()) == "LOC" and not any(
+        if c.entity_type == "ORG" and c.source == "tagger" and _place_head(words[0]) and not any(
             head_words("id").get(w.lower()) == "ORG" for w in words
         ):
             c = Candidate(c.first, c.last, "LOC", c.source)  # "Bukit Merah", "Taman Perling" are places
@@ -284,6 +284,16 @@ def _regions_widened(toks: list[Token], cands: list[Candidate], language: str) -
                 continue
         out.append(c)
     return out
+
+
+# Malay and Indonesian words opening a place's name besides head_words.tsv's (``Bukit Merah``,
+# ``Lembah Klang``). Source: Kamus Dewan, KBBI.
+_PLACE_HEADS = frozenset({"bukit", "lembah", "tasik", "tanjung", "hutan", "semenanjung", "pekan", "bandar"})
+
+
+def _place_head(word: str) -> bool:
+    low = word.lower()
+    return low in _PLACE_HEADS or head_words("id").get(low) == "LOC"
 
 
 def _region_qualifier(word: str) -> bool:
