@@ -26,6 +26,11 @@ _TEDDY = (
     "kata Teddy."
 )
 
+_MK = (
+    "Putusan itu terkait UU ITE itu dibacakan MK dalam sidang yang digelar di Gedung MK, Jalan Medan Merdeka Barat, "
+    "Jakarta Pusat, Selasa (29/4/2025)."
+)
+
 
 # Each case: the sentence, its language, a reading that was wrong and (where there is one) the right reading.
 @pytest.mark.parametrize(
@@ -63,11 +68,8 @@ _TEDDY = (
           "ditetapkan hingga berdampak pada program Pemkab Bone.", "id", ("Bone Andi Tenri Walinonong", "PERSON"),
           ("Andi Tenri Walinonong", "PERSON"), id="id-region-before-name"),
         # a region is written whole; a street named after a city is the street
-        P("Putusan itu terkait UU ITE itu dibacakan MK dalam sidang yang digelar di Gedung MK, Jalan Medan Merdeka "
-          "Barat, Jakarta Pusat, Selasa (29/4/2025).", "id", ("Jakarta", "LOC"), ("Jakarta Pusat", "LOC"), id="id-jakarta-pusat"),
-        P("Putusan itu terkait UU ITE itu dibacakan MK dalam sidang yang digelar di Gedung MK, Jalan Medan Merdeka "
-          "Barat, Jakarta Pusat, Selasa (29/4/2025).", "id", ("Medan", "LOC"), ("Jalan Medan Merdeka Barat", "LOC"),
-          id="id-street"),
+        P(_MK, "id", ("Jakarta", "LOC"), ("Jakarta Pusat", "LOC"), id="id-jakarta-pusat"),
+        P(_MK, "id", ("Medan", "LOC"), ("Jalan Medan Merdeka Barat", "LOC"), id="id-street"),
         P("\"Kami juga sudah membuat surat pernyataan bahwa kami siap membawa sampah dengan Bupati Badung minimal 1.000 "
           "ton,\" ungkap Jaya Negara. Kerja sama tersebut juga telah ditandatangani oleh Pemerintah Provinsi (Pemprov) "
           "Bali, Pemerintah Kabupaten (Pemkab) Badung, dan Pelindo.", "id", ("Badung", "PERSON"), ("Badung", "LOC"),

@@ -14,7 +14,7 @@ from newsetl.transforms.entities.tokens import Token
 HEADS = frozenset({
     "pemerintah", "pemprov", "pemkot", "pemkab", "pemda", "polda", "polres", "polrestabes", "polsek",
     "satgas", "kabinet", "dinas", "badan", "kejaksaan", "kejati", "kejari", "pengadilan", "majelis",
-    "komisi", "lembaga", "yayasan", "persatuan", "tabung", "jabatan", "majlis", "inspektorat",
+    "komisi", "lembaga", "yayasan", "persatuan", "tabung", "jabatan", "majlis", "inspektorat", "fakulti", "fakultas",
     "sekretariat", "direktorat", "ditjen", "bapenda", "universitas", "kodam", "korem", "kodim", "pasukan",
 })
 _JOINERS = frozenset({"dan", "&"})

@@ -335,7 +335,7 @@ _INSTITUTION_HEADS = frozenset({
     "pusat", "balai", "gedung", "pondok", "ponpes", "pesantren", "gereja", "hospital", "kolej", "akademi",
     "maktab", "abbey", "cathedral", "church", "stadion", "stadium", "graha", "wisma", "menara", "hotel", "masjid",
     "masjidil", "surau", "komuniti", "fakulti", "fakultas", "sekolah", "kampus", "plaza", "kompleks", "komplek",
-    "dataran", "istana",
+    "dataran", "istana", "polis",
 })
 # Nouns that introduce a product or model name in Indonesian and Malay, never a person's.
 # Source: KBBI, Kamus Dewan.

@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 
 from newsetl.transforms.entities.gazetteer import known_name_type
-from newsetl.transforms.entities.lexicon import city_populations, district_names, folded, head_words, nicknames, titles, word_classes
+from newsetl.transforms.entities.lexicon import city_populations, district_names, folded, head_words, is_common_word, nicknames, titles, word_classes
 from newsetl.transforms.entities.spans import Candidate, is_name_word
 from newsetl.transforms.entities.tokens import Token
 
@@ -202,6 +202,8 @@ def precise_candidates(toks: list[Token], cands: list[Candidate], language: str)
                 c = Candidate(c.first, c.last, "ORG", c.source)  # "software firm Sendmail"
             if any(_brand_word(w) for w in words):
                 c = Candidate(c.first, c.last, "ORG", c.source)
+            elif language == "ms" and len(words) == 1 and _is_acronym(words[0]):
+                continue  # Utusan's capitals are datelines and bylines ("TUMPAT", "ISWAN SHAFIQ ISA"), not people
             elif language == "en" and len(words) == 1 and _is_acronym(words[0]):
                 if len(words[0]) == 2:
                     continue
@@ -216,12 +218,74 @@ def precise_candidates(toks: list[Token], cands: list[Candidate], language: str)
             if all(w.lower() in lower for w in words) and folded(" ".join(words)) not in nicknames():
                 continue
         out.extend(_org_person_split(toks, c, language, person_evidence))
+    if language == "en":
+        out = _english_companies(toks, out, seen)
     return _initials_joined(toks, out, language)
 
 
+def _english_companies(toks: list[Token], cands: list[Candidate], seen) -> list[Candidate]:
+    """Return English candidates with two-word "people" that are a company's name retyped ORG, with
+    the company's one-word mentions.
+
+    ``Gazprom-Rosneft`` (two names joined by a hyphen, neither written after a given name) and
+    ``Microsoft Outlook`` (the first word written alone elsewhere, the second never) name companies
+    and products: a person's lone mentions are the surname, not the first word.
+    """
+    alone: dict[str, int] | None = None
+    pairs: dict[tuple[str, str], int] = {}
+    longer = {(toks[c.last - 3].text, toks[c.last - 1].text) for c in cands if c.entity_type == "PERSON" and c.last - c.first > 3}
+    company_words: set[str] = set()
+
+    def pairs_of(first: str, last: str) -> int:
+        return sum(1 for a, b, d in zip(toks, toks[1:], toks[2:]) if a.text == first and b.text == "-" and d.text == last)
+
+    out = []
+    for c in cands:
+        size = c.last - c.first
+        if c.entity_type == "PERSON" and c.source in _RULE_SOURCES and size in (2, 3):
+            first, last = toks[c.first].text, toks[c.last - 1].text
+            company = False
+            if size == 3 and toks[c.first + 1].text == "-" and (first, last) not in longer:
+                # "Gazprom-Rosneft", "Mercedes-Benz"; "Robert Kilroy-Silk" ... "Kilroy-Silk" stays a person
+                # ... when the text also names both on their own (two companies merging).
+                company = len(first) >= 3 and len(last) >= 3 and min(seen(first), seen(last)) > pairs_of(first, last)
+                if company:
+                    company_words |= {first, last}
+            elif size == 2 and len(first) > 1:
+                if alone is None:
+                    # Per word, how often it stands alone (no capitalised word after it), and word pairs.
+                    alone = {}
+                    for a, b in zip(toks, [*toks[1:], None]):
+                        if b is None or not b.text[:1].isupper():
+                            alone[a.text] = alone.get(a.text, 0) + 1
+                        if b is not None:
+                            pairs[(a.text, b.text)] = pairs.get((a.text, b.text), 0) + 1
+                # ... and the second word a common word, an acronym or a place ("Outlook", "XP", "Britain"),
+                # as people's first names are written alone too ("Saddam", "Kelly").
+                company = alone.get(first, 0) >= 2 and seen(last) == pairs.get((first, last), 0) and (
+                    is_common_word(last, "en") or _is_acronym(last) or known_name_type(last) == "LOC"
+                )
+                if company:
+                    company_words.add(first)
+            if company:
+                c = Candidate(c.first, c.last, "ORG", c.source)
+        out.append(c)
+    if not company_words:
+        return out
+    return [
+        Candidate(c.first, c.last, "ORG", c.source)
+        if c.entity_type == "PERSON" and c.last - c.first == 1 and toks[c.first].text in company_words else c
+        for c in out
+    ]
+
+
 _REGION_HEADS = frozenset({"kabupaten", "kota", "provinsi"})
-# Honorifics written before a name in Indonesian and Malay reports (``Sdr. Faisal``). Source: KBBI.
-_HONORIFICS = frozenset({"Sdr", "Sdri", "Saudara", "Saudari"})
+# Honorifics written before a name in Indonesian and Malay reports (``Sdr. Faisal``), and royal and
+# religious styles the title list lacks (``Permaisuri Elizabeth``, ``Putera Philip``, ``Nabi Ibrahim``).
+# Source: KBBI, Kamus Dewan.
+_HONORIFICS = frozenset({
+    "Sdr", "Sdri", "Saudara", "Saudari", "Permaisuri", "Putera", "Nabi", "Prince", "Princess",
+})
 # English nouns before a company's name (``software firm Sendmail``, ``Anti-virus firm Sophos``).
 _ORG_NOUNS = frozenset({"firm", "company", "group", "maker", "giant", "carrier", "retailer", "insurer", "chain",
                         "supplier", "manufacturer", "operator", "broadcaster", "airline", "bank", "brand"})
