@@ -95,6 +95,15 @@ _MK = (
         P("3. Hendrogiarto A Tiwow selaku Kuasa Direksi PT Duta Sugar International sejak 2016. Kuasa hukum "
           "Hendrogiarto menyinggung abolisi.", "id", ("Tiwow", "PERSON"), ("Hendrogiarto A Tiwow", "PERSON"),
           id="id-initial-without-stop"),
+        # ministries named whole, royal styles and police are no part of a name
+        P("Bersesuaian dengan semangat yang telah diterapkan oleh Kementerian Pendidikan Tinggi melalui slogan ‘KPT "
+          "Prihatin’, UKM komited membantu menyelesai dan menangani isu ini.", "ms", ("Kementerian Pendidikan", "ORG"),
+          ("Kementerian Pendidikan Tinggi", "ORG"), id="ms-ministry"),
+        P("Upacara persemadian Ratu Elizabeth II tidak jauh berbeza dengan majlis persemadian Putera Philip yang "
+          "diadakan di St George’s Chapel, Windsor pada April tahun lalu.", "ms", ("Putera Philip", "PERSON"),
+          ("Philip", "PERSON"), id="ms-royal-style"),
+        P("Pegawai Polis Phoenix, Sarjan Brian Bower berkata, detektif di bandar itu masih meneruskan usaha mencari "
+          "suspek yang mencuri sudu itu.", "ms", ("Polis Phoenix", "PERSON"), id="ms-polis"),
         # degrees, glued page words and single letters are no names
         P("Mengenai putusan ini, Pakar IT Universitas 17 Agustus 1945 (Untag) Surabaya, Supangat PhD menyorotinya dari "
           "sisi sistem informasi.", "id", ("Supangat PhD", "PERSON"), ("Supangat", "PERSON"), id="id-degree"),
