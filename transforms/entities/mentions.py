@@ -412,6 +412,7 @@ def _seats_as_places(toks: list[Token], cands: list[Candidate], language: str) -
             seat = any(before[-len(title):] == title for title in _SEAT_TITLES if len(before) >= len(title))
             if seat and c.last + 1 < len(toks) and toks[c.last].text == "," and (
                 c.last + 1 in person_at or is_name_word(toks[c.last + 1], language)
+                or title_end(toks, c.last + 1, "id") is not None  # "Ahli Parlimen Pasir Salak, Datuk Seri Tajuddin"
             ):
                 c = Candidate(c.first, c.last, "LOC", c.source)
         out.append(c)

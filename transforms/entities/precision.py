@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 
 from newsetl.transforms.entities.gazetteer import known_name_type
-from newsetl.transforms.entities.lexicon import city_populations, district_names, folded, head_words, is_common_word, nicknames, titles, word_classes
+from newsetl.transforms.entities.lexicon import calendar_words, city_populations, district_names, folded, head_words, is_common_word, nicknames, titles, word_classes
 from newsetl.transforms.entities.spans import Candidate, is_name_word
 from newsetl.transforms.entities.tokens import Token
 
@@ -25,6 +25,8 @@ _EVENT_WORDS = frozenset({
     "pameran", "cup", "games", "olympics", "olympic", "paralympics", "championship", "championships",
     "prix", "run", "trophy", "awards", "tournament", "fest", "grammys", "oscars",
 })
+# Particles of Arabic, Malay and Dutch names, never a name on their own.
+_PARTICLES = frozenset({"al", "el", "bin", "binti", "van", "von", "de", "ibni"})
 # A capital inside a word after a lower-case letter marks a brand or an institution's acronym
 # (``PlayStation``, ``UiTM``, ``YouTube``), not a person, unless it follows a surname prefix
 # (``McIlroy``, ``MacDonald``, ``DeLillo``, ``LeBron``, ``DiCaprio``, ``O'Neill``).
@@ -175,6 +177,17 @@ def precise_candidates(toks: list[Token], cands: list[Candidate], language: str)
             continue
         words = _words(toks, c)
         if _is_event(words) or any(_GLUED.search(w) for w in words) or len("".join(words)) == 1:
+            continue
+        if c.first > 0 and toks[c.first - 1].text[:1].isupper() and folded(toks[c.first - 1].text) in _EVENT_WORDS:
+            continue  # "Festival Bon Odori": the name after an event word names the event
+        if len(words) == 1 and not words[0].isupper() and folded(words[0]) in _PARTICLES:
+            continue  # "Al" of "Al-Sultan Abdullah": a particle cut from a name names nothing
+        while len(words) > 1 and words[0].islower() and words[0].isalpha() and c.entity_type != "PERSON":
+            words.pop(0)  # "kawasan Taman Impian Jaya Ancol": a lower-case word opens no name
+            c = Candidate(c.first + 1, c.last, c.entity_type, c.source)
+            if len(words) == 1 and (words[0].islower() or words[0].lower() in calendar_words()):
+                break  # "koperasi merah putih", "bulan Oktober": nothing named is left
+        if c.entity_type != "PERSON" and len(words) == 1 and (words[0].islower() or words[0].lower() in calendar_words()):
             continue
         if c.entity_type == "PERSON":
             while len(words) > 1 and words[-1] in _DEGREES:
