@@ -31,6 +31,13 @@ _MK = (
     "Jakarta Pusat, Selasa (29/4/2025)."
 )
 
+_SEAT = (
+    "Komen itu kemudian disambut baik bekas Ahli Parlimen Pasir Salak, Datuk Seri Tajuddin Abdul Rahman dan Ketua "
+    "UMNO Bahagian Batu."
+)
+_BON_ODORI = "Festival Bon Odori yang sudah disambut di Jepun sejak 500 tahun lalu menampilkan persembahan tarian."
+_ANCOL = "Perjalanan dilanjutkan dengan bis untuk tiap destinasi wisata di kawasan Taman Impian Jaya Ancol."
+
 
 # Each case: the sentence, its language, a reading that was wrong and (where there is one) the right reading.
 @pytest.mark.parametrize(
@@ -106,12 +113,9 @@ _MK = (
           "suspek yang mencuri sudu itu.", "ms", ("Polis Phoenix", "PERSON"), id="ms-polis"),
         # a seat after "Ahli Parlimen" is a place when a titled person follows; an event's name is no person;
         # a lower-case word opens no name
-        P("Komen itu kemudian disambut baik bekas Ahli Parlimen Pasir Salak, Datuk Seri Tajuddin Abdul Rahman dan Ketua "
-          "UMNO Bahagian Batu.", "ms", ("Pasir Salak", "PERSON"), ("Pasir Salak", "LOC"), id="ms-seat-before-title"),
-        P("Festival Bon Odori yang sudah disambut di Jepun sejak 500 tahun lalu menampilkan persembahan tarian.", "ms",
-          ("Bon Odori", "PERSON"), id="ms-after-event-word"),
-        P("Perjalanan dilanjutkan dengan bis untuk tiap destinasi wisata di kawasan Taman Impian Jaya Ancol.", "id",
-          ("kawasan Taman Impian Jaya Ancol", "LOC"), id="id-lower-case-opener"),
+        P(_SEAT, "ms", ("Pasir Salak", "PERSON"), ("Pasir Salak", "LOC"), id="ms-seat-before-title"),
+        P(_BON_ODORI, "ms", ("Bon Odori", "PERSON"), id="ms-after-event-word"),
+        P(_ANCOL, "id", ("kawasan Taman Impian Jaya Ancol", "LOC"), id="id-lower-case-opener"),
         # degrees, glued page words and single letters are no names
         P("Mengenai putusan ini, Pakar IT Universitas 17 Agustus 1945 (Untag) Surabaya, Supangat PhD menyorotinya dari "
           "sisi sistem informasi.", "id", ("Supangat PhD", "PERSON"), ("Supangat", "PERSON"), id="id-degree"),
