@@ -26,6 +26,8 @@ def headed_orgs(toks: list[Token], text: str, gazetteer: list[GazetteerMatch]) -
     org_starts = {m.first for m in gazetteer if m.entry.entity_type == "ORG"}
     # "Pemerintah Inggris" is the country acting: its mention stays the country's.
     countries = {(m.first, m.last) for m in gazetteer if m.entry.kind == "country"}
+    # "Pasukan Baku" are the city's forces: a force named by one place is that place acting.
+    places = {(m.first, m.last) for m in gazetteer if m.entry.entity_type == "LOC"}
     spans = []
     i, n = 0, len(toks)
     while i < n:
@@ -47,7 +49,7 @@ def headed_orgs(toks: list[Token], text: str, gazetteer: list[GazetteerMatch]) -
                 break
         while j > i + 1 and toks[j - 1].text in _JOINERS:
             j -= 1
-        if j > i + 1 and (i + 1, j) not in countries:
+        if j > i + 1 and (i + 1, j) not in countries and not (toks[i].text.lower() == "pasukan" and (i + 1, j) in places):
             spans.append((i, j))
         i = j
     return spans
