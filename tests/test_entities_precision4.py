@@ -31,6 +31,10 @@ _MK = (
     "Jakarta Pusat, Selasa (29/4/2025)."
 )
 
+_BAKU = (
+    "Ia juga mengklaim bahwa F-16 Turki terbang untuk mendukung Pasukan Baku dan menjatuhkan sebuah pesawat perang "
+    "SU-25 Armenia, tetapi Ankara dan Baku membantah klaim tersebut."
+)
 _SEAT = (
     "Komen itu kemudian disambut baik bekas Ahli Parlimen Pasir Salak, Datuk Seri Tajuddin Abdul Rahman dan Ketua "
     "UMNO Bahagian Batu."
@@ -113,9 +117,7 @@ _ANCOL = "Perjalanan dilanjutkan dengan bis untuk tiap destinasi wisata di kawas
           "suspek yang mencuri sudu itu.", "ms", ("Polis Phoenix", "PERSON"), id="ms-polis"),
         # a seat after "Ahli Parlimen" is a place when a titled person follows; an event's name is no person;
         # a lower-case word opens no name
-        P("Ia juga mengklaim bahwa F-16 Turki terbang untuk mendukung Pasukan Baku dan menjatuhkan sebuah pesawat "
-          "perang SU-25 Armenia, tetapi Ankara dan Baku membantah klaim tersebut.", "id", ("Pasukan Baku", "ORG"),
-          ("Baku", "LOC"), id="id-forces-of-a-city"),
+        P(_BAKU, "id", ("Pasukan Baku", "ORG"), ("Baku", "LOC"), id="id-forces-of-a-city"),
         P(_SEAT, "ms", ("Pasir Salak", "PERSON"), ("Pasir Salak", "LOC"), id="ms-seat-before-title"),
         P(_BON_ODORI, "ms", ("Bon Odori", "PERSON"), id="ms-after-event-word"),
         P(_ANCOL, "id", ("kawasan Taman Impian Jaya Ancol", "LOC"), id="id-lower-case-opener"),
