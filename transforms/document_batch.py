@@ -117,7 +117,8 @@ def _extracted_facts(masked: str, metadata_date: date | None, lexicon: str | Non
             source = "text" if published is not None else None
         timexes = temporal_expressions(masked, published, temporal_lexicon) if lexicon else []
     with clock.stage("entities"):
-        mentions = entity_mentions(masked, lexicon) if lexicon else []
+        # Names read the Malay layer too (its own gazetteer rows, Utusan's capital bylines).
+        mentions = entity_mentions(masked, temporal_lexicon) if lexicon else []
     with clock.stage("facts"):
         citations = source_citations(masked, mentions, lexicon) if lexicon else []
         found_quotes = quotes(masked, mentions, lexicon, citations) if lexicon else []

@@ -99,7 +99,7 @@ def territory_names() -> tuple[tuple[str, str], ...]:
     from babel import Locale  # imported on first use: babel's import is not free
 
     return tuple(
-        (name, code) for locale in ("id", "en") for code, name in Locale(locale).territories.items() if code.isalpha()
+        (name, code) for locale in ("id", "en", "ms") for code, name in Locale(locale).territories.items() if code.isalpha()
     )
 
 

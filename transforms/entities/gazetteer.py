@@ -90,7 +90,9 @@ def _all_aliases(language: str) -> list[tuple[str, GazetteerEntry]]:
     """Return every ``(alias, entry)`` for ``language``; earlier pairs win on conflicts."""
     pairs = [(alias, _country_entry(code)) for alias, code in _country_names()]
     for row in data_rows("countries_extra.tsv"):
-        if len(row) >= 3 and row[2] in (language, "any"):
+        # Malay reads the Indonesian rows too, plus its own (``ms``), which the Indonesian tagger's
+        # training text never sees.
+        if len(row) >= 3 and (row[2] in (language, "any") or (language == "ms" and row[2] == "id")):
             pairs.append((row[0], _country_entry(row[1])))
     for row in data_rows("places.tsv"):
         if len(row) >= 3:
@@ -149,7 +151,7 @@ def _may_open(word: str, language: str) -> bool:
 
 def gazetteer_matches(toks: list[Token], text: str, language: str = "id") -> list[GazetteerMatch]:
     """Return non-overlapping gazetteer hits over ``toks``, longest match first, left to right."""
-    lang = "en" if language == "en" else "id"
+    lang = language if language in ("en", "ms") else "id"
     index = _index(lang)
     matches = []
     n = len(toks)

@@ -14,9 +14,10 @@ from newsetl.transforms.entities.tokens import Token
 HEADS = frozenset({
     "pemerintah", "pemprov", "pemkot", "pemkab", "pemda", "polda", "polres", "polrestabes", "polsek",
     "satgas", "kabinet", "dinas", "badan", "kejaksaan", "kejati", "kejari", "pengadilan", "majelis",
-    "komisi", "lembaga", "yayasan", "persatuan", "tabung", "jabatan", "majlis", "inspektorat",
-    "sekretariat", "direktorat", "ditjen", "bapenda", "universitas", "kodam", "korem", "kodim",
-    "polresta", "kepolisian", "himpunan", "perhimpunan", "asosiasi", "ikatan", "serikat", "gabungan", "koperasi", "jawatankuasa",
+    "komisi", "lembaga", "yayasan", "persatuan", "tabung", "jabatan", "majlis", "inspektorat", "fakulti", "fakultas",
+    "sekretariat", "direktorat", "ditjen", "bapenda", "universitas", "kodam", "korem", "kodim", "pasukan",
+    "polresta", "kepolisian", "himpunan", "perhimpunan", "asosiasi", "ikatan", "serikat", "gabungan", "koperasi",
+    "jawatankuasa",
 })
 _JOINERS = frozenset({"dan", "&"})
 MAX_TOKENS = 10
@@ -27,6 +28,8 @@ def headed_orgs(toks: list[Token], text: str, gazetteer: list[GazetteerMatch]) -
     org_starts = {m.first for m in gazetteer if m.entry.entity_type == "ORG"}
     # "Pemerintah Inggris" is the country acting: its mention stays the country's.
     countries = {(m.first, m.last) for m in gazetteer if m.entry.kind == "country"}
+    # "Pasukan Baku" are the city's forces: a force named by one place is that place acting.
+    places = {(m.first, m.last) for m in gazetteer if m.entry.entity_type == "LOC"}
     spans = []
     i, n = 0, len(toks)
     while i < n:
@@ -48,7 +51,7 @@ def headed_orgs(toks: list[Token], text: str, gazetteer: list[GazetteerMatch]) -
                 break
         while j > i + 1 and toks[j - 1].text in _JOINERS:
             j -= 1
-        if j > i + 1 and (i + 1, j) not in countries:
+        if j > i + 1 and (i + 1, j) not in countries and not (toks[i].text.lower() == "pasukan" and (i + 1, j) in places):
             spans.append((i, j))
         i = j
     return spans

@@ -25,6 +25,7 @@ from newsetl.transforms.entities.lexicon import (
     word_classes,
 )
 from newsetl.transforms.entities.ministries import ministry_matches, portfolio_end
+from newsetl.transforms.entities.precision import precise_candidates
 from newsetl.transforms.entities.roles import NAME_LINKS, title_end, title_start, titled_person_spans
 from newsetl.transforms.entities.spans import (
     Candidate,
@@ -118,7 +119,7 @@ def _org_tailed(toks: list[Token], spans: list[tuple[int, int, str]]) -> list[tu
 
 # Abbreviated given names Malay news writes with a full stop inside a name (``Shamira Mohd. Luthfi
 # Ismail``, ``Abd. Rahman``); the stop ends no sentence and cuts no name. Source: Utusan usage.
-_ABBREVIATED_NAME_PARTS = frozenset({"mohd", "moh", "muhd", "muh", "md", "abd", "hj", "mat"})
+_ABBREVIATED_NAME_PARTS = frozenset({"mohd", "moh", "muhd", "muh", "md", "abd", "ab", "hj", "mat"})
 # Malay hereditary name prefixes that open a father's name inside a full name (``Wan Ahmad Fayhsal
 # Wan Ahmad Kamal``): a person span ending in one runs on into the next. Source: Malay naming usage.
 _MALAY_NAME_PREFIXES = frozenset({"Wan", "Nik", "Che", "Megat", "Syed", "Tengku", "Tunku"})
@@ -358,7 +359,9 @@ _ID_PLACE_PREPOSITIONS = frozenset({"di", "ke", "dari", "daerah", "wilayah", "ka
 # Kept out of head_words.tsv, which the CRF reads as a feature. Source: Kamus Dewan, KBBI.
 _INSTITUTION_HEADS = frozenset({
     "pusat", "balai", "gedung", "pondok", "ponpes", "pesantren", "gereja", "hospital", "kolej", "akademi",
-    "maktab", "abbey", "cathedral", "church", "stadion", "stadium",
+    "maktab", "abbey", "cathedral", "church", "stadion", "stadium", "graha", "wisma", "menara", "hotel", "masjid",
+    "masjidil", "surau", "komuniti", "fakulti", "fakultas", "sekolah", "kampus", "plaza", "kompleks", "komplek",
+    "dataran", "istana", "polis",
 })
 # Nouns that introduce a product or model name in Indonesian and Malay, never a person's.
 # Source: KBBI, Kamus Dewan.
@@ -435,6 +438,7 @@ def _seats_as_places(toks: list[Token], cands: list[Candidate], language: str) -
             seat = any(before[-len(title):] == title for title in _SEAT_TITLES if len(before) >= len(title))
             if seat and c.last + 1 < len(toks) and toks[c.last].text == "," and (
                 c.last + 1 in person_at or is_name_word(toks[c.last + 1], language)
+                or title_end(toks, c.last + 1, "id") is not None  # "Ahli Parlimen Pasir Salak, Datuk Seri Tajuddin"
             ):
                 c = Candidate(c.first, c.last, "LOC", c.source)
         out.append(c)
@@ -501,4 +505,4 @@ def entity_mentions(text: str, language: str = "id") -> list[EntityMention]:
     cands = _placed_persons(toks, _without_concepts(toks, cands, language))
     cands = [c for c in _districts_as_places(toks, cands, language) if not _no_person(toks, c, language)]
     cands = _initials_as_persons(toks, _seats_as_places(toks, cands, language) if language != "en" else cands)
-    return document_mentions(text, toks, cands, language)
+    return document_mentions(text, toks, precise_candidates(toks, cands, language), language)
