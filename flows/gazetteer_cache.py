@@ -55,12 +55,10 @@ class _StoredIndex(Mapping):
         self.store, self.kind, self.seen = store, kind, {}
 
     def __getitem__(self, key: str):
-        try:
-            return self.seen[key]
-        except KeyError:
-            pass
-        value = self.store.candidates(self.kind, key)
-        self.seen[key] = value
+        if key in self.seen:
+            value = self.seen[key]
+        else:
+            value = self.seen[key] = self.store.candidates(self.kind, key)  # None: not in the file (kept too)
         if value is None:
             raise KeyError(key)
         return value

@@ -234,6 +234,8 @@ def test_province_short_names_are_the_province(name, iso):
     rec = geocoded_place(name, {"ID": 2})
     assert (rec.feature_type, rec.admin1_code, rec.geo_precision) == ("admin1", iso, 3)
     assert rec.latitude is not None
+
+
 @pytest.fixture(scope="module")
 def stored_indexes(tmp_path_factory):
     """The geocoding indexes as built, and read back from the prebuilt file (flows/gazetteer_cache.py)."""
@@ -253,6 +255,15 @@ def test_the_stored_indexes_hold_every_name_with_its_candidates(stored_indexes):
         assert set(stored[kind]) == set(built[kind])
         sample = random.Random(7).sample(sorted(built[kind]), 2000)  # fixed seed
         assert [stored[kind][k] for k in sample] == [built[kind][k] for k in sample]
+
+
+def test_a_name_missing_from_the_stored_indexes_stays_missing_when_asked_again(stored_indexes):
+    # The second look-up of an unknown name came from the reader's memory as None, not as missing:
+    # geocoding then failed on real news with "'NoneType' object is not iterable".
+    _, stored = stored_indexes
+    for _ in range(2):
+        assert "kantor kemenko ipk" not in stored[1]
+        assert stored[1].get("kantor kemenko ipk", ()) == ()
 
 
 @pytest.mark.parametrize(("name", "context"), [(row[0], row[1]) for row in KNOWN_PLACES]
