@@ -20,8 +20,9 @@ def _orgs(text, language="id"):
          "Indonesia.", ["Himpunan Pengusaha Muda Indonesia", "HIPMI"]),
         ("Dalam operasi IPFO sendiri, akan ada PT Sarana Multi Infrastruktur (SMI) dan PT Penjaminan "
          "Infrastruktur Indonesia (PII) yang ikut terlibat.", ["SMI", "PT Penjaminan Infrastruktur Indonesia", "PII"]),
+        # The faculty is the ORG named (`Fakultas` heads an institution), the bracket its university's short form.
         ("Mahasiswa itu diketahui sebagai mahasiswa Fakultas Hukum Universitas Diponegoro (Undip) Semarang.",
-         ["Universitas Diponegoro", "Undip"]),
+         ["Fakultas Hukum Universitas Diponegoro", "Undip"]),
         ("Di sisi lain, pemerintah juga menggandeng Kementerian Lingkungan Hidup dan Kehutanan (KLHK) untuk "
          "memantau.", ["Kementerian Lingkungan Hidup dan Kehutanan", "KLHK"]),
     ],
