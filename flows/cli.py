@@ -187,7 +187,7 @@ def run(
         from newsetl.flows.warmup import warm_up
 
         # While the API starts (this process is idle then): what the first tasks and the report would load.
-        warming = warm_up(analysis=_analyses_in_process(runner, inputs, dask_address), report=report)
+        warming = warm_up(analysis=_analyses_in_process(runner, workers, inputs, dask_address), report=report)
         _temporary_api_ready(api)
         warming.join()
     try:
@@ -231,14 +231,12 @@ def entry_point() -> None:
     app()
 
 
-def _analyses_in_process(runner: Runner, inputs: list[Path], dask_address: str | None) -> bool:
+def _analyses_in_process(runner: Runner, workers: int | None, inputs: list[Path], dask_address: str | None) -> bool:
     """Return True if the run analyses its documents in this process (threads: what ``auto`` picks for small inputs)."""
-    from newsetl.flows.pipeline import _size
-    from newsetl.flows.runners import AUTO_PROCESS_BYTES
+    from newsetl.flows.pipeline import input_bytes
+    from newsetl.flows.runners import chosen_runner
 
-    if dask_address is not None or runner not in (Runner.auto, Runner.threads):
-        return False
-    return runner is Runner.threads or sum(_size(Path(p)) for p in inputs) <= AUTO_PROCESS_BYTES
+    return dask_address is None and chosen_runner(runner.value, workers, input_bytes(inputs)) == "threads"
 
 
 def _temporary_api_started():

@@ -378,8 +378,7 @@ def run_pipeline(
 ) -> dict:
     """Run the flow with the chosen task runner and return its summary dict."""
     checked_read_options(columns, date_format)  # a bad mapping fails before any server starts
-    input_bytes = sum(_size(Path(p)) for p in paths)
-    plan = runner_plan(runner, workers, input_bytes=input_bytes, dask_address=dask_address)
+    plan = runner_plan(runner, workers, input_bytes=input_bytes(paths), dask_address=dask_address)
     configured = newsetl_pipeline.with_options(task_runner=plan.task_runner)
     with api_shared_with_workers(plan.task_runner):
         return configured(
@@ -432,6 +431,11 @@ def run_without_prefect(paths: list[Path | str], db_path: Path | str | None = No
             results = _build(plain_steps(executor), session, options, run_id, version, None, tally, logger)
         raise_on_failed_checks(results, soft_checks)
     return run_summary(run_id, outcome, "ingest", version, session, tally, results, started) | outcome.corpus_facts
+
+
+def input_bytes(paths) -> int:
+    """Return the bytes under the input ``paths`` (what ``auto`` chooses its runner by)."""
+    return sum(_size(Path(p)) for p in paths)
 
 
 def _size(path: Path) -> int:

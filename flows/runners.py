@@ -56,11 +56,17 @@ class RunnerPlan:
         return getattr(self.task_runner, "_max_workers", None) or default_workers()
 
 
+def chosen_runner(runner: str, workers: int | None, input_bytes: int = 0) -> str:
+    """Return the runner ``runner`` stands for: ``auto`` is processes for large inputs on several workers, else threads."""
+    if runner == "auto":
+        return "processes" if input_bytes > AUTO_PROCESS_BYTES and (workers or default_workers()) > 1 else "threads"
+    return runner
+
+
 def runner_plan(runner: str, workers: int | None, *, input_bytes: int = 0, dask_address: str | None = None) -> RunnerPlan:
     """Return the plan for ``runner`` (``auto`` picks threads or processes by input size)."""
     workers = workers or default_workers()
-    if runner == "auto":
-        runner = "processes" if input_bytes > AUTO_PROCESS_BYTES and workers > 1 else "threads"
+    runner = chosen_runner(runner, workers, input_bytes)
     if runner == "threads":
         return RunnerPlan(runner, ThreadPoolTaskRunner(max_workers=workers))
     if runner == "processes":

@@ -126,3 +126,19 @@ def test_is_done_reads_a_wrapped_future_without_asking_the_api():
 
 def test_a_server_this_process_did_not_start_is_not_private():
     assert not _is_own_temporary_api("http://127.0.0.1:4200/api")
+
+
+@pytest.mark.parametrize(
+    ("runner", "workers", "size", "chosen"),
+    [
+        ("auto", 2, 10_000, "threads"),  # the five seeds: analysed in the flow process
+        ("auto", 2, 50 * 1024 * 1024, "processes"),  # a 50 MB export on two cores
+        ("auto", 1, 50 * 1024 * 1024, "threads"),  # one worker: no process to hand batches to
+        ("processes", 2, 10_000, "processes"),  # an explicit choice stands
+    ],
+)
+def test_auto_chooses_processes_only_for_large_inputs_on_several_workers(runner, workers, size, chosen):
+    from newsetl.flows.runners import chosen_runner, runner_plan
+
+    assert chosen_runner(runner, workers, size) == chosen
+    assert runner_plan(runner, workers, input_bytes=size).name == chosen
