@@ -49,7 +49,7 @@ def analysis_gc() -> None:
     gc.set_threshold(*_GC_THRESHOLDS)
 
 
-def _warm_worker() -> None:
+def warmed_analysis() -> None:
     """Load the models once per worker, before its first batch (tagger, lexicons, language profiles)."""
     analysed_batch(pl.DataFrame(
         {"document_id": ["warm-up"], "raw_text": ["Presiden Joko Widodo tiba di Jakarta, Senin (28/9/2020)."],
@@ -73,7 +73,7 @@ def _pool() -> ProcessPoolExecutor | None:
             # spawn, not fork: the flow process runs Prefect's threads, and forking a
             # process with threads can copy a held lock into the child.
             _state["pool"] = ProcessPoolExecutor(
-                max_workers=_state["size"], mp_context=multiprocessing.get_context("spawn"), initializer=_warm_worker
+                max_workers=_state["size"], mp_context=multiprocessing.get_context("spawn"), initializer=warmed_analysis
             )
         return _state["pool"]
 

@@ -207,17 +207,18 @@ def run(
         # SIGTERM / Ctrl-C (or a DuckDB "Query interrupted" caused by one): recorded as 'cancelled'
         _fail("the run was cancelled (SIGTERM or Ctrl-C); committed loads are kept, the next run goes on", code=143)
     Console().print(_summary_table(summary))
-    _completed_runs.append(summary["run_id"])
+    global _run_completed
+    _run_completed = True
 
 
 # A completed `newsetl run` as its own process (``main``) exits without tearing the interpreter down:
 # Prefect's exit hooks have flushed the logs and the API is stopped by then, and freeing the run's
 # objects (Prefect, DuckDB, the report's engine) took ~1.5 s of CPU and 2-6 s of wall for nothing.
-_completed_runs: list[str] = []
+_run_completed = False
 
 
 def _exit_at_once_after_a_run() -> None:
-    if _completed_runs:
+    if _run_completed:
         sys.stdout.flush()
         sys.stderr.flush()
         os._exit(0)
@@ -242,7 +243,6 @@ def _analyses_in_process(runner: Runner, workers: int | None, inputs: list[Path]
 def _temporary_api_started():
     """Start Prefect's temporary API for this run and point Prefect at it (before Prefect is imported)."""
     import atexit
-    import os
 
     from newsetl.flows.temporary_api import URL_ENV, TemporaryApi
 
@@ -255,8 +255,6 @@ def _temporary_api_started():
 
 def _temporary_api_ready(api) -> None:
     """Wait for the temporary API; follow it if it had to move to another port."""
-    import os
-
     from newsetl.flows.temporary_api import URL_ENV, startup_timeout
 
     wanted = api.api_url

@@ -63,14 +63,7 @@ class _StoredIndex(Mapping):
             raise KeyError(key)
         return value
 
-    def get(self, key, default=None):
-        try:
-            return self[key]
-        except KeyError:
-            return default
-
-    def __contains__(self, key) -> bool:
-        return self.get(key) is not None
+    # get() and `in` come from Mapping, through __getitem__'s KeyError.
 
     def __iter__(self) -> Iterator[str]:
         return iter(self.store.keys(self.kind))

@@ -29,21 +29,24 @@ class WarehouseSession:
     _lock: WriterLock | None = field(default=None, repr=False)
     snapshot_error: str | None = field(default=None, repr=False)
     snapshot_note: str | None = field(default=None, repr=False)  # what was published, its size and time
+    _lock_waited: float = field(default=0.0, repr=False)  # seconds spent queueing for the lock file
 
     def writer_lock(self, on_wait=None, flow_run_id: str | None = None) -> WriterLock:
         """Return the held writer lock, taking it (and waiting up to ``wait_seconds``) once."""
         if self._lock is None:
+            started = time.monotonic()
             self._lock = held_writer_lock(self.path, wait_seconds=self.wait_seconds, on_wait=on_wait,
                                           flow_run_id=flow_run_id)
+            self._lock_waited = time.monotonic() - started
         return self._lock
 
     def connection(self, on_wait=None) -> duckdb.DuckDBPyConnection:
         """Return the open read-write connection, opening (and waiting for the locks) once."""
         if self._con is None:
-            started = time.monotonic()
             self.writer_lock(on_wait)
-            # One budget for both waits: time spent queueing for the lock file is not granted again.
-            left = max(0.0, self.wait_seconds - (time.monotonic() - started))
+            # One budget for both waits, wherever the lock was taken (the flow takes it before its first
+            # write): time spent queueing for the lock file is not granted again.
+            left = max(0.0, self.wait_seconds - self._lock_waited)
             self._con = writer_connection(self.path, wait_seconds=left, on_wait=on_wait)
         return self._con
 

@@ -25,9 +25,9 @@ _WARM_SPEC = {"data": {"values": [{"a": "x", "b": 1}]}, "mark": "bar", "title": 
 def _warmed(analysis: bool, report: bool) -> None:
     try:
         if analysis:
-            from newsetl.flows.analysis_pool import _warm_worker
+            from newsetl.flows.analysis_pool import warmed_analysis
 
-            _warm_worker()
+            warmed_analysis()
         from newsetl.flows.gazetteer_cache import installed_gazetteer
 
         installed_gazetteer()

@@ -5,7 +5,8 @@
 Prints ``--sample`` random mentions (``marts.entity_mentions`` with their entity's canonical
 name, drawn as ``sample_rows --table mentions`` draws them: the same file and seed give the
 same rows) with their context in ``raw.documents.raw_text``, then the ``--top`` entities by
-mentions with their type, mention and document counts and their aliases. Read-only.
+mentions with their type, mention and document counts and their aliases
+(``marts.entity_aliases``: each written form with how it was linked). Read-only.
 """
 
 from __future__ import annotations
@@ -16,9 +17,13 @@ import duckdb
 
 from newsetl_dev.sample_rows import context, sample
 
+# Aliases with how each was linked (marts.entity_aliases), most-mentioned first.
 _TOP_ENTITIES = """
-    SELECT canonical_name, entity_type, mention_count, document_count, aliases
-    FROM marts.entities ORDER BY mention_count DESC, canonical_name LIMIT ?"""
+    SELECT e.canonical_name, e.entity_type, e.mention_count, e.document_count,
+           list(a.alias || ' [' || a.link_method || ']' ORDER BY a.mention_count DESC, a.alias) AS aliases
+    FROM (SELECT * FROM marts.entities ORDER BY mention_count DESC, canonical_name LIMIT ?) AS e
+    LEFT JOIN marts.entity_aliases AS a USING (entity_id)
+    GROUP BY ALL ORDER BY e.mention_count DESC, e.canonical_name"""
 
 
 def top_entities(con: duckdb.DuckDBPyConnection, limit: int) -> list[tuple]:

@@ -17,6 +17,8 @@ from newsetl.transforms.lexicons import geonames_cities, rows
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 # Words of multi-word honorifics (titles.tsv) that are given names or surnames on their own.
 _NAME_PARTS = frozenset({"sri", "seri", "tan", "puan", "toh"})
+# Particles of Arabic, Malay and Dutch names ("Al-Khoziny", "bin", "van"): parts of a name, never one alone.
+NAME_PARTICLES = frozenset({"al", "el", "bin", "binti", "van", "de", "von"})
 
 
 def data_rows(name: str) -> tuple[tuple[str, ...], ...]:

@@ -14,6 +14,7 @@ from newsetl.transforms.entities.features import gazetteer_tags
 from newsetl.transforms.entities.gazetteer import gazetteer_matches
 from newsetl.transforms.entities.headed import headed_orgs
 from newsetl.transforms.entities.lexicon import (
+    NAME_PARTICLES,
     calendar_words,
     city_populations,
     concept_heads,
@@ -370,7 +371,6 @@ _PRODUCT_NOUNS = frozenset({
     "motor", "motosikal", "aplikasi", "platform", "jenama", "merek", "merk", "produk", "varian", "vaksin",
     "sistem", "ponsel", "telefon", "gawai",
 })
-_NAME_PARTICLES = frozenset({"al", "el", "bin", "binti", "van", "de", "von"})
 # Words before a person's initials ("mahasiswa berinisial NKGA").
 _INITIALS_CUES = frozenset({"inisial", "berinisial", "insial"})
 _ROMAN = frozenset({"II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "XIII", "XIV", "XV", "XX"})
@@ -398,7 +398,7 @@ def _no_person(toks: list[Token], c: Candidate, language: str) -> bool:
     if all(w.lower() in head_words("en") or is_common_word(w, "en") for w in words):
         return True
     # A name cut before its hyphenated tail ("Ponpes Al-Khoziny" -> "Al").
-    if words[-1].lower() in _NAME_PARTICLES:
+    if words[-1].lower() in NAME_PARTICLES:
         return True
     last = words[-1]
     return len(words) > 1 and len(last) >= 2 and last.isupper() and last.isalpha() and last not in _ROMAN

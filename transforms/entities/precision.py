@@ -10,7 +10,10 @@ import re
 from functools import lru_cache
 
 from newsetl.transforms.entities.gazetteer import known_name_type
-from newsetl.transforms.entities.lexicon import calendar_words, city_populations, district_names, folded, head_words, is_common_word, nicknames, titles, word_classes
+from newsetl.transforms.entities.lexicon import (
+    NAME_PARTICLES, calendar_words, city_populations, district_names, folded, head_words, is_common_word, nicknames,
+    titles, word_classes,
+)
 from newsetl.transforms.entities.spans import Candidate, is_name_word
 from newsetl.transforms.entities.tokens import Token
 
@@ -25,8 +28,8 @@ _EVENT_WORDS = frozenset({
     "pameran", "cup", "games", "olympics", "olympic", "paralympics", "championship", "championships",
     "prix", "run", "trophy", "awards", "tournament", "fest", "grammys", "oscars",
 })
-# Particles of Arabic, Malay and Dutch names, never a name on their own.
-_PARTICLES = frozenset({"al", "el", "bin", "binti", "van", "von", "de", "ibni"})
+# Name particles, never a name on their own; also Malay royal "ibni" (son of).
+_PARTICLES = NAME_PARTICLES | {"ibni"}
 # A capital inside a word after a lower-case letter marks a brand or an institution's acronym
 # (``PlayStation``, ``UiTM``, ``YouTube``), not a person, unless it follows a surname prefix
 # (``McIlroy``, ``MacDonald``, ``DeLillo``, ``LeBron``, ``DiCaprio``, ``O'Neill``).
@@ -185,10 +188,8 @@ def precise_candidates(toks: list[Token], cands: list[Candidate], language: str)
         while len(words) > 1 and words[0].islower() and words[0].isalpha() and c.entity_type != "PERSON":
             words.pop(0)  # "kawasan Taman Impian Jaya Ancol": a lower-case word opens no name
             c = Candidate(c.first + 1, c.last, c.entity_type, c.source)
-            if len(words) == 1 and (words[0].islower() or words[0].lower() in calendar_words()):
-                break  # "koperasi merah putih", "bulan Oktober": nothing named is left
         if c.entity_type != "PERSON" and len(words) == 1 and (words[0].islower() or words[0].lower() in calendar_words()):
-            continue
+            continue  # "koperasi merah putih", "bulan Oktober": nothing named is left
         if c.entity_type == "PERSON":
             while len(words) > 1 and words[-1] in _DEGREES:
                 words.pop()

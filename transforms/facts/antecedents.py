@@ -319,8 +319,8 @@ class Antecedents:
         speech = [(at, s) for at, s in self._speech if at <= before and s.kind == "person" and self._agrees(s, pronoun)]
         last = max(speech, key=lambda item: item[0]) if speech else None
         named = self._sentence_subject(before, pronoun) if pronoun or last is None else None
-        latest = max([at for at, _ in ([last] if last else []) + ([named] if named else [])], default=-1)
-        if any(latest < at <= before for at in self._unnamed):
+        latest = max(last[0] if last else -1, named[0] if named else -1)
+        if self.unnamed_between(latest + 1, before + 1):
             return None  # "But an executive spokeswoman insisted ... "He was talking ...," she said."
         if named is not None and (last is None or named[0] > last[0]) and (
             last is None or self._sentence_floor(named[0]) > last[0]

@@ -113,11 +113,6 @@ def _cues() -> _Cues:
     )
 
 
-def _in_shelter_sentence(text: str, low: str, at: int, cues: _Cues) -> bool:
-    """Return True when the sentence around ``at`` names a relief centre (``PPS``, ``evacuation centre``)."""
-    return _in_sentence(cues.shelter, text, low, at)
-
-
 def _in_sentence(pattern: re.Pattern[str], text: str, low: str, at: int, previous: bool = False) -> bool:
     """Return True when ``pattern`` occurs in the sentence around ``at`` (or, with ``previous``, the one before)."""
     start = sentence_start(text, at)
@@ -272,7 +267,7 @@ def _count_at(
         return None, end  # "santunan kepada satu orang ...", ". Dan keluarga satu orang ...": recipients of aid
     if count_type == "fighters" and _in_sentence(cues.security, text, low, phrase_start):
         return None, end  # "30 prajurit untuk pengamanan": a security detail, not a fight
-    if count_type == "other" and noun_type == "other" and _in_shelter_sentence(text, low, phrase_start, cues):
+    if count_type == "other" and noun_type == "other" and _in_sentence(cues.shelter, text, low, phrase_start):  # a relief centre (PPS)
         count_type = "displaced"  # "292 mangsa ... di empat PPS": flood victims in relief centres
     count = EventCount(
         start=phrase_start,

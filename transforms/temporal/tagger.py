@@ -91,7 +91,6 @@ _COUNTED_NOUN_BEFORE = re.compile(rf"(?<![\w-])(?:{DIGITS}|{NUMERAL_WORDS}|beber
 _AMOUNT_BEFORE = re.compile(
     rf"(?<![\w-])(?:(?:RM|Rp|USD|US\$|\$|£|€)[ \t]?)?(?!(?:19|20)\d\d(?![\d.,]))\d+(?:[.,]\d+)*"
     rf"(?:[ \t]+(?:[^\W\d][\w-]*|\([^()\n]{{1,30}}\))){{0,5}}[ \t]+\Z")
-_PER_WORD = re.compile(r"(?<![\w-])per[ \t]+\Z", re.IGNORECASE)
 
 
 def _as_rate(expression: TemporalExpression, text: str, language: str = "id") -> TemporalExpression | None:
@@ -103,11 +102,11 @@ def _as_rate(expression: TemporalExpression, text: str, language: str = "id") ->
         return expression
     lower = expression.text.lower()
     one_unit = lower in _RATE_WORDS
-    lead = _PER_WORD.search(text, max(0, expression.start - 8), expression.start)
+    lead = _PER_BEFORE.search(text, max(0, expression.start - 8), expression.start)
     before = lead.start() if lead else expression.start
     if (one_unit or lead) and _MEASURE_BEFORE(language).search(text, max(0, before - 40), before):
         return None
-    per = _PER_BEFORE.search(text, max(0, expression.start - 8), expression.start) or _ONCE_AFTER.match(text, expression.end)
+    per = lead or _ONCE_AFTER.match(text, expression.end)
     counted = one_unit and (
         _COUNTED_NOUN_BEFORE.search(text, max(0, expression.start - 40), expression.start)
         or _amount_rate(text, expression.start, language))
