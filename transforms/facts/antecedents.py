@@ -13,6 +13,7 @@ from newsetl.transforms.facts.names import WORD, Span, name_phrase_after, tail_k
 from newsetl.transforms.facts.speakers import (
     GENDER_OF,
     HONORIFIC,
+    HONORIFIC_WORDS,
     Speaker,
     is_definite_role,
     is_ministry,
@@ -74,7 +75,7 @@ _UNNAMED_SUBJECT = re.compile(
     r"(?:[ \t]+(?:also|later|then|has|had))?[ \t]+\Z"
 )
 # An honorific and a capitalised name: "Mr Straw", "Ms Kelly".
-_TITLED_NAME = re.compile(r"(?<![\w-])(?P<h>Mr|Mrs|Ms|Miss|Sir|Lady|Dame|Lord|Baroness)\.?[ \t]+(?P<name>[A-Z][\w'’-]+)")
+_TITLED_NAME = re.compile(rf"(?<![\w-])(?P<h>{HONORIFIC_WORDS})\.?[ \t]+(?P<name>[A-Z][\w'’-]+)")
 # "A spokesman for the Home Office": a role whose holder stays unnamed, and the organisation after it.
 _INDEFINITE = re.compile(r"(?<![\w-])(?i:an?)[ \t]+\Z")
 _GROUP_AFTER_ROLE = re.compile(r"[ \t]+(?:for|of|at)[ \t]+(?:the[ \t]+)?")

@@ -36,10 +36,11 @@ WORD_END = r"(?![\w-])"
 # "X itu berkata" / "X tersebut mengatakan": the subject is a description of someone named before.
 _DEMONSTRATIVES = frozenset({"itu", "tersebut"})
 # The honorific before a name tells the gender an English "he" or "she" must agree with.
-HONORIFIC = re.compile(r"(?<![\w-])(?P<h>mr|mrs|ms|miss|sir|lady|dame|lord|baroness)\.?[ \t]+\Z", re.IGNORECASE)
-_OPENING_HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Miss|Sir|Lady|Dame|Lord|Baroness)\.?[ \t]+(?=[A-Z])")
-GENDER_OF = {"mr": "he", "sir": "he", "lord": "he", "mrs": "she", "ms": "she", "miss": "she", "lady": "she",
-              "dame": "she", "baroness": "she"}
+GENDER_OF: dict[str, str] = data_file("names.json")["english_honorifics"]  # "mrs" -> "she"
+# The honorifics as written before a name ("Mr|Mrs|..."), longest first.
+HONORIFIC_WORDS = "|".join(sorted((h.capitalize() for h in GENDER_OF), key=len, reverse=True))
+HONORIFIC = re.compile(rf"(?<![\w-])(?P<h>{HONORIFIC_WORDS})\.?[ \t]+\Z", re.IGNORECASE)
+_OPENING_HONORIFIC = re.compile(rf"(?:{HONORIFIC_WORDS})\.?[ \t]+(?=[A-Z])")
 
 
 @dataclass(frozen=True, slots=True)
