@@ -10,9 +10,10 @@ import re
 from functools import lru_cache
 
 from newsetl.transforms.entities.gazetteer import known_name_type
+from newsetl.transforms.entities.headed import region_end
 from newsetl.transforms.entities.lexicon import (
     NAME_PARTICLES, calendar_words, city_populations, district_names, folded, head_words, is_common_word, nicknames,
-    titles, word_classes,
+    non_names, titles, word_classes,
 )
 from newsetl.transforms.entities.spans import Candidate, is_name_word
 from newsetl.transforms.entities.tokens import Token
@@ -174,7 +175,7 @@ def precise_candidates(toks: list[Token], cands: list[Candidate], language: str)
         return 0 if word in places else seen(word)
 
     out: list[Candidate] = []
-    for c in _streets(toks, _regions_widened(toks, cands, language)):
+    for c in _streets(toks, _branches(toks, _regions_widened(toks, cands, language), language)):
         if c.source not in _RULE_SOURCES:
             out.append(c)
             continue
@@ -294,6 +295,69 @@ def _english_companies(toks: list[Token], cands: list[Candidate], seen) -> list[
 
 
 _REGION_HEADS = frozenset({"kabupaten", "kota", "provinsi"})
+# Place kinds that are no region an office serves: "KPK Indonesia", "DPR RI" stay the national body.
+_NATIONAL_KINDS = frozenset({"country", "continent"})
+
+
+def _branches(toks: list[Token], cands: list[Candidate], language: str) -> list[Candidate]:
+    """Return the candidates with an organisation's acronym and the Indonesian region right after it
+    made one ORG, the body's regional branch (``KPU Kabupaten Labuhanbatu Utara``, ``DPRD Bone``,
+    ``Kadis PUPR Sumut``); the bare acronym elsewhere stays the national body.
+
+    The acronym is an ORG candidate's last word or a word no candidate holds; the region (after an
+    optional ``Kabupaten``/``Kota``/``Provinsi``) is a Kemendagri name no candidate but a place
+    holds, or that opens a person's span (``DPRD Bone Andi Tenri``: the person keeps the rest).
+    """
+    if language != "id":
+        return cands
+    owner: dict[int, Candidate] = {}
+    for c in cands:
+        for k in range(c.first, c.last):
+            owner[k] = c
+    n = len(toks)
+    merged: dict[int, Candidate] = {}  # by the start of the branch
+    dropped: set[int] = set()
+    replaced: dict[int, Candidate] = {}
+    for k in range(n - 1):
+        word = toks[k].text
+        c = owner.get(k)
+        if not (_is_acronym(word) and 3 <= len(word) <= 8 if c is None else (
+            c.entity_type == "ORG" and c.last == k + 1 and _is_acronym(word) and c.source != "domain"
+        )):
+            continue
+        if c is None and folded(word) in non_names():
+            continue
+        p = k + 1
+        if toks[p].start - toks[k].end != 1:
+            continue
+        if toks[p].text.lower() in _REGION_HEADS and toks[p].text[:1].isupper() and p + 1 < n:
+            p += 1
+        end = region_end(toks, p)
+        if end is None or any(toks[j].start - toks[j - 1].end != 1 for j in range(k + 1, end)):
+            continue
+        inside = {id(o): o for o in (owner.get(j) for j in range(k + 1, end)) if o is not None}
+        person = None
+        ok = True
+        for o in inside.values():
+            if o.entity_type == "LOC" and o.first > k and o.last <= end:
+                continue
+            if o.entity_type == "PERSON" and o.first == k + 1 and o.last >= end and o.source in _RULE_SOURCES:
+                person = o
+                continue
+            ok = False
+        if not ok or (person is not None and not all(_region_word(t.text) for t in toks[person.first : end])):
+            continue
+        first = c.first if c is not None else k
+        merged[first] = Candidate(first, end, "ORG", "headed")
+        dropped |= set(inside)
+        if c is not None:
+            dropped.add(id(c))
+        if person is not None and person.last > end:
+            replaced[id(person)] = Candidate(end, person.last, "PERSON", person.source)
+    if not merged:
+        return cands
+    out = [replaced.get(id(c), c) for c in cands if id(c) not in dropped or id(c) in replaced]
+    return sorted(out + list(merged.values()), key=lambda c: (c.first, c.last))
 # Honorifics written before a name in Indonesian and Malay reports (``Sdr. Faisal``), and royal and
 # religious styles the title list lacks (``Permaisuri Elizabeth``, ``Putera Philip``, ``Nabi Ibrahim``).
 # Source: KBBI, Kamus Dewan.
