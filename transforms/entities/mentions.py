@@ -248,6 +248,10 @@ def _title_qualifier(toks: list[Token], c: Candidate, language: str) -> bool:
     lang = "en" if language == "en" else "id"
     if any((title_end(toks, j, lang) or 0) >= c.last for j in range(max(0, c.first - 3), c.first)):
         return True
+    if lang == "id" and c.first > 0 and title_end(toks, c.first - 1, lang) == c.first:
+        portfolio = portfolio_end(toks, c.first)
+        if portfolio is not None and portfolio[0] == c.last:
+            return True  # "Menko Polkam": the title's portfolio, no person
     return (
         c.last - c.first == 1
         and title_start(toks, c.first, lang) is not None and title_end(toks, c.last, lang) is not None
@@ -394,6 +398,8 @@ _INSTITUTION_HEADS = frozenset({
     "maktab", "abbey", "cathedral", "church", "stadion", "stadium", "graha", "wisma", "menara", "hotel", "masjid",
     "masjidil", "surau", "komuniti", "fakulti", "fakultas", "sekolah", "kampus", "plaza", "kompleks", "komplek",
     "dataran", "istana", "polis",
+    # units inside an institution ("Ketua MUI Bidang Fatwa", "Kepala Biro Hukum", "Subdit Siber")
+    "bidang", "seksi", "subbid", "subbag", "subdit", "divisi", "bagian", "biro", "departemen", "unit",
 })
 # Nouns that introduce a product or model name in Indonesian and Malay, never a person's.
 # Source: KBBI, Kamus Dewan.

@@ -182,6 +182,11 @@ def precise_candidates(toks: list[Token], cands: list[Candidate], language: str)
         words = _words(toks, c)
         if _is_event(words) or any(_GLUED.search(w) for w in words) or len("".join(words)) == 1:
             continue
+        if c.entity_type != "PERSON" and len(words) == 1 and len(words[0]) == 2 and not words[0].isupper():
+            continue  # "Co" of "Co-President": two letters in title case name no place or body
+        if c.entity_type == "PERSON" and _sentence_start(toks, c.first) and _derived_common(words[0]):
+            if len(words) == 1:
+                continue  # '"Tervalidasi juga demikian': an affixed common word opening a sentence
         if c.first > 0 and toks[c.first - 1].text[:1].isupper() and folded(toks[c.first - 1].text) in _EVENT_WORDS:
             continue  # "Festival Bon Odori": the name after an event word names the event
         if len(words) == 1 and not words[0].isupper() and folded(words[0]) in _PARTICLES:
@@ -235,7 +240,58 @@ def precise_candidates(toks: list[Token], cands: list[Candidate], language: str)
         out.extend(_org_person_split(toks, c, language, person_evidence))
     if language == "en":
         out = _english_companies(toks, out, seen)
+    else:
+        out = _units_of_bodies(toks, out, language)
     return _initials_joined(toks, out, language)
+
+
+def _units_of_bodies(toks: list[Token], cands: list[Candidate], language: str) -> list[Candidate]:
+    """Return the candidates with a one-word PERSON between a title and an organisation retyped ORG:
+    a unit of that body (``Ketua Banggar DPR``, ``Kasubdit Siber Polda``); a person's name follows
+    the body (``Ketua DPR Puan``), it does not sit between title and body."""
+    out = list(cands)
+    people = {t.text for c in cands if c.entity_type == "PERSON" and c.last - c.first > 1 for t in toks[c.first : c.last]}
+    classes = word_classes("id")
+    for i, c in enumerate(cands[:-1]):
+        nxt = cands[i + 1]
+        if (
+            c.entity_type == "PERSON" and c.last - c.first == 1 and c.source in _RULE_SOURCES and c.first > 0
+            and nxt.entity_type == "ORG" and nxt.first == c.last and toks[nxt.first].start - toks[c.first].end == 1
+            and toks[c.first].start - toks[c.first - 1].end == 1 and _qualifier_before(toks, c.first, language)
+            and toks[c.first].text not in people and classes.get(toks[c.first].text.lower()) != "PER"
+        ):
+            out[i] = Candidate(c.first, c.last, "ORG", c.source)
+    return out
+
+
+# Indonesian prefixes and suffixes that derive words from a root (``ter-validasi``, ``per-seteru-an``).
+# Source: KBBI morphology (imbuhan).
+_ID_PREFIXES = ("ter", "ber", "per", "peng", "pen", "pem", "pe", "meng", "men", "mem", "me", "di", "ke", "se")
+_ID_SUFFIXES = ("kan", "an", "i", "nya", "")
+_MIN_ROOT_CHARS = 4
+_OPENERS = frozenset({".", '"', "\u201c", "!", "?", ":", "(", "'"})
+
+
+def _sentence_start(toks: list[Token], k: int) -> bool:
+    """Return True when token ``k`` opens a sentence, a quote or a line."""
+    return k == 0 or toks[k - 1].text in _OPENERS
+
+
+@lru_cache(maxsize=1 << 14)
+def _derived_common(word: str) -> bool:
+    """Return True for a capitalised Indonesian word that is an everyday root with a prefix (and a
+    suffix): ``Tervalidasi`` (validasi), ``Berkoordinasi`` (koordinasi); no given name is one."""
+    low = word.lower()
+    if not word.isalpha() or word.isupper() or word_classes("id").get(low) == "PER":
+        return False
+    for prefix in _ID_PREFIXES:
+        if not low.startswith(prefix):
+            continue
+        for suffix in _ID_SUFFIXES:
+            root = low[len(prefix) : len(low) - len(suffix)] if suffix else low[len(prefix) :]
+            if (not suffix or low.endswith(suffix)) and len(root) >= _MIN_ROOT_CHARS and is_common_word(root, "id"):
+                return True
+    return False
 
 
 def _english_companies(toks: list[Token], cands: list[Candidate], seen) -> list[Candidate]:
@@ -388,7 +444,7 @@ def _streets(toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
     streets = []
     for k in heads:
         first = k + 2 if k + 2 < len(toks) and toks[k + 1].text == "." else k + 1
-        c = starts.get(first)
+        c = starts.get(first) or starts.get(k)  # "Jalan KH" + "Ahmad Dahlan": the tagger took the head in
         if c is None or c.entity_type == "ORG" or c.source == "street":
             continue
         end = c.last
