@@ -74,6 +74,27 @@ _SIL = (
           "Sukajadi.", ("Jalan KH", "LOC"), ("Jalan KH Ahmad Dahlan", "LOC"), id="jalan-kh"),
         P("Kehadiran tokoh-tokoh seperti Pramono Anung (Gubernur DKI Jakarta dan Co-President UCLG ASPAC), Menteri "
           "Dalam Negeri Tito Karnavian.", ("Co", "LOC"), ("Pramono Anung", "PERSON"), id="co-president"),
+        # a hyphen and a legal form's last word complete a place's or company's name
+        P("Selanjutnya tersangka dibawa dengan menggunakan salah satu maskapai dari Bandara Kualanamu menuju Bandara "
+          "Soekarno-Hatta, Rabu (15/10) malam.", ("Bandara Soekarno", "LOC"), ("Bandara Soekarno-Hatta", "LOC"),
+          id="soekarno-hatta"),
+        P("Gunardi Wantjik (GW), Direktur PT Melanton Pratama; Frederick Aldo Gunardi (FAG), pegawai pada PT "
+          "Melanton Pratama.", ("Pratama", "PERSON"), ("PT Melanton Pratama", "ORG"), id="pt-last-word"),
+        # a unit's number opens its name
+        P("Densus 88 Antiteror Polri menyita sejumlah barang bukti, mulai dari rompi hijau.",
+          ("Antiteror", "PERSON"), ("Densus 88 Antiteror Polri", "ORG"), id="densus-88"),
+        # an organisation and a region after it: the branch; the region leaves the person
+        P("Ketua NasDem Sumut Iskandar mendesak kepolisian untuk mengungkapkan sosok tersangka judi online.",
+          ("Sumut Iskandar", "PERSON"), ("Iskandar", "PERSON"), id="nasdem-sumut"),
+        # people the tagger called organisations: an age or the name's initials in brackets, lists of initials
+        P("Seorang warga binaan Lembaga Pemasyarakatan (Lapas) Kelas III Pangururan, Kabupaten Samosir bernama Armi "
+          "Siregar (27) diduga tewas usai dikeroyok teman sekamarnya.", ("Armi Siregar", "ORG"),
+          ("Armi Siregar", "PERSON"), id="age-bracket"),
+        P("Tiga tersangka lainnya adalah Gunardi Wantjik (GW), Direktur PT Melanton Pratama; dan Alvin Pradipta "
+          "Adiyota (APA), pihak swasta.", ("Alvin Pradipta Adiyota", "ORG"), ("Alvin Pradipta Adiyota", "PERSON"),
+          id="initials-bracket"),
+        P("Para tersangka yakni MAM, NN, VS, HJE, S, APN, Z, I, dan MA. Tersangka keempat, HJE (25), berperan ikut "
+          "menyiksa korban.", ("HJE", "ORG"), ("HJE", "PERSON"), id="initials-list"),
     ],
 )
 def test_real_sentences(text, wrong, right):
@@ -111,3 +132,15 @@ def test_bank_unit_does_not_swallow_its_bank():
             "Syariah sendiri mencatatkan total pembiayaan per April 2025 mencapai Rp 8,9 triliun.")
     names = {m.canonical_name for m in _mentions(text) if m.text == "Bank Mega Syariah"}
     assert names <= {"Bank Mega Syariah"}
+
+
+def test_lists_of_bodies_stay_bodies():
+    # No lone letter and no person among the items: KPK, BPK and BPKP are organisations.
+    spans = _spans("Audit itu melibatkan KPK, BPK, dan BPKP sejak awal tahun.")
+    assert {("KPK", "ORG"), ("BPK", "ORG"), ("BPKP", "ORG")} <= spans
+
+
+def test_company_acronym_keeps_its_body():
+    # A bracketed acronym after a body's English name is no person's initials.
+    spans = _spans("Peneliti Indonesia Corruption Watch (ICW) menilai langkah itu terlambat.")
+    assert ("Indonesia Corruption Watch", "PERSON") not in spans

@@ -7,7 +7,7 @@ capitalised words on the same line is one ORG, places included.
 from __future__ import annotations
 
 from newsetl.transforms.entities.gazetteer import GazetteerMatch
-from newsetl.transforms.entities.lexicon import district_names, folded
+from newsetl.transforms.entities.lexicon import calendar_words, district_names, folded
 from newsetl.transforms.entities.roles import title_end
 from newsetl.transforms.entities.spans import is_name_text
 from newsetl.transforms.entities.tokens import Token
@@ -19,7 +19,7 @@ HEADS = frozenset({
     "komisi", "lembaga", "yayasan", "persatuan", "tabung", "jabatan", "majlis", "inspektorat", "fakulti", "fakultas",
     "sekretariat", "direktorat", "ditjen", "bapenda", "universitas", "kodam", "korem", "kodim", "pasukan",
     "polresta", "kepolisian", "himpunan", "perhimpunan", "asosiasi", "ikatan", "serikat", "gabungan", "koperasi",
-    "jawatankuasa", "panitia", "satuan", "otoritas", "kanwil",
+    "jawatankuasa", "panitia", "satuan", "otoritas", "kanwil", "densus",
 })
 _JOINERS = frozenset({"dan", "&"})
 MAX_TOKENS = 10
@@ -32,10 +32,16 @@ def _tight(toks: list[Token], j: int) -> bool:
 
 def _unit_number_end(toks: list[Token], j: int) -> int | None:
     """Return the end of a military or police unit's number and home base after its head
-    (``Kodim 0830/Surabaya``, ``Korem 084/Bhaskara Jaya``: the number, ``/``, a capitalised word)."""
+    (``Kodim 0830/Surabaya``, ``Korem 084/Bhaskara Jaya``: the number, ``/``, a capitalised word;
+    ``Densus 88 Antiteror``: the number and a capitalised word that is no month)."""
     n = len(toks)
-    if j + 2 < n and toks[j].text.isdigit() and toks[j + 1].text == "/" and _tight(toks, j + 1) and _tight(toks, j + 2):
+    if j + 1 >= n or not toks[j].text.isdigit():
+        return None
+    if j + 2 < n and toks[j + 1].text == "/" and _tight(toks, j + 1) and _tight(toks, j + 2):
         return j + 3 if toks[j + 2].text[:1].isupper() else None
+    nxt = toks[j + 1].text
+    if nxt[:1].isupper() and nxt.isalpha() and not _tight(toks, j + 1) and folded(nxt) not in calendar_words():
+        return j + 2
     return None
 
 

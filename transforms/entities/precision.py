@@ -175,7 +175,9 @@ def precise_candidates(toks: list[Token], cands: list[Candidate], language: str)
         return 0 if word in places else seen(word)
 
     out: list[Candidate] = []
-    for c in _streets(toks, _branches(toks, _regions_widened(toks, cands, language), language)):
+    cands = _branches(toks, _regions_widened(toks, cands, language), language)
+    org_ends = {c.last for c in cands if c.entity_type == "ORG"}  # "NasDem" + "Sumut Iskandar"
+    for c in _streets(toks, _extended_names(toks, cands, language)):
         if c.source not in _RULE_SOURCES:
             out.append(c)
             continue
@@ -210,7 +212,7 @@ def precise_candidates(toks: list[Token], cands: list[Candidate], language: str)
                     continue
             if (
                 language == "id" and len(words) >= 2 and _region_word(words[0]) and not _region_word(words[1])
-                and c.first > 0 and _region_qualifier(toks[c.first - 1].text)
+                and c.first > 0 and (_region_qualifier(toks[c.first - 1].text) or c.first in org_ends)
             ):
                 words.pop(0)  # "DPRD Bone Andi Tenri Walinonong": the region qualifies the office
                 c = Candidate(c.first + 1, c.last, c.entity_type, c.source)
@@ -241,8 +243,140 @@ def precise_candidates(toks: list[Token], cands: list[Candidate], language: str)
     if language == "en":
         out = _english_companies(toks, out, seen)
     else:
-        out = _units_of_bodies(toks, out, language)
+        out = _people_by_brackets(toks, _initials_lists(toks, _units_of_bodies(toks, out, language)))
     return _initials_joined(toks, out, language)
+
+
+_MAX_AGE = 120
+
+
+def _people_by_brackets(toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
+    """Return the candidates with tagger ORGs that a bracket marks as a person retyped PERSON, with
+    their other mentions: an age (``Armi Siregar (27)``) or the name's initials (``Alvin Pradipta
+    Adiyota (APA)``) after two to four name words that no organisation head opens or closes."""
+    n = len(toks)
+    heads = head_words("id")
+    people: set[tuple[str, ...]] = set()
+    for c in cands:
+        if c.entity_type != "ORG" or c.source not in ("tagger", "propagated") or not 2 <= c.last - c.first <= 4:
+            continue
+        if c.last + 2 >= n or toks[c.last].text != "(" or toks[c.last + 2].text != ")":
+            continue
+        words = _words(toks, c)
+        if not all(w.isalpha() and w[:1].isupper() and not w.isupper() and heads.get(w.lower()) is None for w in words):
+            continue
+        inside = toks[c.last + 1].text
+        age = inside.isdigit() and 0 < int(inside) <= _MAX_AGE
+        if (age or inside == "".join(w[0] for w in words)) and known_name_type(" ".join(words)) is None:
+            people.add(tuple(words))
+            if not age:
+                people.add((inside,))  # the initials name the same person
+    if not people:
+        return cands
+    return [
+        Candidate(c.first, c.last, "PERSON", c.source)
+        if c.entity_type == "ORG" and c.source in ("tagger", "propagated") and tuple(_words(toks, c)) in people else c
+        for c in cands
+    ]
+
+
+_LIST_SEPARATORS = frozenset({",", "dan", "serta"})
+
+
+def _initials_lists(toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
+    """Return the candidates with capital runs in a list of people's initials typed PERSON
+    (``MAM, NN, VS, HJE, S, APN, Z, I, dan MA``: a lone capital letter or a person among the
+    items marks the list as people, not organisations)."""
+    by_first = {c.first: c for c in cands}
+    n = len(toks)
+    retyped: set[int] = set()
+    k = 0
+    while k < n:
+        if not (toks[k].text.isupper() and toks[k].text.isalpha()):
+            k += 1
+            continue
+        items = [k]
+        j = k + 1
+        while j + 1 < n and toks[j].text in _LIST_SEPARATORS:
+            if toks[j].text == "," and toks[j + 1].text in ("dan", "serta"):
+                j += 1
+            if j + 1 < n and toks[j + 1].text.isupper() and toks[j + 1].text.isalpha():
+                items.append(j + 1)
+                j += 2
+            else:
+                break
+        if len(items) >= 3:
+            people = any(
+                len(toks[i].text) == 1 or (i in by_first and by_first[i].entity_type == "PERSON" and by_first[i].last == i + 1)
+                for i in items
+            )
+            if people:
+                retyped |= {i for i in items if i in by_first and by_first[i].last == i + 1}
+        k = j if j > k + 1 else k + 1
+    if not retyped:
+        return cands
+    return [
+        Candidate(c.first, c.last, "PERSON", c.source)
+        if c.first in retyped and c.entity_type == "ORG" and c.source in ("tagger", "propagated", "gazetteer") else c
+        for c in cands
+    ]
+
+
+def _extended_names(toks: list[Token], cands: list[Candidate], language: str) -> list[Candidate]:
+    """Return the candidates with a place or organisation run on over what completes its name.
+
+    - a hyphen written tight before a capitalised word (``Bandara Soekarno`` + ``-Hatta``);
+    - in Indonesian text, capitalised English everyday words right after a gazetteer place: the
+      place names an English-named venue, brand or body (``Bandung Zoo``, ``Bandung Valley``), an ORG.
+    """
+    if language == "en":
+        return cands
+    starts = {c.first: c for c in cands}
+    n = len(toks)
+    out: list[Candidate] = []
+    absorbed: set[int] = set()
+
+    def absorbable(k: int) -> bool:  # no candidate there, or the tagger's one word ("Hatta")
+        o = starts.get(k)
+        return o is None or (o.last == k + 1 and o.source in ("tagger", "propagated"))
+
+    for c in cands:
+        if id(c) in absorbed:
+            continue
+        end = c.last
+        if c.entity_type != "PERSON" and c.source != "domain":
+            while (
+                end + 1 < n and toks[end].text == "-" and toks[end].start == toks[end - 1].end
+                and toks[end + 1].start == toks[end].end and toks[end + 1].text[:1].isupper()
+                and toks[end + 1].text.isalpha() and absorbable(end + 1)
+            ):
+                if end + 1 in starts:
+                    absorbed.add(id(starts[end + 1]))
+                end += 2
+            if (
+                c.entity_type == "ORG" and toks[c.first].text.upper() in _LEGAL_FORMS and end + 1 < n
+                and toks[end].start - toks[end - 1].end == 1 and toks[end].text[:1].isupper() and toks[end].text.isalpha()
+                and not toks[end].text.isupper() and absorbable(end) and not toks[end + 1].text[:1].isupper()
+            ):
+                if end in starts:
+                    absorbed.add(id(starts[end]))
+                end += 1  # "PT Melanton" + "Pratama": a company's name runs to its last capitalised word
+            kind = c.entity_type
+            if c.entity_type == "LOC" and c.source == "gazetteer":
+                tail = end
+                while (
+                    tail < n and tail not in starts and toks[tail].start - toks[tail - 1].end == 1
+                    and toks[tail].text[:1].isupper() and toks[tail].text[1:].islower() and toks[tail].text.isalpha()
+                    and is_common_word(toks[tail].text, "en") and not is_common_word(toks[tail].text, "id")
+                    and word_classes("id").get(toks[tail].text.lower()) is None
+                ):
+                    tail += 1
+                if tail > end:
+                    end, kind = tail, "ORG"
+            if end != c.last:
+                c = Candidate(c.first, end, kind, "headed" if kind != c.entity_type else c.source)
+        out.append(c)
+    return [c for c in out if id(c) not in absorbed]
 
 
 def _units_of_bodies(toks: list[Token], cands: list[Candidate], language: str) -> list[Candidate]:
@@ -356,11 +490,11 @@ _NATIONAL_KINDS = frozenset({"country", "continent"})
 
 
 def _branches(toks: list[Token], cands: list[Candidate], language: str) -> list[Candidate]:
-    """Return the candidates with an organisation's acronym and the Indonesian region right after it
-    made one ORG, the body's regional branch (``KPU Kabupaten Labuhanbatu Utara``, ``DPRD Bone``,
-    ``Kadis PUPR Sumut``); the bare acronym elsewhere stays the national body.
+    """Return the candidates with an organisation and the Indonesian region right after it made one
+    ORG, the body's regional branch (``KPU Kabupaten Labuhanbatu Utara``, ``DPRD Bone``, ``Kadis
+    PUPR Sumut``, ``NasDem Sumut``); the bare name elsewhere stays the national body.
 
-    The acronym is an ORG candidate's last word or a word no candidate holds; the region (after an
+    The organisation is an ORG candidate or an acronym no candidate holds; the region (after an
     optional ``Kabupaten``/``Kota``/``Provinsi``) is a Kemendagri name no candidate but a place
     holds, or that opens a person's span (``DPRD Bone Andi Tenri``: the person keeps the rest).
     """
@@ -378,7 +512,7 @@ def _branches(toks: list[Token], cands: list[Candidate], language: str) -> list[
         word = toks[k].text
         c = owner.get(k)
         if not (_is_acronym(word) and 3 <= len(word) <= 8 if c is None else (
-            c.entity_type == "ORG" and c.last == k + 1 and _is_acronym(word) and c.source != "domain"
+            c.entity_type == "ORG" and c.last == k + 1 and word[:1].isupper() and c.source != "domain"
         )):
             continue
         if c is None and folded(word) in non_names():
