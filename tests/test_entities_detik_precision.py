@@ -140,7 +140,18 @@ def test_lists_of_bodies_stay_bodies():
     assert {("KPK", "ORG"), ("BPK", "ORG"), ("BPKP", "ORG")} <= spans
 
 
-def test_company_acronym_keeps_its_body():
-    # A bracketed acronym after a body's English name is no person's initials.
-    spans = _spans("Peneliti Indonesia Corruption Watch (ICW) menilai langkah itu terlambat.")
-    assert ("Indonesia Corruption Watch", "PERSON") not in spans
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        pytest.param("Peneliti Indonesia Corruption Watch (ICW) menilai langkah itu terlambat.",
+                     "Indonesia Corruption Watch", id="icw"),
+        pytest.param("Pemerintah mendorong percepatan investasi infrastruktur nasional melalui peluncuran "
+                     "Infrastructure Project Facilitation Office (IPFO).", "Infrastructure Project Facilitation Office",
+                     id="ipfo"),
+        pytest.param("Salah satu sorotan datang dari Jaringan Pemantau Pendidikan Indonesia (JPPI). Ada tiga hal yang "
+                     "digarisbawahi oleh JPPI.", "JPPI", id="jppi"),
+    ],
+)
+def test_bracketed_acronym_of_a_body_is_no_person(text, body):
+    # A bracketed acronym after a body's name is no person's initials: common, English or place words name a body.
+    assert (body, "PERSON") not in _spans(text)

@@ -255,7 +255,7 @@ def _people_by_brackets(toks: list[Token], cands: list[Candidate]) -> list[Candi
     their other mentions: an age (``Armi Siregar (27)``) or the name's initials (``Alvin Pradipta
     Adiyota (APA)``) after two to four name words that no organisation head opens or closes."""
     n = len(toks)
-    heads = head_words("id")
+    classes = word_classes("id")
     people: set[tuple[str, ...]] = set()
     for c in cands:
         if c.entity_type != "ORG" or c.source not in ("tagger", "propagated") or not 2 <= c.last - c.first <= 4:
@@ -263,8 +263,12 @@ def _people_by_brackets(toks: list[Token], cands: list[Candidate]) -> list[Candi
         if c.last + 2 >= n or toks[c.last].text != "(" or toks[c.last + 2].text != ")":
             continue
         words = _words(toks, c)
-        if not all(w.isalpha() and w[:1].isupper() and not w.isupper() and heads.get(w.lower()) is None for w in words):
-            continue
+        if not all(
+            w.isalpha() and w[:1].isupper() and not w.isupper() and is_name_word(t, "id") and not is_common_word(w, "en")
+            and classes.get(w.lower()) not in ("O", "ORG", "LOC")
+            for w, t in zip(words, toks[c.first : c.last])
+        ) or _is_place(words[-1]):
+            continue  # "Jaringan Pemantau Pendidikan Indonesia (JPPI)", "... Facilitation Office (IPFO)" name bodies
         inside = toks[c.last + 1].text
         age = inside.isdigit() and 0 < int(inside) <= _MAX_AGE
         if (age or inside == "".join(w[0] for w in words)) and known_name_type(" ".join(words)) is None:
