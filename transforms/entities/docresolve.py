@@ -27,12 +27,26 @@ def _contains(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     return n < len(long) and (long[:n] == short or long[-n:] == short)
 
 
-def _resolved_keys(keys: set[tuple[str, ...]], fuzzy: bool) -> dict[tuple[str, ...], tuple[str, ...]]:
-    """Return each key mapped to the unique fullest key that contains it, or to itself."""
-    maximal = [k for k in keys if not any(_contains(k, other) for other in keys)]
+def _opens(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    """Return True when ``short`` opens ``long`` and is shorter."""
+    return len(short) < len(long) and long[: len(short)] == short
+
+
+def _resolved_keys(
+    keys: set[tuple[str, ...]], fuzzy: bool, fixed: frozenset[tuple[str, ...]] = frozenset()
+) -> dict[tuple[str, ...], tuple[str, ...]]:
+    """Return each key mapped to the unique fullest key that contains it, or to itself.
+
+    People's short forms open or close their full names (``Pashinyan``). An organisation's short
+    form must open its fuller name (``Bank Mega`` of ``Bank Mega Syariah``): the name that ends
+    with one is a unit of it (``SIL UI`` is a school of ``UI``), and ``fixed`` keys (acronyms)
+    stay their own organisation (``KPU`` is not ``KPU Kabupaten Bone``).
+    """
+    contains = _contains if fuzzy else _opens
+    maximal = [k for k in keys if not any(contains(k, other) for other in keys)]
     resolved = {}
     for key in keys:
-        targets = [m for m in maximal if _contains(key, m)]
+        targets = [] if key in fixed else [m for m in maximal if contains(key, m)]
         if not targets and fuzzy and len(key) == 1:
             targets = [m for m in maximal if len(m) > 1 and fuzz.ratio(key[0], m[-1]) >= _SURNAME_SIMILARITY]
         resolved[key] = targets[0] if len(targets) == 1 else key
@@ -88,7 +102,7 @@ def _own_key(cand: Candidate, surface: str) -> tuple[str, ...] | None:
     if cand.entity_type == "PERSON":
         name = folded_name(surface)
         return tuple(nicknames().get(name, name).split())
-    if cand.entity_type == "ORG" and cand.entity_key is None:
+    if cand.entity_type == "ORG" and cand.entity_key is None and cand.source != "domain":  # kppu.go.id is no KPPU
         return tuple(folded(cand.canonical_name or surface).split())
     return None
 
@@ -116,8 +130,14 @@ def document_mentions(text: str, toks: list[Token], cands: list[Candidate], lang
     surfaces = [text[toks[c.first].start : toks[c.last - 1].end] for c in cands]
     _agreed_types(cands, surfaces)
     own_keys = [_own_key(c, s) for c, s in zip(cands, surfaces)]
+    fixed = frozenset(
+        k for c, k, s in zip(cands, own_keys, surfaces)
+        if k and c.entity_type == "ORG" and len(k) == 1 and s.isupper()
+    )
     resolved = {
-        kind: _resolved_keys({k for c, k in zip(cands, own_keys) if k and c.entity_type == kind}, kind == "PERSON")
+        kind: _resolved_keys(
+            {k for c, k in zip(cands, own_keys) if k and c.entity_type == kind}, kind == "PERSON", fixed
+        )
         for kind in ("PERSON", "ORG")
     }
     # Display names: how the document writes each fullest form.

@@ -7,7 +7,9 @@ capitalised words on the same line is one ORG, places included.
 from __future__ import annotations
 
 from newsetl.transforms.entities.gazetteer import GazetteerMatch
+from newsetl.transforms.entities.lexicon import calendar_words, district_names, folded
 from newsetl.transforms.entities.roles import title_end
+from newsetl.transforms.entities.spans import is_name_text
 from newsetl.transforms.entities.tokens import Token
 
 # Heads of Indonesian and Malay institution names (hand-picked from the Detik stakeholder lists).
@@ -17,10 +19,42 @@ HEADS = frozenset({
     "komisi", "lembaga", "yayasan", "persatuan", "tabung", "jabatan", "majlis", "inspektorat", "fakulti", "fakultas",
     "sekretariat", "direktorat", "ditjen", "bapenda", "universitas", "kodam", "korem", "kodim", "pasukan",
     "polresta", "kepolisian", "himpunan", "perhimpunan", "asosiasi", "ikatan", "serikat", "gabungan", "koperasi",
-    "jawatankuasa",
+    "jawatankuasa", "panitia", "satuan", "otoritas", "kanwil", "densus",
 })
 _JOINERS = frozenset({"dan", "&"})
 MAX_TOKENS = 10
+_MAX_REGION_WORDS = 3
+
+
+def _tight(toks: list[Token], j: int) -> bool:
+    return toks[j].start == toks[j - 1].end
+
+
+def _unit_number_end(toks: list[Token], j: int) -> int | None:
+    """Return the end of a military or police unit's number and home base after its head
+    (``Kodim 0830/Surabaya``, ``Korem 084/Bhaskara Jaya``: the number, ``/``, a capitalised word;
+    ``Densus 88 Antiteror``: the number and a capitalised word that is no month)."""
+    n = len(toks)
+    if j + 1 >= n or not toks[j].text.isdigit():
+        return None
+    if j + 2 < n and toks[j + 1].text == "/" and _tight(toks, j + 1) and _tight(toks, j + 2):
+        return j + 3 if toks[j + 2].text[:1].isupper() else None
+    nxt = toks[j + 1].text
+    if nxt[:1].isupper() and nxt.isalpha() and not _tight(toks, j + 1) and folded(nxt) not in calendar_words():
+        return j + 2
+    return None
+
+
+def region_end(toks: list[Token], j: int) -> int | None:
+    """Return the end of the longest Indonesian region name (Kemendagri) opening at ``j``, else None."""
+    regions = district_names()
+    end = None
+    for k in range(j + 1, min(len(toks), j + _MAX_REGION_WORDS) + 1):
+        if not toks[k - 1].text[:1].isupper():
+            break
+        if folded(" ".join(t.text for t in toks[j:k])) in regions:
+            end = k
+    return end
 
 
 def headed_orgs(toks: list[Token], text: str, gazetteer: list[GazetteerMatch]) -> list[tuple[int, int]]:
@@ -37,10 +71,18 @@ def headed_orgs(toks: list[Token], text: str, gazetteer: list[GazetteerMatch]) -
             i += 1
             continue
         j = i + 1
+        unit_end = _unit_number_end(toks, j)
+        if unit_end is not None:
+            j = unit_end
+        regioned = False  # the last words named a region ("Kejari Binjai")
         while j < n and j - i < MAX_TOKENS and "\n" not in text[toks[j - 1].end : toks[j].start]:
             word = toks[j].text
             if word[:1].isupper() and title_end(toks, j, "id") is None:
-                j += 1
+                region = region_end(toks, j)
+                if regioned and region is None and is_name_text(word, "id") and word.lower() not in HEADS:
+                    break  # "Kejari Binjai Noprianto Sihombing": the office ends with its region
+                regioned = region is not None
+                j = region or j + 1
             elif (
                 word in _JOINERS and j + 1 < n and toks[j + 1].text[:1].isupper()
                 and toks[j + 1].text.lower() not in HEADS  # "Pemprov Riau dan Dinas ..." are two

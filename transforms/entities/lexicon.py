@@ -171,5 +171,7 @@ def concept_heads(language: str) -> frozenset[str]:
 @cache
 def district_names() -> frozenset[str]:
     """Return folded names of Indonesia's provinces, regencies and districts (kecamatan), from the
-    Kemendagri table ``transforms/data/id_regions.tsv``."""
-    return frozenset(folded(name) for row in rows("data/id_regions.tsv") if len(row) >= 5 for name in row[3:5] if name)
+    Kemendagri table ``transforms/data/id_regions.tsv``, and the provinces' press short names
+    (``Sumut``, ``Jabar``: ``transforms/data/id_province_short_names.tsv``)."""
+    names = {folded(name) for row in rows("data/id_regions.tsv") if len(row) >= 5 for name in row[3:5] if name}
+    return frozenset(names | {folded(row[1]) for row in rows("data/id_province_short_names.tsv") if len(row) >= 2})

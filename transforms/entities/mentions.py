@@ -11,8 +11,8 @@ from newsetl.transforms.entities.crf import bio_spans, tags_and_person_odds
 from newsetl.transforms.entities.docresolve import document_mentions
 from newsetl.transforms.entities.english import english_spans
 from newsetl.transforms.entities.features import gazetteer_tags
-from newsetl.transforms.entities.gazetteer import gazetteer_matches
-from newsetl.transforms.entities.headed import headed_orgs
+from newsetl.transforms.entities.gazetteer import gazetteer_matches, known_name_type
+from newsetl.transforms.entities.headed import HEADS, headed_orgs
 from newsetl.transforms.entities.lexicon import (
     NAME_PARTICLES,
     calendar_words,
@@ -248,6 +248,10 @@ def _title_qualifier(toks: list[Token], c: Candidate, language: str) -> bool:
     lang = "en" if language == "en" else "id"
     if any((title_end(toks, j, lang) or 0) >= c.last for j in range(max(0, c.first - 3), c.first)):
         return True
+    if lang == "id" and c.first > 0 and title_end(toks, c.first - 1, lang) == c.first:
+        portfolio = portfolio_end(toks, c.first)
+        if portfolio is not None and portfolio[0] == c.last:
+            return True  # "Menko Polkam": the title's portfolio, no person
     return (
         c.last - c.first == 1
         and title_start(toks, c.first, lang) is not None and title_end(toks, c.last, lang) is not None
@@ -311,11 +315,41 @@ def _placed_persons(toks: list[Token], cands: list[Candidate]) -> list[Candidate
     return out
 
 
+@cache
+def _org_opening_words() -> frozenset[str]:
+    """Return the words that make an expansion an organisation's name (``Badan``, ``Komisi``, ``Tim``)."""
+    return frozenset(
+        w for lang in ("id", "en") for w, kind in head_words(lang).items() if kind == "ORG"
+    ) | HEADS
+
+
+def _common_expansion(words: list[str], language: str) -> bool:
+    """Return True for an acronym's expansion that is a common noun phrase, no organisation's name.
+
+    Written in lower case (``tes wawasan kebangsaan (TWK)``, ``warga negara asing (WNA)``), or every
+    word an everyday word with no organisation head among them and no gazetteer name as a whole
+    (``Perjanjian Kerja Sama (PKS)``, ``Penerima Bantuan Iuran (PBI)``, ``Pejabat Pembuat Komitmen``;
+    not ``Komisi Pemberantasan Korupsi``, ``Otoritas Jasa Keuangan``).
+    """
+    if known_name_type(" ".join(words)) is not None:
+        return False
+    if all(w.islower() for w in words):
+        return True
+    lang = "en" if language == "en" else "id"
+    classes = word_classes("id")
+    heads = _org_opening_words()
+    return all(
+        w.lower() not in heads and (is_common_word(w, lang) or (lang == "id" and classes.get(w.lower()) == "O"))
+        for w in words
+    )
+
+
 def _concept_acronyms(toks: list[Token], language: str) -> tuple[set[str], list[tuple[int, int]]]:
-    """Return acronyms the text defines as programmes, and the spans of their expansions.
+    """Return acronyms the text defines as programmes or common nouns, and the spans of their expansions.
 
     ``Program Keluarga Harapan (PKH)``: the words before the bracket whose initials spell the
-    acronym, opening with a programme/scheme/document head (``program``, ``bantuan``, ``subsidi``).
+    acronym, opening with a programme/scheme/document head (``program``, ``bantuan``, ``subsidi``),
+    or forming a common noun phrase (``tes wawasan kebangsaan (TWK)``, ``_common_expansion``).
     """
     heads = concept_heads(language)
     acronyms, spans = set(), []
@@ -329,7 +363,7 @@ def _concept_acronyms(toks: list[Token], language: str) -> tuple[set[str], list[
                 break
             initials = "".join(w[0] for w in words).upper()
             if initials == acr.upper():
-                if toks[start].text.lower() in heads:
+                if toks[start].text.lower() in heads or (len(words) > 1 and _common_expansion(words, language)):
                     acronyms.add(acr)
                     spans.append((start, k + 2))
                 break
@@ -339,13 +373,14 @@ def _concept_acronyms(toks: list[Token], language: str) -> tuple[set[str], list[
 
 
 def _without_concepts(toks: list[Token], cands: list[Candidate], language: str) -> list[Candidate]:
-    """Return the candidates without programmes' names and the acronyms the text defines for them."""
+    """Return the candidates without programmes' and common nouns' names and the acronyms the text
+    defines for them (the gazetteer's ``PKS`` party too where the text spells it ``Perjanjian Kerja Sama``)."""
     acronyms, spans = _concept_acronyms(toks, language)
     if not acronyms:
         return cands
     return [
         c for c in cands
-        if c.source not in ("tagger", "propagated", "title")
+        if c.source not in ("tagger", "propagated", "title", "headed", "gazetteer")
         or not (
             " ".join(t.text for t in toks[c.first : c.last]) in acronyms
             or any(a <= c.first and c.last <= b for a, b in spans)
@@ -363,6 +398,8 @@ _INSTITUTION_HEADS = frozenset({
     "maktab", "abbey", "cathedral", "church", "stadion", "stadium", "graha", "wisma", "menara", "hotel", "masjid",
     "masjidil", "surau", "komuniti", "fakulti", "fakultas", "sekolah", "kampus", "plaza", "kompleks", "komplek",
     "dataran", "istana", "polis",
+    # units inside an institution ("Ketua MUI Bidang Fatwa", "Kepala Biro Hukum", "Subdit Siber")
+    "bidang", "seksi", "subbid", "subbag", "subdit", "divisi", "bagian", "biro", "departemen", "unit",
 })
 # Nouns that introduce a product or model name in Indonesian and Malay, never a person's.
 # Source: KBBI, Kamus Dewan.

@@ -10,9 +10,10 @@ import re
 from functools import lru_cache
 
 from newsetl.transforms.entities.gazetteer import known_name_type
+from newsetl.transforms.entities.headed import region_end
 from newsetl.transforms.entities.lexicon import (
     NAME_PARTICLES, calendar_words, city_populations, district_names, folded, head_words, is_common_word, nicknames,
-    titles, word_classes,
+    non_names, titles, word_classes,
 )
 from newsetl.transforms.entities.spans import Candidate, is_name_word
 from newsetl.transforms.entities.tokens import Token
@@ -174,13 +175,20 @@ def precise_candidates(toks: list[Token], cands: list[Candidate], language: str)
         return 0 if word in places else seen(word)
 
     out: list[Candidate] = []
-    for c in _streets(toks, _regions_widened(toks, cands, language)):
+    cands = _branches(toks, _regions_widened(toks, cands, language), language)
+    org_ends = {c.last for c in cands if c.entity_type == "ORG"}  # "NasDem" + "Sumut Iskandar"
+    for c in _streets(toks, _extended_names(toks, cands, language)):
         if c.source not in _RULE_SOURCES:
             out.append(c)
             continue
         words = _words(toks, c)
         if _is_event(words) or any(_GLUED.search(w) for w in words) or len("".join(words)) == 1:
             continue
+        if c.entity_type != "PERSON" and len(words) == 1 and len(words[0]) == 2 and not words[0].isupper():
+            continue  # "Co" of "Co-President": two letters in title case name no place or body
+        if c.entity_type == "PERSON" and _sentence_start(toks, c.first) and _derived_common(words[0]):
+            if len(words) == 1:
+                continue  # '"Tervalidasi juga demikian': an affixed common word opening a sentence
         if c.first > 0 and toks[c.first - 1].text[:1].isupper() and folded(toks[c.first - 1].text) in _EVENT_WORDS:
             continue  # "Festival Bon Odori": the name after an event word names the event
         if len(words) == 1 and not words[0].isupper() and folded(words[0]) in _PARTICLES:
@@ -204,7 +212,7 @@ def precise_candidates(toks: list[Token], cands: list[Candidate], language: str)
                     continue
             if (
                 language == "id" and len(words) >= 2 and _region_word(words[0]) and not _region_word(words[1])
-                and c.first > 0 and _region_qualifier(toks[c.first - 1].text)
+                and c.first > 0 and (_region_qualifier(toks[c.first - 1].text) or c.first in org_ends)
             ):
                 words.pop(0)  # "DPRD Bone Andi Tenri Walinonong": the region qualifies the office
                 c = Candidate(c.first + 1, c.last, c.entity_type, c.source)
@@ -234,7 +242,194 @@ def precise_candidates(toks: list[Token], cands: list[Candidate], language: str)
         out.extend(_org_person_split(toks, c, language, person_evidence))
     if language == "en":
         out = _english_companies(toks, out, seen)
+    else:
+        out = _people_by_brackets(toks, _initials_lists(toks, _units_of_bodies(toks, out, language)))
     return _initials_joined(toks, out, language)
+
+
+_MAX_AGE = 120
+
+
+def _people_by_brackets(toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
+    """Return the candidates with tagger ORGs that a bracket marks as a person retyped PERSON, with
+    their other mentions: an age (``Armi Siregar (27)``) or the name's initials (``Alvin Pradipta
+    Adiyota (APA)``) after two to four name words that no organisation head opens or closes."""
+    n = len(toks)
+    classes = word_classes("id")
+    people: set[tuple[str, ...]] = set()
+    for c in cands:
+        if c.entity_type != "ORG" or c.source not in ("tagger", "propagated") or not 2 <= c.last - c.first <= 4:
+            continue
+        if c.last + 2 >= n or toks[c.last].text != "(" or toks[c.last + 2].text != ")":
+            continue
+        words = _words(toks, c)
+        if not all(
+            w.isalpha() and w[:1].isupper() and not w.isupper() and is_name_word(t, "id") and not is_common_word(w, "en")
+            and classes.get(w.lower()) not in ("O", "ORG", "LOC")
+            for w, t in zip(words, toks[c.first : c.last])
+        ) or _is_place(words[-1]):
+            continue  # "Jaringan Pemantau Pendidikan Indonesia (JPPI)", "... Facilitation Office (IPFO)" name bodies
+        inside = toks[c.last + 1].text
+        age = inside.isdigit() and 0 < int(inside) <= _MAX_AGE
+        if (age or inside == "".join(w[0] for w in words)) and known_name_type(" ".join(words)) is None:
+            people.add(tuple(words))
+            if not age:
+                people.add((inside,))  # the initials name the same person
+    if not people:
+        return cands
+    return [
+        Candidate(c.first, c.last, "PERSON", c.source)
+        if c.entity_type == "ORG" and c.source in ("tagger", "propagated") and tuple(_words(toks, c)) in people else c
+        for c in cands
+    ]
+
+
+_LIST_SEPARATORS = frozenset({",", "dan", "serta"})
+
+
+def _initials_lists(toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
+    """Return the candidates with capital runs in a list of people's initials typed PERSON
+    (``MAM, NN, VS, HJE, S, APN, Z, I, dan MA``: a lone capital letter or a person among the
+    items marks the list as people, not organisations)."""
+    by_first = {c.first: c for c in cands}
+    n = len(toks)
+    retyped: set[int] = set()
+    k = 0
+    while k < n:
+        if not (toks[k].text.isupper() and toks[k].text.isalpha()):
+            k += 1
+            continue
+        items = [k]
+        j = k + 1
+        while j + 1 < n and toks[j].text in _LIST_SEPARATORS:
+            if toks[j].text == "," and toks[j + 1].text in ("dan", "serta"):
+                j += 1
+            if j + 1 < n and toks[j + 1].text.isupper() and toks[j + 1].text.isalpha():
+                items.append(j + 1)
+                j += 2
+            else:
+                break
+        if len(items) >= 3:
+            people = any(
+                len(toks[i].text) == 1 or (i in by_first and by_first[i].entity_type == "PERSON" and by_first[i].last == i + 1)
+                for i in items
+            )
+            if people:
+                retyped |= {i for i in items if i in by_first and by_first[i].last == i + 1}
+        k = j if j > k + 1 else k + 1
+    if not retyped:
+        return cands
+    return [
+        Candidate(c.first, c.last, "PERSON", c.source)
+        if c.first in retyped and c.entity_type == "ORG" and c.source in ("tagger", "propagated", "gazetteer") else c
+        for c in cands
+    ]
+
+
+def _extended_names(toks: list[Token], cands: list[Candidate], language: str) -> list[Candidate]:
+    """Return the candidates with a place or organisation run on over what completes its name.
+
+    - a hyphen written tight before a capitalised word (``Bandara Soekarno`` + ``-Hatta``);
+    - in Indonesian text, capitalised English everyday words right after a gazetteer place: the
+      place names an English-named venue, brand or body (``Bandung Zoo``, ``Bandung Valley``), an ORG.
+    """
+    if language == "en":
+        return cands
+    starts = {c.first: c for c in cands}
+    n = len(toks)
+    out: list[Candidate] = []
+    absorbed: set[int] = set()
+
+    def absorbable(k: int) -> bool:  # no candidate there, or the tagger's one word ("Hatta")
+        o = starts.get(k)
+        return o is None or (o.last == k + 1 and o.source in ("tagger", "propagated"))
+
+    for c in cands:
+        if id(c) in absorbed:
+            continue
+        end = c.last
+        if c.entity_type != "PERSON" and c.source != "domain":
+            while (
+                end + 1 < n and toks[end].text == "-" and toks[end].start == toks[end - 1].end
+                and toks[end + 1].start == toks[end].end and toks[end + 1].text[:1].isupper()
+                and toks[end + 1].text.isalpha() and absorbable(end + 1)
+            ):
+                if end + 1 in starts:
+                    absorbed.add(id(starts[end + 1]))
+                end += 2
+            if (
+                c.entity_type == "ORG" and toks[c.first].text.upper() in _LEGAL_FORMS and end + 1 < n
+                and toks[end].start - toks[end - 1].end == 1 and toks[end].text[:1].isupper() and toks[end].text.isalpha()
+                and not toks[end].text.isupper() and absorbable(end) and not toks[end + 1].text[:1].isupper()
+            ):
+                if end in starts:
+                    absorbed.add(id(starts[end]))
+                end += 1  # "PT Melanton" + "Pratama": a company's name runs to its last capitalised word
+            kind = c.entity_type
+            if c.entity_type == "LOC" and c.source == "gazetteer":
+                tail = end
+                while (
+                    tail < n and tail not in starts and toks[tail].start - toks[tail - 1].end == 1
+                    and toks[tail].text[:1].isupper() and toks[tail].text[1:].islower() and toks[tail].text.isalpha()
+                    and is_common_word(toks[tail].text, "en") and not is_common_word(toks[tail].text, "id")
+                    and word_classes("id").get(toks[tail].text.lower()) is None
+                ):
+                    tail += 1
+                if tail > end:
+                    end, kind = tail, "ORG"
+            if end != c.last:
+                c = Candidate(c.first, end, kind, "headed" if kind != c.entity_type else c.source)
+        out.append(c)
+    return [c for c in out if id(c) not in absorbed]
+
+
+def _units_of_bodies(toks: list[Token], cands: list[Candidate], language: str) -> list[Candidate]:
+    """Return the candidates with a one-word PERSON between a title and an organisation retyped ORG:
+    a unit of that body (``Ketua Banggar DPR``, ``Kasubdit Siber Polda``); a person's name follows
+    the body (``Ketua DPR Puan``), it does not sit between title and body."""
+    out = list(cands)
+    people = {t.text for c in cands if c.entity_type == "PERSON" and c.last - c.first > 1 for t in toks[c.first : c.last]}
+    classes = word_classes("id")
+    for i, c in enumerate(cands[:-1]):
+        nxt = cands[i + 1]
+        if (
+            c.entity_type == "PERSON" and c.last - c.first == 1 and c.source in _RULE_SOURCES and c.first > 0
+            and nxt.entity_type == "ORG" and nxt.first == c.last and toks[nxt.first].start - toks[c.first].end == 1
+            and toks[c.first].start - toks[c.first - 1].end == 1 and _qualifier_before(toks, c.first, language)
+            and toks[c.first].text not in people and classes.get(toks[c.first].text.lower()) != "PER"
+        ):
+            out[i] = Candidate(c.first, c.last, "ORG", c.source)
+    return out
+
+
+# Indonesian prefixes and suffixes that derive words from a root (``ter-validasi``, ``per-seteru-an``).
+# Source: KBBI morphology (imbuhan).
+_ID_PREFIXES = ("ter", "ber", "per", "peng", "pen", "pem", "pe", "meng", "men", "mem", "me", "di", "ke", "se")
+_ID_SUFFIXES = ("kan", "an", "i", "nya", "")
+_MIN_ROOT_CHARS = 4
+_OPENERS = frozenset({".", '"', "\u201c", "!", "?", ":", "(", "'"})
+
+
+def _sentence_start(toks: list[Token], k: int) -> bool:
+    """Return True when token ``k`` opens a sentence, a quote or a line."""
+    return k == 0 or toks[k - 1].text in _OPENERS
+
+
+@lru_cache(maxsize=1 << 14)
+def _derived_common(word: str) -> bool:
+    """Return True for a capitalised Indonesian word that is an everyday root with a prefix (and a
+    suffix): ``Tervalidasi`` (validasi), ``Berkoordinasi`` (koordinasi); no given name is one."""
+    low = word.lower()
+    if not word.isalpha() or word.isupper() or word_classes("id").get(low) == "PER":
+        return False
+    for prefix in _ID_PREFIXES:
+        if not low.startswith(prefix):
+            continue
+        for suffix in _ID_SUFFIXES:
+            root = low[len(prefix) : len(low) - len(suffix)] if suffix else low[len(prefix) :]
+            if (not suffix or low.endswith(suffix)) and len(root) >= _MIN_ROOT_CHARS and is_common_word(root, "id"):
+                return True
+    return False
 
 
 def _english_companies(toks: list[Token], cands: list[Candidate], seen) -> list[Candidate]:
@@ -294,6 +489,69 @@ def _english_companies(toks: list[Token], cands: list[Candidate], seen) -> list[
 
 
 _REGION_HEADS = frozenset({"kabupaten", "kota", "provinsi"})
+# Place kinds that are no region an office serves: "KPK Indonesia", "DPR RI" stay the national body.
+_NATIONAL_KINDS = frozenset({"country", "continent"})
+
+
+def _branches(toks: list[Token], cands: list[Candidate], language: str) -> list[Candidate]:
+    """Return the candidates with an organisation and the Indonesian region right after it made one
+    ORG, the body's regional branch (``KPU Kabupaten Labuhanbatu Utara``, ``DPRD Bone``, ``Kadis
+    PUPR Sumut``, ``NasDem Sumut``); the bare name elsewhere stays the national body.
+
+    The organisation is an ORG candidate or an acronym no candidate holds; the region (after an
+    optional ``Kabupaten``/``Kota``/``Provinsi``) is a Kemendagri name no candidate but a place
+    holds, or that opens a person's span (``DPRD Bone Andi Tenri``: the person keeps the rest).
+    """
+    if language != "id":
+        return cands
+    owner: dict[int, Candidate] = {}
+    for c in cands:
+        for k in range(c.first, c.last):
+            owner[k] = c
+    n = len(toks)
+    merged: dict[int, Candidate] = {}  # by the start of the branch
+    dropped: set[int] = set()
+    replaced: dict[int, Candidate] = {}
+    for k in range(n - 1):
+        word = toks[k].text
+        c = owner.get(k)
+        if not (_is_acronym(word) and 3 <= len(word) <= 8 if c is None else (
+            c.entity_type == "ORG" and c.last == k + 1 and word[:1].isupper() and c.source != "domain"
+        )):
+            continue
+        if c is None and folded(word) in non_names():
+            continue
+        p = k + 1
+        if toks[p].start - toks[k].end != 1:
+            continue
+        if toks[p].text.lower() in _REGION_HEADS and toks[p].text[:1].isupper() and p + 1 < n:
+            p += 1
+        end = region_end(toks, p)
+        if end is None or any(toks[j].start - toks[j - 1].end != 1 for j in range(k + 1, end)):
+            continue
+        inside = {id(o): o for o in (owner.get(j) for j in range(k + 1, end)) if o is not None}
+        person = None
+        ok = True
+        for o in inside.values():
+            if o.entity_type == "LOC" and o.first > k and o.last <= end:
+                continue
+            if o.entity_type == "PERSON" and o.first == k + 1 and o.last >= end and o.source in _RULE_SOURCES:
+                person = o
+                continue
+            ok = False
+        if not ok or (person is not None and not all(_region_word(t.text) for t in toks[person.first : end])):
+            continue
+        first = c.first if c is not None else k
+        merged[first] = Candidate(first, end, "ORG", "headed")
+        dropped |= set(inside)
+        if c is not None:
+            dropped.add(id(c))
+        if person is not None and person.last > end:
+            replaced[id(person)] = Candidate(end, person.last, "PERSON", person.source)
+    if not merged:
+        return cands
+    out = [replaced.get(id(c), c) for c in cands if id(c) not in dropped or id(c) in replaced]
+    return sorted(out + list(merged.values()), key=lambda c: (c.first, c.last))
 # Honorifics written before a name in Indonesian and Malay reports (``Sdr. Faisal``), and royal and
 # religious styles the title list lacks (``Permaisuri Elizabeth``, ``Putera Philip``, ``Nabi Ibrahim``).
 # Source: KBBI, Kamus Dewan.
@@ -324,7 +582,7 @@ def _streets(toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
     streets = []
     for k in heads:
         first = k + 2 if k + 2 < len(toks) and toks[k + 1].text == "." else k + 1
-        c = starts.get(first)
+        c = starts.get(first) or starts.get(k)  # "Jalan KH" + "Ahmad Dahlan": the tagger took the head in
         if c is None or c.entity_type == "ORG" or c.source == "street":
             continue
         end = c.last
