@@ -9,7 +9,7 @@ from functools import cache
 from newsetl.transforms.entities.acronyms import bracketed_acronyms
 from newsetl.transforms.entities.crf import bio_spans, tags_and_person_odds
 from newsetl.transforms.entities.docresolve import document_mentions
-from newsetl.transforms.entities.english import english_spans
+from newsetl.transforms.entities.english import english_refined, english_spans
 from newsetl.transforms.entities.features import gazetteer_tags
 from newsetl.transforms.entities.gazetteer import gazetteer_matches
 from newsetl.transforms.entities.headed import headed_orgs
@@ -505,4 +505,7 @@ def entity_mentions(text: str, language: str = "id") -> list[EntityMention]:
     cands = _placed_persons(toks, _without_concepts(toks, cands, language))
     cands = [c for c in _districts_as_places(toks, cands, language) if not _no_person(toks, c, language)]
     cands = _initials_as_persons(toks, _seats_as_places(toks, cands, language) if language != "en" else cands)
-    return document_mentions(text, toks, precise_candidates(toks, cands, language), language)
+    cands = precise_candidates(toks, cands, language)
+    if language == "en":
+        cands = english_refined(toks, text, cands)
+    return document_mentions(text, toks, cands, language)

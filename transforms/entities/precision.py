@@ -241,8 +241,8 @@ def _english_companies(toks: list[Token], cands: list[Candidate], seen) -> list[
     """Return English candidates with two-word "people" that are a company's name retyped ORG, with
     the company's one-word mentions.
 
-    ``Gazprom-Rosneft`` (two names joined by a hyphen, neither written after a given name) and
-    ``Microsoft Outlook`` (the first word written alone elsewhere, the second never) name companies
+    ``Gazprom-Rosneft`` (two names joined by a hyphen, neither written after a given name: two
+    companies, split in two) and ``Microsoft Outlook`` (the first word written alone elsewhere, the second never) name companies
     and products: a person's lone mentions are the surname, not the first word.
     """
     alone: dict[str, int] | None = None
@@ -281,6 +281,10 @@ def _english_companies(toks: list[Token], cands: list[Candidate], seen) -> list[
                 )
                 if company:
                     company_words.add(first)
+            if company and size == 3:
+                # "the Gazprom-Rosneft merger" names two companies, each its own entity.
+                out.extend((Candidate(c.first, c.first + 1, "ORG", c.source), Candidate(c.last - 1, c.last, "ORG", c.source)))
+                continue
             if company:
                 c = Candidate(c.first, c.last, "ORG", c.source)
         out.append(c)
