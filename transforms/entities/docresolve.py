@@ -93,6 +93,33 @@ def _own_key(cand: Candidate, surface: str) -> tuple[str, ...] | None:
     return None
 
 
+# Titles of women and of men before a surname (``Mrs Howard``, ``Mr Howard``): two people.
+_FEMALE_TITLES = frozenset({"mrs", "ms", "miss", "lady", "dame", "baroness", "madam"})
+_MALE_TITLES = frozenset({"mr", "sir", "lord", "baron"})
+
+
+def _gendered_keys(toks: list[Token], cands: list[Candidate], keys: list) -> list:
+    """Return the keys with a surname a woman's title introduces given its own key when the
+    document also gives that surname a man's title (``Mrs Howard`` beside ``Mr Howard``): she
+    is not the man the surname resolves to, in the document or across the corpus."""
+    genders: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    titled = []
+    for n, (cand, key) in enumerate(zip(cands, keys)):
+        if cand.entity_type == "PERSON" and key and len(key) == 1 and cand.first > 0:
+            title = folded(toks[cand.first - 1].text)
+            gender = "f" if title in _FEMALE_TITLES else "m" if title in _MALE_TITLES else None
+            if gender:
+                genders[key].add(gender)
+                titled.append((n, gender, title))
+    out = list(keys)
+    for n, gender, title in titled:
+        if gender == "f" and len(genders[keys[n]]) == 2:
+            out[n] = (f"{title}-{keys[n][0]}",)
+            cand = cands[n]
+            cand.canonical_name = f"{toks[cand.first - 1].text} {toks[cand.first].text}"  # "Mrs Howard"
+    return out
+
+
 def _neighbours(cands: list[Candidate]) -> dict[int, tuple[int, int]]:
     """Return non-person spans by start index and by ``-end`` index, for role qualifiers."""
     neighbours = {}
@@ -115,7 +142,7 @@ def document_mentions(text: str, toks: list[Token], cands: list[Candidate], lang
     cands = list(firsts.values())
     surfaces = [text[toks[c.first].start : toks[c.last - 1].end] for c in cands]
     _agreed_types(cands, surfaces)
-    own_keys = [_own_key(c, s) for c, s in zip(cands, surfaces)]
+    own_keys = _gendered_keys(toks, cands, [_own_key(c, s) for c, s in zip(cands, surfaces)])
     resolved = {
         kind: _resolved_keys({k for c, k in zip(cands, own_keys) if k and c.entity_type == kind}, kind == "PERSON")
         for kind in ("PERSON", "ORG")

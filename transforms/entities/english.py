@@ -265,10 +265,7 @@ def _hyphenated_companies(toks: list[Token], cands: list[Candidate]) -> list[Can
         # Listed with companies ("Anheuser-Busch, Heineken and Scottish & Newcastle") or followed
         # by a company's nouns ("a Rolls-Royce spokesman").
         after = toks[c.last].text.lower() if c.last < len(toks) else ""
-        listed = (after in _LIST_LINKS and c.last + 1 in orgs_at) or (
-            c.first >= 2 and toks[c.first - 1].text.lower() in _LIST_LINKS and c.first - 1 in orgs_at
-        )
-        return listed or after in _ORG_FOLLOWERS
+        return after in _ORG_FOLLOWERS or _listed_with(toks, c.last, 1, orgs_at) or _listed_with(toks, c.first - 1, -1, orgs_at)
 
     out = []
     for c in cands:
@@ -283,6 +280,25 @@ def _hyphenated_companies(toks: list[Token], cands: list[Candidate]) -> list[Can
 
 
 _LIST_LINKS = frozenset({",", "and", "&"})
+_MAX_LIST_TOKENS = 8
+
+
+def _listed_with(toks: list[Token], k: int, step: int, edges: set[int]) -> bool:
+    """Return True when a list of capitalised names from token ``k`` on (``step`` 1: rightwards,
+    -1: leftwards) reaches an edge in ``edges`` (an organisation's) before anything else."""
+    seen_link = False
+    for _ in range(_MAX_LIST_TOKENS):
+        if not 0 <= k < len(toks):
+            return False
+        word = toks[k].text
+        if word.lower() in _LIST_LINKS:
+            seen_link = True
+        elif not word[:1].isupper():
+            return False
+        elif seen_link and (k if step > 0 else k + 1) in edges:
+            return True
+        k += step
+    return False
 
 
 def _lone_names(toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
