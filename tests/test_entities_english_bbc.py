@@ -144,3 +144,23 @@ def test_a_wife_is_not_her_husband():
     assert mrs != mr
     names = {m.canonical_name for m in entity_mentions(text, "en") if m.entity_key == mrs}
     assert names == {"Mrs Howard"}
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong", "right"),
+    [
+        P("Google acquired Pyra Labs, makers of the Blogger software, in 2003.", ("Pyra Labs", "PERSON"),
+          ("Pyra Labs", "ORG"), id="labs"),
+        P("But Redford knows this and started the Sundance TV Channel in an effort to reach a wider audience.",
+          ("Sundance TV Channel", "PERSON"), ("Sundance TV Channel", "ORG"), id="channel"),
+        P("On 14 October Google released desktop search software that catalogues all the files.",
+          ("October Google", "PERSON"), None, id="month-opens-no-name"),
+        P("Research and development of new drugs is continuing apace, with R&D spending rising 37%.",
+          ("R&D", "ORG"), None, id="r-and-d"),
+    ],
+)
+def test_company_tails_and_openers(text, wrong, right):
+    spans = _spans(text)
+    assert wrong not in spans
+    if right is not None:
+        assert right in spans

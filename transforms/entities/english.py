@@ -12,7 +12,7 @@ from collections import defaultdict
 from functools import cache
 
 from newsetl.transforms.entities.lexicon import (
-    city_populations, data_rows, demonyms, folded, head_words, is_common_word, nicknames, titles,
+    calendar_words, city_populations, data_rows, demonyms, folded, head_words, is_common_word, nicknames, titles,
 )
 from newsetl.transforms.entities.roles import title_end, title_start
 from newsetl.transforms.entities.spans import Candidate
@@ -58,7 +58,8 @@ def _runs(toks: list[Token], text: str, first: int, last: int) -> list[tuple[int
                 j += 2
             elif _tight_hyphen(toks, j, last):  # Kilroy-Silk, Anti-Doping Agency: one name
                 j += 2
-            elif toks[j].text == "&" and j + 1 < last and _is_capitalised(toks[j + 1]):
+            elif toks[j].text == "&" and j + 1 < last and _is_capitalised(toks[j + 1]) and min(
+                len(toks[j - 1].text), len(toks[j + 1].text)) > 1:  # "R&D" is no company
                 j += 2  # "Marsh & McLennan", "Scottish & Newcastle": one company
             else:
                 break
@@ -77,18 +78,24 @@ def _last_title_end(toks: list[Token], first: int, last: int) -> int | None:
     return found
 
 
+@cache
+def _org_tails() -> frozenset[str]:
+    """Return the words closing English company and publication names (``org_tails_en.tsv``)."""
+    return frozenset(row[0] for row in data_rows("org_tails_en.tsv"))
+
+
 # A capitalised compound with a lower-case tail opens a sentence, not a name ("State-owned Rosneft").
 _COMPOUND_OPENER = re.compile(r"[A-Z][a-z]*-[a-z]+")
 
 
 def _classified(toks: list[Token], first: int, last: int) -> tuple[int, int, str] | None:
-    while first < last and _COMPOUND_OPENER.fullmatch(toks[first].text):
-        first += 1
+    while first < last and (_COMPOUND_OPENER.fullmatch(toks[first].text) or toks[first].text.lower() in calendar_words()):
+        first += 1  # "On 14 October Google released ...": a month opens no name
     if first >= last:
         return None
     heads = head_words("en")
     words = [t.text.lower() for t in toks[first:last]]
-    if "&" in words or any(heads.get(w) == "ORG" for w in words):
+    if "&" in words or any(heads.get(w) == "ORG" for w in words) or words[-1] in _org_tails():
         return first, last, "ORG"
     if heads.get(words[-1]) == "LOC" or heads.get(words[0]) == "LOC":
         return first, last, "LOC"
