@@ -164,3 +164,9 @@ def test_company_tails_and_openers(text, wrong, right):
     assert wrong not in spans
     if right is not None:
         assert right in spans
+
+
+def test_a_cabinet_title_introduces_the_whole_name():
+    text = "Tony Blair is to join Home Secretary David Blunkett in a visit to Sheffield on Thursday."
+    people = {(m.text, m.role) for m in entity_mentions(text, "en") if m.entity_type == "PERSON"}
+    assert ("David Blunkett", "Home Secretary") in people

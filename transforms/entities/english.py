@@ -148,9 +148,6 @@ _RULE_SOURCES = frozenset({"tagger", "propagated", "title"})
 # A document with this many distinct sports words is sports copy, where places field teams.
 _SPORT_WORDS = 3
 _POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
-# Person titles whose bearer is a woman or a man (``Mrs Howard`` is not Michael Howard).
-FEMALE_TITLES = frozenset({"mrs", "ms", "miss", "lady", "dame", "baroness", "queen", "princess", "madam"})
-MALE_TITLES = frozenset({"mr", "sir", "lord", "baron", "king", "prince"})
 
 
 def _demonym_at(words: list[str], k: int) -> int:
