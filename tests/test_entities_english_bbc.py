@@ -170,3 +170,19 @@ def test_a_cabinet_title_introduces_the_whole_name():
     text = "Tony Blair is to join Home Secretary David Blunkett in a visit to Sheffield on Thursday."
     people = {(m.text, m.role) for m in entity_mentions(text, "en") if m.entity_type == "PERSON"}
     assert ("David Blunkett", "Home Secretary") in people
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind", "role"),
+    [
+        P("But she denied her faith meant she received spiritual support from the Catholic movement Opus Dei.",
+          "Opus Dei", "ORG", None, id="movement"),
+        P("Olympian Tomlinson tried to play catch up with his six jumps.", "Tomlinson", "PERSON", "Olympian",
+          id="olympian"),
+        P("Labour MP Stephen Pound said his wife Maggie had been fully supportive.", "Stephen Pound", "PERSON",
+          "Labour MP", id="mp"),
+    ],
+)
+def test_nouns_before_a_name_type_it(text, name, kind, role):
+    found = {(m.text, m.entity_type, m.role) for m in entity_mentions(text, "en")}
+    assert (name, kind, role) in found

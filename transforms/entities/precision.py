@@ -212,8 +212,8 @@ def precise_candidates(toks: list[Token], cands: list[Candidate], language: str)
                     continue
             if language == "id" and len(words) == 1 and folded(words[0]) in district_names() and words[0] not in person_words():
                 c = Candidate(c.first, c.last, "LOC", c.source)  # "Bupati Badung", "(Pemkab) Badung"
-            elif language == "en" and len(words) == 1 and c.first > 0 and toks[c.first - 1].text.lower() in _ORG_NOUNS:
-                c = Candidate(c.first, c.last, "ORG", c.source)  # "software firm Sendmail"
+            elif language == "en" and len(words) <= 3 and c.first > 0 and toks[c.first - 1].text.lower() in _ORG_NOUNS:
+                c = Candidate(c.first, c.last, "ORG", c.source)  # "software firm Sendmail", "the movement Opus Dei"
             if any(_brand_word(w) for w in words):
                 c = Candidate(c.first, c.last, "ORG", c.source)
             elif language == "ms" and len(words) == 1 and _is_acronym(words[0]):
@@ -306,6 +306,7 @@ _HONORIFICS = frozenset({
 })
 # English nouns before a company's name (``software firm Sendmail``, ``Anti-virus firm Sophos``).
 _ORG_NOUNS = frozenset({"firm", "company", "group", "maker", "giant", "carrier", "retailer", "insurer", "chain",
+                        "movement", "band", "charity", "publisher", "label", "studio", "developer",
                         "supplier", "manufacturer", "operator", "broadcaster", "airline", "bank", "brand"})
 # Offices held for a region, the region written between title and name (``Bupati Agam Benni
 # Warlis``, ``Ketua DPRD Bone Andi Tenri``). Source: KBBI; Detik usage.
