@@ -186,3 +186,9 @@ def test_a_cabinet_title_introduces_the_whole_name():
 def test_nouns_before_a_name_type_it(text, name, kind, role):
     found = {(m.text, m.entity_type, m.role) for m in entity_mentions(text, "en")}
     assert (name, kind, role) in found
+
+
+def test_a_titled_name_that_is_also_a_city_stays_a_person():
+    text = ("Tony Blair is urging European leaders to wake up from their \"state of denial\" over President Bush's "
+            "re-election. Mr Blair has probably been closer to President Bush than any other European leader.")
+    assert {m.entity_type for m in entity_mentions(text, "en") if m.text == "Bush"} == {"PERSON"}
