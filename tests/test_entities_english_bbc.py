@@ -192,3 +192,11 @@ def test_a_titled_name_that_is_also_a_city_stays_a_person():
     text = ("Tony Blair is urging European leaders to wake up from their \"state of denial\" over President Bush's "
             "re-election. Mr Blair has probably been closer to President Bush than any other European leader.")
     assert {m.entity_type for m in entity_mentions(text, "en") if m.text == "Bush"} == {"PERSON"}
+
+
+def test_an_initialled_surname_in_a_results_list_is_its_own_person():
+    # sport/068: UK Athletics' team list after a quote of its chief.
+    text = ("The championships will be the last to be attended by UK Athletics chief Max Jones before he retires. "
+            "Jones said: \"The Olympics were a big step.\"\n\nJ Crane (Sale Harriers Manchester), S Jones (Trafford AC).")
+    keys = {m.text: m.entity_key for m in entity_mentions(text, "en") if m.entity_type == "PERSON"}
+    assert keys["S Jones"] != keys["Max Jones"] and keys["Jones"] == keys["Max Jones"]

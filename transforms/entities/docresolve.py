@@ -35,8 +35,15 @@ def _resolved_keys(keys: set[tuple[str, ...]], fuzzy: bool) -> dict[tuple[str, .
         targets = [m for m in maximal if _contains(key, m)]
         if not targets and fuzzy and len(key) == 1:
             targets = [m for m in maximal if len(m) > 1 and fuzz.ratio(key[0], m[-1]) >= _SURNAME_SIMILARITY]
-        resolved[key] = targets[0] if len(targets) == 1 else key
+        resolved[key] = targets[0] if len(targets) == 1 else _spelled_out(targets) or key
     return resolved
+
+
+def _spelled_out(targets: list[tuple[str, ...]]) -> tuple[str, ...] | None:
+    """Return the one target whose given name is written out, when the others open with an
+    initial (``Max Jones`` beside ``S Jones`` in a results list), else None."""
+    full = [t for t in targets if len(t[0]) > 1]
+    return full[0] if len(full) == 1 else None
 
 
 # All-capital words up to this long are acronyms when written in capitals (KPK, DPR RI, UMNO);

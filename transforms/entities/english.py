@@ -331,6 +331,24 @@ def _lone_names(toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
     ]
 
 
+def _initialled(toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
+    """Return the candidates with a surname written after one capital initial (``S Jones``,
+    ``L McConnell`` in a results list) taken whole: the initial names its own person, who is not
+    the ``Max Jones`` the bare surname would resolve to."""
+    starts = {c.first for c in cands} | {c.last for c in cands}
+    out = []
+    for c in cands:
+        k = c.first - 1
+        if (
+            c.entity_type == "PERSON" and c.last - c.first == 1 and k >= 0 and k not in starts
+            and len(toks[k].text) == 1 and toks[k].text.isupper() and toks[k].end + 1 == toks[c.first].start
+            and (k == 0 or toks[k - 1].text != ".")
+        ):
+            c = Candidate(k, c.last, "PERSON", c.source)
+        out.append(c)
+    return out
+
+
 def english_refined(toks: list[Token], text: str, cands: list[Candidate]) -> list[Candidate]:
     """Return English candidates with demonyms out of names, teams, broadcasters' channels and
     hyphenated companies typed (issue 16, BBC)."""
@@ -341,4 +359,4 @@ def english_refined(toks: list[Token], text: str, cands: list[Candidate]) -> lis
             if c is None:
                 continue
         out.append(c)
-    return _lone_names(toks, _hyphenated_companies(toks, _teams(toks, _media_names(toks, text, out))))
+    return _initialled(toks, _lone_names(toks, _hyphenated_companies(toks, _teams(toks, _media_names(toks, text, out)))))
