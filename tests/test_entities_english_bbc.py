@@ -200,3 +200,22 @@ def test_an_initialled_surname_in_a_results_list_is_its_own_person():
             "Jones said: \"The Olympics were a big step.\"\n\nJ Crane (Sale Harriers Manchester), S Jones (Trafford AC).")
     keys = {m.text: m.entity_key for m in entity_mentions(text, "en") if m.entity_type == "PERSON"}
     assert keys["S Jones"] != keys["Max Jones"] and keys["Jones"] == keys["Max Jones"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        P("\"Christian Andersen's fairy tales are timeless and universal,\" she said.", "Christian Andersen", "PERSON",
+          id="given-name-christian"),
+        P("Financial newspaper Nihon Keizai Shimbun claimed that the firms will join up next year.",
+          "Nihon Keizai Shimbun", "ORG", id="newspaper"),
+    ],
+)
+def test_given_names_and_newspapers(text, name, kind):
+    assert (name, kind) in _spans(text)
+
+
+def test_a_company_and_an_acronym_joined_by_a_hyphen_are_two():
+    text = ("Fiat said GM must buy it. The Fiat-GM deal collapsed last year. GM shares rose. Fiat shares fell.")
+    keys = {m.entity_key for m in entity_mentions(text, "en")}
+    assert {"ORG:fiat", "ORG:gm"} <= keys and not any("fiat gm" in k for k in keys)

@@ -262,7 +262,9 @@ def _english_companies(toks: list[Token], cands: list[Candidate], seen) -> list[
             if size == 3 and toks[c.first + 1].text == "-" and (first, last) not in longer:
                 # "Gazprom-Rosneft", "Mercedes-Benz"; "Robert Kilroy-Silk" ... "Kilroy-Silk" stays a person
                 # ... when the text also names both on their own (two companies merging).
-                company = len(first) >= 3 and len(last) >= 3 and min(seen(first), seen(last)) > pairs_of(first, last)
+                company = all(len(w) >= 3 or _is_acronym(w) for w in (first, last)) and (
+                    min(seen(first), seen(last)) > pairs_of(first, last)  # "Fiat-GM": GM is written alone too
+                )
                 if company:
                     company_words |= {first, last}
             elif size == 2 and len(first) > 1:
@@ -307,6 +309,7 @@ _HONORIFICS = frozenset({
 # English nouns before a company's name (``software firm Sendmail``, ``Anti-virus firm Sophos``).
 _ORG_NOUNS = frozenset({"firm", "company", "group", "maker", "giant", "carrier", "retailer", "insurer", "chain",
                         "movement", "band", "charity", "publisher", "label", "studio", "developer",
+                        "newspaper", "website", "consultancy", "think-tank",
                         "supplier", "manufacturer", "operator", "broadcaster", "airline", "bank", "brand"})
 # Offices held for a region, the region written between title and name (``Bupati Agam Benni
 # Warlis``, ``Ketua DPRD Bone Andi Tenri``). Source: KBBI; Detik usage.
