@@ -219,3 +219,10 @@ def test_a_company_and_an_acronym_joined_by_a_hyphen_are_two():
     text = ("Fiat said GM must buy it. The Fiat-GM deal collapsed last year. GM shares rose. Fiat shares fell.")
     keys = {m.entity_key for m in entity_mentions(text, "en")}
     assert {"ORG:fiat", "ORG:gm"} <= keys and not any("fiat gm" in k for k in keys)
+
+
+def test_a_plural_acronym_is_no_name():
+    text = ("Tories 'would cut number of MPs'\n\nThe Conservative Party would cut the number of MPs by about one-fifth "
+            "if they were elected, Tory leader Michael Howard has said. The precise number of MPs to go would depend "
+            "on the result.")
+    assert not any(m.text == "MPs" for m in entity_mentions(text, "en"))

@@ -349,11 +349,16 @@ def _initialled(toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
+_PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
+
+
 def english_refined(toks: list[Token], text: str, cands: list[Candidate]) -> list[Candidate]:
     """Return English candidates with demonyms out of names, teams, broadcasters' channels and
     hyphenated companies typed (issue 16, BBC)."""
     out = []
     for c in cands:
+        if c.source in _RULE_SOURCES and c.last - c.first == 1 and _PLURAL_ACRONYM.fullmatch(toks[c.first].text):
+            continue  # "the number of MPs", "DVDs": a plural common noun, no name
         if c.source in _RULE_SOURCES:
             c = _without_demonyms(toks, c)
             if c is None:
