@@ -226,3 +226,18 @@ def test_a_plural_acronym_is_no_name():
             "if they were elected, Tory leader Michael Howard has said. The precise number of MPs to go would depend "
             "on the result.")
     assert not any(m.text == "MPs" for m in entity_mentions(text, "en"))
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        P("She recovered from her gruelling tussle with Paula Radcliffe in the New York Marathon in time to compete.",
+          ("New York", "LOC"), id="place-in-an-event"),
+        P("Hyundai is building one in Chennai, in the southern province of Tamil Nadu.", ("Nadu", "ORG"),
+          id="demonym-and-one-word"),
+        P("Paul Brizzel will be among eight of Ireland's European Indoor hopefuls competing this weekend.",
+          ("Indoor", "ORG"), id="indoor"),
+    ],
+)
+def test_parts_of_event_and_place_names_are_no_mentions(text, wrong):
+    assert wrong not in _spans(text)

@@ -14,6 +14,7 @@ from functools import cache
 from newsetl.transforms.entities.lexicon import (
     calendar_words, city_populations, data_rows, demonyms, folded, head_words, is_common_word, nicknames, titles,
 )
+from newsetl.transforms.entities.precision import event_words
 from newsetl.transforms.entities.roles import title_end, title_start
 from newsetl.transforms.entities.spans import Candidate
 from newsetl.transforms.entities.tokens import Token
@@ -180,6 +181,8 @@ def _without_demonyms(toks: list[Token], c: Candidate) -> Candidate | None:
         return Candidate(c.first, c.last, "ORG", c.source)
     if any(_demonym_at(words, j) for j in range(k, len(words))):
         return None
+    if k and len(words) - k == 1:
+        return None  # "Tamil Nadu", "French Champagne": one word after a demonym is seldom a person
     return Candidate(c.first + k, c.last, c.entity_type, c.source) if k else c
 
 
@@ -357,6 +360,10 @@ def english_refined(toks: list[Token], text: str, cands: list[Candidate]) -> lis
     hyphenated companies typed (issue 16, BBC)."""
     out = []
     for c in cands:
+        if c.entity_type == "LOC" and c.last < len(toks) and folded(toks[c.last].text) in event_words() and (
+            toks[c.last].text[:1].isupper() and toks[c.last].start - toks[c.last - 1].end == 1
+        ):
+            continue  # "the New York Marathon", "the Athens Olympics": the event's name, no mention of the place
         if c.source in _RULE_SOURCES and c.last - c.first == 1 and _PLURAL_ACRONYM.fullmatch(toks[c.first].text):
             continue  # "the number of MPs", "DVDs": a plural common noun, no name
         if c.source in _RULE_SOURCES:

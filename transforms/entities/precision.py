@@ -26,8 +26,13 @@ _EVENT_WORDS = frozenset({
     "sukan", "piala", "liga", "kejohanan", "olimpiade", "olimpik", "paralimpik", "festival", "pesta",
     "karnival", "ekspo", "expo", "maraton", "marathon", "konser", "konsert", "turnamen", "anugerah",
     "pameran", "cup", "games", "olympics", "olympic", "paralympics", "championship", "championships",
-    "prix", "run", "trophy", "awards", "tournament", "fest", "grammys", "oscars",
+    "prix", "run", "trophy", "awards", "tournament", "fest", "grammys", "oscars", "indoor", "indoors",
 })
+def event_words() -> frozenset[str]:
+    """Return the folded words naming a sports event, festival, fair or award (``marathon``, ``olympics``)."""
+    return _EVENT_WORDS
+
+
 # Name particles, never a name on their own; also Malay royal "ibni" (son of).
 _PARTICLES = NAME_PARTICLES | {"ibni"}
 # A capital inside a word after a lower-case letter marks a brand or an institution's acronym
