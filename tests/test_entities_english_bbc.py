@@ -241,3 +241,15 @@ def test_a_plural_acronym_is_no_name():
 )
 def test_parts_of_event_and_place_names_are_no_mentions(text, wrong):
     assert wrong not in _spans(text)
+
+
+def test_a_title_inside_a_capitalised_run_is_the_role():
+    text = "Carib Chief Charles Williams said talks with the producers revealed a strong element of cannibalism."
+    assert {(m.text, m.role) for m in entity_mentions(text, "en") if m.entity_type == "PERSON"} == {
+        ("Charles Williams", "Carib Chief")
+    }
+
+
+def test_a_plural_title_opens_no_name():
+    text = "Advisors Goldman Sachs are understood to have valued its demerged Deluxe Film unit at 300m."
+    assert not any(m.text.startswith("Advisors") for m in entity_mentions(text, "en"))

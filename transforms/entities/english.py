@@ -90,8 +90,11 @@ _COMPOUND_OPENER = re.compile(r"[A-Z][a-z]*-[a-z]+")
 
 
 def _classified(toks: list[Token], first: int, last: int) -> tuple[int, int, str] | None:
-    while first < last and (_COMPOUND_OPENER.fullmatch(toks[first].text) or toks[first].text.lower() in calendar_words()):
-        first += 1  # "On 14 October Google released ...": a month opens no name
+    while first < last and (
+        _COMPOUND_OPENER.fullmatch(toks[first].text) or toks[first].text.lower() in calendar_words()
+        or (toks[first].text.endswith("s") and folded(toks[first].text[:-1]) in titles("en"))
+    ):
+        first += 1  # "On 14 October Google released", "Advisors Goldman Sachs are ...": no part of the name
     if first >= last:
         return None
     heads = head_words("en")
