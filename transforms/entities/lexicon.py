@@ -12,7 +12,7 @@ from functools import cache, lru_cache
 
 from anyascii import anyascii
 
-from newsetl.transforms.lexicons import geonames_cities, rows
+from newsetl.transforms.lexicons import country_demonyms, geonames_cities, rows
 
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 # Words of multi-word honorifics (titles.tsv) that are given names or surnames on their own.
@@ -175,3 +175,18 @@ def district_names() -> frozenset[str]:
     (``Sumut``, ``Jabar``: ``transforms/data/id_province_short_names.tsv``)."""
     names = {folded(name) for row in rows("data/id_regions.tsv") if len(row) >= 5 for name in row[3:5] if name}
     return frozenset(names | {folded(row[1]) for row in rows("data/id_province_short_names.tsv") if len(row) >= 2})
+
+
+@cache
+def demonyms() -> frozenset[str]:
+    """Return folded English demonyms and faith adjectives (``japanese``, ``latin american``,
+    ``briton``, ``catholic``): countryinfo's country demonyms, their plurals in ``-s`` where English
+    forms one (``americans``), and ``demonyms_en.tsv``."""
+    out = set()
+    for word in country_demonyms():
+        key = folded(word)
+        out.add(key)
+        if key.endswith(("an", "i", "er")):
+            out.add(key + "s")
+    out |= {folded(row[0]) for row in data_rows("demonyms_en.tsv")}
+    return frozenset(out)

@@ -9,7 +9,7 @@ from functools import cache
 from newsetl.transforms.entities.acronyms import bracketed_acronyms
 from newsetl.transforms.entities.crf import bio_spans, tags_and_person_odds
 from newsetl.transforms.entities.docresolve import document_mentions
-from newsetl.transforms.entities.english import english_spans
+from newsetl.transforms.entities.english import english_refined, english_spans
 from newsetl.transforms.entities.features import gazetteer_tags
 from newsetl.transforms.entities.gazetteer import gazetteer_matches, known_name_type
 from newsetl.transforms.entities.headed import HEADS, headed_orgs
@@ -292,15 +292,20 @@ _PLACE_PERSON_MIN_POPULATION = {1: 100_000, 2: 15_000}
 _ACRONYM_SKIPS = frozenset({"dan", "untuk", "bagi", "di", "ke", "dari", "of", "for", "and", "the", "yang"})
 
 
-def _placed_persons(toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
+def _placed_persons(toks: list[Token], cands: list[Candidate], language: str = "id") -> list[Candidate]:
     """Return the candidates with tagger PERSONs that name a gazetteer city retyped as LOC.
 
     A one-word PERSON also written as part of a longer person's name in the text (``Hamilton``
-    after ``Lewis Hamilton``) stays a person.
+    after ``Lewis Hamilton``) or after a title (``President Bush``) stays a person.
     """
     people_words = {
         t.text for c in cands if c.entity_type == "PERSON" and c.last - c.first > 1 for t in toks[c.first : c.last]
     }
+    # ... and so does one the text writes after a person's title ("President Bush", "Mr Bush").
+    titled_words = {
+        toks[c.first].text for c in cands
+        if language == "en" and c.entity_type == "PERSON" and c.last - c.first == 1 and title_start(toks, c.first, "en") is not None
+    }  # English only: an Indonesian title may name a region's office ("Wali Kota Bekasi")
     cities = city_populations()
     out = []
     for c in cands:
@@ -308,7 +313,7 @@ def _placed_persons(toks: list[Token], cands: list[Candidate]) -> list[Candidate
             size = c.last - c.first
             population = cities.get(folded(" ".join(t.text for t in toks[c.first : c.last])))
             if population is not None and population >= _PLACE_PERSON_MIN_POPULATION[min(size, 2)] and not (
-                size == 1 and toks[c.first].text in people_words
+                size == 1 and (toks[c.first].text in people_words or toks[c.first].text in titled_words)
             ):
                 c = Candidate(c.first, c.last, "LOC", c.source)
         out.append(c)
@@ -539,7 +544,10 @@ def entity_mentions(text: str, language: str = "id") -> list[EntityMention]:
         c for c in _joint_split(toks, cands, language)
         if not _title_qualifier(toks, c, language) and not _calendar_word(toks, c)
     ]
-    cands = _placed_persons(toks, _without_concepts(toks, cands, language))
+    cands = _placed_persons(toks, _without_concepts(toks, cands, language), language)
     cands = [c for c in _districts_as_places(toks, cands, language) if not _no_person(toks, c, language)]
     cands = _initials_as_persons(toks, _seats_as_places(toks, cands, language) if language != "en" else cands)
-    return document_mentions(text, toks, precise_candidates(toks, cands, language), language)
+    cands = precise_candidates(toks, cands, language)
+    if language == "en":
+        cands = english_refined(toks, text, cands)
+    return document_mentions(text, toks, cands, language)

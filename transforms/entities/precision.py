@@ -27,8 +27,13 @@ _EVENT_WORDS = frozenset({
     "sukan", "piala", "liga", "kejohanan", "olimpiade", "olimpik", "paralimpik", "festival", "pesta",
     "karnival", "ekspo", "expo", "maraton", "marathon", "konser", "konsert", "turnamen", "anugerah",
     "pameran", "cup", "games", "olympics", "olympic", "paralympics", "championship", "championships",
-    "prix", "run", "trophy", "awards", "tournament", "fest", "grammys", "oscars",
+    "prix", "run", "trophy", "awards", "tournament", "fest", "grammys", "oscars", "indoor", "indoors",
 })
+def event_words() -> frozenset[str]:
+    """Return the folded words naming a sports event, festival, fair or award (``marathon``, ``olympics``)."""
+    return _EVENT_WORDS
+
+
 # Name particles, never a name on their own; also Malay royal "ibni" (son of).
 _PARTICLES = NAME_PARTICLES | {"ibni"}
 # A capital inside a word after a lower-case letter marks a brand or an institution's acronym
@@ -220,8 +225,8 @@ def precise_candidates(toks: list[Token], cands: list[Candidate], language: str)
                     continue
             if language == "id" and len(words) == 1 and folded(words[0]) in district_names() and words[0] not in person_words():
                 c = Candidate(c.first, c.last, "LOC", c.source)  # "Bupati Badung", "(Pemkab) Badung"
-            elif language == "en" and len(words) == 1 and c.first > 0 and toks[c.first - 1].text.lower() in _ORG_NOUNS:
-                c = Candidate(c.first, c.last, "ORG", c.source)  # "software firm Sendmail"
+            elif language == "en" and len(words) <= 3 and c.first > 0 and toks[c.first - 1].text.lower() in _ORG_NOUNS:
+                c = Candidate(c.first, c.last, "ORG", c.source)  # "software firm Sendmail", "the movement Opus Dei"
             if any(_brand_word(w) for w in words):
                 c = Candidate(c.first, c.last, "ORG", c.source)
             elif language == "ms" and len(words) == 1 and _is_acronym(words[0]):
@@ -436,8 +441,8 @@ def _english_companies(toks: list[Token], cands: list[Candidate], seen) -> list[
     """Return English candidates with two-word "people" that are a company's name retyped ORG, with
     the company's one-word mentions.
 
-    ``Gazprom-Rosneft`` (two names joined by a hyphen, neither written after a given name) and
-    ``Microsoft Outlook`` (the first word written alone elsewhere, the second never) name companies
+    ``Gazprom-Rosneft`` (two names joined by a hyphen, neither written after a given name: two
+    companies, split in two) and ``Microsoft Outlook`` (the first word written alone elsewhere, the second never) name companies
     and products: a person's lone mentions are the surname, not the first word.
     """
     alone: dict[str, int] | None = None
@@ -457,7 +462,9 @@ def _english_companies(toks: list[Token], cands: list[Candidate], seen) -> list[
             if size == 3 and toks[c.first + 1].text == "-" and (first, last) not in longer:
                 # "Gazprom-Rosneft", "Mercedes-Benz"; "Robert Kilroy-Silk" ... "Kilroy-Silk" stays a person
                 # ... when the text also names both on their own (two companies merging).
-                company = len(first) >= 3 and len(last) >= 3 and min(seen(first), seen(last)) > pairs_of(first, last)
+                company = all(len(w) >= 3 or _is_acronym(w) for w in (first, last)) and (
+                    min(seen(first), seen(last)) > pairs_of(first, last)  # "Fiat-GM": GM is written alone too
+                )
                 if company:
                     company_words |= {first, last}
             elif size == 2 and len(first) > 1:
@@ -476,6 +483,10 @@ def _english_companies(toks: list[Token], cands: list[Candidate], seen) -> list[
                 )
                 if company:
                     company_words.add(first)
+            if company and size == 3:
+                # "the Gazprom-Rosneft merger" names two companies, each its own entity.
+                out.extend((Candidate(c.first, c.first + 1, "ORG", c.source), Candidate(c.last - 1, c.last, "ORG", c.source)))
+                continue
             if company:
                 c = Candidate(c.first, c.last, "ORG", c.source)
         out.append(c)
@@ -560,6 +571,8 @@ _HONORIFICS = frozenset({
 })
 # English nouns before a company's name (``software firm Sendmail``, ``Anti-virus firm Sophos``).
 _ORG_NOUNS = frozenset({"firm", "company", "group", "maker", "giant", "carrier", "retailer", "insurer", "chain",
+                        "movement", "band", "charity", "publisher", "label", "studio", "developer",
+                        "newspaper", "website", "consultancy", "think-tank",
                         "supplier", "manufacturer", "operator", "broadcaster", "airline", "bank", "brand"})
 # Offices held for a region, the region written between title and name (``Bupati Agam Benni
 # Warlis``, ``Ketua DPRD Bone Andi Tenri``). Source: KBBI; Detik usage.

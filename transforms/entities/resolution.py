@@ -88,6 +88,10 @@ def resolved_keys(keys: set[tuple[str, str]], counts: dict[str, int] | None = No
                 opened = [k for k in opened if not _is_fragment(_words(k))]
                 if opened:  # a surname shared by two full names ("aliyev") still links to neither
                     fullest = _dominant(sorted(k for k in {*fullest, *opened} if not _is_fragment(_words(k))), counts)
+            if len(fullest) > 1:
+                # "s jones" of a results list does not make "jones" ambiguous beside "max jones".
+                spelled = [k for k in fullest if len(_words(k)[0]) > 1]
+                fullest = spelled if len(spelled) == 1 else fullest
             if len(fullest) == 1:
                 target = fullest[0]
         resolved[(kind, key)] = target

@@ -20,7 +20,7 @@ _DOMAIN = re.compile(r"\w[\w-]*(?:\.\w[\w-]*)*\.(?:com|co\.id|id|net|org|tv|news
 # Place kinds a larger organisation or person name may contain ("Bank Indonesia").
 _CONTAINABLE = frozenset({"country", "city", "province", "region", "continent"})
 MAX_NAME_TOKENS = 8
-_EN_ORG_CONNECTORS = frozenset({"of", "for", "and", "the"})
+_EN_ORG_CONNECTORS = frozenset({"of", "for", "and", "the", "&"})
 
 
 @dataclass(slots=True)
@@ -120,7 +120,7 @@ def cleaned_span(toks: list[Token], first: int, last: int, kind: str, language: 
     return first, last
 
 
-def _overrides(toks: list[Token], first: int, kind: str, inside: list[Candidate], language: str) -> bool:
+def _overrides(toks: list[Token], first: int, kind: str, inside: list[Candidate], language: str, last: int = 0) -> bool:
     """Return True when a tagger span beginning at ``first`` should beat the places ``inside`` it.
 
     An ORG wins when capitalised non-title words precede the place (``Bank Indonesia``, not
@@ -129,9 +129,18 @@ def _overrides(toks: list[Token], first: int, kind: str, inside: list[Candidate]
     """
     if kind not in ("ORG", "PERSON") or not inside:
         return False
-    if any(c.entity_type != "LOC" or c.kind not in _CONTAINABLE for c in inside):
+    # An English party's name may hold another's (``English Democrats``, ``Scottish Conservatives``).
+    party = kind == "ORG" and language == "en"
+    if any((c.entity_type != "LOC" or c.kind not in _CONTAINABLE) and not (party and c.kind == "party") for c in inside):
         return False
     lead = toks[first : min(c.first for c in inside)]
+    if not lead and kind == "ORG" and language == "en":
+        # A place opening an English organisation's name ("Wales Tourist Board", "London Stock
+        # Exchange") is part of it when an organisation head closes the capitalised tail.
+        tail = toks[max(c.last for c in inside) : last]
+        return bool(tail) and all(t.text[:1].isupper() or t.text in _EN_ORG_CONNECTORS for t in tail) and (
+            head_words("en").get(tail[-1].text.lower()) == "ORG"
+        )
     if not lead:
         return False
     if kind == "ORG":
@@ -172,7 +181,7 @@ def merged_candidates(
     for first, last, kind in tagged:
         inside = list({id(c): c for c in owner[first:last] if c is not None}.values())
         if inside and all(first <= c.first and c.last <= last for c in inside) and _overrides(
-            toks, first, kind, inside, language
+            toks, first, kind, inside, language, last
         ):
             for c in inside:
                 for k in range(c.first, c.last):
