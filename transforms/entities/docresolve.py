@@ -10,7 +10,7 @@ from collections import Counter, defaultdict
 
 from rapidfuzz import fuzz
 
-from newsetl.transforms.entities.lexicon import folded, folded_name, nicknames
+from newsetl.transforms.entities.lexicon import GIVEN_NAME_PREFIXES, folded, folded_name, nicknames
 from newsetl.transforms.entities.roles import person_role
 from newsetl.transforms.entities.spans import Candidate
 from newsetl.transforms.entities.tokens import Token
@@ -27,12 +27,32 @@ def _contains(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     return n < len(long) and (long[:n] == short or long[-n:] == short)
 
 
-def _resolved_keys(keys: set[tuple[str, ...]], fuzzy: bool) -> dict[tuple[str, ...], tuple[str, ...]]:
-    """Return each key mapped to the unique fullest key that contains it, or to itself."""
-    maximal = [k for k in keys if not any(_contains(k, other) for other in keys)]
+def _another_person(key: tuple[str, ...], long: tuple[str, ...], first_seen: dict[tuple[str, ...], int]) -> bool:
+    """Return True when ``long`` is a Malay name built on ``key`` as the father's name: ``key`` of two
+    or more words closes it after a given name (``Nina`` + ``Ismail Sabri``) and the document writes
+    ``key`` first (a short form follows the full name it stands for)."""
+    n = len(key)
+    return (
+        n >= 2 and long[-n:] == key and any(w not in GIVEN_NAME_PREFIXES for w in long[:-n])
+        and first_seen.get(key, 0) < first_seen.get(long, 0)
+    )
+
+
+def _resolved_keys(
+    keys: set[tuple[str, ...]], fuzzy: bool, first_seen: dict[tuple[str, ...], int] | None = None
+) -> dict[tuple[str, ...], tuple[str, ...]]:
+    """Return each key mapped to the unique fullest key that contains it, or to itself.
+
+    With ``first_seen`` (Malay: where each key is first written), a key is not taken into a longer
+    name that names another person after it (``_another_person``).
+    """
+    def contains(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+        return _contains(short, long) and not (first_seen is not None and _another_person(short, long, first_seen))
+
+    maximal = [k for k in keys if not any(contains(k, other) for other in keys)]
     resolved = {}
     for key in keys:
-        targets = [m for m in maximal if _contains(key, m)]
+        targets = [m for m in maximal if contains(key, m)]
         if not targets and fuzzy and len(key) == 1:
             targets = [m for m in maximal if len(m) > 1 and fuzz.ratio(key[0], m[-1]) >= _SURNAME_SIMILARITY]
         resolved[key] = targets[0] if len(targets) == 1 else key
@@ -116,8 +136,17 @@ def document_mentions(text: str, toks: list[Token], cands: list[Candidate], lang
     surfaces = [text[toks[c.first].start : toks[c.last - 1].end] for c in cands]
     _agreed_types(cands, surfaces)
     own_keys = [_own_key(c, s) for c, s in zip(cands, surfaces)]
+    first_seen: dict[tuple[str, ...], int] | None = None
+    if language == "ms":
+        first_seen = {}
+        for c, k in zip(cands, own_keys):
+            if k and c.entity_type == "PERSON":
+                first_seen.setdefault(k, c.first)
     resolved = {
-        kind: _resolved_keys({k for c, k in zip(cands, own_keys) if k and c.entity_type == kind}, kind == "PERSON")
+        kind: _resolved_keys(
+            {k for c, k in zip(cands, own_keys) if k and c.entity_type == kind}, kind == "PERSON",
+            first_seen if kind == "PERSON" else None,
+        )
         for kind in ("PERSON", "ORG")
     }
     # Display names: how the document writes each fullest form.

@@ -1,0 +1,181 @@
+"""Malay (Utusan Malaysia) steps: state assemblies, seats and places the Indonesian tagger calls people.
+
+- ``Dewan Undangan Negeri (DUN) Selangor`` is the Selangor assembly, one entity per state (``DUN
+  Selangor``); a bare ``DUN`` is that state's when the document names one state assembly, and no
+  organisation otherwise (``kerusi DUN``, ``36 DUN``): the class noun names no one body.
+- The words after a seat title (``Ahli Parlimen Temerloh merangkap ...``, ``ADUN Teratai``, ``DUN
+  Rhu Rendang``) are the seat, a place.
+- A tagger PERSON that is the whole name of a known place (gazetteer, ISO 3166-2, a Malaysian
+  GeoNames place) is that place, unless the document writes it inside a longer person's name.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pycountry
+
+from newsetl.transforms.entities.gazetteer import known_name_type
+from newsetl.transforms.entities.lexicon import data_rows, folded, geonames_country_places, non_names
+from newsetl.transforms.entities.spans import Candidate
+from newsetl.transforms.entities.tokens import Token
+
+_RULE_SOURCES = frozenset({"tagger", "propagated", "title", "headed"})
+# Words naming a seat's holder or the seat; the capitalised words after them are the seat.
+# Source: Kamus Dewan; Utusan usage ("Ahli Parlimen Machang", "ADUN Teratai", "kerusi DUN Ampangan").
+_SEAT_TITLES = (("ahli", "parlimen"), ("adun",), ("dun",), ("ahli", "dewan", "undangan", "negeri"), ("parlimen",))
+_MAX_SEAT_WORDS = 3
+# Malay words before a place name ("di Semporna", "ke Mekah", "sekitar Meru"). Source: Kamus Dewan.
+_PLACE_PREPOSITIONS = frozenset({"di", "ke", "dari", "daripada", "sekitar", "kawasan", "daerah", "negeri", "menuju"})
+
+
+@cache
+def _generic_bodies() -> dict[str, str]:
+    """Return folded class names of per-state bodies (``dewan undangan negeri``) -> short form (``DUN``)."""
+    return {folded(row[0]): row[1] for row in data_rows("generic_bodies.tsv") if len(row) >= 2}
+
+
+@cache
+def _states() -> dict[str, str]:
+    """Return folded names of Malaysia's states and federal territories (ISO 3166-2:MY, with the
+    ``Wilayah Persekutuan`` prefix dropped too) -> display name."""
+    out = {}
+    for sub in pycountry.subdivisions.get(country_code="MY") or ():
+        out[folded(sub.name)] = sub.name
+        short = sub.name.removeprefix("Wilayah Persekutuan ").strip()
+        out[folded(short)] = short
+    return out
+
+
+def _state_at(toks: list[Token], k: int) -> tuple[int, str] | None:
+    """Return ``(end, display)`` of a state name written from token ``k`` (at most three words)."""
+    states = _states()
+    found = None
+    words = []
+    for j in range(k, min(len(toks), k + 3)):
+        if not toks[j].text[:1].isupper() or (j > k and toks[j].start - toks[j - 1].end > 1):
+            break
+        words.append(folded(toks[j].text))
+        if " ".join(words) in states:
+            found = (j + 1, states[" ".join(words)])
+    return found
+
+
+def _after_bracket(toks: list[Token], k: int) -> int:
+    """Return the index after a ``(ACR)`` opening at ``k``, else ``k``."""
+    if k + 2 < len(toks) and toks[k].text == "(" and toks[k + 2].text == ")":
+        return k + 3
+    return k
+
+
+def state_bodies(toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
+    """Return the candidates with per-state bodies qualified by their state or dropped.
+
+    ``Sidang Dewan Undangan Negeri (DUN) Kedah``: both ``Dewan Undangan Negeri`` and ``DUN`` are
+    ``DUN Kedah``. A bare one is the state assembly the document names, when it names exactly one;
+    after ``Ahli`` (a member's title) or with none or several named, it is dropped.
+    """
+    bodies = _generic_bodies()
+    body = [c.entity_type == "ORG" and folded(" ".join(t.text for t in toks[c.first : c.last])) in bodies for c in cands]
+    if not any(body):
+        return cands
+    qualified: dict[int, str] = {}  # candidate index -> state display name
+    starts = {c.first: i for i, c in enumerate(cands)}
+    for i, c in enumerate(cands):
+        if not body[i] or i in qualified:
+            continue
+        after = _after_bracket(toks, c.last)
+        state = _state_at(toks, after)
+        if state is not None:
+            qualified[i] = state[1]
+            j = starts.get(c.last + 1)
+            if after > c.last and j is not None and body[j]:
+                qualified[j] = state[1]  # the bracketed acronym names the same assembly
+    named = set(qualified.values())
+    members = set()  # "Ahli Dewan Undangan Negeri (DUN)": a member's title, the acronym too
+    for i, c in enumerate(cands):
+        if body[i] and i not in qualified and c.first > 0 and toks[c.first - 1].text.lower() == "ahli":
+            members.add(i)
+            j = starts.get(c.last + 1)
+            if j is not None and body[j] and _after_bracket(toks, c.last) > c.last:
+                members.add(j)
+    out = []
+    for i, c in enumerate(cands):
+        if not body[i]:
+            out.append(c)
+            continue
+        state = qualified.get(i)
+        if state is None:
+            after = _after_bracket(toks, c.last)
+            seat = after < len(toks) and toks[after].text[:1].isupper() and toks[after].text.isalpha()
+            if seat or i in members or len(named) != 1:
+                continue  # "DUN Rhu Rendang" names a seat, "36 DUN" the class
+            state = next(iter(named))
+        short = bodies[folded(" ".join(t.text for t in toks[c.first : c.last]))]
+        name = f"{short} {state}"
+        out.append(Candidate(c.first, c.last, "ORG", c.source, name, "ORG:" + folded(name), None, c.kind))
+    return out
+
+
+def _seat_before(toks: list[Token], k: int) -> bool:
+    """Return True when a seat title ends just before token ``k`` (a bracketed acronym between allowed)."""
+    if k >= 1 and toks[k - 1].text == ")" and k >= 3 and toks[k - 3].text == "(":
+        if folded(toks[k - 2].text) in ("adun", "dun"):
+            return True
+        k -= 3
+    before = tuple(folded(t.text) for t in toks[max(0, k - 4) : k])
+    return any(len(before) >= len(title) and before[-len(title) :] == title for title in _SEAT_TITLES)
+
+
+def seats_as_places(toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
+    """Return the candidates with one to three words after a seat title retyped as a LOC (the seat).
+
+    ``bekas Ahli Parlimen Temerloh merangkap ...``, ``pertanyaan ADUN Teratai, Yew Jia Haur``:
+    a tagger ``ADUN Teratai`` loses its title; a state after the title is left to ``state_bodies``.
+    """
+    out = []
+    for c in cands:
+        if c.source in _RULE_SOURCES and c.entity_type in ("PERSON", "ORG"):
+            first = c.first
+            if c.last - first > 1 and folded(toks[first].text) in ("adun", "dun") and toks[first].text.isupper():
+                first += 1  # "ADUN Teratai": the title and the seat in one span
+            elif not _seat_before(toks, first):
+                out.append(c)
+                continue
+            if c.last - first <= _MAX_SEAT_WORDS and _state_at(toks, first) is None and (
+                c.last >= len(toks) or not toks[c.last].text[:1].isupper()
+            ):
+                out.append(Candidate(first, c.last, "LOC", c.source))
+                continue
+        out.append(c)
+    return out
+
+
+@cache
+def _malaysian_places() -> frozenset[str]:
+    """Return folded names of Malaysia's populated places (GeoNames, any size)."""
+    return geonames_country_places("MY")
+
+
+def places_not_people(toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
+    """Return the candidates with a tagger PERSON that names a place retyped as a LOC.
+
+    A known gazetteer or ISO 3166-2 place (``Britain``, ``Kelantan``) anywhere, or a Malaysian GeoNames
+    place after a place preposition (``di Semporna``, ``ke Dungun``); not a word the document writes
+    inside a longer person's name (``Muhammad Kedah`` keeps ``Kedah`` a person there).
+    """
+    people_words = {
+        t.text for c in cands if c.entity_type == "PERSON" and c.last - c.first > 1 for t in toks[c.first : c.last]
+    }
+    out = []
+    for c in cands:
+        if c.entity_type == "PERSON" and c.source in _RULE_SOURCES and c.last - c.first <= 3:
+            name = " ".join(t.text for t in toks[c.first : c.last])
+            lone = c.last - c.first == 1 and toks[c.first].text in people_words
+            after_preposition = c.first > 0 and toks[c.first - 1].text.lower() in _PLACE_PREPOSITIONS
+            if not lone and folded(name) not in non_names() and (
+                known_name_type(name) == "LOC" or (after_preposition and folded(name) in _malaysian_places())
+            ):
+                c = Candidate(c.first, c.last, "LOC", c.source)
+        out.append(c)
+    return out
