@@ -179,3 +179,107 @@ def places_not_people(toks: list[Token], cands: list[Candidate]) -> list[Candida
                 c = Candidate(c.first, c.last, "LOC", c.source)
         out.append(c)
     return out
+
+
+# Words after which capitalised words up to ``negeri`` or the comma name a portfolio, not a person or
+# place (``Menteri Kerja Raya, Datuk Seri Alexander Nanta Linggi``; ``Pengerusi Jawatankuasa Kerjaya,
+# Bekalan Air dan Sumber Tenaga negeri, Datuk Suraya Yaacob``). Source: Kamus Dewan; Utusan usage.
+_PORTFOLIO_TITLES = frozenset({"menteri", "jawatankuasa", "exco", "portfolio", "kementerian"})
+# Joiners inside a committee's list of portfolios.
+_PORTFOLIO_JOINERS = frozenset({",", "dan", "&", "serta"})
+_MAX_PORTFOLIO_TOKENS = 14
+
+
+def _portfolio_runs(toks: list[Token]) -> list[tuple[int, int]]:
+    """Return ``(first, last)`` token runs of portfolios after a minister's or committee's title."""
+    runs = []
+    n = len(toks)
+    for k, t in enumerate(toks):
+        if folded(t.text) not in _PORTFOLIO_TITLES or not t.text[:1].isupper():
+            continue
+        end = k + 1
+        while end < n and end - k <= _MAX_PORTFOLIO_TOKENS and (
+            (toks[end].text[:1].isupper() and toks[end].text[:1].isalpha()) or toks[end].text.lower() in _PORTFOLIO_JOINERS
+            or (toks[end].text in "-­" and end + 1 < n and toks[end + 1].text[:1].isupper())
+        ):
+            end += 1
+        # The run ends at "negeri" (a state committee); a minister's portfolio at its comma.
+        closed = end < n and toks[end].text.lower() == "negeri"
+        if not closed:
+            comma = next((j for j in range(k + 1, end) if toks[j].text == ","), None)
+            if comma is None or folded(t.text) not in ("menteri",):
+                continue
+            end = comma
+        if end > k + 1:
+            runs.append((k + 1, end))
+    return runs
+
+
+def portfolio_tails(toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
+    """Return the candidates less tagger PERSONs and LOCs inside a title's portfolio (``Menteri [Kerja
+    Raya]``, ``Jawatankuasa Kerjaya, [Bekalan Air] dan Sumber Tenaga negeri``)."""
+    runs = _portfolio_runs(toks)
+    if not runs:
+        return cands
+    # A committee named by the tagger up to its first comma runs on over its whole list of portfolios.
+    widened = {a - 1: b for a, b in runs if folded(toks[a - 1].text) == "jawatankuasa"}
+    out = []
+    for c in cands:
+        end = widened.get(c.first)
+        if end is not None and c.entity_type == "ORG" and c.source in _RULE_SOURCES and c.last < end:
+            c = Candidate(c.first, end, "ORG", c.source)
+        if out and out[-1].first in widened and c.first < out[-1].last:
+            continue  # inside the widened committee
+        if c.entity_type in ("PERSON", "LOC") and c.source in _RULE_SOURCES and any(a <= c.first and c.last <= b for a, b in runs):
+            continue
+        out.append(c)
+    return out
+
+
+# Lower-case nouns before a team's name (``skuad Harimau Malaya``, ``jersi Harimau Selatan``): the name
+# after them is the team, an ORG, wherever the document writes it. Source: Kamus Dewan; Utusan sport pages.
+_TEAM_CUES = frozenset({"skuad", "pasukan", "jersi", "kelab", "kesebelasan"})
+# Lower-case nouns before a product's, model's or work's name (``jentera Bajaj Dominar 400``, ``lagu
+# Hotline Bling``); the names after them name no person anywhere in the document. Source: Kamus Dewan.
+_WORK_CUES = frozenset({
+    "jentera", "motosikal", "lagu", "filem", "drama", "album", "single", "novel", "buku", "siri",
+    "kapal", "pesawat", "kereta", "jenama", "produk", "aplikasi", "telefon", "rancangan",
+})
+_MAX_CUED_WORDS = 4
+
+
+def _cued_names(toks: list[Token], cues: frozenset[str]) -> set[tuple[str, ...]]:
+    """Return the capitalised runs (one to four words) written right after one of ``cues``."""
+    found = set()
+    for k in range(1, len(toks)):
+        if toks[k - 1].text in cues and toks[k].text[:1].isupper():
+            end = k
+            while end < len(toks) and end - k < _MAX_CUED_WORDS and toks[end].text[:1].isupper() and toks[end].text.isalpha():
+                end += 1
+            if end > k:
+                found.add(tuple(t.text for t in toks[k:end]))
+    return found
+
+
+def teams_and_works(toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
+    """Return the candidates with teams typed ORG and products or works dropped as people.
+
+    A tagger PERSON whose words are a team's name written after ``skuad``/``pasukan`` is that team
+    (ORG); one whose words all belong to a name written after ``jentera``/``lagu``/``model`` is no
+    person (``Bajaj`` and ``Dominar`` alone, as well as ``Bajaj Dominar``).
+    """
+    teams = _cued_names(toks, _TEAM_CUES)
+    works = _cued_names(toks, _WORK_CUES)
+    if not teams and not works:
+        return cands
+    work_words = {w for name in works for w in name}
+    out = []
+    for c in cands:
+        if c.entity_type == "PERSON" and c.source in _RULE_SOURCES:
+            words = tuple(t.text for t in toks[c.first : c.last])
+            if words in teams:
+                c = Candidate(c.first, c.last, "ORG", c.source)
+            elif all(w in work_words for w in words):
+                continue
+        out.append(c)
+    return out

@@ -27,6 +27,9 @@ _EVENT_WORDS = frozenset({
     "karnival", "ekspo", "expo", "maraton", "marathon", "konser", "konsert", "turnamen", "anugerah",
     "pameran", "cup", "games", "olympics", "olympic", "paralympics", "championship", "championships",
     "prix", "run", "trophy", "awards", "tournament", "fest", "grammys", "oscars",
+    # Malay elections, meetings and laws (``Pilihan Raya Negeri``, ``Mesyuarat Kedua``, ``Ordinan
+    # Darurat``, ``Akta SPRM``) and English weeks (``KL Fashion Week``). Source: Kamus Dewan.
+    "pilihan", "mesyuarat", "persidangan", "seminar", "bengkel", "ordinan", "akta", "enakmen", "week",
 })
 # Name particles, never a name on their own; also Malay royal "ibni" (son of).
 _PARTICLES = NAME_PARTICLES | {"ibni"}
@@ -178,6 +181,8 @@ def precise_candidates(toks: list[Token], cands: list[Candidate], language: str)
         if c.source not in _RULE_SOURCES:
             out.append(c)
             continue
+        if c.entity_type != "PERSON":
+            c = _hyphen_closed(toks, c)
         words = _words(toks, c)
         if _is_event(words) or any(_GLUED.search(w) for w in words) or len("".join(words)) == 1:
             continue
@@ -235,6 +240,17 @@ def precise_candidates(toks: list[Token], cands: list[Candidate], language: str)
     if language == "en":
         out = _english_companies(toks, out, seen)
     return _initials_joined(toks, out, language)
+
+
+def _hyphen_closed(toks: list[Token], c: Candidate) -> Candidate:
+    """Return an ORG or LOC cut at a tight hyphen run on over it when what it left is a particle or
+    the first half of a doubled word (``Masjid Al`` + ``-Aqsa``, ``Fakulti Syariah & Undang`` + ``-Undang``)."""
+    k = c.last
+    if k + 1 < len(toks) and toks[k].text == "-" and toks[k].start == toks[k - 1].end and toks[k + 1].start == toks[k].end:
+        last, nxt = toks[k - 1].text, toks[k + 1].text
+        if nxt[:1].isupper() and nxt.isalpha() and (folded(last) in _PARTICLES or nxt.lower() == last.lower()):
+            return Candidate(c.first, k + 2, c.entity_type, c.source, None, None, c.country_code, c.kind)
+    return c
 
 
 def _english_companies(toks: list[Token], cands: list[Candidate], seen) -> list[Candidate]:
