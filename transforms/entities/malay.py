@@ -178,7 +178,20 @@ def places_not_people(toks: list[Token], cands: list[Candidate]) -> list[Candida
             ):
                 c = Candidate(c.first, c.last, "LOC", c.source)
         out.append(c)
-    return out
+    # A Malaysian place the document writes as a place once ("di Semporna") is that place wherever
+    # it is written alone (the tagger's one PERSON would otherwise win the document's vote).
+    places = {
+        name for c in out if c.entity_type == "LOC"
+        and folded(name := " ".join(t.text for t in toks[c.first : c.last])) in _malaysian_places()
+    }
+    if not places:
+        return out
+    return [
+        Candidate(c.first, c.last, "LOC", c.source)
+        if c.entity_type == "PERSON" and c.source in _RULE_SOURCES and " ".join(t.text for t in toks[c.first : c.last]) in places
+        else c
+        for c in out
+    ]
 
 
 # Words after which capitalised words up to ``negeri`` or the comma name a portfolio, not a person or
@@ -206,10 +219,12 @@ def _portfolio_runs(toks: list[Token]) -> list[tuple[int, int]]:
         # The run ends at "negeri" (a state committee); a minister's portfolio at its comma.
         closed = end < n and toks[end].text.lower() == "negeri"
         if not closed:
-            comma = next((j for j in range(k + 1, end) if toks[j].text == ","), None)
-            if comma is None or folded(t.text) not in ("menteri",):
+            commas = [j for j in range(k + 1, end) if toks[j].text == ","]
+            if not commas or folded(t.text) not in ("menteri", "jawatankuasa"):
                 continue
-            end = comma
+            # A minister's portfolio ends at the first comma, a committee's list at the last one
+            # (the name after it is the chair's).
+            end = commas[0] if folded(t.text) == "menteri" else commas[-1]
         if end > k + 1:
             runs.append((k + 1, end))
     return runs
@@ -281,5 +296,39 @@ def teams_and_works(toks: list[Token], cands: list[Candidate]) -> list[Candidate
                 c = Candidate(c.first, c.last, "ORG", c.source)
             elif all(w in work_words for w in words):
                 continue
+        out.append(c)
+    return out
+
+
+@cache
+def _ms_titles() -> frozenset[tuple[str, ...]]:
+    """Return the folded word tuples of ``titles_ms.tsv``."""
+    return frozenset(tuple(folded(row[0]).split()) for row in data_rows("titles_ms.tsv") if row and row[0])
+
+
+def _ms_title_end(toks: list[Token], first: int, last: int) -> int:
+    """Return where the longest Malay title opening at ``first`` ends (``first`` when none does)."""
+    known = _ms_titles()
+    for size in (3, 2, 1):
+        if first + size <= last and tuple(folded(t.text) for t in toks[first : first + size]) in known:
+            return first + size
+    return first
+
+
+def titled_names(toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
+    """Return the candidates with a Malay title cut from a tagger name (``Majistret Nabilah Nizam``
+    is the PERSON Nabilah Nizam) and a title alone (``Naib Canselor``) dropped."""
+    out = []
+    for c in cands:
+        if c.source in _RULE_SOURCES and c.entity_type in ("PERSON", "ORG"):
+            end = _ms_title_end(toks, c.first, c.last)
+            if end == c.last:
+                continue
+            if end > c.first:
+                rest = toks[end : c.last]
+                if c.entity_type == "PERSON" or (
+                    1 <= len(rest) <= 4 and all(t.text[:1].isupper() and t.text.isalpha() and not t.text.isupper() for t in rest)
+                ):
+                    c = Candidate(end, c.last, "PERSON", c.source)
         out.append(c)
     return out

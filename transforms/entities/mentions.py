@@ -14,7 +14,7 @@ from newsetl.transforms.entities.features import gazetteer_tags
 from newsetl.transforms.entities.gazetteer import gazetteer_matches
 from newsetl.transforms.entities.headed import headed_orgs
 from newsetl.transforms.entities.malay import (
-    places_not_people, portfolio_tails, seats_as_places, state_bodies, teams_and_works,
+    places_not_people, portfolio_tails, seats_as_places, state_bodies, teams_and_works, titled_names,
 )
 from newsetl.transforms.entities.lexicon import (
     NAME_PARTICLES,
@@ -510,5 +510,5 @@ def entity_mentions(text: str, language: str = "id") -> list[EntityMention]:
     cands = _initials_as_persons(toks, _seats_as_places(toks, cands, language) if language != "en" else cands)
     if language == "ms":
         cands = places_not_people(toks, seats_as_places(toks, state_bodies(toks, portfolio_tails(toks, cands))))
-        cands = teams_and_works(toks, cands)
+        cands = teams_and_works(toks, titled_names(toks, cands))
     return document_mentions(text, toks, precise_candidates(toks, cands, language), language)
