@@ -177,6 +177,9 @@ def places_not_people(toks: list[Token], cands: list[Candidate]) -> list[Candida
                 known_name_type(name) == "LOC" or (after_preposition and folded(name) in _malaysian_places())
             ):
                 c = Candidate(c.first, c.last, "LOC", c.source)
+        if c.entity_type in ("PERSON", "ORG") and c.source in _RULE_SOURCES and 2 <= c.last - c.first <= 3:
+            if folded(" ".join(t.text for t in toks[c.first : c.last])) in _malaysian_places():
+                c = Candidate(c.first, c.last, "LOC", c.source)  # "PORT DICKSON", "LRT Kelana Jaya": the place
         out.append(c)
     # A Malaysian place the document writes as a place once ("di Semporna") is that place wherever
     # it is written alone (the tagger's one PERSON would otherwise win the document's vote).
