@@ -151,6 +151,11 @@ def seats_as_places(toks: list[Token], cands: list[Candidate]) -> list[Candidate
     return out
 
 
+# Words opening the names of courts and universities, which the tagger calls places after "di".
+# Source: Kamus Dewan.
+_INSTITUTION_HEADS = frozenset({"mahkamah", "universiti", "politeknik", "hospital"})
+
+
 @cache
 def _malaysian_places() -> frozenset[str]:
     """Return folded names of Malaysia's populated places (GeoNames, any size)."""
@@ -167,12 +172,18 @@ def places_not_people(toks: list[Token], cands: list[Candidate]) -> list[Candida
     people_words = {
         t.text for c in cands if c.entity_type == "PERSON" and c.last - c.first > 1 for t in toks[c.first : c.last]
     }
+    place_ends = {c.last for c in cands if c.entity_type == "LOC"}
     out = []
     for c in cands:
+        if c.entity_type == "LOC" and c.source == "tagger" and folded(toks[c.first].text) in _INSTITUTION_HEADS:
+            c = Candidate(c.first, c.last, "ORG", c.source)  # "di Mahkamah Sesyen": the court, an institution
         if c.entity_type == "PERSON" and c.source in _RULE_SOURCES and c.last - c.first <= 3:
             name = " ".join(t.text for t in toks[c.first : c.last])
             lone = c.last - c.first == 1 and toks[c.first].text in people_words
-            after_preposition = c.first > 0 and toks[c.first - 1].text.lower() in _PLACE_PREPOSITIONS
+            after_preposition = c.first > 0 and (
+                toks[c.first - 1].text.lower() in _PLACE_PREPOSITIONS
+                or (toks[c.first - 1].text == "," and c.first - 1 in place_ends)  # "Taman Megah, Klebang"
+            )
             if not lone and folded(name) not in non_names() and (
                 known_name_type(name) == "LOC" or (after_preposition and folded(name) in _malaysian_places())
             ):
