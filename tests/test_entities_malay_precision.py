@@ -133,3 +133,43 @@ def test_a_father_s_name_inside_a_child_s_is_not_the_child():
 def test_corpus_short_forms_prefer_the_name_they_open(keys, short, target):
     resolved = resolved_keys({("PERSON", f"PERSON:{k}") for k in keys})
     assert resolved[("PERSON", f"PERSON:{short}")] == f"PERSON:{target}"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("PORT DICKSON: Pengambilan vaksin Covid-19 adalah antara ikhtiar yang wajar diambil.", "PORT DICKSON", "LOC"),
+        ("Terdahulu, di Mahkamah Sesyen di sini, Lukman turut mengaku bersalah di hadapan Hakim Norhayati.",
+         "Mahkamah Sesyen", "ORG"),
+        ("Sekarang aku berada di tengah-tengah jalan antara Marudi dan Long Panai.", "Marudi", "LOC"),
+        ("Punca kematian disahkan oleh Ketua Perubatan Diraja, Sir Huw Thomas.", "Huw Thomas", "PERSON"),
+        ("Wang itu untuk membeli karpet baharu bagi Masjid Nurul Huda, Felda Chuping di sini hari ini.",
+         "Felda Chuping", "LOC"),
+        ("Hadir sama, Ketua Pegawai Eksekutif MAIPs, Mohd. Nazim Mohd. Noor dan imam masjid.", "MAIPs", "ORG"),
+        ("Kapal itu dibina syarikat Boustead Naval Shipyard Sdn. Bhd. (BNS) secara rundingan terus.",
+         "Boustead Naval Shipyard Sdn", "ORG"),
+    ],
+)
+def test_malay_names_get_their_whole_span_and_type(text, name, kind):
+    spans = {(t, k) for t, k, _n in _spans(text)}
+    assert (name, kind) in spans, spans
+
+
+def test_the_malay_united_nations_is_not_the_party_bersatu():
+    text = "Dalam pada itu, Pertubuhan Bangsa-Bangsa Bersatu (PBB) memaklumkan masalah komunikasi itu."
+    names = {n for _t, kind, n in _spans(text) if kind == "ORG"}
+    assert names == {"United Nations"}, names
+
+
+def test_a_seat_is_a_place_throughout_the_document():
+    text = ("Beliau menegaskan, penting untuk kerusi Dewan Undangan Negeri (DUN) Ampangan dimenangi oleh Pakatan "
+            "Harapan (PH). DUN Ampangan akan turut ditandingi calon dari Perikatan Nasional. Kata Ampangan lagi, "
+            "kempen bermula esok.")
+    kinds = {kind for t, kind, _n in _spans(text) if t == "Ampangan"}
+    assert kinds == {"LOC"}, kinds
+
+
+def test_the_king_s_title_alone_is_nobody():
+    text = "KUALA LUMPUR: Yang di-Pertuan Agong , Al-Sultan Abdullah bertitah agar kesucian semua agama dijaga."
+    people = {t for t, kind, _n in _spans(text) if kind == "PERSON"}
+    assert "Pertuan Agong" not in people, people

@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 import pycountry
@@ -145,12 +146,19 @@ def seats_as_places(toks: list[Token], cands: list[Candidate]) -> list[Candidate
             if c.last - first <= _MAX_SEAT_WORDS and _state_at(toks, first) is None and (
                 c.last >= len(toks) or not toks[c.last].text[:1].isupper()
             ):
-                out.append(Candidate(first, c.last, "LOC", c.source))
+                out.append(Candidate(first, c.last, "LOC", c.source, kind="seat"))
                 continue
         out.append(c)
     return out
 
 
+# Words opening Malaysian place names (``Felda Chuping``, ``Kampung Gajah``, ``Taman Megah``); a "person"
+# opening with one is the place. Source: Kamus Dewan; FELDA settlement names.
+_PLACE_HEADS = frozenset({"kampung", "kg", "taman", "felda", "felcra", "sungai", "pulau", "bandar", "pekan", "lembah"})
+# An acronym with a lower-case tail (``MAIPs``, ``MAINs``) is an institution's, not a person's name.
+_ACRONYM_PLURAL = re.compile(r"[A-Z]{3,}[a-z]{1,2}")
+# Malaysian companies' legal forms (Sendirian Berhad). Source: Companies Act 2016.
+_COMPANY_FORMS = frozenset({"sdn", "bhd", "berhad", "sendirian"})
 # Words opening the names of courts and universities, which the tagger calls places after "di".
 # Source: Kamus Dewan.
 _INSTITUTION_HEADS = frozenset({"mahkamah", "universiti", "politeknik", "hospital"})
@@ -177,6 +185,20 @@ def places_not_people(toks: list[Token], cands: list[Candidate]) -> list[Candida
     for c in cands:
         if c.entity_type == "LOC" and c.source == "tagger" and folded(toks[c.first].text) in _INSTITUTION_HEADS:
             c = Candidate(c.first, c.last, "ORG", c.source)  # "di Mahkamah Sesyen": the court, an institution
+        if c.entity_type == "PERSON" and c.source in _RULE_SOURCES and c.last - c.first > 1 and (
+            folded(toks[c.first].text) in _PLACE_HEADS
+        ):
+            c = Candidate(c.first, c.last, "LOC", c.source)  # "Felda Chuping", "Kampung Gajah": a place
+        if c.entity_type == "PERSON" and c.source in _RULE_SOURCES and c.last - c.first == 1 and _ACRONYM_PLURAL.fullmatch(
+            toks[c.first].text
+        ):
+            c = Candidate(c.first, c.last, "ORG", c.source)  # "MAIPs": an institution's acronym
+        if c.entity_type == "PERSON" and c.source in _RULE_SOURCES and all(
+            folded(t.text) in _COMPANY_FORMS for t in toks[c.first : c.last] if t.text[:1].isalpha()
+        ):
+            continue  # "Sdn. Bhd.": a company's legal form names nobody
+        if c.entity_type == "PERSON" and c.source in _RULE_SOURCES and folded(toks[c.last - 1].text) in _COMPANY_FORMS:
+            c = Candidate(c.first, c.last, "ORG", c.source)  # "Boustead Naval Shipyard Sdn": a company
         if c.entity_type == "PERSON" and c.source in _RULE_SOURCES and c.last - c.first <= 3:
             name = " ".join(t.text for t in toks[c.first : c.last])
             lone = c.last - c.first == 1 and toks[c.first].text in people_words
@@ -196,7 +218,8 @@ def places_not_people(toks: list[Token], cands: list[Candidate]) -> list[Candida
     # it is written alone (the tagger's one PERSON would otherwise win the document's vote).
     places = {
         name for c in out if c.entity_type == "LOC"
-        and folded(name := " ".join(t.text for t in toks[c.first : c.last])) in _malaysian_places()
+        for name in [" ".join(t.text for t in toks[c.first : c.last])]
+        if c.kind == "seat" or folded(name) in _malaysian_places()
     }
     if not places:
         return out
