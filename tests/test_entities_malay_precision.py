@@ -173,3 +173,31 @@ def test_the_king_s_title_alone_is_nobody():
     text = "KUALA LUMPUR: Yang di-Pertuan Agong , Al-Sultan Abdullah bertitah agar kesucian semua agama dijaga."
     people = {t for t, kind, _n in _spans(text) if kind == "PERSON"}
     assert "Pertuan Agong" not in people, people
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Kejadian berlaku kira-kira pukul 6.20 petang pada 22 Januari lalu di premis No. 2369, Permatang Berangan, "
+         "Tasek Gelugor di sini.", "Tasek Gelugor"),
+        ("Mangsa disamun dua penyamun bermotosikal di hadapan rumah sendiri di Taman Megah, Klebang di sini, dalam "
+         "kejadian itu.", "Klebang"),
+        ("Projek menaik taraf LRA Jenun Baru di Pendang dan Bukit Selambau di Kuala Muda, tarikh siap kerja "
+         "dijangkakan pada 2 Disember 2023.", "Kuala Muda"),
+    ],
+)
+def test_an_address_or_a_place_after_di_is_a_place(text, place):
+    spans = {(t, k) for t, k, _n in _spans(text)}
+    assert (place, "LOC") in spans, spans
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        ("Kerajaan menyediakan dana untuk Rumah Mampu Milik dan Skim Perumahan Belia bagi membiayai pembelian rumah "
+         "pertama.", "Skim Perumahan Belia"),
+        ("“Atau, mungkin pada dia AS$400,000 ibarat 4 pound sahaja,” kata Fury kepada iFL TV.", "AS"),
+    ],
+)
+def test_a_scheme_or_a_currency_is_no_mention(text, wrong):
+    assert not any(t == wrong for t, _k, _n in _spans(text))

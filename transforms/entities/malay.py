@@ -154,7 +154,16 @@ def seats_as_places(toks: list[Token], cands: list[Candidate]) -> list[Candidate
 
 # Words opening Malaysian place names (``Felda Chuping``, ``Kampung Gajah``, ``Taman Megah``); a "person"
 # opening with one is the place. Source: Kamus Dewan; FELDA settlement names.
-_PLACE_HEADS = frozenset({"kampung", "kg", "taman", "felda", "felcra", "sungai", "pulau", "bandar", "pekan", "lembah"})
+_PLACE_HEADS = frozenset({
+    "kampung", "kg", "taman", "felda", "felcra", "sungai", "pulau", "bandar", "pekan", "lembah", "kuala", "permatang",
+    "tanjung", "teluk", "pengkalan", "alor", "kubang", "pantai", "padang", "batu", "bukit", "air", "ayer", "simpang",
+    "tasek", "tasik", "lubuk", "parit", "kepala", "jeram", "gua", "tanah",
+})
+# Malay words opening the names of schemes, taxes, policies and campaigns (``Skim Perumahan Belia``,
+# ``Cukai Barangan Mewah``): such a name is no organisation. Source: Kamus Dewan.
+_CONCEPT_HEADS = frozenset({"skim", "cukai", "dasar", "pelan", "inisiatif", "kempen", "projek", "program", "rancangan", "geran"})
+# Prepositions that put a place, never a person, after them in Malay ("di Kuala Muda", "ke Muar").
+_STRICT_PLACE_PREPOSITIONS = frozenset({"di", "ke"})
 # An acronym with a lower-case tail (``MAIPs``, ``MAINs``) is an institution's, not a person's name.
 _ACRONYM_PLURAL = re.compile(r"[A-Z]{3,}[a-z]{1,2}")
 # Malaysian companies' legal forms (Sendirian Berhad). Source: Companies Act 2016.
@@ -183,6 +192,16 @@ def places_not_people(toks: list[Token], cands: list[Candidate]) -> list[Candida
     place_ends = {c.last for c in cands if c.entity_type == "LOC"}
     out = []
     for c in cands:
+        if c.entity_type == "ORG" and c.source in _RULE_SOURCES and folded(toks[c.first].text) in _CONCEPT_HEADS:
+            continue  # "Skim Perumahan Belia", "Cukai Barangan Mewah": a scheme or a tax
+        if c.entity_type == "LOC" and c.last < len(toks) and toks[c.last].text == "$" and toks[c.last].start == toks[c.last - 1].end:
+            continue  # "AS$400,000": a currency
+        if (
+            c.entity_type == "PERSON" and c.source in ("tagger", "propagated") and c.first > 0
+            and toks[c.first - 1].text in _STRICT_PLACE_PREPOSITIONS
+            and not any(t.text in people_words for t in toks[c.first : c.last])
+        ):
+            c = Candidate(c.first, c.last, "LOC", c.source)  # "di Kuala Muda": a place
         if c.entity_type == "LOC" and c.source == "tagger" and folded(toks[c.first].text) in _INSTITUTION_HEADS:
             c = Candidate(c.first, c.last, "ORG", c.source)  # "di Mahkamah Sesyen": the court, an institution
         if c.entity_type == "PERSON" and c.source in _RULE_SOURCES and c.last - c.first > 1 and (
@@ -206,8 +225,12 @@ def places_not_people(toks: list[Token], cands: list[Candidate]) -> list[Candida
                 toks[c.first - 1].text.lower() in _PLACE_PREPOSITIONS
                 or (toks[c.first - 1].text == "," and c.first - 1 in place_ends)  # "Taman Megah, Klebang"
             )
+            in_address = (  # "di Taman Megah, Klebang di sini": the place an address ends with
+                c.first > 0 and toks[c.first - 1].text == "," and c.first - 1 in place_ends
+                and c.last + 1 < len(toks) and toks[c.last].text == "di" and toks[c.last + 1].text == "sini"
+            )
             if not lone and folded(name) not in non_names() and (
-                known_name_type(name) == "LOC" or (after_preposition and folded(name) in _malaysian_places())
+                known_name_type(name) == "LOC" or in_address or (after_preposition and folded(name) in _malaysian_places())
             ):
                 c = Candidate(c.first, c.last, "LOC", c.source)
         if c.entity_type in ("PERSON", "ORG") and c.source in _RULE_SOURCES and 2 <= c.last - c.first <= 3:
