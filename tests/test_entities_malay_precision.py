@@ -75,6 +75,8 @@ def test_a_place_is_never_a_person(text, place):
         ("Pengerusi Jawatankuasa Kerjaya, Bekalan Air dan Sumber Tenaga negeri, Datuk Suraya Yaacob berkata, kerajaan "
          "negeri akan mengadakan pertemuan.", "Bekalan Air"),
         ("Justeru, beliau berkata, tiada gunanya Met Malaysia wujud sekiranya amaran tidak diberi.", "Justeru"),
+        ("Begitupun Misbun masih memerlukan masa untuk meneliti tawaran dari BAT sebelum membuat keputusan.",
+         "Begitupun Misbun"),
         ("Perintah reman dikeluarkan Majistret Nabilah Nizam terhadap suspek berusia 41 tahun itu.",
          "Majistret Nabilah Nizam"),
         ("Naib Canselor, Prof. Datuk Dr. Mohd. Ekhwan Toriman bersama pegawai UKM turut menjejaki penerima ini.",
