@@ -203,3 +203,15 @@ def test_an_address_or_a_place_after_di_is_a_place(text, place):
 )
 def test_a_scheme_or_a_currency_is_no_mention(text, wrong):
     assert not any(t == wrong for t, _k, _n in _spans(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        ("Pemain lincah itu turut membantu skuad Harimau Selatan muncul juara Piala Malaysia 2017 dan 2019.", "Malaysia"),
+        ("Lapor Arab News , Kementerian Kesihatan Arab Saudi juga menggesa jemaah untuk mematuhi protokol.",
+         "Lapor Arab News"),
+    ],
+)
+def test_a_cup_s_country_and_a_reporting_verb_are_no_mention(text, wrong):
+    assert not any(t == wrong for t, _k, _n in _spans(text)), _spans(text)

@@ -162,6 +162,8 @@ _PLACE_HEADS = frozenset({
 # Malay words opening the names of schemes, taxes, policies and campaigns (``Skim Perumahan Belia``,
 # ``Cukai Barangan Mewah``): such a name is no organisation. Source: Kamus Dewan.
 _CONCEPT_HEADS = frozenset({"skim", "cukai", "dasar", "pelan", "inisiatif", "kempen", "projek", "program", "rancangan", "geran"})
+# Capitalised words naming a competition after which a place names the competition. Source: Kamus Dewan.
+_CUP_WORDS = frozenset({"piala", "liga", "sukan", "kejohanan", "anugerah"})
 # Prepositions that put a place, never a person, after them in Malay ("di Kuala Muda", "ke Muar").
 _STRICT_PLACE_PREPOSITIONS = frozenset({"di", "ke"})
 # An acronym with a lower-case tail (``MAIPs``, ``MAINs``) is an institution's, not a person's name.
@@ -196,6 +198,8 @@ def places_not_people(toks: list[Token], cands: list[Candidate]) -> list[Candida
             continue  # "Skim Perumahan Belia", "Cukai Barangan Mewah": a scheme or a tax
         if c.entity_type == "LOC" and c.last < len(toks) and toks[c.last].text == "$" and toks[c.last].start == toks[c.last - 1].end:
             continue  # "AS$400,000": a currency
+        if c.entity_type == "LOC" and c.first > 0 and folded(toks[c.first - 1].text) in _CUP_WORDS and toks[c.first - 1].text[:1].isupper():
+            continue  # "Piala Malaysia", "Liga Malaysia": the competition, no mention of the country
         if (
             c.entity_type == "PERSON" and c.source in ("tagger", "propagated") and c.first > 0
             and toks[c.first - 1].text in _STRICT_PLACE_PREPOSITIONS
