@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from newsetl.transforms.entities.lexicon import concept_heads, head_words, is_common_word
+from newsetl.transforms.entities.lexicon import concept_heads, folded, head_words, is_common_word, non_names
 from newsetl.transforms.entities.spans import Candidate
 from newsetl.transforms.entities.tokens import Token
 
@@ -73,6 +73,8 @@ def bracketed_acronyms(toks: list[Token], cands: list[Candidate], language: str)
         acr = toks[k].text
         if toks[k - 1].text != "(" or toks[k + 1].text != ")" or owner[k] is not None:
             continue
+        if folded(acr) in non_names():
+            continue  # "Ahli Dewan Undangan Negeri (ADUN)": a member's title, no organisation
         before = ends.get(k - 1)
         if before is not None and before.entity_type == "ORG":
             if _is_short_form(acr):

@@ -10,7 +10,7 @@ from collections import Counter, defaultdict
 
 from rapidfuzz import fuzz
 
-from newsetl.transforms.entities.lexicon import folded, folded_name, nicknames
+from newsetl.transforms.entities.lexicon import GIVEN_NAME_PREFIXES, folded, folded_name, nicknames
 from newsetl.transforms.entities.roles import person_role
 from newsetl.transforms.entities.spans import Candidate
 from newsetl.transforms.entities.tokens import Token
@@ -32,17 +32,35 @@ def _opens(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     return len(short) < len(long) and long[: len(short)] == short
 
 
+def _another_person(key: tuple[str, ...], long: tuple[str, ...], first_seen: dict[tuple[str, ...], int]) -> bool:
+    """Return True when ``long`` is a Malay name built on ``key`` as the father's name: ``key`` of two
+    or more words closes it after a given name (``Nina`` + ``Ismail Sabri``) and the document writes
+    ``key`` first (a short form follows the full name it stands for)."""
+    n = len(key)
+    return (
+        n >= 2 and long[-n:] == key and any(w not in GIVEN_NAME_PREFIXES for w in long[:-n])
+        and first_seen.get(key, 0) < first_seen.get(long, 0)
+    )
+
+
 def _resolved_keys(
-    keys: set[tuple[str, ...]], fuzzy: bool, fixed: frozenset[tuple[str, ...]] = frozenset()
+    keys: set[tuple[str, ...]], fuzzy: bool, fixed: frozenset[tuple[str, ...]] = frozenset(),
+    first_seen: dict[tuple[str, ...], int] | None = None,
 ) -> dict[tuple[str, ...], tuple[str, ...]]:
     """Return each key mapped to the unique fullest key that contains it, or to itself.
 
     People's short forms open or close their full names (``Pashinyan``). An organisation's short
     form must open its fuller name (``Bank Mega`` of ``Bank Mega Syariah``): the name that ends
     with one is a unit of it (``SIL UI`` is a school of ``UI``), and ``fixed`` keys (acronyms)
-    stay their own organisation (``KPU`` is not ``KPU Kabupaten Bone``).
+    stay their own organisation (``KPU`` is not ``KPU Kabupaten Bone``). With ``first_seen``
+    (Malay: where each key is first written), a key is not taken into a longer name that names
+    another person after it (``_another_person``).
     """
-    contains = _contains if fuzzy else _opens
+    def contains(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+        if not fuzzy:
+            return _opens(short, long)
+        return _contains(short, long) and not (first_seen is not None and _another_person(short, long, first_seen))
+
     maximal = [k for k in keys if not any(contains(k, other) for other in keys)]
     resolved = {}
     for key in keys:
@@ -168,9 +186,16 @@ def document_mentions(text: str, toks: list[Token], cands: list[Candidate], lang
         k for c, k, s in zip(cands, own_keys, surfaces)
         if k and c.entity_type == "ORG" and len(k) == 1 and s.isupper()
     )
+    first_seen: dict[tuple[str, ...], int] | None = None
+    if language == "ms":
+        first_seen = {}
+        for c, k in zip(cands, own_keys):
+            if k and c.entity_type == "PERSON":
+                first_seen.setdefault(k, c.first)
     resolved = {
         kind: _resolved_keys(
-            {k for c, k in zip(cands, own_keys) if k and c.entity_type == kind}, kind == "PERSON", fixed
+            {k for c, k in zip(cands, own_keys) if k and c.entity_type == kind}, kind == "PERSON", fixed,
+            first_seen if kind == "PERSON" else None,
         )
         for kind in ("PERSON", "ORG")
     }

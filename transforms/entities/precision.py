@@ -28,7 +28,12 @@ _EVENT_WORDS = frozenset({
     "karnival", "ekspo", "expo", "maraton", "marathon", "konser", "konsert", "turnamen", "anugerah",
     "pameran", "cup", "games", "olympics", "olympic", "paralympics", "championship", "championships",
     "prix", "run", "trophy", "awards", "tournament", "fest", "grammys", "oscars", "indoor", "indoors",
+    # Malay elections, meetings and laws (``Pilihan Raya Negeri``, ``Mesyuarat Kedua``, ``Ordinan
+    # Darurat``, ``Akta SPRM``) and English weeks (``KL Fashion Week``). Source: Kamus Dewan.
+    "pilihan", "mesyuarat", "persidangan", "seminar", "bengkel", "ordinan", "akta", "enakmen", "week",
 })
+
+
 def event_words() -> frozenset[str]:
     """Return the folded words naming a sports event, festival, fair or award (``marathon``, ``olympics``)."""
     return _EVENT_WORDS
@@ -186,6 +191,8 @@ def precise_candidates(toks: list[Token], cands: list[Candidate], language: str)
         if c.source not in _RULE_SOURCES:
             out.append(c)
             continue
+        if c.entity_type != "PERSON":
+            c = _hyphen_closed(toks, c)
         words = _words(toks, c)
         if _is_event(words) or any(_GLUED.search(w) for w in words) or len("".join(words)) == 1:
             continue
@@ -198,8 +205,8 @@ def precise_candidates(toks: list[Token], cands: list[Candidate], language: str)
             continue  # "Festival Bon Odori": the name after an event word names the event
         if len(words) == 1 and not words[0].isupper() and folded(words[0]) in _PARTICLES:
             continue  # "Al" of "Al-Sultan Abdullah": a particle cut from a name names nothing
-        while len(words) > 1 and words[0].islower() and words[0].isalpha() and c.entity_type != "PERSON":
-            words.pop(0)  # "kawasan Taman Impian Jaya Ancol": a lower-case word opens no name
+        while len(words) > 1 and words[0].islower() and words[0].replace("-", "").isalpha() and c.entity_type != "PERSON":
+            words.pop(0)  # "kawasan Taman Impian Jaya Ancol", "kelima-lima projek": a lower-case word opens no name
             c = Candidate(c.first + 1, c.last, c.entity_type, c.source)
         if c.entity_type != "PERSON" and len(words) == 1 and (words[0].islower() or words[0].lower() in calendar_words()):
             continue  # "koperasi merah putih", "bulan Oktober": nothing named is left
@@ -435,6 +442,17 @@ def _derived_common(word: str) -> bool:
             if (not suffix or low.endswith(suffix)) and len(root) >= _MIN_ROOT_CHARS and is_common_word(root, "id"):
                 return True
     return False
+
+
+def _hyphen_closed(toks: list[Token], c: Candidate) -> Candidate:
+    """Return an ORG or LOC cut at a tight hyphen run on over it when what it left is a particle or
+    the first half of a doubled word (``Masjid Al`` + ``-Aqsa``, ``Fakulti Syariah & Undang`` + ``-Undang``)."""
+    k = c.last
+    if k + 1 < len(toks) and toks[k].text == "-" and toks[k].start == toks[k - 1].end and toks[k + 1].start == toks[k].end:
+        last, nxt = toks[k - 1].text, toks[k + 1].text
+        if nxt[:1].isupper() and nxt.isalpha() and (folded(last) in _PARTICLES or nxt.lower() == last.lower()):
+            return Candidate(c.first, k + 2, c.entity_type, c.source, None, None, c.country_code, c.kind)
+    return c
 
 
 def _english_companies(toks: list[Token], cands: list[Candidate], seen) -> list[Candidate]:

@@ -12,7 +12,7 @@ import hashlib
 
 import polars as pl
 
-from newsetl.transforms.entities.lexicon import is_common_word
+from newsetl.transforms.entities.lexicon import GIVEN_NAME_PREFIXES, is_common_word
 
 OUTPUT_SCHEMA = {
     "entity_type": pl.Utf8,
@@ -43,6 +43,11 @@ def _words(entity_key: str) -> tuple[str, ...]:
 def _is_fragment(words: tuple[str, ...]) -> bool:
     """Return True for a key holding an everyday word: a headline fragment ("prabowo puji jokowi")."""
     return any(is_common_word(w, "id") for w in words)
+
+
+def _prefixed_only(extra: tuple[str, ...]) -> bool:
+    """Return True when the words a longer name adds in front are name prefixes only (``mohd``)."""
+    return all(w in GIVEN_NAME_PREFIXES for w in extra)
 
 
 def _dominant(candidates: list[str], counts: dict[str, int] | None) -> list[str]:
@@ -88,6 +93,14 @@ def resolved_keys(keys: set[tuple[str, str]], counts: dict[str, int] | None = No
                 opened = [k for k in opened if not _is_fragment(_words(k))]
                 if opened:  # a surname shared by two full names ("aliyev") still links to neither
                     fullest = _dominant(sorted(k for k in {*fullest, *opened} if not _is_fragment(_words(k))), counts)
+            elif len(words) > 1:
+                # Two or more words that open exactly one full name are that person's given names
+                # ("ismail sabri" -> "ismail sabri yaakob"); a longer name they close after another
+                # given name is then someone else's, built on the father's ("nina ismail sabri").
+                opened = [k for k in opening.get((kind, words), ()) if (kind, _words(k)) not in longer]
+                opened = [k for k in opened if (kind, _words(k)) not in opening and not _is_fragment(_words(k))]
+                if len(opened) == 1:
+                    fullest = [k for k in fullest if _prefixed_only(_words(k)[: -len(words)])] + opened
             if len(fullest) > 1:
                 # "s jones" of a results list does not make "jones" ambiguous beside "max jones".
                 spelled = [k for k in fullest if len(_words(k)[0]) > 1]

@@ -73,6 +73,8 @@ def cleaned_span(toks: list[Token], first: int, last: int, kind: str, language: 
     # A sentence-opening conjunction the tagger took in ("Biarpun Leicester") is no part of a name.
     while last - first > 1 and toks[first].text.lower() in function_words():
         first += 1
+    if last - first == 1 and toks[first].text.lower() in function_words():
+        return None  # a sentence-opening connective alone ("Justeru, beliau berkata") names nothing
     if kind == "PERSON":
         lang = "en" if language == "en" else "id"
         # A title may open before the span ("Tan" + "Sri Ahmad Yusof" is "Tan Sri" + a name).
