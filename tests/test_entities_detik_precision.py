@@ -86,6 +86,11 @@ _SIL = (
         # an organisation and a region after it: the branch; the region leaves the person
         P("Ketua NasDem Sumut Iskandar mendesak kepolisian untuk mengungkapkan sosok tersangka judi online.",
           ("Sumut Iskandar", "PERSON"), ("Iskandar", "PERSON"), id="nasdem-sumut"),
+        # a unit's number ends the body; the person after it is no part of it
+        P("\"Saya nggak pernah nyangka,\" kata Kepala Satuan Tugas Koordinasi dan Supervisi KPK Wilayah V Dian Patria "
+          "di gedung KPK, Kuningan, Jakarta Selatan. Dian menjelaskan, masyarakat di sekitar tambang paling miskin.",
+          ("Satuan Tugas Koordinasi dan Supervisi KPK Wilayah V Dian Patria", "ORG"), ("Dian Patria", "PERSON"),
+          id="unit-number-person"),
         # people the tagger called organisations: an age or the name's initials in brackets, lists of initials
         P("Seorang warga binaan Lembaga Pemasyarakatan (Lapas) Kelas III Pangururan, Kabupaten Samosir bernama Armi "
           "Siregar (27) diduga tewas usai dikeroyok teman sekamarnya.", ("Armi Siregar", "ORG"),
@@ -155,3 +160,12 @@ def test_lists_of_bodies_stay_bodies():
 def test_bracketed_acronym_of_a_body_is_no_person(text, body):
     # A bracketed acronym after a body's name is no person's initials: common, English or place words name a body.
     assert (body, "PERSON") not in _spans(text)
+
+
+def test_ministry_short_form_is_the_ministry():
+    # "Kemenkeu" and "Kementerian Keuangan" are one body under its full name.
+    mentions = _mentions("Imron mendukung program-program Kementerian Keuangan pada 2026 mendatang. Namun banyak "
+                         "direktorat jenderal, badan, dan lembaga di bawah Kemenkeu yang menganggarkan program itu.")
+    keys = {m.text: (m.entity_key, m.canonical_name) for m in mentions}
+    assert keys["Kemenkeu"] == keys["Kementerian Keuangan"]
+    assert keys["Kemenkeu"][1] == "Kementerian Keuangan"
