@@ -67,6 +67,8 @@ _SIL = (
           "telah sampai ke Senayan.", ("Polkam", "PERSON"), id="menko-polkam"),
         P("Ketua Banggar DPR Said Abdullah menegaskan hal itu.", ("Banggar", "PERSON"), ("Said Abdullah", "PERSON"),
           id="banggar-unit"),
+        P("\"Saya bisa yakinkan mereka, fiskalnya berkesinambungan apa enggak, langkah Menteri Keuangannya ngaco apa "
+          "enggak,\" ujar Purbaya.", ("Keuangannya", "PERSON"), id="portfolio-possessive"),
         # junk: an affixed common word opening a quote, a street cut at its title, two title-case letters
         P("\"Tervalidasi juga demikian, jadi ada kenaikan artinya kinerja E-TLE yang berada di Jawa Timur sudah cukup "
           "bagus,\" katanya.", ("Tervalidasi", "PERSON"), id="tervalidasi"),
@@ -169,3 +171,16 @@ def test_ministry_short_form_is_the_ministry():
     keys = {m.text: (m.entity_key, m.canonical_name) for m in mentions}
     assert keys["Kemenkeu"] == keys["Kementerian Keuangan"]
     assert keys["Kemenkeu"][1] == "Kementerian Keuangan"
+
+
+@pytest.mark.parametrize(
+    "text, acronym",
+    [
+        pytest.param("Biennial Update Report kami yang telah disampaikan kepada UNFCCC memperkirakan bahwa Indonesia "
+                     "membutuhkan dana besar.", "UNFCCC", id="unfccc"),
+        pytest.param("Menurutnya, ASCOPE telah mencatat tonggak sejarah. ASCOPE hadir di era 1970-an.", "ASCOPE",
+                     id="ascope"),
+    ],
+)
+def test_long_acronyms_keep_their_capitals(text, acronym):
+    assert {m.canonical_name for m in _mentions(text) if m.text == acronym} == {acronym}
