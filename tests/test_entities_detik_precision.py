@@ -67,6 +67,8 @@ _SIL = (
           "telah sampai ke Senayan.", ("Polkam", "PERSON"), id="menko-polkam"),
         P("Ketua Banggar DPR Said Abdullah menegaskan hal itu.", ("Banggar", "PERSON"), ("Said Abdullah", "PERSON"),
           id="banggar-unit"),
+        P("\"Saya bisa yakinkan mereka, fiskalnya berkesinambungan apa enggak, langkah Menteri Keuangannya ngaco apa "
+          "enggak,\" ujar Purbaya.", ("Keuangannya", "PERSON"), id="portfolio-possessive"),
         # junk: an affixed common word opening a quote, a street cut at its title, two title-case letters
         P("\"Tervalidasi juga demikian, jadi ada kenaikan artinya kinerja E-TLE yang berada di Jawa Timur sudah cukup "
           "bagus,\" katanya.", ("Tervalidasi", "PERSON"), id="tervalidasi"),
@@ -86,6 +88,11 @@ _SIL = (
         # an organisation and a region after it: the branch; the region leaves the person
         P("Ketua NasDem Sumut Iskandar mendesak kepolisian untuk mengungkapkan sosok tersangka judi online.",
           ("Sumut Iskandar", "PERSON"), ("Iskandar", "PERSON"), id="nasdem-sumut"),
+        # a unit's number ends the body; the person after it is no part of it
+        P("\"Saya nggak pernah nyangka,\" kata Kepala Satuan Tugas Koordinasi dan Supervisi KPK Wilayah V Dian Patria "
+          "di gedung KPK, Kuningan, Jakarta Selatan. Dian menjelaskan, masyarakat di sekitar tambang paling miskin.",
+          ("Satuan Tugas Koordinasi dan Supervisi KPK Wilayah V Dian Patria", "ORG"), ("Dian Patria", "PERSON"),
+          id="unit-number-person"),
         # people the tagger called organisations: an age or the name's initials in brackets, lists of initials
         P("Seorang warga binaan Lembaga Pemasyarakatan (Lapas) Kelas III Pangururan, Kabupaten Samosir bernama Armi "
           "Siregar (27) diduga tewas usai dikeroyok teman sekamarnya.", ("Armi Siregar", "ORG"),
@@ -155,3 +162,25 @@ def test_lists_of_bodies_stay_bodies():
 def test_bracketed_acronym_of_a_body_is_no_person(text, body):
     # A bracketed acronym after a body's name is no person's initials: common, English or place words name a body.
     assert (body, "PERSON") not in _spans(text)
+
+
+def test_ministry_short_form_is_the_ministry():
+    # "Kemenkeu" and "Kementerian Keuangan" are one body under its full name.
+    mentions = _mentions("Imron mendukung program-program Kementerian Keuangan pada 2026 mendatang. Namun banyak "
+                         "direktorat jenderal, badan, dan lembaga di bawah Kemenkeu yang menganggarkan program itu.")
+    keys = {m.text: (m.entity_key, m.canonical_name) for m in mentions}
+    assert keys["Kemenkeu"] == keys["Kementerian Keuangan"]
+    assert keys["Kemenkeu"][1] == "Kementerian Keuangan"
+
+
+@pytest.mark.parametrize(
+    "text, acronym",
+    [
+        pytest.param("Biennial Update Report kami yang telah disampaikan kepada UNFCCC memperkirakan bahwa Indonesia "
+                     "membutuhkan dana besar.", "UNFCCC", id="unfccc"),
+        pytest.param("Menurutnya, ASCOPE telah mencatat tonggak sejarah. ASCOPE hadir di era 1970-an.", "ASCOPE",
+                     id="ascope"),
+    ],
+)
+def test_long_acronyms_keep_their_capitals(text, acronym):
+    assert {m.canonical_name for m in _mentions(text) if m.text == acronym} == {acronym}

@@ -82,6 +82,8 @@ def _spelled_out(targets: list[tuple[str, ...]]) -> tuple[str, ...] | None:
 # longer ones are shouting (a headline's "JOKO WIDODO"). People's acronyms are shorter (JK, SBY).
 _ACRONYM_CHARS = {"PERSON": 3}
 _DEFAULT_ACRONYM_CHARS = 5
+# One capitalised word naming an organisation is its acronym up to this long (UNFCCC, ASCOPE, ASSLESI).
+_ORG_ACRONYM_CHARS = 7
 
 
 def _display(surfaces: list[str], entity_type: str = "ORG") -> str:
@@ -92,7 +94,10 @@ def _display(surfaces: list[str], entity_type: str = "ORG") -> str:
             return surface
     words = surfaces[0].split()
     # One short capitalised word is an acronym whatever the tagger called it (IAAF, PUPR).
-    limit = _DEFAULT_ACRONYM_CHARS if len(words) == 1 else _ACRONYM_CHARS.get(entity_type, _DEFAULT_ACRONYM_CHARS)
+    if len(words) == 1:
+        limit = _ORG_ACRONYM_CHARS if entity_type == "ORG" else _DEFAULT_ACRONYM_CHARS
+    else:
+        limit = _ACRONYM_CHARS.get(entity_type, _DEFAULT_ACRONYM_CHARS)
     return " ".join(w if len(w) <= limit else w.title() for w in words)
 
 

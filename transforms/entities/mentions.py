@@ -255,6 +255,9 @@ def _title_qualifier(toks: list[Token], c: Candidate, language: str) -> bool:
         portfolio = portfolio_end(toks, c.first)
         if portfolio is not None and portfolio[0] == c.last:
             return True  # "Menko Polkam": the title's portfolio, no person
+        word = toks[c.first].text
+        if c.last - c.first == 1 and word.endswith("nya") and portfolio_end([Token(0, len(word) - 3, word[:-3])], 0):
+            return True  # "Menteri Keuangannya": the portfolio with a possessive
     return (
         c.last - c.first == 1
         and title_start(toks, c.first, lang) is not None and title_end(toks, c.last, lang) is not None

@@ -101,8 +101,8 @@ def _org_person_split(toks: list[Token], c: Candidate, language: str, seen) -> l
         if _person_tail(tail, language, seen) and all(word_classes("id").get(t.text.lower()) != "O" for t in tail):
             return [Candidate(c.first + 1, c.last, "PERSON", "tagger")]
     for k in range(c.last - 3, c.first - 1, -1):
-        if not _is_acronym(toks[k].text):
-            continue
+        if not (_is_acronym(toks[k].text) or (k > c.first and toks[k].text in _UNIT_NUMBERS)):
+            continue  # "... KPK Wilayah V Dian Patria": an acronym or a unit's number ends the body
         if k == c.first and toks[k].text.upper() in _LEGAL_FORMS:
             return [c]
         cut = k + 1
@@ -114,6 +114,9 @@ def _org_person_split(toks: list[Token], c: Candidate, language: str, seen) -> l
     return [c]
 
 
+# Roman numerals and numbers that close a unit's name (``Komisi II``, ``Wilayah V``, ``Kodam IX``).
+_UNIT_NUMBERS = frozenset({"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV",
+                           "XV", "XVI", "XVII", "XVIII", "XIX", "XX"} | {str(k) for k in range(1, 100)})
 # Institution heads that close a title (``Ketua Majelis``, ``Sekretaris Kabinet``) rather than
 # open a regional office (``Kepala Kejati Jatim``).
 _TITLE_HEADS = frozenset({"majelis", "kabinet", "lembaga", "yayasan"})
