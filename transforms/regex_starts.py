@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 # The non-ASCII letters that re.IGNORECASE matches to ASCII letters (re docs: İ ı ſ K). A text with
 # one of them is matched the slow way: str.lower() does not map them onto the letter the regex accepts.
@@ -18,16 +19,21 @@ _ODD_CASE = re.compile("[\u0130\u0131\u017f\u212a]")
 _DIGIT_RUNS = re.compile(r"\d+")
 
 
-def word_starts(text: str, words: Iterable[str], spaced: bool = False, edged: bool = False) -> set[int] | None:
-    """Return every offset where one of the lower-case ASCII ``words`` begins in ``text``, any case.
+@lru_cache(maxsize=64)
+def _plain(words: frozenset[str]) -> bool:
+    """Return whether every word is lower-case ASCII (str.lower then finds what re.IGNORECASE matches)."""
+    return all(w.isascii() and w == w.lower() for w in words)
+
+
+def word_starts(text: str, words: frozenset[str], spaced: bool = False, edged: bool = False) -> set[int] | None:
+    """Return every offset where one of the lower-case ASCII ``words`` (a frozenset) begins in ``text``, any case.
 
     With ``spaced``, also every offset in the run of spaces and tabs right before such a word (a
     pattern opening with ``[ \\t]*``). With ``edged``, only offsets not right after a word character
     or a hyphen (a pattern opening with ``(?<![\\w-])``). None when ``text`` holds a letter that ``re.IGNORECASE``
     folds differently from ``str.lower`` (the caller then uses ``finditer``).
     """
-    words = set(words)
-    if _ODD_CASE.search(text) or not all(w.isascii() and w == w.lower() for w in words):
+    if _ODD_CASE.search(text) or not _plain(words):
         return None
     low = text.lower()
     if len(low) != len(text):  # unreachable without the odd letters above; kept as a guard
