@@ -25,12 +25,14 @@ def _plain(words: frozenset[str]) -> bool:
     return all(w.isascii() and w == w.lower() for w in words)
 
 
-def word_starts(text: str, words: frozenset[str], spaced: bool = False, edged: bool = False) -> set[int] | None:
+def word_starts(text: str, words: frozenset[str], spaced: bool = False,
+                edge: str | None = None) -> set[int] | None:
     """Return every offset where one of the lower-case ASCII ``words`` (a frozenset) begins in ``text``, any case.
 
     With ``spaced``, also every offset in the run of spaces and tabs right before such a word (a
-    pattern opening with ``[ \\t]*``). With ``edged``, only offsets not right after a word character
-    or a hyphen (a pattern opening with ``(?<![\\w-])``). None when ``text`` holds a letter that ``re.IGNORECASE``
+    pattern opening with ``[ \\t]*``). With ``edge``, only offsets not right after a letter, a digit
+    or one of the characters of ``edge``: ``"_"`` for a pattern opening with ``(?<!\\w)``, ``"_-"``
+    for ``(?<![\\w-])``. None when ``text`` holds a letter that ``re.IGNORECASE``
     folds differently from ``str.lower`` (the caller then uses ``finditer``).
     """
     if _ODD_CASE.search(text) or not _plain(words):
@@ -42,7 +44,7 @@ def word_starts(text: str, words: frozenset[str], spaced: bool = False, edged: b
     for word in words:
         index = low.find(word)
         while index != -1:
-            if not (edged and index > 0 and (text[index - 1].isalnum() or text[index - 1] in "_-")):
+            if edge is None or index == 0 or not (text[index - 1].isalnum() or text[index - 1] in edge):
                 starts.add(index)
             if spaced:
                 before = index

@@ -49,7 +49,7 @@ def blocked_spans(text: str, language: str) -> list[tuple[int, int]]:
     if pattern is None:
         return []
     # A blocked phrase begins with an identifier sign (after no word character) or a number.
-    signs = word_starts(text, _sign_first_words(language), edged=True)
+    signs = word_starts(text, _sign_first_words(language), edge="_-")
     starts = None if signs is None else signs | digit_run_starts(text)
     return [m.span() for m in matches_from(pattern, text, starts)]
 
