@@ -117,3 +117,36 @@ def test_mention_readings_are_fresh_lists_of_the_same_mentions(path):
     first.clear()  # a caller changing its list must not change the next caller's
     again = mentions_in(text, "id")
     assert again and again == mentions_in(text + " ", "id")
+
+
+# Real sentences (Detik, Utusan, BBC) with cue verbs after quotes, openers, regulation numbers,
+# angles, month ranges and anaphors, plus the letters re.IGNORECASE folds unlike str.lower.
+_CUE_SENTENCES = [
+    '"Kami akan tindak tegas," kata Kapolres Kampar AKBP Boby Putra. Katanya, pelaku sudah diamankan.',
+    "Menurut Ketua Cabang Parti Keadilan Rakyat (PKR) itu, Jelas Ade, pihaknya menunggu.",
+    "Hal itu diatur dalam UU Nomor 12 Tahun 2011 dan Perpres No. 5, pada 110 derajat 29 menit.",
+    "Program berlangsung antara Januari sehingga Mac pada 2020. Pada saat itu, ketika itu pula mereka pulang.",
+    '"We will not give up," said Mr Clarke.\nAccording to the Bishop of Durham, the Rt Rev Tom Wright, it was wrong.',
+    "İstanbul'da KATA Budi, ſaid Mr X, kata\tAli ke rumah.\n  \tKatanya, x-Januari-Maret 2020.",
+]
+
+
+@pytest.mark.parametrize("text", _CUE_SENTENCES + [_seed(p) for p in SEEDS])
+def test_matches_from_candidate_starts_equal_finditer(text):
+    from newsetl.transforms.facts import antecedents
+    from newsetl.transforms.regex_starts import digit_run_starts, matches_from, word_starts
+    from newsetl.transforms.temporal import blockers, discourse
+
+    cases = [
+        (antecedents._inverted_cue(), word_starts(text, antecedents._cue_first_words("after_quote_verbs"), spaced=True)),
+        (antecedents._reporting_opener(), word_starts(text, antecedents._cue_first_words("reporting_openers"), spaced=True)),
+        (antecedents._according_to(), word_starts(text, antecedents._cue_first_words("according_to"))),
+    ]
+    for language in ("id", "ms"):
+        signs = word_starts(text, blockers._sign_first_words(language), edge="_-")
+        cases.append((blockers._blocking_pattern(language), None if signs is None else signs | digit_run_starts(text)))
+        month_range, anaphor, _ = discourse._patterns(language)
+        months, anaphors = discourse._first_words(language)
+        cases += [(month_range, word_starts(text, months, edge="_")), (anaphor, word_starts(text, anaphors, edge="_"))]
+    for pattern, starts in cases:
+        assert [m.span() for m in matches_from(pattern, text, starts)] == [m.span() for m in pattern.finditer(text)]

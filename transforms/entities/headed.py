@@ -65,10 +65,11 @@ def headed_orgs(toks: list[Token], text: str, gazetteer: list[GazetteerMatch]) -
     # "Pasukan Baku" are the city's forces: a force named by one place is that place acting.
     places = {(m.first, m.last) for m in gazetteer if m.entry.entity_type == "LOC"}
     spans = []
-    i, n = 0, len(toks)
-    while i < n:
-        if not (toks[i].text[:1].isupper() and toks[i].text.lower() in HEADS) or i in org_starts:
-            i += 1
+    n = len(toks)
+    reach = 0  # left to right; tokens up to the end of an earlier name start nothing
+    opening = {w for w in {t.text for t in toks} if w[:1].isupper() and w.lower() in HEADS}  # each distinct text once
+    for i in [k for k, t in enumerate(toks) if t.text in opening]:
+        if i < reach or i in org_starts:
             continue
         j = i + 1
         unit_end = _unit_number_end(toks, j)
@@ -95,5 +96,5 @@ def headed_orgs(toks: list[Token], text: str, gazetteer: list[GazetteerMatch]) -
             j -= 1
         if j > i + 1 and (i + 1, j) not in countries and not (toks[i].text.lower() == "pasukan" and (i + 1, j) in places):
             spans.append((i, j))
-        i = j
+        reach = j
     return spans

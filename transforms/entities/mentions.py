@@ -496,6 +496,8 @@ def _seats_as_places(toks: list[Token], cands: list[Candidate], language: str) -
 def _initials_as_persons(toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
     """Return the candidates with capital runs written as a person's initials (``berinisial NKGA``)
     typed PERSON wherever the text repeats them, also where the tagger left them out."""
+    if not any(w.lower() in _INITIALS_CUES for w in {t.text for t in toks}):
+        return cands  # no cue word: no initials (each distinct text tested once)
     covered = [False] * len(toks)
     for c in cands:
         covered[c.first : c.last] = [True] * (c.last - c.first)

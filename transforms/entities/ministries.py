@@ -6,7 +6,7 @@ still resolve to one canonical name, and the country is named in Indonesian (CLD
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from babel import Locale
@@ -51,12 +51,20 @@ def portfolio_end(toks: list[Token], start: int) -> tuple[int, str] | None:
         words = [folded(t.text) for t in toks[start : start + size]]
         if not all(w.isalpha() for w in words):
             continue
-        # Only phrases with as many words compete, so "Luar Negeri AS" is not "Luar Negeri".
-        choices = _portfolios(size)
-        best = process.extractOne(" ".join(words), choices.keys(), scorer=fuzz.ratio, score_cutoff=_MIN_SIMILARITY)
-        if best:
-            return start + size, choices[best[0]]
+        name = _portfolio_named(" ".join(words), size)
+        if name is not None:
+            return start + size, name
     return None
+
+
+# Bounded: the answer depends only on the phrase, which repeats across titles and articles.
+@lru_cache(maxsize=1 << 16)
+def _portfolio_named(phrase: str, size: int) -> str | None:
+    """Return the canonical portfolio closest to the folded ``phrase`` of ``size`` words, if close enough."""
+    # Only phrases with as many words compete, so "Luar Negeri AS" is not "Luar Negeri".
+    choices = _portfolios(size)
+    best = process.extractOne(phrase, choices.keys(), scorer=fuzz.ratio, score_cutoff=_MIN_SIMILARITY)
+    return choices[best[0]] if best else None
 
 
 def ministry_matches(toks: list[Token], countries: list[GazetteerMatch]) -> list[MinistryMatch]:

@@ -69,7 +69,7 @@ def _is_event(words: list[str]) -> bool:
 
 def _lower_words(toks: list[Token]) -> frozenset[str]:
     """Return the words the document writes in lower case (its common words)."""
-    return frozenset(t.text for t in toks if t.text.islower() and _ALPHA_LOWER.fullmatch(t.text))
+    return frozenset(w for w in {t.text for t in toks} if w.islower() and _ALPHA_LOWER.fullmatch(w))
 
 
 def _is_acronym(word: str) -> bool:

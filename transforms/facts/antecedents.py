@@ -27,6 +27,18 @@ from newsetl.transforms.facts.speakers import (
     subject_before,
 )
 from newsetl.transforms.records import EntityMention
+from newsetl.transforms.regex_starts import matches_from, word_starts
+
+
+def _first_words(phrases) -> frozenset[str]:
+    """Return the lower-case first words of cue phrases (where a match of their alternation begins)."""
+    return frozenset(p.strip().lower().split()[0] for p in phrases if p.strip())
+
+
+@cache
+def _cue_first_words(key: str) -> frozenset[str]:
+    """Return the first words of the ``speech_cues.json`` list ``key``."""
+    return _first_words(data_file("speech_cues.json")[key])
 
 
 @cache
@@ -141,10 +153,12 @@ class Antecedents:
                 self._pending_pronouns.append((match.start(), subject))
             elif subject is None and _INVERSION_LEAD.search(text, max(floor, match.start() - 4), match.start()):
                 self._add_named(match.end(), mentions)  # "..., said Mr Clarke."
-        for match in _inverted_cue().finditer(text):
+        # The three patterns below begin with their cue word, after spaces or tabs: tried only where one starts.
+        for match in matches_from(_inverted_cue(), text,
+                                  word_starts(text, _cue_first_words("after_quote_verbs"), spaced=True)):
             if not self.inside_quote(match.start()):
                 self._add_named(match.end(), mentions)  # "..., kata Menteri Belia dan Sukan, Hannah Yeoh."
-        for match in _according_to().finditer(text):
+        for match in matches_from(_according_to(), text, word_starts(text, _cue_first_words("according_to"))):
             if self.inside_quote(match.start()):
                 continue
             described = _DESCRIPTION.match(text, match.end())
@@ -152,7 +166,8 @@ class Antecedents:
                 self._pending_pronouns.append((described.end(), "person"))
             else:
                 self._add_named(match.end(), mentions)  # "Menurut Mohd. Isham Md. Isa, 44, dia ..."
-        for match in _reporting_opener().finditer(text):
+        for match in matches_from(_reporting_opener(), text,
+                                  word_starts(text, _cue_first_words("reporting_openers"), spaced=True)):
             self._pending_pronouns.append((match.end(), "person"))
         for head in _ministry_heads_finder().matches(low, words=words):
             match = _ministry_pattern().match(text, head.start())

@@ -13,6 +13,7 @@ langdetect on a 400-character sample. It serves two purposes:
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -70,19 +71,19 @@ def function_word_hits(text: str, code: str) -> FunctionWordHits:
     words = _WORD.findall(text.lower())
     others: dict[str, int] = {}
     own = foreign = 0
-    for word in words:
+    for word, count in Counter(words).items():  # each distinct word once, weighted by its count
         languages = lookup.get(word)
         if languages is None:
             continue
         if row in languages:
-            own += 1
+            own += count
             if len(languages) == 1:
                 continue
         else:
-            foreign += 1
+            foreign += count
         for language in languages:
             if language != row:
-                others[language] = others.get(language, 0) + 1
+                others[language] = others.get(language, 0) + count
     rival = max(others.values(), default=0)
     return FunctionWordHits(sum(map(len, words)), len(words), own, rival, foreign)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from newsetl.transforms.regex_starts import digit_run_starts, matches_from, word_starts
 from newsetl.transforms.temporal.lexicon import lexicon
 
 
@@ -36,10 +37,21 @@ def _blocking_pattern(language: str) -> re.Pattern | None:
     return re.compile("|".join(parts), re.IGNORECASE) if parts else None
 
 
+@cache
+def _sign_first_words(language: str) -> frozenset[str]:
+    """Return the lower-case first words of the identifier signs of ``language``."""
+    return frozenset(p.split()[0].lower() for p in lexicon(language).get("identifier_signs", []) if p.split())
+
+
 def blocked_spans(text: str, language: str) -> list[tuple[int, int]]:
     """Return the ``(start, end)`` spans of ``text`` that no temporal expression may overlap."""
     pattern = _blocking_pattern(language)
-    return [m.span() for m in pattern.finditer(text)] if pattern else []
+    if pattern is None:
+        return []
+    # A blocked phrase begins with an identifier sign (after no word character) or a number.
+    signs = word_starts(text, _sign_first_words(language), edge="_-")
+    starts = None if signs is None else signs | digit_run_starts(text)
+    return [m.span() for m in matches_from(pattern, text, starts)]
 
 
 @cache

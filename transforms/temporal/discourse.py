@@ -15,6 +15,7 @@ from dataclasses import replace
 from functools import cache
 
 from newsetl.transforms.records import TemporalExpression
+from newsetl.transforms.regex_starts import matches_from, word_starts
 from newsetl.transforms.temporal.calendar_values import value_range
 from newsetl.transforms.temporal.lexicon import grammar_languages, lexicon
 
@@ -45,6 +46,17 @@ def _patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str] | None, d
     return month_range, anaphor, months
 
 
+@cache
+def _first_words(language: str) -> tuple[frozenset[str], frozenset[str]]:
+    """Return the lower-case words a month range and an anaphor of ``language`` begin with."""
+    months, anaphors = set(), set()
+    for code in grammar_languages(language):
+        lex = lexicon(code)
+        months.update(name.lower() for name in lex["months"])
+        anaphors.update(p[5:] if p.startswith("pada ") else p for p in lex.get("anaphoric_references", ()))
+    return frozenset(months), frozenset(p.split()[0].lower() for p in anaphors if p.split())
+
+
 def _anaphor_pattern(phrase: str) -> str:
     """Return the regex of an anaphor; a leading ``pada`` must be there but stays out of the span."""
     if phrase.startswith("pada "):
@@ -62,15 +74,17 @@ def _month(text: str, start: int, end: int, year: str, number: int) -> TemporalE
 def with_discourse(expressions: list[TemporalExpression], text: str, language: str) -> list[TemporalExpression]:
     """Return ``expressions`` with month ranges given their shared year and anaphors resolved."""
     month_range, anaphor, months = _patterns(language)
+    month_words, anaphor_words = _first_words(language)
     result = list(expressions)
-    for match in month_range.finditer(text):
+    # Both patterns begin with a month name or an anaphor's first word, after no word character.
+    for match in matches_from(month_range, text, word_starts(text, month_words, edge="_")):
         year = match.group("year")
         second_end = match.end("second") if match.group("link") else match.end()  # "Mei 2021" is one
         added = [_month(text, match.start("first"), match.end("first"), year, months[match.group("first").lower()]),
                  _month(text, match.start("second"), second_end, year, months[match.group("second").lower()])]
         result = [e for e in result if not any(e.start < a.end and a.start < e.end for a in added)] + added
     if anaphor is not None:
-        for match in anaphor.finditer(text):
+        for match in matches_from(anaphor, text, word_starts(text, anaphor_words, edge="_")):
             if any(e.start < match.end() and match.start() < e.end for e in result):
                 continue
             earlier = [e for e in result if e.end <= match.start() and e.end > match.start() - _ANAPHOR_REACH
