@@ -126,3 +126,21 @@ def test_an_unreadable_model_falls_back_to_crfsuite(tagger):
     assert fallback == crf._crfsuite_tags_and_odds(words, tags, list(range(len(words))))
     tags_now, odds_now = crf.tags_and_person_odds(words, tags, list(range(len(words))))
     assert tags_now == fallback[0] and _same_odds(odds_now, fallback[1])
+
+
+def test_threads_tag_with_their_own_tables(tagger):
+    from concurrent.futures import ThreadPoolExecutor
+
+    group = [(w, t, list(range(len(w)))) for text in DETIK_SENTENCES for w, t in _tagged(text)]
+    expected = crf.sentences_tags_and_person_odds(group)
+
+    def tagged_in_thread(_):
+        results = [crf.sentences_tags_and_person_odds(group) for _ in range(5)]
+        return results, crf._local.tables is not None
+
+    with ThreadPoolExecutor(4) as pool:
+        for results, numpy_engine in pool.map(tagged_in_thread, range(8)):
+            assert numpy_engine
+            for got in results:
+                assert [tags for tags, _ in got] == [tags for tags, _ in expected]
+                assert all(_same_odds(a, b, 1e-12) for (_, a), (_, b) in zip(got, expected))
