@@ -73,7 +73,9 @@ def test_crf_tags_and_odds_match_the_full_features(path):
         full_tags = tagger.tag(features.sentence_features(words, tags[first:last]))
         full_odds = {i: (tagger.marginal("O", i), tagger.marginal("B-PERSON", i)) for i in probes if full_tags[i] == "O"}
         assert got_tags == full_tags
-        assert got_odds == full_odds
+        # The numpy engine sums the same weights in another order (tests/test_crf_scores.py).
+        assert got_odds.keys() == full_odds.keys()
+        assert all(abs(a - b) <= 1e-9 for i in got_odds for a, b in zip(got_odds[i], full_odds[i]))
 
 
 @pytest.mark.parametrize("text", [

@@ -7,7 +7,7 @@ from collections import defaultdict
 from functools import cache
 
 from newsetl.transforms.entities.acronyms import bracketed_acronyms
-from newsetl.transforms.entities.crf import bio_spans, tags_and_person_odds
+from newsetl.transforms.entities.crf import bio_spans, sentences_tags_and_person_odds
 from newsetl.transforms.entities.docresolve import document_mentions
 from newsetl.transforms.entities.english import english_refined, english_spans
 from newsetl.transforms.entities.features import gazetteer_tags
@@ -64,6 +64,7 @@ def _crf_spans(text: str, toks: list[Token], bounds, gazetteer, language: str) -
     # Positions outside gazetteer names of capitalised words, and of probe words, in order.
     capital_at = [k for k, w in enumerate(texts) if w in capitals and tags[k] == "O"]
     probe_at = [k for k, w in enumerate(texts) if w in probe_words and tags[k] == "O"]
+    tagged, firsts = [], []
     for first, last in bounds:
         # A sentence whose only capitals are gazetteer names or an everyday opening word
         # ("Kedua pihak ...") names nobody else; skipping it saves most of the CRF time.
@@ -72,9 +73,12 @@ def _crf_spans(text: str, toks: list[Token], bounds, gazetteer, language: str) -
             at += 1
         if at >= len(capital_at) or capital_at[at] >= last:
             continue
-        words = texts[first:last]
         probes = [k - first for k in probe_at[bisect_left(probe_at, first + 1):bisect_left(probe_at, last)]]
-        sentence_tags, sentence_odds = tags_and_person_odds(words, tags[first:last], probes)
+        tagged.append((texts[first:last], tags[first:last], probes))
+        firsts.append(first)
+    # All sentences of the document in one call: the tagger runs them side by side.
+    for first, (words, _, _), (sentence_tags, sentence_odds) in zip(
+            firsts, tagged, sentences_tags_and_person_odds(tagged) if tagged else []):
         for a, b, kind in bio_spans(sentence_tags):
             spans.append((first + a, first + b, kind))
         for i, (p_o, p_person) in sentence_odds.items():
