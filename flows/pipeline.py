@@ -29,7 +29,7 @@ from newsetl.flows.checking import DataChecksFailed, raise_on_failed_checks  # n
 from newsetl.flows.cancellation import cancellable
 from newsetl.flows.fingerprints import FileTally, read_key
 from newsetl.flows.analysis_pool import analysis_processes as analysis_processes_open
-from newsetl.flows.memory import bounded_malloc_arenas, released_free_memory
+from newsetl.flows.memory import released_free_memory
 from newsetl.flows.reporting import published_artifacts, published_report
 from newsetl.flows.run_ledger import RunTally, new_run_id, recorded_run, run_summary
 from newsetl.flows.runners import analysis_window, api_shared_with_workers, default_workers, runner_plan
@@ -250,7 +250,6 @@ def _build(steps: Steps, session, options: RunOptions, run_id: str, version: str
            tally: RunTally, logger) -> list:
     """Prepare the warehouse, ingest (or reprocess), resolve entities, run the checks; return the check results."""
     mode = "reprocess" if options.reprocess else "ingest"
-    bounded_malloc_arenas()  # for the threads this run starts (flows/memory.py)
     previous_completed = steps.call(tasks.prepare_warehouse, session, run_id, flow_run_id, version, mode, options.paths)
     logger.info("Run %s (%s) into %s, pipeline %s", run_id, mode, session.path, version)
     with analysis_processes_open(options.analysis_processes):
@@ -263,7 +262,6 @@ def _build(steps: Steps, session, options: RunOptions, run_id: str, version: str
     started = time.perf_counter()
     if tally.loaded or options.reprocess or not previous_completed:
         entities = steps.call(tasks.resolve_entities, session)
-        released_free_memory()
         steps.call(tasks.geocode_places, session)
     else:
         # Entity resolution reads the whole corpus; with nothing new since a completed run it would not change.
@@ -280,7 +278,6 @@ def _build(steps: Steps, session, options: RunOptions, run_id: str, version: str
         started = time.perf_counter()
         steps.call(tasks.build_incidents, session)
         tally.add_seconds("incidents", time.perf_counter() - started)
-        released_free_memory()
     started = time.perf_counter()
     results = steps.call(tasks.run_data_checks, session, run_id, options.max_analysis_chars)
     tally.add_seconds("checks", time.perf_counter() - started)
@@ -392,7 +389,6 @@ def run_pipeline(
 ) -> dict:
     """Run the flow with the chosen task runner and return its summary dict."""
     checked_read_options(columns, date_format)  # a bad mapping fails before any server starts
-    bounded_malloc_arenas()  # before the flow starts its threads (flows/memory.py)
     plan = runner_plan(runner, workers, input_bytes=input_bytes(paths), dask_address=dask_address)
     configured = newsetl_pipeline.with_options(task_runner=plan.task_runner)
     with api_shared_with_workers(plan.task_runner):

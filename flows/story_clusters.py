@@ -10,7 +10,6 @@ import polars as pl
 from prefect import task
 from prefect.cache_policies import NO_CACHE
 
-from newsetl.flows.memory import released_free_memory
 from newsetl.flows.session import WarehouseSession
 from newsetl.flows.steps import Steps
 from newsetl.transforms import story_clusters as clusters
@@ -69,9 +68,7 @@ def clustered_stories(steps: Steps, session: WarehouseSession, batch_size: int, 
         if count == 0:
             break
         signed += count
-    released_free_memory()
     pairs = steps.call(match_stories, session, run_id)
-    released_free_memory()
     multi = steps.call(rebuild_story_clusters, session)
     logger.info("Story clusters: %d documents signed, %d near-duplicate pairs found, %d clusters with more than one member",
                 signed, pairs, multi)

@@ -22,10 +22,6 @@ WRITER_MEMORY_LIMIT = "384MB"
 # checkpoint costs more the bigger the warehouse; 128 MB keeps loads at 0.5-0.6 s per
 # 2,000 articles at 80,000 stored (see warehouse/connection.py).
 CHECKPOINT_THRESHOLD = "128MB"
-# DuckDB's allocator (jemalloc) flushes its caches after a task whose allocations peaked above
-# this (its default, 128 MB, is more than a load of 2,000 articles ever peaks at), and with
-# background threads it purges freed pages while the writer waits for the next load.
-ALLOCATOR_FLUSH_THRESHOLD = "32MB"
 WAIT_SECONDS = 900.0                  # how long a scheduled/served run queues behind another writer
 WRITER_LEASE_SECONDS = 120.0          # a killed run's writer slot comes back after this long
 MIN_WRITER_LEASE_SECONDS = 60.0       # Prefect's API refuses shorter leases (422)

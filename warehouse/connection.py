@@ -25,8 +25,6 @@ from newsetl.warehouse.paths import DEFAULT_DB, resolved_db_path  # noqa: F401  
 # articles). A crash leaves up to this much WAL to replay on the next open.
 CHECKPOINT_THRESHOLD = settings.CHECKPOINT_THRESHOLD
 DEFAULT_WRITER_MEMORY_LIMIT = settings.WRITER_MEMORY_LIMIT
-# Freed memory back to the system between loads rather than kept for the next one (settings.py).
-ALLOCATOR_CONFIG = {"allocator_flush_threshold": settings.ALLOCATOR_FLUSH_THRESHOLD, "allocator_background_threads": True}
 T = TypeVar("T")
 
 
@@ -105,9 +103,9 @@ def writer_connection(
 
     def attempt() -> duckdb.DuckDBPyConnection:
         try:
-            return duckdb.connect(str(path), config={
-                "memory_limit": writer_memory_limit(), "checkpoint_threshold": CHECKPOINT_THRESHOLD, **ALLOCATOR_CONFIG,
-            })
+            return duckdb.connect(
+                str(path), config={"memory_limit": writer_memory_limit(), "checkpoint_threshold": CHECKPOINT_THRESHOLD}
+            )
         except duckdb.IOException as error:
             if not _is_lock_error(error):
                 raise
