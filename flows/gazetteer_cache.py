@@ -15,6 +15,8 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
+import subprocess
+import sys
 import threading
 import uuid
 from collections.abc import Iterator, Mapping
@@ -141,6 +143,21 @@ def _pruned_old_copies(path: Path) -> None:
         pass  # another process pruned or wrote meanwhile: the next write prunes again
 
 
+def _written_by_a_child(path: Path) -> None:
+    """Write the file in a child process (``python -m newsetl.flows.gazetteer_cache``), if it can.
+
+    Building the indexes loads the gazetteers themselves (GeoNames' JSON, the region tables:
+    ~200 MB of Python objects that stay cached), which the flow process, reading the file
+    name by name afterwards, would otherwise carry for the whole run. On failure the caller
+    builds them in this process, as before.
+    """
+    try:
+        subprocess.run([sys.executable, "-m", "newsetl.flows.gazetteer_cache"], check=True, timeout=600,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    except (OSError, subprocess.SubprocessError):
+        pass
+
+
 _installed_lock = threading.Lock()
 _installed = False
 
@@ -154,6 +171,8 @@ def installed_gazetteer() -> None:
         from newsetl.transforms.places import geocoding
 
         path = cache_path()
+        if not path.is_file():
+            _written_by_a_child(path)
         if path.is_file():
             try:
                 store = _Store(path)

@@ -29,6 +29,7 @@ from newsetl.flows.checking import DataChecksFailed, raise_on_failed_checks  # n
 from newsetl.flows.cancellation import cancellable
 from newsetl.flows.fingerprints import FileTally, read_key
 from newsetl.flows.analysis_pool import analysis_processes as analysis_processes_open
+from newsetl.flows.memory import released_free_memory
 from newsetl.flows.reporting import published_artifacts, published_report
 from newsetl.flows.run_ledger import RunTally, new_run_id, recorded_run, run_summary
 from newsetl.flows.runners import analysis_window, api_shared_with_workers, default_workers, runner_plan
@@ -98,19 +99,23 @@ def _load_finished(steps: Steps, pending: deque, session, tally: RunTally, run_i
     and one commit per group rather than per batch, so it rarely holds up the workers.
     """
     ready = _collect_finished(pending, tally)
-    documents = pl.concat([part[0] for part in ready], how="vertical_relaxed")
-    rejects = pl.concat([part[2] for part in ready], how="vertical_relaxed")
-    warnings = pl.concat([part[3] for part in ready], how="vertical_relaxed")
+    # rechunk=False: the parts are loaded as chunks of one Arrow table, not copied into one first.
+    documents = pl.concat([part[0] for part in ready], how="vertical_relaxed", rechunk=False)
+    rejects = pl.concat([part[2] for part in ready], how="vertical_relaxed", rechunk=False)
+    warnings = pl.concat([part[3] for part in ready], how="vertical_relaxed", rechunk=False)
     derived = {}
     for table in {name for _, frames, _, _ in ready for name in frames}:
         parts = [frames[table] for _, frames, _, _ in ready if table in frames]
-        derived[table] = pl.concat(parts, how="vertical_relaxed")
+        derived[table] = pl.concat(parts, how="vertical_relaxed", rechunk=False)
+    del ready
     started = time.perf_counter()
     loaded = steps.call(tasks.load_batch, session, documents, derived, rejects, run_id, version, batch_no, warnings)
     tally.input_warnings += warnings.height
     tally.add_seconds("load", time.perf_counter() - started)
     tally.loaded += loaded
     tally.skipped += documents.height - loaded
+    del documents, derived, rejects, warnings
+    released_free_memory()
 
 
 def _ingest(steps: Steps, session, options: "RunOptions", run_id: str, version: str, tally: RunTally, logger) -> None:
@@ -168,6 +173,8 @@ def _ingest(steps: Steps, session, options: "RunOptions", run_id: str, version: 
                                 batch, batch_rejects, batch_warnings))
                 while len(pending) > window:
                     _load_finished(steps, pending, session, tally, run_id, version, batch_no)
+            # The slice's frames go before the next slice is read: one slice in memory, not two.
+            del content, documents, rejects, warnings, fresh, batch, batch_rejects, batch_warnings
         while pending:
             _load_finished(steps, pending, session, tally, run_id, version, batch_no)
         steps.call(tasks.record_input_files, session, files.clean_rows(), read_key(options.read_options, max_bytes), run_id)
@@ -251,6 +258,7 @@ def _build(steps: Steps, session, options: RunOptions, run_id: str, version: str
                        options.max_analysis_chars)
         else:
             _ingest(steps, session, options, run_id, version, tally, logger)
+    released_free_memory()
     started = time.perf_counter()
     if tally.loaded or options.reprocess or not previous_completed:
         entities = steps.call(tasks.resolve_entities, session)
@@ -260,9 +268,11 @@ def _build(steps: Steps, session, options: RunOptions, run_id: str, version: str
         entities = steps.call(tasks.entity_count, session)
         logger.info("Nothing new loaded since the last completed run; entity resolution and geocoding skipped")
     tally.add_seconds("resolve_entities", time.perf_counter() - started)
+    released_free_memory()
     started = time.perf_counter()
     clustered_stories(steps, session, options.batch_size, run_id, logger)
     tally.add_seconds("story_clusters", time.perf_counter() - started)
+    released_free_memory()
     if tally.loaded or options.reprocess or not previous_completed:
         # After the entities, places and story clusters: incidents read all three.
         started = time.perf_counter()
@@ -271,6 +281,7 @@ def _build(steps: Steps, session, options: RunOptions, run_id: str, version: str
     started = time.perf_counter()
     results = steps.call(tasks.run_data_checks, session, run_id, options.max_analysis_chars)
     tally.add_seconds("checks", time.perf_counter() - started)
+    released_free_memory()
     for r in results:
         if not r.passed:
             logger.warning("Data check %s", r.message())
