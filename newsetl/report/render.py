@@ -75,11 +75,19 @@ class _Worker:
         png = _read_exactly(self.process.stdout, answer["png"])
         return svg.decode("utf-8"), png
 
-    def close(self) -> None:
+    def close(self, grace: float = 2.0) -> None:
+        """End of input: the worker exits; reap it (killed after ``grace`` seconds)."""
         try:
             self.process.stdin.close()
         except OSError:
             pass
+        if grace <= 0:
+            return
+        try:
+            self.process.wait(timeout=grace)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
 
 
 def _read_exactly(stream, size: int) -> bytes:
@@ -146,9 +154,12 @@ class RenderPool:
         return results
 
     def close(self) -> None:
-        for worker in self.workers:
-            if worker is not None:
-                worker.close()
+        """Stop the workers and reap them (so their CPU counts in this process's children's)."""
+        workers = [worker for worker in self.workers if worker is not None]
+        for worker in workers:
+            worker.close(grace=0)  # every worker told first, then each waited for
+        for worker in workers:
+            worker.close()
 
 
 _pool: RenderPool | None = None
