@@ -176,6 +176,10 @@ def run(
             Console().print(_summary_table(summary))
             return
 
+    if report:  # the report's chart engines start on the other core while this process imports (newsetl/report/render.py)
+        from newsetl.report.render import start_render_pool
+
+        start_render_pool()
     api = None if server_configured else _temporary_api_started()  # starts while Prefect is imported below
     from newsetl.flows.cancellation import RunCancelled, is_cancel
     from newsetl.flows.pipeline import run_pipeline
@@ -414,6 +418,9 @@ def report(
     until: Annotated[Optional[str], typer.Option(help="Last publication day to include (YYYY-MM-DD).")] = None,
 ) -> None:
     """Write a self-contained HTML report of the warehouse (charts inline) and the PNGs of its charts."""
+    from newsetl.report.render import start_render_pool
+
+    start_render_pool()  # the chart engines start while the report's libraries are imported and its data read
     from newsetl.report.build import written_report
     from newsetl.warehouse.connection import WarehouseLocked, WarehouseMissing
 

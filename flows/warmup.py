@@ -4,8 +4,8 @@ Launched before this process imports Prefect (flows/temporary_api.py), the tempo
 needs ~5 s of CPU to answer; the flow process is done importing after ~2.5 s and would
 then sit idle. ``warm_up`` spends that time on what the run's first tasks would load on the
 critical path: the analysis models and word lists (~1.2 s of CPU on the first batch), the
-geocoding indexes, the report's libraries and vl-convert's JavaScript engine (~0.5 s on the
-first chart). The CLI waits for it to end before the flow starts, so nothing is loaded by
+geocoding indexes and the report's libraries (vl-convert's JavaScript engines start in the
+report's render workers, newsetl/report/render.py). The CLI waits for it to end before the flow starts, so nothing is loaded by
 two threads at once. A failure here is ignored: the run loads the same things again and
 reports what fails.
 """
@@ -17,11 +17,6 @@ import threading
 
 logger = logging.getLogger("newsetl.warmup")
 
-# A small chart with an axis, a title and text: vl-convert starts its engine and loads the fonts.
-_WARM_SPEC = {"data": {"values": [{"a": "x", "b": 1}]}, "mark": "bar", "title": "warm-up",
-              "encoding": {"x": {"field": "b", "type": "quantitative"}, "y": {"field": "a", "type": "nominal"}}}
-
-
 def _warmed(analysis: bool, report: bool) -> None:
     try:
         if analysis:
@@ -31,12 +26,8 @@ def _warmed(analysis: bool, report: bool) -> None:
         from newsetl.flows.gazetteer_cache import installed_gazetteer
 
         installed_gazetteer()
-        if report:
-            import vl_convert
-
+        if report:  # vl-convert's engines start in the render workers (newsetl/report/render.py), not here
             import newsetl.report.build  # noqa: F401  (Altair, Jinja, Polars' report queries)
-
-            vl_convert.svg_to_png(vl_convert.vegalite_to_svg(_WARM_SPEC), scale=1.0)
     except Exception as error:  # noqa: BLE001
         logger.debug("warm-up stopped: %s: %s", type(error).__name__, error)
 

@@ -33,12 +33,14 @@ WRITER_LIMIT_ENV = "NEWSETL_WRITER_LIMIT"
 WRITER_LEASE_ENV = "NEWSETL_WRITER_LEASE_SECONDS"
 CACHE_DIR_ENV = "NEWSETL_CACHE_DIR"
 DEFAULT_CACHE_DIR = "~/.cache/newsetl"
+RENDER_WORKERS_ENV = "NEWSETL_RENDER_WORKERS"
 ENVIRONMENT = {
     DB_ENV: (str(DEFAULT_DB), "the warehouse file when --db is not given"),
     MEMORY_LIMIT_ENV: (WRITER_MEMORY_LIMIT, "DuckDB's buffer pool in the writing process"),
     WRITER_LIMIT_ENV: ("auto", "off disables the server-side writer slot (a Prefect global concurrency limit)"),
     WRITER_LEASE_ENV: ("120", "seconds after which a killed run's writer slot comes back"),
     CACHE_DIR_ENV: (DEFAULT_CACHE_DIR, "folder of the prebuilt geocoding indexes (flows/gazetteer_cache.py)"),
+    RENDER_WORKERS_ENV: ("auto", "processes rendering the report's charts (auto: 2, or 1 on one core; 0: in the run's process)"),
 }
 
 # Prefect settings that must be in place before ``prefect`` is imported: its temporary API can
@@ -74,6 +76,14 @@ def writer_lease_seconds() -> float:
 def cache_dir() -> Path:
     """Return the folder of newsetl's caches (``$NEWSETL_CACHE_DIR``, default ``~/.cache/newsetl``)."""
     return Path(os.environ.get(CACHE_DIR_ENV) or DEFAULT_CACHE_DIR).expanduser()
+
+
+def render_workers() -> int:
+    """Return how many processes render the report's charts (``$NEWSETL_RENDER_WORKERS``; auto: 2, 1 on one core)."""
+    value = os.environ.get(RENDER_WORKERS_ENV, "auto").strip().lower()
+    if value.isdigit():
+        return int(value)
+    return min(2, os.cpu_count() or 1)
 
 
 def writer_limit_switched_on() -> bool:

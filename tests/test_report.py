@@ -277,8 +277,6 @@ _GENERATED = re.compile(r"Generated \d{4}-\d\d-\d\d \d\d:\d\d UTC")
 
 @pytest.mark.parametrize("changed", [None, "places"], ids=["same-warehouse", "places-changed"])
 def test_a_second_report_renders_only_the_charts_whose_spec_changed(seed_db, tmp_path, monkeypatch, changed):
-    import vl_convert
-
     from newsetl.report import build
 
     out = tmp_path / "report"
@@ -289,8 +287,8 @@ def test_a_second_report_renders_only_the_charts_whose_spec_changed(seed_db, tmp
         db = copied(seed_db, tmp_path / "changed.duckdb")
         with_places(db)
     rendered = []
-    real = vl_convert.vegalite_to_svg
-    monkeypatch.setattr(build.vl_convert, "vegalite_to_svg", lambda spec: rendered.append(spec) or real(spec))
+    real = build.rendered_charts
+    monkeypatch.setattr(build, "rendered_charts", lambda specs, scale: rendered.extend(specs) or real(specs, scale))
     second = _report(db, out)
     if changed is None:
         assert rendered == []

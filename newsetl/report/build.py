@@ -1,7 +1,8 @@
 """``newsetl report``: read the warehouse, draw the charts, write ``report.html`` and ``charts/*.png``.
 
 The charts are Vega-Lite specifications (Altair) rendered by vl-convert, which runs
-Vega in-process: to SVG, inlined into the page, and from that SVG to PNG. No
+Vega in a JavaScript engine of its own (in helper processes, two charts at a time:
+``newsetl/report/render.py``): to SVG, inlined into the page, and from that SVG to PNG. No
 browser, no network, no JavaScript needed to view the page. Files are written
 next to their final place and renamed in, so a reader never sees half a report.
 
@@ -27,6 +28,7 @@ import vl_convert
 from newsetl.report.charts import report_charts
 from newsetl.report.data import country_outlines, headline, report_data
 from newsetl.report.page import report_html
+from newsetl.report.render import rendered_charts
 from newsetl.warehouse.connection import reader_connection
 
 REPORT_FILE = "report.html"
@@ -65,20 +67,26 @@ def _render_key(spec: dict) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
 
 
-def _rendered(spec: dict, cache_dir: Path) -> tuple[str, bytes]:
-    """Return the chart's SVG and PNG, rendered by vl-convert or read back from an earlier render of the same spec."""
-    key = _render_key(spec)
-    svg_path, png_path = cache_dir / f"{key}.svg", cache_dir / f"{key}.png"
+def _cached_render(key: str, cache_dir: Path) -> tuple[str, bytes] | None:
+    """Return the SVG and PNG of an earlier render with this key, or None."""
     try:
-        return svg_path.read_text(encoding="utf-8"), png_path.read_bytes()
+        return (cache_dir / f"{key}.svg").read_text(encoding="utf-8"), (cache_dir / f"{key}.png").read_bytes()
     except OSError:
-        pass
-    svg = vl_convert.vegalite_to_svg(spec)
-    png = bytes(vl_convert.svg_to_png(svg, scale=PNG_SCALE))
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    _write_atomically(png_path, png)  # the PNG first: an SVG on disk means both are whole
-    _write_atomically(svg_path, svg.encode("utf-8"))
-    return svg, png
+        return None
+
+
+def _rendered(specs: list[dict], cache_dir: Path) -> list[tuple[str, bytes]]:
+    """Return each chart's SVG and PNG: read back from an earlier render of the same spec, else rendered by vl-convert."""
+    keys = [_render_key(spec) for spec in specs]
+    found = [_cached_render(key, cache_dir) for key in keys]
+    missing = [i for i, hit in enumerate(found) if hit is None]
+    if missing:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        for i, (svg, png) in zip(missing, rendered_charts([specs[i] for i in missing], PNG_SCALE)):
+            _write_atomically(cache_dir / f"{keys[i]}.png", png)  # the PNG first: an SVG on disk means both are whole
+            _write_atomically(cache_dir / f"{keys[i]}.svg", svg.encode("utf-8"))
+            found[i] = (svg, png)
+    return found
 
 
 def _pruned_renders(cache_dir: Path, keep: set[str]) -> None:
@@ -103,7 +111,8 @@ def written_report(db_path: Path, out_dir: Path, since: date | None = None, unti
     charts = report_charts(data.frames, tolls_source=data.tolls_source, outlines=outlines)
     out_dir = Path(out_dir)
     (out_dir / CHARTS_DIR).mkdir(parents=True, exist_ok=True)
-    rendered = {chart.name: _rendered(chart.spec, out_dir / CHARTS_DIR / RENDERED_DIR) for chart in charts}
+    renders = _rendered([chart.spec for chart in charts], out_dir / CHARTS_DIR / RENDERED_DIR)
+    rendered = {chart.name: render for chart, render in zip(charts, renders)}
     svgs = {name: svg for name, (svg, _png) in rendered.items()}
     figures = headline(data)
     html = report_html(data, charts, svgs, figures, db=str(db_path))
