@@ -215,3 +215,43 @@ def test_a_scheme_or_a_currency_is_no_mention(text, wrong):
 )
 def test_a_cup_s_country_and_a_reporting_verb_are_no_mention(text, wrong):
     assert not any(t == wrong for t, _k, _n in _spans(text)), _spans(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("TEMERLOH: Ketua Polis Daerah Jerantut, Superintenden Mazlan Hassan dilantik sebagai Ketua Polis Temerloh "
+         "yang baharu.", "Jerantut"),
+        ("Ketua Polis Daerah Kuala Muda, Asisten Komisioner Adzli Abu Shah berkata, mangsa ditemui semalam.",
+         "Kuala Muda"),
+        ("Ketua Polis Daerah Langkawi, Asisten Komisioner Shariman Ashari berkata, suspek ditahan di sini, semalam.",
+         "Langkawi"),
+    ],
+)
+def test_the_words_after_a_district_noun_are_the_district(text, place):
+    spans = _spans(text)
+    assert (place, "LOC", place) in spans, spans
+    assert not any("Daerah" in t for t, _k, _n in spans), spans
+
+
+def test_a_district_written_alone_later_is_the_same_place():
+    text = ("TEMERLOH: Ketua Polis Daerah Jerantut, Superintenden Mazlan Hassan dilantik sebagai Ketua Polis yang baharu. "
+            "Beliau pernah menjawat sebagai Ketua Polis Maran dan Jerantut.")
+    kinds = {kind for t, kind, _n in _spans(text) if t == "Jerantut"}
+    assert kinds == {"LOC"}, kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("Timbalan Pendakwa Raya, Sheryn Yong Shi Yee memohon mahkamah menjatuhkan hukuman setimpal sebagai pengajaran.",
+         "Pendakwa Raya"),
+        ("Terdahulu, Raja Charles dan isterinya, Camilla yang kini menjadi Ratu Consort melahirkan rasa terharu dan "
+         "tersentuh dengan ucapan takziah.", "Consort"),
+        ("Ketua Polis Daerah Jerantut, Superintenden Mazlan Hassan dilantik sebagai Ketua Polis Temerloh.",
+         "Superintenden"),
+    ],
+)
+def test_a_malay_office_names_nobody(text, title):
+    spans = _spans(text)
+    assert not any(title in t or title in (n or "") for t, _k, n in spans), spans

@@ -22,9 +22,12 @@ from newsetl.transforms.entities.spans import Candidate
 from newsetl.transforms.entities.tokens import Token
 
 _RULE_SOURCES = frozenset({"tagger", "propagated", "title", "headed"})
-# Words naming a seat's holder or the seat; the capitalised words after them are the seat.
-# Source: Kamus Dewan; Utusan usage ("Ahli Parlimen Machang", "ADUN Teratai", "kerusi DUN Ampangan").
-_SEAT_TITLES = (("ahli", "parlimen"), ("adun",), ("dun",), ("ahli", "dewan", "undangan", "negeri"), ("parlimen",))
+# Words naming a seat's holder or the seat, or a police chief's area; the capitalised words after them
+# are the seat or area. Source: Kamus Dewan; Utusan usage ("Ahli Parlimen Machang", "ADUN Teratai",
+# "kerusi DUN Ampangan", "Ketua Polis Temerloh").
+_SEAT_TITLES = (
+    ("ahli", "parlimen"), ("adun",), ("dun",), ("ahli", "dewan", "undangan", "negeri"), ("parlimen",), ("ketua", "polis"),
+)
 _MAX_SEAT_WORDS = 3
 # Malay words before a place name ("di Semporna", "ke Mekah", "sekitar Meru"). Source: Kamus Dewan.
 _PLACE_PREPOSITIONS = frozenset({"di", "ke", "dari", "daripada", "sekitar", "kawasan", "daerah", "negeri", "menuju"})
@@ -256,6 +259,49 @@ def places_not_people(toks: list[Token], cands: list[Candidate]) -> list[Candida
         else c
         for c in out
     ]
+
+
+@cache
+def _district_words() -> frozenset[str]:
+    """Return folded Malay nouns of an administrative division (``daerah``, ``mukim``)."""
+    return frozenset(folded(row[0]) for row in data_rows("district_words_ms.tsv") if row and row[0])
+
+
+_MAX_DISTRICT_WORDS = 3
+
+
+def districts_as_places(toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
+    """Return the candidates with a tagger name opening with a capitalised division noun retyped as that
+    division, a place, less the noun (``Ketua Polis [Daerah Jerantut]`` is the LOC ``Jerantut``).
+
+    The place runs on over a capitalised word after a lone place head (``Daerah Kuala`` + ``Muda``) or
+    when the longer name is a Malaysian place; it propagates like a seat (``Ketua Polis Maran dan
+    Jerantut``). A tagger LOC loses the noun too (``Daerah Tapah`` is ``Tapah``).
+    """
+    words = _district_words()
+    starts = {c.first for c in cands}
+    out = []
+    for c in cands:
+        if (
+            c.source in _RULE_SOURCES and c.entity_type in ("PERSON", "ORG", "LOC") and c.last - c.first >= 2
+            and toks[c.first].text[:1].isupper() and folded(toks[c.first].text) in words
+            and all(t.text[:1].isupper() for t in toks[c.first + 1 : c.last])
+        ):
+            first, last = c.first + 1, c.last
+            while (
+                last < len(toks) and last - first < _MAX_DISTRICT_WORDS and last not in starts
+                and toks[last].start - toks[last - 1].end == 1 and toks[last].text[:1].isupper() and toks[last].text.isalpha()
+                and (
+                    (last - first == 1 and folded(toks[first].text) in _PLACE_HEADS)  # "Kuala" alone names no place
+                    or folded(" ".join(t.text for t in toks[first : last + 1])) in _malaysian_places()
+                )
+            ):
+                last += 1
+            if last - first <= _MAX_DISTRICT_WORDS:
+                out.append(Candidate(first, last, "LOC", c.source, kind="seat"))
+                continue
+        out.append(c)
+    return out
 
 
 # Words after which capitalised words up to ``negeri`` or the comma name a portfolio, not a person or

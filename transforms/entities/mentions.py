@@ -14,7 +14,7 @@ from newsetl.transforms.entities.features import gazetteer_tags
 from newsetl.transforms.entities.gazetteer import gazetteer_matches, known_name_type
 from newsetl.transforms.entities.headed import HEADS, headed_orgs
 from newsetl.transforms.entities.malay import (
-    places_not_people, portfolio_tails, seats_as_places, state_bodies, teams_and_works, titled_names,
+    districts_as_places, places_not_people, portfolio_tails, seats_as_places, state_bodies, teams_and_works, titled_names,
 )
 from newsetl.transforms.entities.lexicon import (
     NAME_PARTICLES,
@@ -560,7 +560,7 @@ def entity_mentions(text: str, language: str = "id") -> list[EntityMention]:
     cands = [c for c in _districts_as_places(toks, cands, language) if not _no_person(toks, c, language)]
     cands = _initials_as_persons(toks, _seats_as_places(toks, cands, language) if language != "en" else cands)
     if language == "ms":
-        cands = places_not_people(toks, seats_as_places(toks, state_bodies(toks, portfolio_tails(toks, cands))))
+        cands = places_not_people(toks, districts_as_places(toks, seats_as_places(toks, state_bodies(toks, portfolio_tails(toks, cands)))))
         cands = teams_and_works(toks, titled_names(toks, cands))
     cands = precise_candidates(toks, cands, language)
     if language == "en":
