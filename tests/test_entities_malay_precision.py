@@ -255,3 +255,19 @@ def test_a_district_written_alone_later_is_the_same_place():
 def test_a_malay_office_names_nobody(text, title):
     spans = _spans(text)
     assert not any(title in t or title in (n or "") for t, _k, n in spans), spans
+
+
+def test_a_prosecutor_opening_a_tagged_place_is_the_person():
+    text = ("Kes berkenaan dikendalikan Timbalan Pendakwa Raya Qatrin Nada Harun, manakala tertuduh tidak diwakili "
+            "peguam.")
+    spans = _spans(text)
+    assert ("Qatrin Nada Harun", "PERSON", "Qatrin Nada Harun") in spans, spans
+    assert not any("Pendakwa" in t for t, _k, _n in spans), spans
+
+
+def test_a_lone_place_head_runs_on_over_the_place_name():
+    text = ("Ketua Polis Daerah Kuala Muda, Asisten Komisioner Adzli Abu Shah berkata, mereka ditahan pada pukul 3 pagi.\n\n"
+            "Katanya, semua individu yang ditahan telah di bawa ke Ibu pejabat Polis Daerah (IPD) Kuala Muda untuk "
+            "tindakan lanjut.")
+    kuala = [(t, kind) for t, kind, _n in _spans(text) if "Kuala" in t]
+    assert kuala and all(found == ("Kuala Muda", "LOC") for found in kuala), kuala

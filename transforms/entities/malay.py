@@ -300,6 +300,12 @@ def districts_as_places(toks: list[Token], cands: list[Candidate]) -> list[Candi
             if last - first <= _MAX_DISTRICT_WORDS:
                 out.append(Candidate(first, last, "LOC", c.source, kind="seat"))
                 continue
+        if (
+            c.source in _RULE_SOURCES and c.last - c.first == 1 and folded(toks[c.first].text) in _PLACE_HEADS
+            and toks[c.first].text[:1].isupper() and c.last < len(toks) and c.last not in starts
+            and toks[c.last].start - toks[c.first].end == 1 and toks[c.last].text[:1].isupper() and toks[c.last].text.isalpha()
+        ):
+            c = Candidate(c.first, c.last + 1, "LOC", c.source)  # "(IPD) [Kuala] Muda": a place head names no place alone
         out.append(c)
     return out
 
@@ -427,10 +433,11 @@ def _ms_title_end(toks: list[Token], first: int, last: int) -> int:
 
 def titled_names(toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
     """Return the candidates with a Malay title cut from a tagger name (``Majistret Nabilah Nizam``
-    is the PERSON Nabilah Nizam) and a title alone (``Naib Canselor``) dropped."""
+    is the PERSON Nabilah Nizam) and a title alone (``Naib Canselor``) dropped; a tagger place or
+    organisation opening with one (``Timbalan Pendakwa Raya Qatrin Nada Harun``) is that person too."""
     out = []
     for c in cands:
-        if c.source in _RULE_SOURCES and c.entity_type in ("PERSON", "ORG"):
+        if c.source in _RULE_SOURCES and c.entity_type in ("PERSON", "ORG", "LOC"):
             end = _ms_title_end(toks, c.first, c.last)
             if end == c.last:
                 continue
