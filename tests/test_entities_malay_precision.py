@@ -271,3 +271,19 @@ def test_a_lone_place_head_runs_on_over_the_place_name():
             "tindakan lanjut.")
     kuala = [(t, kind) for t, kind, _n in _spans(text) if "Kuala" in t]
     assert kuala and all(found == ("Kuala Muda", "LOC") for found in kuala), kuala
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Menteri Besar, Datuk Seri Wan Rosdy Wan Ismail berkata, bajet mesra rakyat itu berupaya menjadi pemangkin "
+         "pertumbuhan ekonomi negeri.", "Wan Rosdy Wan Ismail"),
+        ("Pemangku Presiden Sepak Takraw Malaysia (PSM), Datuk Akramuddin Abdul Aziz Safiat mengucapkan terima kasih "
+         "kepada Norza kerana sudi membantu menyelesaikan kemelut itu.", "Akramuddin Abdul Aziz Safiat"),
+        ("Presidennya, Mohideen Abdul Kader berkata, tinjauan CAP mendapati jalan tampal membahayakan pengguna.",
+         "Mohideen Abdul Kader"),
+    ],
+)
+def test_a_malay_name_runs_on_over_its_name_openers(text, name):
+    people = {t for t, kind, _n in _spans(text) if kind == "PERSON"}
+    assert people == {name}, people

@@ -449,3 +449,44 @@ def titled_names(toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
                     c = Candidate(end, c.last, "PERSON", c.source)
         out.append(c)
     return out
+
+
+@cache
+def _name_openers() -> frozenset[str]:
+    """Return folded Malay words that open a name inside a full name (``abdul``, ``wan``)."""
+    return frozenset(folded(row[0]) for row in data_rows("name_openers_ms.tsv") if row and row[0])
+
+
+_MAX_NAME_RUN = 4
+
+
+def _name_word(tok: Token) -> bool:
+    return tok.text[:1].isupper() and tok.text.isalpha() and not tok.text.isupper()
+
+
+def opened_names(toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
+    """Return the candidates with a tagger PERSON cut at a Malay name opener run on over the rest of the
+    name (``Datuk [Akramuddin] Abdul Aziz Safiat`` is ``Akramuddin Abdul Aziz Safiat``; ``Datuk Seri
+    [Wan] Rosdy Wan Ismail`` is ``Wan Rosdy Wan Ismail``); other people's spans inside it are dropped."""
+    openers = _name_openers()
+    other_starts = {c.first for c in cands if c.entity_type != "PERSON"}
+    out: list[Candidate] = []
+    for c in cands:
+        if out and out[-1].entity_type == "PERSON" and c.entity_type == "PERSON" and c.first < out[-1].last:
+            continue  # inside the name run on before
+        if c.entity_type == "PERSON" and c.source in _RULE_SOURCES:
+            last = c.last
+            opens = folded(toks[last - 1].text) in openers or (
+                last + 1 < len(toks) and folded(toks[last].text) in openers and _name_word(toks[last])
+                and toks[last].start - toks[last - 1].end == 1
+            )
+            if opens:
+                while (
+                    last < len(toks) and last - c.last < _MAX_NAME_RUN and last not in other_starts
+                    and toks[last].start - toks[last - 1].end == 1 and _name_word(toks[last])
+                ):
+                    last += 1
+                if folded(toks[last - 1].text) not in openers and last > c.last:
+                    c = Candidate(c.first, last, "PERSON", c.source)
+        out.append(c)
+    return out

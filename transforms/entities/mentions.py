@@ -14,7 +14,8 @@ from newsetl.transforms.entities.features import gazetteer_tags
 from newsetl.transforms.entities.gazetteer import gazetteer_matches, known_name_type
 from newsetl.transforms.entities.headed import HEADS, headed_orgs
 from newsetl.transforms.entities.malay import (
-    districts_as_places, places_not_people, portfolio_tails, seats_as_places, state_bodies, teams_and_works, titled_names,
+    districts_as_places, opened_names, places_not_people, portfolio_tails, seats_as_places, state_bodies, teams_and_works,
+    titled_names,
 )
 from newsetl.transforms.entities.lexicon import (
     NAME_PARTICLES,
@@ -561,7 +562,7 @@ def entity_mentions(text: str, language: str = "id") -> list[EntityMention]:
     cands = _initials_as_persons(toks, _seats_as_places(toks, cands, language) if language != "en" else cands)
     if language == "ms":
         cands = places_not_people(toks, districts_as_places(toks, seats_as_places(toks, state_bodies(toks, portfolio_tails(toks, cands)))))
-        cands = teams_and_works(toks, titled_names(toks, cands))
+        cands = opened_names(toks, teams_and_works(toks, titled_names(toks, cands)))
     cands = precise_candidates(toks, cands, language)
     if language == "en":
         cands = english_refined(toks, text, cands)
