@@ -65,3 +65,11 @@ def test_a_head_word_inside_a_country_name_opens_no_organisation():
 def test_law_and_civil_status_acronyms_are_no_organisation(text, acronym):
     found = _mentions(text)
     assert not [m for m in found if m[1] == acronym], found
+
+
+def test_a_legal_form_in_brackets_is_no_name():
+    text = ("PT Pertamina (Persero) kembali menunjukkan komitmennya dalam mencetak generasi muda unggul melalui "
+            "program Pertamina Youth.")
+    found = _mentions(text)
+    assert not [m for m in found if m[1] == "Persero"], found
+    assert ("ORG", "PT Pertamina", "Pertamina") in found, found
