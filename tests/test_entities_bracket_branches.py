@@ -58,8 +58,8 @@ def test_a_head_word_inside_a_country_name_opens_no_organisation():
     [
         ("MK mengatakan, secara substansi, Pasal 27A UU ITE dan Pasal 433 ayat (1) KUHP Tahun 2023 memiliki "
          "kesamaan substansi. Namun Pasal 27A UU ITE tidak memiliki penjelasan seperti KUHP.", "ITE"),
-        ("Sebanyak 97 Warga Negara Indonesia (WNI) dilaporkan kabur dari sebuah perusahaan penipuan online di "
-         "Kamboja. Para WNI itu kini ditampung.", "WNI"),
+        ("Dalam petitumnya, Daniel menggugat Pasal 27A UU ITE, Pasal 45 ayat (4) UU ITE, Pasal 28 ayat (2) UU "
+         "ITE, hingga Pasal 45A ayat (2) UU ITE.", "ITE"),
     ],
 )
 def test_law_and_civil_status_acronyms_are_no_organisation(text, acronym):
