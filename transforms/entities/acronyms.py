@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from functools import cache
 
+from newsetl.transforms.entities.headed import region_end
 from newsetl.transforms.entities.lexicon import concept_heads, folded, head_words, is_common_word, non_names
 from newsetl.transforms.entities.spans import Candidate
 from newsetl.transforms.entities.tokens import Token
@@ -95,3 +96,55 @@ def bracketed_acronyms(toks: list[Token], cands: list[Candidate], language: str)
     if not added:
         return cands
     return sorted([c for c in cands if id(c) not in dropped] + added, key=lambda c: c.first)
+
+
+# Place kinds that are no branch's seat: "Dewan Perwakilan Rakyat (DPR) RI" stays the national body.
+_NATIONAL_KINDS = frozenset({"country", "continent"})
+_MAX_PLACE_ACRONYM = 5
+# Schools name their seat, not a branch, after the bracket (``Universitas Diponegoro (Undip) Semarang``):
+# the city stays its own mention. Source: KBBI; Detik usage.
+_SCHOOL_WORDS = frozenset({"universitas", "universiti", "fakultas", "fakulti", "institut", "politeknik", "sekolah", "akademi"})
+
+
+def placed_acronym_names(toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
+    """Return the candidates with an organisation's name, its bracketed short form and the place or
+    acronym written right after the bracket made one ORG (``Kepolisian Resor Kota (Polresta)
+    Denpasar``, ``Pemerintah Kota (Pemkot) Denpasar``, ``Satuan Tugas (Satgas) MBG``), named without
+    the brackets (``Kepolisian Resor Kota Denpasar``): the place says which branch, no place mention.
+
+    The tail is a Kemendagri region, a non-country LOC candidate, or an all-capital word of two to
+    five letters that no longer name holds (``(KSPSI) DIY``), on the same line, one space after ``)``.
+    """
+    n = len(toks)
+    starts = {c.first: c for c in cands}
+    merged: dict[int, Candidate] = {}
+    dropped: set[int] = set()
+    for c in cands:
+        k = c.last
+        if c.entity_type != "ORG" or k + 3 >= n or toks[k].text != "(" or toks[k + 2].text != ")":
+            continue
+        acr = starts.get(k + 1)
+        p = k + 3
+        if acr is None or acr.entity_type != "ORG" or acr.last != k + 2 or toks[p].start - toks[p - 1].end != 1:
+            continue
+        if any(t.text.lower() in _SCHOOL_WORDS for t in toks[c.first : c.last]):
+            continue
+        place = starts.get(p)
+        end = region_end(toks, p)
+        if place is not None and place.entity_type == "LOC" and place.kind not in _NATIONAL_KINDS:
+            end = max(end or 0, place.last)
+        elif end is None and (place is None or place.last == p + 1) and (
+            toks[p].text.isalpha() and toks[p].text.isupper() and 2 <= len(toks[p].text) <= _MAX_PLACE_ACRONYM
+        ) and (place is None or place.entity_type != "ORG"):
+            end = p + 1
+        if end is None or (place is not None and place.kind in _NATIONAL_KINDS):
+            continue
+        inside = [o for o in cands if p <= o.first < end]
+        if any(o.last > end or o.entity_type == "ORG" for o in inside):
+            continue  # "(KPK) KPU ...": another body, or a longer name than the place
+        words = [t.text for t in toks[c.first : c.last]] + [t.text for t in toks[p:end]]
+        merged[c.first] = Candidate(c.first, end, "ORG", "headed", " ".join(words))
+        dropped |= {id(c), id(acr)} | {id(o) for o in inside}
+    if not merged:
+        return cands
+    return sorted([c for c in cands if id(c) not in dropped] + list(merged.values()), key=lambda c: (c.first, c.last))

@@ -60,6 +60,8 @@ def region_end(toks: list[Token], j: int) -> int | None:
 def headed_orgs(toks: list[Token], text: str, gazetteer: list[GazetteerMatch]) -> list[tuple[int, int]]:
     """Return ``(first, last)`` of head-word institution names not already a gazetteer ORG."""
     org_starts = {m.first for m in gazetteer if m.entry.entity_type == "ORG"}
+    # "Amerika Serikat Donald Trump": a head word inside a gazetteer name ("Serikat") opens nothing.
+    inside = {k for m in gazetteer for k in range(m.first + 1, m.last)}
     # "Pemerintah Inggris" is the country acting: its mention stays the country's.
     countries = {(m.first, m.last) for m in gazetteer if m.entry.kind == "country"}
     # "Pasukan Baku" are the city's forces: a force named by one place is that place acting.
@@ -69,7 +71,7 @@ def headed_orgs(toks: list[Token], text: str, gazetteer: list[GazetteerMatch]) -
     reach = 0  # left to right; tokens up to the end of an earlier name start nothing
     opening = {w for w in {t.text for t in toks} if w[:1].isupper() and w.lower() in HEADS}  # each distinct text once
     for i in [k for k, t in enumerate(toks) if t.text in opening]:
-        if i < reach or i in org_starts:
+        if i < reach or i in org_starts or i in inside:
             continue
         j = i + 1
         unit_end = _unit_number_end(toks, j)

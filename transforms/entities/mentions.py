@@ -6,7 +6,7 @@ from bisect import bisect_left
 from collections import defaultdict
 from functools import cache
 
-from newsetl.transforms.entities.acronyms import bracketed_acronyms
+from newsetl.transforms.entities.acronyms import bracketed_acronyms, placed_acronym_names
 from newsetl.transforms.entities.crf import bio_spans, sentences_tags_and_person_odds
 from newsetl.transforms.entities.docresolve import document_mentions
 from newsetl.transforms.entities.english import english_refined, english_spans
@@ -566,4 +566,6 @@ def entity_mentions(text: str, language: str = "id") -> list[EntityMention]:
     cands = precise_candidates(toks, cands, language)
     if language == "en":
         cands = english_refined(toks, text, cands)
+    elif language == "id":  # Malay qualifies state bodies itself (``malay.state_bodies``)
+        cands = placed_acronym_names(toks, cands)
     return document_mentions(text, toks, cands, language)
