@@ -6,8 +6,9 @@
   from NERP (lower-cased, so it is used only as a case-free lexicon, never as training text) and
   the Indonesian language-identification sentences;
 - ``transforms/entities/everyday_words_id.tsv`` / ``everyday_words_en.tsv``: words written
-  lower-case in true-cased text (idner-news-2k train outside names, the langid sentences), which
-  the rules never take for names;
+  lower-case in true-cased text (idner-news-2k train outside names, the langid sentences; for
+  English also the top words of pyspellchecker's frequency list that English text mostly writes
+  lower-case, less common given names), which the rules never take for names;
 - ``transforms/entities/ner_id.crfsuite``: a CRF trained on idner-news-2k ``train.txt``.
 """
 
