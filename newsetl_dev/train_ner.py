@@ -6,8 +6,9 @@
   from NERP (lower-cased, so it is used only as a case-free lexicon, never as training text) and
   the Indonesian language-identification sentences;
 - ``transforms/entities/everyday_words_id.tsv`` / ``everyday_words_en.tsv``: words written
-  lower-case in true-cased text (idner-news-2k train outside names, the langid sentences), which
-  the rules never take for names;
+  lower-case in true-cased text (idner-news-2k train outside names, the langid sentences; for
+  English also the top words of pyspellchecker's frequency list that English text mostly writes
+  lower-case, less common given names), which the rules never take for names;
 - ``transforms/entities/ner_id.crfsuite``: a CRF trained on idner-news-2k ``train.txt``.
 """
 
@@ -153,6 +154,56 @@ def capital_share_buckets(texts) -> dict[str, str]:
     return out
 
 
+# Most frequent English words (pyspellchecker's frequency list, MIT, built from subtitles) taken as
+# everyday words when true-cased English text writes them lower-case in most of >= 3 uses (given
+# names such as ``mark``, ``frank``, ``oliver`` are in the list too, and are kept out that way).
+_ENGLISH_TOP_WORDS = 10_000
+_MOSTLY_LOWER = ("c0", "c1")
+# Given names used by at least this percentage of people (1990 US census lists shipped by the
+# ``names`` package, MIT) stay out even when mostly lower-case: ``mark``, ``rose``, ``hope``.
+_GIVEN_NAME_MIN_PERCENT = 0.01
+
+
+def given_names() -> set[str]:
+    """Return lower-case given names at least ``_GIVEN_NAME_MIN_PERCENT`` of people carry."""
+    import names
+
+    out = set()
+    for name in ("dist.male.first", "dist.female.first"):
+        for line in (Path(names.__file__).parent / name).read_text(encoding="ascii").splitlines():
+            word, percent, *_ = line.split()
+            if float(percent) >= _GIVEN_NAME_MIN_PERCENT:
+                out.add(word.lower())
+    return out
+
+
+def english_news_texts(data: Path) -> list[str]:
+    """Return true-cased English text: langid en.txt lines and the BBC article bodies (capitalisation
+    counts only)."""
+    texts = (data / "langid" / "en.txt").read_text(encoding="utf-8").splitlines()
+    for path in sorted((data / "news" / "bbc").glob("*/*.txt")):
+        texts.append(path.read_text(encoding="utf-8", errors="replace"))
+    return texts
+
+
+def english_everyday_words(data: Path) -> set[str]:
+    """Return words written lower-case in langid en.txt, plus the most frequent English words of
+    pyspellchecker's list that real English text mostly writes lower-case (``john``, ``frank``
+    stay out, and so do common given names such as ``mark``; ``steel``, ``holidays``, ``memory`` come in)."""
+    import gzip
+    import json
+
+    import spellchecker
+
+    resource = Path(spellchecker.__file__).parent / "resources" / "en.json.gz"
+    counts = json.loads(gzip.decompress(resource.read_bytes()))
+    ranked = sorted((w for w in counts if w.isalpha() and w.isascii()), key=lambda w: (-counts[w], w))
+    shares = capital_share_buckets(english_news_texts(data))
+    given = given_names()
+    top = {w for w in ranked[:_ENGLISH_TOP_WORDS] if shares.get(w) in _MOSTLY_LOWER and w not in given}
+    return set(_lower_case_words(data / "langid" / "en.txt")) | top
+
+
 def indonesian_news_texts(data: Path) -> list[str]:
     """Return true-cased Indonesian/Malay text: idner-news-2k train sentences, langid id/ms lines,
     and the bodies of the Detik and Utusan articles (read as unlabelled text only)."""
@@ -223,8 +274,9 @@ def main(argv: list[str] | None = None) -> None:
     )
     write_word_list(
         PACKAGE_DIR / "everyday_words_en.tsv",
-        set(_lower_case_words(args.data / "langid" / "en.txt")),
-        "langid/en.txt (lingua-go test sentences, Apache-2.0)",
+        english_everyday_words(args.data),
+        "langid/en.txt (lingua-go test sentences, Apache-2.0) and the top English words of "
+        "pyspellchecker's frequency list (MIT), less words that en.txt and the BBC bodies capitalise",
     )
     write_word_list(
         PACKAGE_DIR / "capital_shares_id.tsv",

@@ -253,3 +253,35 @@ def test_a_title_inside_a_capitalised_run_is_the_role():
 def test_a_plural_title_opens_no_name():
     text = "Advisors Goldman Sachs are understood to have valued its demerged Deluxe Film unit at 300m."
     assert not any(m.text.startswith("Advisors") for m in entity_mentions(text, "en"))
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        P("For non-smartphone users, a Memory Mate card could be used to back up data on the phone.",
+          ("Memory Mate", "PERSON"), id="product"),
+        P("The software will also find webpages and messages sent via AOL Instant Messenger.",
+          ("Instant Messenger", "PERSON"), id="software"),
+        P("The company is due to launch wi-fi on Virgin Trains later in the year.",
+          ("Virgin Trains", "PERSON"), id="company"),
+        P('The message in the body of the e-mail reads: "Happy Holidays" and this too is translated.',
+          ("Happy Holidays", "PERSON"), id="greeting"),
+        P("Orange Prize winner Andrea Levy has seen her book Small Island win the Whitbread Novel of the Year Award.",
+          ("Orange Prize", "PERSON"), id="prize"),
+    ],
+)
+def test_everyday_english_words_name_nobody(text, wrong):
+    assert wrong not in _spans(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        P("Mark Oaten, for the Liberal Democrats, said Monday night's vote showed the government had "
+          '"lost the confidence of all sides of the House".', "Mark Oaten", id="given-name-mark"),
+        P("But Darren Campell, Jason Gardener, Marlon Devonish and Mark Lewis-Francis made amends in the sprint relay.",
+          "Mark Lewis-Francis", id="given-name-in-list"),
+    ],
+)
+def test_common_given_names_still_open_a_person(text, name):
+    assert (name, "PERSON") in _spans(text)
