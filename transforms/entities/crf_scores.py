@@ -133,7 +133,7 @@ def marginals(scores: np.ndarray, lengths: list[int], transitions: np.ndarray) -
     states[1][mask] = flat[reverse]
     moves = np.exp(transitions)
     both = np.stack([moves, moves.T])
-    sums = np.empty_like(states)
+    sums = np.zeros_like(states)  # padding stays 0: no garbage (NaN warnings) past a short sentence
     sums[:, :, 0] = states[:, :, 0]
     sums[:, :, 0] /= sums[:, :, 0].sum(axis=2, keepdims=True)
     for t in range(1, longest):
