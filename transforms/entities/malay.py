@@ -18,10 +18,9 @@ import pycountry
 
 from newsetl.transforms.entities.gazetteer import known_name_type
 from newsetl.transforms.entities.lexicon import data_rows, folded, geonames_country_places, non_names
-from newsetl.transforms.entities.spans import Candidate
+from newsetl.transforms.entities.spans import RULE_SOURCES, Candidate
 from newsetl.transforms.entities.tokens import Token
 
-_RULE_SOURCES = frozenset({"tagger", "propagated", "title", "headed"})
 # Words naming a seat's holder or the seat, or a police chief's area; the capitalised words after them
 # are the seat or area. Source: Kamus Dewan; Utusan usage ("Ahli Parlimen Machang", "ADUN Teratai",
 # "kerusi DUN Ampangan", "Ketua Polis Temerloh").
@@ -139,7 +138,7 @@ def seats_as_places(toks: list[Token], cands: list[Candidate]) -> list[Candidate
     """
     out = []
     for c in cands:
-        if c.source in _RULE_SOURCES and c.entity_type in ("PERSON", "ORG"):
+        if c.source in RULE_SOURCES and c.entity_type in ("PERSON", "ORG"):
             first = c.first
             if c.last - first > 1 and folded(toks[first].text) in ("adun", "dun") and toks[first].text.isupper():
                 first += 1  # "ADUN Teratai": the title and the seat in one span
@@ -197,7 +196,7 @@ def places_not_people(toks: list[Token], cands: list[Candidate]) -> list[Candida
     place_ends = {c.last for c in cands if c.entity_type == "LOC"}
     out = []
     for c in cands:
-        if c.entity_type == "ORG" and c.source in _RULE_SOURCES and folded(toks[c.first].text) in _CONCEPT_HEADS:
+        if c.entity_type == "ORG" and c.source in RULE_SOURCES and folded(toks[c.first].text) in _CONCEPT_HEADS:
             continue  # "Skim Perumahan Belia", "Cukai Barangan Mewah": a scheme or a tax
         if c.entity_type == "LOC" and c.last < len(toks) and toks[c.last].text == "$" and toks[c.last].start == toks[c.last - 1].end:
             continue  # "AS$400,000": a currency
@@ -211,21 +210,21 @@ def places_not_people(toks: list[Token], cands: list[Candidate]) -> list[Candida
             c = Candidate(c.first, c.last, "LOC", c.source)  # "di Kuala Muda": a place
         if c.entity_type == "LOC" and c.source == "tagger" and folded(toks[c.first].text) in _INSTITUTION_HEADS:
             c = Candidate(c.first, c.last, "ORG", c.source)  # "di Mahkamah Sesyen": the court, an institution
-        if c.entity_type == "PERSON" and c.source in _RULE_SOURCES and c.last - c.first > 1 and (
+        if c.entity_type == "PERSON" and c.source in RULE_SOURCES and c.last - c.first > 1 and (
             folded(toks[c.first].text) in _PLACE_HEADS
         ):
             c = Candidate(c.first, c.last, "LOC", c.source)  # "Felda Chuping", "Kampung Gajah": a place
-        if c.entity_type == "PERSON" and c.source in _RULE_SOURCES and c.last - c.first == 1 and _ACRONYM_PLURAL.fullmatch(
+        if c.entity_type == "PERSON" and c.source in RULE_SOURCES and c.last - c.first == 1 and _ACRONYM_PLURAL.fullmatch(
             toks[c.first].text
         ):
             c = Candidate(c.first, c.last, "ORG", c.source)  # "MAIPs": an institution's acronym
-        if c.entity_type == "PERSON" and c.source in _RULE_SOURCES and all(
+        if c.entity_type == "PERSON" and c.source in RULE_SOURCES and all(
             folded(t.text) in _COMPANY_FORMS for t in toks[c.first : c.last] if t.text[:1].isalpha()
         ):
             continue  # "Sdn. Bhd.": a company's legal form names nobody
-        if c.entity_type == "PERSON" and c.source in _RULE_SOURCES and folded(toks[c.last - 1].text) in _COMPANY_FORMS:
+        if c.entity_type == "PERSON" and c.source in RULE_SOURCES and folded(toks[c.last - 1].text) in _COMPANY_FORMS:
             c = Candidate(c.first, c.last, "ORG", c.source)  # "Boustead Naval Shipyard Sdn": a company
-        if c.entity_type == "PERSON" and c.source in _RULE_SOURCES and c.last - c.first <= 3:
+        if c.entity_type == "PERSON" and c.source in RULE_SOURCES and c.last - c.first <= 3:
             name = " ".join(t.text for t in toks[c.first : c.last])
             lone = c.last - c.first == 1 and toks[c.first].text in people_words
             after_preposition = c.first > 0 and (
@@ -240,7 +239,7 @@ def places_not_people(toks: list[Token], cands: list[Candidate]) -> list[Candida
                 known_name_type(name) == "LOC" or in_address or (after_preposition and folded(name) in _malaysian_places())
             ):
                 c = Candidate(c.first, c.last, "LOC", c.source)
-        if c.entity_type in ("PERSON", "ORG") and c.source in _RULE_SOURCES and 2 <= c.last - c.first <= 3:
+        if c.entity_type in ("PERSON", "ORG") and c.source in RULE_SOURCES and 2 <= c.last - c.first <= 3:
             if folded(" ".join(t.text for t in toks[c.first : c.last])) in _malaysian_places():
                 c = Candidate(c.first, c.last, "LOC", c.source)  # "PORT DICKSON", "LRT Kelana Jaya": the place
         out.append(c)
@@ -255,7 +254,7 @@ def places_not_people(toks: list[Token], cands: list[Candidate]) -> list[Candida
         return out
     return [
         Candidate(c.first, c.last, "LOC", c.source)
-        if c.entity_type == "PERSON" and c.source in _RULE_SOURCES and " ".join(t.text for t in toks[c.first : c.last]) in places
+        if c.entity_type == "PERSON" and c.source in RULE_SOURCES and " ".join(t.text for t in toks[c.first : c.last]) in places
         else c
         for c in out
     ]
@@ -283,7 +282,7 @@ def districts_as_places(toks: list[Token], cands: list[Candidate]) -> list[Candi
     out = []
     for c in cands:
         if (
-            c.source in _RULE_SOURCES and c.entity_type in ("PERSON", "ORG", "LOC") and c.last - c.first >= 2
+            c.source in RULE_SOURCES and c.entity_type in ("PERSON", "ORG", "LOC") and c.last - c.first >= 2
             and toks[c.first].text[:1].isupper() and folded(toks[c.first].text) in words
             and all(t.text[:1].isupper() for t in toks[c.first + 1 : c.last])
         ):
@@ -301,7 +300,7 @@ def districts_as_places(toks: list[Token], cands: list[Candidate]) -> list[Candi
                 out.append(Candidate(first, last, "LOC", c.source, kind="seat"))
                 continue
         if (
-            c.source in _RULE_SOURCES and c.last - c.first == 1 and folded(toks[c.first].text) in _PLACE_HEADS
+            c.source in RULE_SOURCES and c.last - c.first == 1 and folded(toks[c.first].text) in _PLACE_HEADS
             and toks[c.first].text[:1].isupper() and c.last < len(toks) and c.last not in starts
             and toks[c.last].start - toks[c.first].end == 1 and toks[c.last].text[:1].isupper() and toks[c.last].text.isalpha()
         ):
@@ -357,11 +356,11 @@ def portfolio_tails(toks: list[Token], cands: list[Candidate]) -> list[Candidate
     out = []
     for c in cands:
         end = widened.get(c.first)
-        if end is not None and c.entity_type == "ORG" and c.source in _RULE_SOURCES and c.last < end:
+        if end is not None and c.entity_type == "ORG" and c.source in RULE_SOURCES and c.last < end:
             c = Candidate(c.first, end, "ORG", c.source)
         if out and out[-1].first in widened and c.first < out[-1].last:
             continue  # inside the widened committee
-        if c.entity_type in ("PERSON", "LOC") and c.source in _RULE_SOURCES and any(a <= c.first and c.last <= b for a, b in runs):
+        if c.entity_type in ("PERSON", "LOC") and c.source in RULE_SOURCES and any(a <= c.first and c.last <= b for a, b in runs):
             continue
         out.append(c)
     return out
@@ -406,7 +405,7 @@ def teams_and_works(toks: list[Token], cands: list[Candidate]) -> list[Candidate
     work_words = {w for name in works for w in name}
     out = []
     for c in cands:
-        if c.entity_type == "PERSON" and c.source in _RULE_SOURCES:
+        if c.entity_type == "PERSON" and c.source in RULE_SOURCES:
             words = tuple(t.text for t in toks[c.first : c.last])
             if words in teams:
                 c = Candidate(c.first, c.last, "ORG", c.source)
@@ -437,7 +436,7 @@ def titled_names(toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
     organisation opening with one (``Timbalan Pendakwa Raya Qatrin Nada Harun``) is that person too."""
     out = []
     for c in cands:
-        if c.source in _RULE_SOURCES and c.entity_type in ("PERSON", "ORG", "LOC"):
+        if c.source in RULE_SOURCES and c.entity_type in ("PERSON", "ORG", "LOC"):
             end = _ms_title_end(toks, c.first, c.last)
             if end == c.last:
                 continue
@@ -474,7 +473,7 @@ def opened_names(toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
     for c in cands:
         if out and out[-1].entity_type == "PERSON" and c.entity_type == "PERSON" and c.first < out[-1].last:
             continue  # inside the name run on before
-        if c.entity_type == "PERSON" and c.source in _RULE_SOURCES:
+        if c.entity_type == "PERSON" and c.source in RULE_SOURCES:
             last = c.last
             opens = folded(toks[last - 1].text) in openers or (
                 last + 1 < len(toks) and folded(toks[last].text) in openers and _name_word(toks[last])

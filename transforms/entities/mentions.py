@@ -457,7 +457,7 @@ def _no_person(toks: list[Token], c: Candidate, language: str) -> bool:
     return len(words) > 1 and len(last) >= 2 and last.isupper() and last.isalpha() and last not in _ROMAN
 
 
-def _districts_as_places(toks: list[Token], cands: list[Candidate], language: str) -> list[Candidate]:
+def _indonesian_regions_as_places(toks: list[Token], cands: list[Candidate], language: str) -> list[Candidate]:
     """Return the candidates with Indonesian PERSONs that follow ``di``/``ke``/``dari`` or a title
     and name a Kemendagri region or district (``di Sayung``, ``Sekda Bone``) retyped as LOC."""
     if language != "id":
@@ -558,7 +558,7 @@ def entity_mentions(text: str, language: str = "id") -> list[EntityMention]:
         if not _title_qualifier(toks, c, language) and not _calendar_word(toks, c)
     ]
     cands = _placed_persons(toks, _without_concepts(toks, cands, language), language)
-    cands = [c for c in _districts_as_places(toks, cands, language) if not _no_person(toks, c, language)]
+    cands = [c for c in _indonesian_regions_as_places(toks, cands, language) if not _no_person(toks, c, language)]
     cands = _initials_as_persons(toks, _seats_as_places(toks, cands, language) if language != "en" else cands)
     if language == "ms":
         cands = places_not_people(toks, districts_as_places(toks, seats_as_places(toks, state_bodies(toks, portfolio_tails(toks, cands)))))

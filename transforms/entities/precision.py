@@ -15,10 +15,9 @@ from newsetl.transforms.entities.lexicon import (
     NAME_PARTICLES, calendar_words, city_populations, district_names, folded, head_words, is_common_word, nicknames,
     non_names, titles, word_classes,
 )
-from newsetl.transforms.entities.spans import Candidate, is_name_word
+from newsetl.transforms.entities.spans import RULE_SOURCES, Candidate, is_name_word
 from newsetl.transforms.entities.tokens import Token
 
-_RULE_SOURCES = frozenset({"tagger", "propagated", "title", "headed"})
 # Words naming a sports event, festival, fair or award rather than a person, organisation or
 # place (``Sukan Komanwel``, ``Piala Dunia``, ``Ariani Hijab Run``, ``Athens Olympics``).
 # A name opening or closing with one is an event: no PERSON/ORG/LOC mention at all.
@@ -90,7 +89,7 @@ def _org_person_split(toks: list[Token], c: Candidate, language: str, seen) -> l
     words after it, none an acronym or a known place, one of which the document also writes
     elsewhere on its own (``kata Dewi``): the evidence that they name a person.
     """
-    if c.entity_type != "ORG" or c.source not in _RULE_SOURCES or c.last - c.first < 3:
+    if c.entity_type != "ORG" or c.source not in RULE_SOURCES or c.last - c.first < 3:
         return [c]
     if (
         language == "id" and c.source == "headed" and toks[c.first].text.lower() in _TITLE_HEADS
@@ -191,7 +190,7 @@ def precise_candidates(toks: list[Token], cands: list[Candidate], language: str)
     cands = _branches(toks, _regions_widened(toks, cands, language), language)
     org_ends = {c.last for c in cands if c.entity_type == "ORG"}  # "NasDem" + "Sumut Iskandar"
     for c in _streets(toks, _extended_names(toks, cands, language)):
-        if c.source not in _RULE_SOURCES:
+        if c.source not in RULE_SOURCES:
             out.append(c)
             continue
         if c.entity_type != "PERSON":
@@ -408,7 +407,7 @@ def _units_of_bodies(toks: list[Token], cands: list[Candidate], language: str) -
     for i, c in enumerate(cands[:-1]):
         nxt = cands[i + 1]
         if (
-            c.entity_type == "PERSON" and c.last - c.first == 1 and c.source in _RULE_SOURCES and c.first > 0
+            c.entity_type == "PERSON" and c.last - c.first == 1 and c.source in RULE_SOURCES and c.first > 0
             and nxt.entity_type == "ORG" and nxt.first == c.last and toks[nxt.first].start - toks[c.first].end == 1
             and toks[c.first].start - toks[c.first - 1].end == 1 and _qualifier_before(toks, c.first, language)
             and toks[c.first].text not in people and classes.get(toks[c.first].text.lower()) != "PER"
@@ -477,7 +476,7 @@ def _english_companies(toks: list[Token], cands: list[Candidate], seen) -> list[
     out = []
     for c in cands:
         size = c.last - c.first
-        if c.entity_type == "PERSON" and c.source in _RULE_SOURCES and size in (2, 3):
+        if c.entity_type == "PERSON" and c.source in RULE_SOURCES and size in (2, 3):
             first, last = toks[c.first].text, toks[c.last - 1].text
             company = False
             if size == 3 and toks[c.first + 1].text == "-" and (first, last) not in longer:
@@ -567,7 +566,7 @@ def _branches(toks: list[Token], cands: list[Candidate], language: str) -> list[
         for o in inside.values():
             if o.entity_type == "LOC" and o.first > k and o.last <= end:
                 continue
-            if o.entity_type == "PERSON" and o.first == k + 1 and o.last >= end and o.source in _RULE_SOURCES:
+            if o.entity_type == "PERSON" and o.first == k + 1 and o.last >= end and o.source in RULE_SOURCES:
                 person = o
                 continue
             ok = False

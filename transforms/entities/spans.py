@@ -20,6 +20,9 @@ _DOMAIN = re.compile(r"\w[\w-]*(?:\.\w[\w-]*)*\.(?:com|co\.id|id|net|org|tv|news
 # Place kinds a larger organisation or person name may contain ("Bank Indonesia").
 _CONTAINABLE = frozenset({"country", "city", "province", "region", "continent"})
 MAX_NAME_TOKENS = 8
+# Where a candidate came from when the precision rules may still cut, retype or drop it (a
+# gazetteer, ministry or domain name is taken as written).
+RULE_SOURCES = frozenset({"tagger", "propagated", "title", "headed"})
 _EN_ORG_CONNECTORS = frozenset({"of", "for", "and", "the", "&"})
 
 
