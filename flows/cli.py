@@ -599,15 +599,32 @@ def server_start(
     _server_hint(state)
 
 
+_SERVER_PORT_OPTION = typer.Option(min=1, max=65535, help="Only if the recorded server listens on this port "
+                                   "(one server per PREFECT_HOME; exit 1 if it is on another).")
+
+
+def _recorded_server(port: int | None):
+    """Return the recorded server's state; exit 1 with one line if ``port`` is given and it runs on another port."""
+    from newsetl.flows.local_server import server_state
+
+    state = server_state()
+    if port is not None and state.running and state.port != port:
+        _fail(f"the server started by newsetl under this PREFECT_HOME runs on port {state.port}, not {port} "
+              f"(pid {state.pid}); another PREFECT_HOME holds the server of port {port}, if any", code=1)
+    return state
+
+
 @server_app.command("stop")
-def server_stop() -> None:
+def server_stop(port: Annotated[int | None, _SERVER_PORT_OPTION] = None) -> None:
     """Stop the server started by `newsetl server start` (its whole process group) and remove its PID file.
 
-    Example: newsetl server stop
+    Example: newsetl server stop --port 4200
     """
     from newsetl.flows.local_server import stop_server
 
-    state = stop_server()
+    state = _recorded_server(port)
+    if state.running:
+        state = stop_server()
     if state.running:
         print(f"stopped the Prefect server (pid {state.pid}) at {state.url}")
     elif state.stale:
@@ -617,14 +634,14 @@ def server_stop() -> None:
 
 
 @server_app.command("status")
-def server_status() -> None:
+def server_status(port: Annotated[int | None, _SERVER_PORT_OPTION] = None) -> None:
     """Say whether the server started by `newsetl server start` runs, with its URL; exit 1 if not.
 
-    Example: newsetl server status
+    Example: newsetl server status --port 4200
     """
-    from newsetl.flows.local_server import healthy, pid_path, server_state
+    from newsetl.flows.local_server import healthy, pid_path
 
-    state = server_state()
+    state = _recorded_server(port)
     if state.running:
         answer = "healthy" if healthy(state.api_url) else "not answering /api/health yet"
         print(f"running (pid {state.pid}) at {state.url}, {answer}")

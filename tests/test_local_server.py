@@ -78,6 +78,37 @@ def test_status_reports_a_stale_pid_file(tmp_path):
     assert "stale PID file" in result.output and not (tmp_path / "newsetl-server.json").exists()
 
 
+def test_stop_and_status_with_another_port_leave_the_recorded_server_alone(tmp_path):
+    """`--port` names the server meant: the one recorded under this PREFECT_HOME on another port is not stopped."""
+    from typer.testing import CliRunner
+
+    from newsetl.flows.cli import app
+
+    # A stand-in whose command line reads like a Prefect server's (what the PID check looks for).
+    fake = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)", "prefect", "server"],
+                            start_new_session=True)
+    port = _free_port()
+    env = {"PREFECT_HOME": str(tmp_path)}
+    try:
+        _write_pid(tmp_path, fake.pid, port=port)
+        other = port + 1 if port < 65535 else port - 1
+        for command in (["server", "stop", "--port", str(other)], ["server", "status", "--port", str(other)]):
+            result = CliRunner().invoke(app, command, env=env)
+            assert result.exit_code == 1, result.output
+            assert f"runs on port {port}, not {other}" in result.output
+        assert fake.poll() is None and (tmp_path / "newsetl-server.json").exists()
+
+        status = CliRunner().invoke(app, ["server", "status", "--port", str(port)], env=env)
+        assert status.exit_code == 0 and f"running (pid {fake.pid})" in status.output
+        stopped = CliRunner().invoke(app, ["server", "stop", "--port", str(port)], env=env)
+        assert stopped.exit_code == 0 and f"stopped the Prefect server (pid {fake.pid})" in stopped.output
+        assert fake.wait(timeout=30) is not None
+    finally:
+        if fake.poll() is None:
+            fake.kill()
+            fake.wait()
+
+
 @pytest.mark.slow
 def test_server_start_status_stop(tmp_path):
     """A real background server: start answers /api/health, status sees it, stop ends its process group."""
@@ -102,7 +133,7 @@ def test_server_start_status_stop(tmp_path):
         again = run_cli(["server", "start", "--port", str(port)], env, timeout=60)
         assert again.returncode == 1 and "already running" in again.stderr
 
-        status = run_cli(["server", "status"], env, timeout=60)
+        status = run_cli(["server", "status", "--port", str(port)], env, timeout=60)
         assert status.returncode == 0 and f"running (pid {pid})" in status.stdout and "healthy" in status.stdout
 
         stopped = run_cli(["server", "stop"], env, timeout=90)

@@ -12,9 +12,14 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
+
+# datasketch is imported where it is used: at module level it pulled SciPy into every process
+# that imports the pipeline (~1 s of start-up on 2 cores) although only story matching needs it.
+if TYPE_CHECKING:
+    from datasketch import MinHash
 
 from newsetl.transforms.lexicons import records
 
@@ -61,6 +66,8 @@ class Signature:
 
 def minhash_signature(shingles: Iterable[str]) -> Signature:
     """Return the MinHash signature of a set of shingles (``NUM_PERM`` permutations, fixed seed)."""
+    from datasketch import MinHash
+
     encoded = [s.encode("utf-8") for s in shingles]
     minhash = MinHash(num_perm=NUM_PERM, seed=MINHASH_SEED, scheme=MINHASH_SCHEME)
     if encoded:
@@ -71,6 +78,8 @@ def minhash_signature(shingles: Iterable[str]) -> Signature:
 @cache
 def _permutations() -> np.ndarray:
     """Return datasketch's permutation parameters ``(a, b)`` for ``NUM_PERM`` and ``MINHASH_SEED`` (drawn once)."""
+    from datasketch import MinHash
+
     return MinHash(num_perm=NUM_PERM, seed=MINHASH_SEED, scheme=MINHASH_SCHEME).permutations
 
 
@@ -135,6 +144,8 @@ def estimated_similarity(a: bytes, b: bytes) -> float:
 
 
 def _minhash(signature: bytes) -> MinHash:
+    from datasketch import MinHash
+
     # The shared permutations: drawing them again for every stored document cost more than the LSH itself.
     return MinHash(num_perm=NUM_PERM, seed=MINHASH_SEED, scheme=MINHASH_SCHEME, hashvalues=_values(signature),
                    permutations=_permutations())
@@ -155,6 +166,8 @@ def similar_pairs(stored: Sequence[tuple[str, bytes]], new: Sequence[tuple[str, 
     is queried, then added, so new documents also match each other. Candidates from the
     index are kept only if their estimated similarity reaches ``threshold``.
     """
+    from datasketch import MinHashLSH
+
     lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
     signatures: dict[str, bytes] = {}
     with lsh.insertion_session() as session:
