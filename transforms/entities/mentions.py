@@ -12,7 +12,7 @@ from newsetl.transforms.entities.docresolve import document_mentions
 from newsetl.transforms.entities.english import english_refined, english_spans
 from newsetl.transforms.entities.features import gazetteer_tags
 from newsetl.transforms.entities.gazetteer import gazetteer_matches, known_name_type
-from newsetl.transforms.entities.headed import HEADS, headed_orgs
+from newsetl.transforms.entities.headed import HEADS, headed_orgs, region_end
 from newsetl.transforms.entities.malay import (
     districts_as_places, opened_names, places_not_people, portfolio_tails, seats_as_places, state_bodies, teams_and_works,
     titled_names,
@@ -197,7 +197,13 @@ def _titled_persons(text, toks, cands, headlines, language) -> list[Candidate]:
         if k in qualifiers:
             return qualifiers[k]
         portfolio = portfolio_end(toks, k) if language != "en" else None
-        return portfolio[0] if portfolio else k
+        if portfolio:
+            return portfolio[0]
+        if language != "en" and k > 0 and toks[k - 1].text == ")":
+            # "Kepala Dinas Kesehatan (Dinkes) Seram Bagian Barat": a region after a short form
+            # is the office's seat.
+            return region_end(toks, k) or k
+        return k
 
     found = []
     for first, last in titled_person_spans(

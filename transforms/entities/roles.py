@@ -13,6 +13,59 @@ _ARTICLES = frozenset({"a", "an", "the"})
 _QUALIFIER_LINKS = frozenset({"for", "of", "to", "at"})
 # Names a title introduces are at most this many words ("Recep Tayyip Erdogan").
 _MAX_TITLED_NAME = 4
+# A title's or its qualifier's short form in brackets is at most this many words ("(Jabar)", "(Wamen PU)").
+_MAX_SHORT_FORM = 3
+# A qualifier closed by its short form is at most this many words ("Energi dan Sumber Daya Mineral").
+_MAX_QUALIFIER_WORDS = 7
+
+
+def short_form_end(toks: list[Token], k: int) -> int:
+    """Return the index after a bracketed short form of capitalised words opening at ``k``
+    (``Gubernur Jawa Barat (Jabar) Ridwan Kamil``, ``Menteri Ketenagakerjaan (Menaker) Yassierli``), else ``k``."""
+    if k >= len(toks) or toks[k].text != "(":
+        return k
+    for j in range(k + 2, min(len(toks), k + 2 + _MAX_SHORT_FORM)):
+        if toks[j].text == ")":
+            inner = toks[k + 1 : j]
+            return j + 1 if all(t.text[:1].isupper() and t.text.isalnum() for t in inner) else k
+    return k
+
+
+def _bracketed_qualifier_end(toks: list[Token], k: int) -> int:
+    """Return the index after a capitalised qualifier closed by its bracketed short form
+    (``Menteri Energi dan Sumber Daya Mineral (ESDM) Bahlil``: after ``)``), else ``k``.
+    The short form marks where the office's name ends, however many words it has."""
+    j = k
+    while j < len(toks) and j - k < _MAX_QUALIFIER_WORDS and (
+        toks[j].text[:1].isupper() and toks[j].text.isalpha() or (j > k and toks[j].text in ("dan", "&"))
+    ):
+        j += 1
+    if j == k or toks[j - 1].text in ("dan", "&"):
+        return k
+    end = short_form_end(toks, j)
+    return end if end > j else k
+
+
+def _place_headed(toks: list[Token], k: int) -> bool:
+    """Return True when the capitalised words at ``k`` are followed by a place or body head word
+    (``(SPPG) Cigunung Desa Sukaresmi``): they name the office's place, not a person."""
+    heads = head_words("id")
+    j = k
+    while j < len(toks) and j - k < _MAX_TITLED_NAME and toks[j].text[:1].isupper():
+        if j > k and folded(toks[j].text) in heads:
+            return True
+        j += 1
+    return False
+
+
+def _short_form_start(toks: list[Token], end: int) -> int:
+    """Return the index of the ``(`` of a bracketed short form closing just before ``end``, else ``end``."""
+    if end <= 0 or toks[end - 1].text != ")":
+        return end
+    for k in range(end - 3, max(-1, end - 3 - _MAX_SHORT_FORM), -1):
+        if toks[k].text == "(":
+            return k if short_form_end(toks, k) == end else end
+    return end
 
 
 @cache
@@ -115,6 +168,9 @@ def _role_before(text, toks, first, neighbours, language):
     if j > 0 and toks[j - 1].text == ",":
         j -= 1
     role_end = j
+    j = _short_form_start(toks, j)  # "Gubernur Jawa Barat (Jabar) Ridwan Kamil": the role ends at "Barat"
+    if j < role_end:
+        role_end = j
     qualifier = neighbours.get(-j)
     if qualifier is not None:
         j = qualifier[0]
@@ -201,6 +257,17 @@ def titled_person_spans(text: str, toks: list[Token], covered: list[bool], quali
                 seen.add((first, i - 1))
                 spans.append((first, i - 1))
         k = qualifier_end(end)
+        short = short_form_end(toks, k)
+        if short == k:  # "Menteri Ketenagakerjaan (Menaker) Yassierli": the title's own short form
+            short = _bracketed_qualifier_end(toks, end)
+        if short > k:
+            # After a short form, a place still qualifies the office ("Kepala Dinas Kesehatan
+            # (Dinkes) Seram Bagian Barat, Gariman"); a name must follow, else the words before stand.
+            after = qualifier_end(short)
+            if after < n and toks[after].text == ",":
+                after += 1
+            if after < n and usable(after) and not _place_headed(toks, after):
+                k = after
         if k < n and toks[k].text == ",":
             k += 1
         last = k

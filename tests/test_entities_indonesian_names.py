@@ -1,0 +1,51 @@
+"""Issue 16, Indonesian names on Detik: offices written with their short form in brackets."""
+
+import pytest
+
+from newsetl.transforms.entities import entity_mentions
+
+
+def _mentions(text, entity_type):
+    return [(m.text, m.role) for m in entity_mentions(text, "id") if m.entity_type == entity_type]
+
+
+# Sentences from ../shared/data/news/detik.csv.
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("Hal itu terkait laporan pencemaran nama baik yang dilaporkan mantan Gubernur Jawa Barat (Jabar) Ridwan "
+         "Kamil (RK). Lantas, bagaimana respons pihak Lisa?", "Ridwan Kamil", "Gubernur Jawa Barat"),
+        ("Menteri Energi dan Sumber Daya Mineral (ESDM) Bahlil Lahadalia mengungkapkan produksi siap jual atau "
+         "lifting minyak pada tahun ini.", "Bahlil Lahadalia", None),
+        ("Menurut Menteri Ketenagakerjaan (Menaker) Yassierli, pada tahap kedua pemerintah membuka kuota untuk "
+         "peserta magang.", "Yassierli", None),
+        ("KPK menjerat Wakil Menteri Ketenagakerjaan (Wamenaker) Immanuel Ebenezer atau Noel.", "Immanuel Ebenezer", None),
+        ('"Ada 2 siswa yang diduga keracunan," kata Kepala Dinas Kesehatan (Dinkes) Seram Bagian Barat, Gariman '
+         "Kurniawan dilansir detikSulsel.", "Gariman Kurniawan", None),
+    ],
+)
+def test_a_bracketed_short_form_after_an_office_leads_to_the_name(text, name, role):
+    people = _mentions(text, "PERSON")
+    assert name in [p for p, _ in people]
+    if role is not None:
+        assert (name, role) in people
+
+
+@pytest.mark.parametrize(
+    ("text", "not_a_person"),
+    [
+        # The words after the short form name the unit's village, then the person follows the comma.
+        ("Hari ini, Ketua Satuan Pelayanan Pemenuhan Gizi (SPPG) Cigunung Desa Sukaresmi, Hana Nabilah Azmi "
+         "menyampaikan permohonan maaf.", "Cigunung"),
+        # The region after the short form is the office's seat.
+        ('"Ada 2 siswa yang diduga keracunan," kata Kepala Dinas Kesehatan (Dinkes) Seram Bagian Barat, Gariman '
+         "Kurniawan dilansir detikSulsel.", "Seram Bagian Barat"),
+    ],
+)
+def test_the_place_of_an_office_after_its_short_form_is_no_person(text, not_a_person):
+    assert not_a_person not in [p for p, _ in _mentions(text, "PERSON")]
+
+
+def test_a_short_form_closing_the_sentence_leaves_the_region_a_place():
+    text = "KPK menyebut pejabat yang ditangkap di Sultra merupakan Bupati Kolaka Timur (Koltim). KPK belum menjelaskan."
+    assert "Kolaka Timur" in [p for p, _ in _mentions(text, "LOC")]
