@@ -27,7 +27,6 @@ def _only(text: str, surface: str, language: str = "id"):
         ("Pasukan Armenia menekan semua upaya.", "Armenia", "AM", "id"),
         ("Pasukan Azerbaijan menguasai benteng baru.", "Azerbaijan", "AZ", "id"),
         ("Pejuang dari Suriah dan Libya dikerahkan ikut berperang.", "Libya", "LY", "id"),
-        ("Pemerintah Inggris memanggil duta besarnya.", "Inggris", "GB", "id"),
         ("The UK summoned the ambassador.", "UK", "GB", "en"),
     ],
 )

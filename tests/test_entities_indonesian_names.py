@@ -49,3 +49,27 @@ def test_the_place_of_an_office_after_its_short_form_is_no_person(text, not_a_pe
 def test_a_short_form_closing_the_sentence_leaves_the_region_a_place():
     text = "KPK menyebut pejabat yang ditangkap di Sultra merupakan Bupati Kolaka Timur (Koltim). KPK belum menjelaskan."
     assert "Kolaka Timur" in [p for p, _ in _mentions(text, "LOC")]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "canonical", "code"),
+    [
+        ("Menanggapi unjuk rasa sebelumnya pada akhir Agustus lalu, Pemerintah Australia menyatakan menentang aksi "
+         "tersebut.", "Pemerintah Australia", "Pemerintah Australia", "AU"),
+        ("Menurutnya, langkah ini merupakan permintaan langsung dari pemerintah Arab Saudi.",
+         "pemerintah Arab Saudi", "Pemerintah Arab Saudi", "SA"),
+        ("Pemerintah RI bersama sejumlah pelaku industri pertanian tengah menyiapkan ekspor langsung.",
+         "Pemerintah RI", "Pemerintah Indonesia", "ID"),
+        ("Pemerintah Inggris memanggil duta besarnya.", "Pemerintah Inggris", "Pemerintah Inggris Raya", "GB"),
+    ],
+)
+def test_a_countrys_government_is_one_org_named_in_indonesian(text, surface, canonical, code):
+    orgs = [(m.text, m.canonical_name, m.country_code) for m in entity_mentions(text, "id") if m.entity_type == "ORG"]
+    assert (surface, canonical, code) in orgs
+
+
+def test_two_governments_joined_by_dan_are_two_orgs():
+    text = ("Perjanjian antara Pemerintah Republik Indonesia dan Pemerintah Pakistan untuk Program Hibah pada "
+            "beasiswa.")
+    orgs = [m.text for m in entity_mentions(text, "id") if m.entity_type == "ORG"]
+    assert "Pemerintah Republik Indonesia" in orgs and "Pemerintah Pakistan" in orgs

@@ -6,6 +6,10 @@ capitalised words on the same line is one ORG, places included.
 
 from __future__ import annotations
 
+from functools import cache
+
+from babel import Locale
+
 from newsetl.transforms.entities.gazetteer import GazetteerMatch
 from newsetl.transforms.entities.lexicon import calendar_words, district_names, folded
 from newsetl.transforms.entities.roles import title_end
@@ -24,6 +28,28 @@ HEADS = frozenset({
 _JOINERS = frozenset({"dan", "&"})
 MAX_TOKENS = 10
 _MAX_REGION_WORDS = 3
+
+
+@cache
+def _indonesian_country_names() -> dict[str, str]:
+    """Return ISO 3166-1 alpha-2 codes mapped to their Indonesian names (CLDR via babel)."""
+    return dict(Locale("id").territories)
+
+
+def government_orgs(toks: list[Token], gazetteer: list[GazetteerMatch]) -> list[tuple[int, int, str, str]]:
+    """Return ``(first, last, canonical name, country code)`` of a country's government:
+    ``Pemerintah Australia``, ``pemerintah Tiongkok`` (``Pemerintah Tiongkok``), ``Pemerintah RI``
+    (``Pemerintah Indonesia``). The government is the body that acts and is quoted, an ORG; it is
+    named in Indonesian whichever form of the country the text writes."""
+    countries = {m.first: m for m in gazetteer if m.entry.kind == "country" and m.entry.country_code}
+    found = []
+    for i, tok in enumerate(toks[:-1]):
+        match = countries.get(i + 1)
+        if tok.text in ("Pemerintah", "pemerintah") and match is not None:
+            code = match.entry.country_code
+            name = _indonesian_country_names().get(code) or match.entry.canonical_name
+            found.append((i, match.last, f"Pemerintah {name}", code))
+    return found
 
 
 def _tight(toks: list[Token], j: int) -> bool:

@@ -207,7 +207,10 @@ def precise_candidates(toks: list[Token], cands: list[Candidate], language: str)
             continue  # "Festival Bon Odori": the name after an event word names the event
         if len(words) == 1 and not words[0].isupper() and folded(words[0]) in _PARTICLES:
             continue  # "Al" of "Al-Sultan Abdullah": a particle cut from a name names nothing
-        while len(words) > 1 and words[0].islower() and words[0].replace("-", "").isalpha() and c.entity_type != "PERSON":
+        while (
+            len(words) > 1 and words[0].islower() and words[0].replace("-", "").isalpha() and c.entity_type != "PERSON"
+            and c.kind != "government"  # "pemerintah Tiongkok" is the government whatever its case
+        ):
             words.pop(0)  # "kawasan Taman Impian Jaya Ancol", "kelima-lima projek": a lower-case word opens no name
             c = Candidate(c.first + 1, c.last, c.entity_type, c.source)
         if c.entity_type != "PERSON" and len(words) == 1 and (words[0].islower() or words[0].lower() in calendar_words()):
