@@ -73,3 +73,27 @@ def test_two_governments_joined_by_dan_are_two_orgs():
             "beasiswa.")
     orgs = [m.text for m in entity_mentions(text, "id") if m.entity_type == "ORG"]
     assert "Pemerintah Republik Indonesia" in orgs and "Pemerintah Pakistan" in orgs
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "canonical"),
+    [
+        ("TAS (22), mahasiswa semester VII Program Studi Sosiologi FISIP Unud, meninggal dunia setelah melompat "
+         "dari lantai empat gedung FISIP Unud, Denpasar.", "Unud", "Universitas Udayana"),
+        ("Chiko diketahui sebagai mahasiswa Fakultas Hukum Universitas Diponegoro (Undip) Semarang. Rektor Undip, "
+         "Suharnomo, memastikan pihak kampus bergerak cepat.", "Undip", "Universitas Diponegoro"),
+        ('"Tapi yang jelas di Unair kita nanti kurikulumnya ini juga untuk diajari," ujarnya.', "Unair",
+         "Universitas Airlangga"),
+        ("Kepala Departemen Kajian BEM UI Dialo Hujanbiru mengatakan mereka menggelar demonstrasi.", "UI",
+         "Universitas Indonesia"),
+    ],
+)
+def test_a_universitys_short_form_is_the_university(text, surface, canonical):
+    mentions = entity_mentions(text, "id")
+    assert (surface, "ORG", canonical) in [(m.text, m.entity_type, m.canonical_name) for m in mentions]
+    assert surface not in [m.text for m in mentions if m.entity_type == "PERSON"]
+
+
+def test_a_degree_written_alone_is_no_person():
+    text = '"Ini biasa kami kerjakan," kata Dwi, salah satu mahasiswa Magister SIL UI. Seharusnya SIL memberi contoh.'
+    assert "Magister" not in [p for p, _ in _mentions(text, "PERSON")]
