@@ -61,9 +61,11 @@ def test_a_short_form_closing_the_sentence_leaves_the_region_a_place():
         ("Pemerintah RI bersama sejumlah pelaku industri pertanian tengah menyiapkan ekspor langsung.",
          "Pemerintah RI", "Pemerintah Indonesia", "ID"),
         ("Pemerintah Inggris memanggil duta besarnya.", "Pemerintah Inggris", "Pemerintah Inggris Raya", "GB"),
+        ("Asisten pelatih Timnas Uzbekistan, Timur Kapadze, diisukan melatih Timnas Indonesia.",
+         "Timnas Indonesia", "Timnas Indonesia", "ID"),
     ],
 )
-def test_a_countrys_government_is_one_org_named_in_indonesian(text, surface, canonical, code):
+def test_a_countrys_government_or_team_is_one_org_named_in_indonesian(text, surface, canonical, code):
     orgs = [(m.text, m.canonical_name, m.country_code) for m in entity_mentions(text, "id") if m.entity_type == "ORG"]
     assert (surface, canonical, code) in orgs
 

@@ -36,19 +36,25 @@ def _indonesian_country_names() -> dict[str, str]:
     return dict(Locale("id").territories)
 
 
-def government_orgs(toks: list[Token], gazetteer: list[GazetteerMatch]) -> list[tuple[int, int, str, str]]:
-    """Return ``(first, last, canonical name, country code)`` of a country's government:
-    ``Pemerintah Australia``, ``pemerintah Tiongkok`` (``Pemerintah Tiongkok``), ``Pemerintah RI``
-    (``Pemerintah Indonesia``). The government is the body that acts and is quoted, an ORG; it is
-    named in Indonesian whichever form of the country the text writes."""
+# Words naming a country's own body when the country follows (``Pemerintah Australia``,
+# ``Timnas Indonesia``, the national team): the body acts and is quoted, an ORG, not the place.
+_COUNTRY_BODY_HEADS = {"pemerintah": "Pemerintah", "timnas": "Timnas"}
+
+
+def country_body_orgs(toks: list[Token], gazetteer: list[GazetteerMatch]) -> list[tuple[int, int, str, str]]:
+    """Return ``(first, last, canonical name, country code)`` of a country's government or national
+    team: ``Pemerintah Australia``, ``pemerintah Tiongkok`` (``Pemerintah Tiongkok``), ``Pemerintah RI``
+    (``Pemerintah Indonesia``), ``Timnas Indonesia``; named in Indonesian (CLDR) whichever form of the
+    country the text writes, in either case (Indonesian lower-cases ``pemerintah`` as a common noun)."""
     countries = {m.first: m for m in gazetteer if m.entry.kind == "country" and m.entry.country_code}
     found = []
     for i, tok in enumerate(toks[:-1]):
         match = countries.get(i + 1)
-        if tok.text in ("Pemerintah", "pemerintah") and match is not None:
+        head = _COUNTRY_BODY_HEADS.get(tok.text.lower())
+        if head is not None and match is not None and tok.text[1:].islower():
             code = match.entry.country_code
             name = _indonesian_country_names().get(code) or match.entry.canonical_name
-            found.append((i, match.last, f"Pemerintah {name}", code))
+            found.append((i, match.last, f"{head} {name}", code))
     return found
 
 

@@ -12,7 +12,7 @@ from newsetl.transforms.entities.docresolve import document_mentions
 from newsetl.transforms.entities.english import english_refined, english_spans
 from newsetl.transforms.entities.features import gazetteer_tags
 from newsetl.transforms.entities.gazetteer import gazetteer_matches, known_name_type
-from newsetl.transforms.entities.headed import HEADS, government_orgs, headed_orgs, region_end
+from newsetl.transforms.entities.headed import HEADS, country_body_orgs, headed_orgs, region_end
 from newsetl.transforms.entities.malay import (
     districts_as_places, opened_names, places_not_people, portfolio_tails, seats_as_places, state_bodies, teams_and_works,
     titled_names,
@@ -547,8 +547,8 @@ def entity_mentions(text: str, language: str = "id") -> list[EntityMention]:
             for m in ministry_matches(toks, gazetteer)
         ]
         ministries += [
-            Candidate(a, b, "ORG", "headed", name, f"ORG:{folded(name)}", code, "government")
-            for a, b, name, code in government_orgs(toks, gazetteer)
+            Candidate(a, b, "ORG", "headed", name, f"ORG:{folded(name)}", code, "country body")
+            for a, b, name, code in country_body_orgs(toks, gazetteer)
         ]
         ministries += [Candidate(a, b, "ORG", "headed") for a, b in headed_orgs(toks, text, gazetteer)]
     gazetteer_cands = [

@@ -209,7 +209,7 @@ def precise_candidates(toks: list[Token], cands: list[Candidate], language: str)
             continue  # "Al" of "Al-Sultan Abdullah": a particle cut from a name names nothing
         while (
             len(words) > 1 and words[0].islower() and words[0].replace("-", "").isalpha() and c.entity_type != "PERSON"
-            and c.kind != "government"  # "pemerintah Tiongkok" is the government whatever its case
+            and c.kind != "country body"  # "pemerintah Tiongkok" is the government whatever its case
         ):
             words.pop(0)  # "kawasan Taman Impian Jaya Ancol", "kelima-lima projek": a lower-case word opens no name
             c = Candidate(c.first + 1, c.last, c.entity_type, c.source)
