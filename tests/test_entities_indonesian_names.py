@@ -86,8 +86,8 @@ def test_two_governments_joined_by_dan_are_two_orgs():
          "Suharnomo, memastikan pihak kampus bergerak cepat.", "Undip", "Universitas Diponegoro"),
         ('"Tapi yang jelas di Unair kita nanti kurikulumnya ini juga untuk diajari," ujarnya.', "Unair",
          "Universitas Airlangga"),
-        ("Kepala Departemen Kajian BEM UI Dialo Hujanbiru mengatakan mereka menggelar demonstrasi.", "UI",
-         "Universitas Indonesia"),
+        ("Dia menepis tudingan itu saat konferensi pers di kampus Unud, Senin (20/10/2025).", "Unud",
+         "Universitas Udayana"),
     ],
 )
 def test_a_universitys_short_form_is_the_university(text, surface, canonical):
@@ -99,3 +99,38 @@ def test_a_universitys_short_form_is_the_university(text, surface, canonical):
 def test_a_degree_written_alone_is_no_person():
     text = '"Ini biasa kami kerjakan," kata Dwi, salah satu mahasiswa Magister SIL UI. Seharusnya SIL memberi contoh.'
     assert "Magister" not in [p for p, _ in _mentions(text, "PERSON")]
+
+
+@pytest.mark.parametrize(
+    ("text", "initials"),
+    [
+        ("Para tersangka berinisial AVADL, MJ, YM, YD, YS, ADES (DPO), DDH (DPO), SM (DPO). Diketahui, tersangka YM "
+         "saat ini tengah ditahan dalam kasus lain.", ["AVADL", "MJ", "YM", "YD", "YS", "ADES", "DDH", "SM"]),
+        ("Peristiwa itu berawal saat lima pelaku berinisial APB (21), YZ (26), AKW (22), AY (51), serta RL (17) datang "
+         "ke kampung tersebut.", ["APB", "YZ", "AKW", "AY", "RL"]),
+    ],
+)
+def test_every_initials_of_a_list_after_berinisial_are_persons(text, initials):
+    people = [p for p, _ in _mentions(text, "PERSON")]
+    assert all(i in people for i in initials)
+    assert not any(m.text in initials for m in entity_mentions(text, "id") if m.entity_type == "ORG")
+
+
+def test_a_subheadings_opening_word_is_cut_from_the_name():
+    text = ('Jika tidak, Presiden Prabowo Subianto akan melakukan reshuffle," ujarnya.\n\nUltimatum Prabowo\n'
+            "Pernyataan Said Abdullah ini muncul menyusul sikap Presiden Prabowo yang tegas.")
+    people = [(m.text, m.canonical_name) for m in entity_mentions(text, "id") if m.entity_type == "PERSON"]
+    assert ("Prabowo", "Prabowo Subianto") in people
+    assert not any("Ultimatum" in name for _, name in people)
+
+
+def test_a_name_standing_as_a_subheading_and_written_whole_elsewhere_stays_whole():
+    text = "Ia datang.\n\nPrabowo Subianto\nPresiden Prabowo Subianto hadir di sana."
+    assert [p for p, _ in _mentions(text, "PERSON")] == ["Prabowo Subianto", "Prabowo Subianto"]
+
+
+def test_a_unit_before_a_universitys_short_form_stays_one_org_with_it():
+    text = "Kepala Departemen Kajian BEM UI Dialo Hujanbiru mengatakan mereka menggelar demonstrasi."
+    mentions = entity_mentions(text, "id")
+    assert ("Departemen Kajian BEM UI", "ORG") in [(m.text, m.entity_type) for m in mentions]
+    assert ("Dialo Hujanbiru", "PERSON") in [(m.text, m.entity_type) for m in mentions]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import defaultdict
 from functools import cache
@@ -504,6 +505,55 @@ def _seats_as_places(toks: list[Token], cands: list[Candidate], language: str) -
     return out
 
 
+def _subheadings_cut(text: str, toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
+    """Return the candidates with a subheading's opening word cut from the name it ends with.
+
+    A line of a few capitalised words standing alone (``Ultimatum Prabowo``) is a subheading: its
+    first word is capitalised as the heading's, not as a name's. When the document writes the rest
+    (``Prabowo``) elsewhere but never the whole line, the name is the rest."""
+    out = []
+    for c in cands:
+        if c.entity_type == "PERSON" and c.last - c.first >= 2:
+            start, end = toks[c.first].start, toks[c.last - 1].end
+            line_start = text.rfind("\n", 0, start) + 1
+            line_end = text.find("\n", end)
+            line_end = len(text) if line_end < 0 else line_end
+            if not text[line_start:start].strip() and not text[end:line_end].strip():
+                whole = text[start:end]
+                rest = text[toks[c.first + 1].start : end]
+                elsewhere = text[:line_start] + "\n" + text[line_end:]
+                if whole not in elsewhere and re.search(r"(?<!\w)" + re.escape(rest) + r"(?!\w)", elsewhere):
+                    c = Candidate(c.first + 1, c.last, c.entity_type, c.source)
+        out.append(c)
+    return out
+
+
+def _is_initials(tok: Token) -> bool:
+    return tok.text.isupper() and tok.text.isalpha()
+
+
+def _initials_listed(toks: list[Token]) -> list[int]:
+    """Return the indices of initials written after a cue word, the whole list of them
+    (``berinisial AVADL, MJ, ADES (DPO), DDH (DPO), dan SM``: a bracketed status may follow each)."""
+    found = []
+    for k in range(1, len(toks)):
+        if toks[k - 1].text.lower() not in _INITIALS_CUES:
+            continue
+        j = k
+        while j < len(toks) and _is_initials(toks[j]):
+            found.append(j)
+            j += 1
+            if j + 2 < len(toks) and toks[j].text == "(" and toks[j + 2].text == ")":
+                j += 3  # "(DPO)": the person's status
+            if j + 1 < len(toks) and toks[j].text in (",", "dan", "serta") and _is_initials(toks[j + 1]):
+                j += 1
+            elif j + 2 < len(toks) and toks[j].text == "," and toks[j + 1].text in ("dan", "serta") and _is_initials(toks[j + 2]):
+                j += 2
+            else:
+                break
+    return found
+
+
 def _initials_as_persons(toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
     """Return the candidates with capital runs written as a person's initials (``berinisial NKGA``)
     typed PERSON wherever the text repeats them, also where the tagger left them out."""
@@ -513,9 +563,8 @@ def _initials_as_persons(toks: list[Token], cands: list[Candidate]) -> list[Cand
     for c in cands:
         covered[c.first : c.last] = [True] * (c.last - c.first)
     initials = {
-        toks[k].text for k in range(1, len(toks))
-        if toks[k - 1].text.lower() in _INITIALS_CUES and toks[k].text.isupper() and toks[k].text.isalpha()
-        and (not covered[k] or any(c.first == k and c.last == k + 1 and c.source in ("tagger", "propagated") for c in cands))
+        toks[k].text for k in _initials_listed(toks)
+        if not covered[k] or any(c.first == k and c.last == k + 1 and c.source in ("tagger", "propagated") for c in cands)
     }
     if not initials:
         return cands
@@ -573,7 +622,7 @@ def entity_mentions(text: str, language: str = "id") -> list[EntityMention]:
     if language == "ms":
         cands = places_not_people(toks, districts_as_places(toks, seats_as_places(toks, state_bodies(toks, portfolio_tails(toks, cands)))))
         cands = opened_names(toks, teams_and_works(toks, titled_names(toks, cands)))
-    cands = precise_candidates(toks, cands, language)
+    cands = precise_candidates(toks, _subheadings_cut(text, toks, cands) if language != "en" else cands, language)
     if language == "en":
         cands = english_refined(toks, text, cands)
     elif language == "id":  # Malay qualifies state bodies itself (``malay.state_bodies``)

@@ -134,6 +134,13 @@ def _overrides(toks: list[Token], first: int, kind: str, inside: list[Candidate]
     """
     if kind not in ("ORG", "PERSON") or not inside:
         return False
+    if kind == "ORG" and all(c.entity_type == "ORG" and c.kind == "university" and c.last == last for c in inside):
+        # "SIL UI", "Departemen Kajian BEM UI": a school or unit of the university, one name with it;
+        # the unit has its own acronym, else the words are a role or degree ("Rektor Undip").
+        lead = toks[first : min(c.first for c in inside)]
+        return all(t.text[:1].isupper() for t in lead) and any(
+            len(t.text) >= 2 and t.text.isupper() and t.text.isalpha() for t in lead
+        )
     # An English party's name may hold another's (``English Democrats``, ``Scottish Conservatives``).
     party = kind == "ORG" and language == "en"
     if any((c.entity_type != "LOC" or c.kind not in _CONTAINABLE) and not (party and c.kind == "party") for c in inside):
