@@ -134,3 +134,22 @@ def test_a_unit_before_a_universitys_short_form_stays_one_org_with_it():
     mentions = entity_mentions(text, "id")
     assert ("Departemen Kajian BEM UI", "ORG") in [(m.text, m.entity_type) for m in mentions]
     assert ("Dialo Hujanbiru", "PERSON") in [(m.text, m.entity_type) for m in mentions]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "canonical"),
+    [
+        ('"Kenaikan ini adalah bukti nyata bahwa reformasi Korlantas Polri berjalan sukses," tegas Nasky.',
+         "Korlantas Polri", "Korlantas Polri"),
+        ("Rizki mengungkapkan, hingga pertengahan 2025, Komdigi mencatat lebih dari 1,2 juta laporan penipuan digital.",
+         "Komdigi", "Kementerian Komunikasi dan Digital"),
+        ("Tambahan 3 poin membuat Persib naik ke peringkat 3 klasemen sementara.", "Persib", "Persib Bandung"),
+        ("Noprianto mengatakan kasus tersebut berawal saat Pemko Binjai mendapatkan DBH sawit yang bersumber dari pusat.",
+         "Pemko Binjai", "Pemko Binjai"),
+        ("Ia mengatakan sekitar sepertiga dari 100 anggota Senat dipilih setiap dua tahun.", "Senat", "Senat"),
+    ],
+)
+def test_bodies_written_bare_are_orgs_not_persons(text, surface, canonical):
+    mentions = entity_mentions(text, "id")
+    assert (surface, "ORG", canonical) in [(m.text, m.entity_type, m.canonical_name) for m in mentions]
+    assert not [m for m in mentions if m.entity_type == "PERSON" and surface in m.text]

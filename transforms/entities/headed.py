@@ -18,7 +18,7 @@ from newsetl.transforms.entities.tokens import Token
 
 # Heads of Indonesian and Malay institution names (hand-picked from the Detik stakeholder lists).
 HEADS = frozenset({
-    "pemerintah", "pemprov", "pemkot", "pemkab", "pemda", "polda", "polres", "polrestabes", "polsek",
+    "pemerintah", "pemprov", "pemkot", "pemko", "pemkab", "pemda", "polda", "polres", "polrestabes", "polsek",
     "satgas", "kabinet", "dinas", "badan", "kejaksaan", "kejati", "kejari", "pengadilan", "majelis",
     "komisi", "lembaga", "yayasan", "persatuan", "tabung", "jabatan", "majlis", "inspektorat", "fakulti", "fakultas",
     "sekretariat", "direktorat", "ditjen", "bapenda", "universitas", "kodam", "korem", "kodim", "pasukan",
