@@ -153,3 +153,24 @@ def test_bodies_written_bare_are_orgs_not_persons(text, surface, canonical):
     mentions = entity_mentions(text, "id")
     assert (surface, "ORG", canonical) in [(m.text, m.entity_type, m.canonical_name) for m in mentions]
     assert not [m for m in mentions if m.entity_type == "PERSON" and surface in m.text]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Kejadian ini dialami Indra dan istrinya, Dessi, serta rekan-rekannya, pada Sabtu (11/10), di rumah salah satu "
+         "pelaku.", "Dessi"),
+        ("Endorse tersebut diterimanya dari seseorang bernama Cindy melalui WhatsApp, dengan pembayaran langsung "
+         "ditransfer.", "Cindy"),
+        ("Seorang wanita di Palembang, Suci Anggraini (30) mengaku menjadi korban fitnah keji.", "Suci Anggraini"),
+        ("Selebgram asal Jakarta, Vienna Varella Angeli Parinussa (19), kembali jadi sorotan di Pengadilan Negeri.",
+         "Vienna Varella Angeli Parinussa"),
+    ],
+)
+def test_a_name_after_a_person_noun_or_before_an_age_is_a_person(text, name):
+    assert name in [p for p, _ in _mentions(text, "PERSON")]
+    assert name not in [p for p, _ in _mentions(text, "LOC")]
+
+
+def test_an_article_number_in_brackets_is_no_age():
+    assert _mentions("Ia dijerat Pasal 27B Ayat (2) dari UU ITE.", "PERSON") == []

@@ -25,6 +25,7 @@ from newsetl.transforms.entities.lexicon import (
     concept_heads,
     district_names,
     folded,
+    function_words,
     head_words,
     is_common_word,
     titles,
@@ -505,6 +506,67 @@ def _seats_as_places(toks: list[Token], cands: list[Candidate], language: str) -
     return out
 
 
+# Nouns for a person before "bernama" ("seseorang bernama Cindy", "warga bernama Dermato") and kin
+# nouns with a possessive before an appositive name ("istrinya, Dessi"). Source: KBBI.
+_PERSON_NOUNS = frozenset({
+    "seseorang", "orang", "pria", "wanita", "perempuan", "lelaki", "laki-laki", "warga", "pemuda", "pemudi",
+    "remaja", "bocah", "anak", "ibu", "bapak", "kakek", "nenek", "rekannya", "temannya", "pelaku", "korban",
+    "tersangka", "mahasiswa", "mahasiswi", "siswa", "siswi", "pengemudi", "sopir", "pedagang", "petani",
+})
+_KIN_APPOSITIVES = frozenset({
+    "istrinya", "suaminya", "anaknya", "putrinya", "putranya", "ibunya", "ayahnya", "adiknya", "kakaknya",
+    "cucunya", "keponakannya", "menantunya", "pacarnya", "kekasihnya",
+})
+
+
+def _cued_persons(toks: list[Token], cands: list[Candidate], language: str) -> list[Candidate]:
+    """Return the candidates with names a person noun introduces or an age closes typed PERSON:
+    ``seseorang bernama Cindy``, ``istrinya, Dessi``, ``Suci Anggraini (30)`` (the tagger may call
+    them places or miss them)."""
+    def word(j: int) -> bool:
+        return toks[j].text[:1].isupper() and toks[j].text.isalpha() and is_name_word(toks[j], language)
+
+    def aged_word(j: int) -> bool:
+        text = toks[j].text
+        return (
+            text[:1].isupper() and text[1:].islower() and text.isalpha() and title_end(toks, j, "id") is None
+            and folded(text) not in head_words("id") and folded(text) not in function_words()
+        )
+
+    spans = []
+    for k in range(2, len(toks)):
+        before, cue = toks[k - 2].text.lower(), toks[k - 1].text.lower()
+        if (cue == "bernama" and before in _PERSON_NOUNS) or (cue == "," and before in _KIN_APPOSITIVES):
+            last = k
+            while last < len(toks) and last - k < 4 and word(last) and (last == k or toks[last].start - toks[last - 1].end <= 1):
+                last += 1
+            if last > k:
+                spans.append((k, last))
+        elif cue == "(" and k + 1 < len(toks) and toks[k + 1].text == ")" and toks[k].text.isdigit() and len(toks[k].text) <= 2:
+            # "Suci Anggraini (30)": an age in brackets closes a person's name.
+            # Inside such a name an everyday word is a name too ("Suci", holy).
+            first = k - 1
+            while first > 0 and k - 1 - first < 4 and aged_word(first - 1) and toks[first - 1].end + 1 >= toks[first].start:
+                first -= 1
+            if first < k - 1:
+                spans.append((first, k - 1))
+    if not spans:
+        return cands
+    covered = {k: c for c in cands for k in range(c.first, c.last)}
+    out = list(cands)
+    for k, last in spans:
+        inside = {id(covered[j]): covered[j] for j in range(k, last) if j in covered}.values()
+        # What the tagger or a city list made of the name's words gives way to the person
+        # ("Vienna Varella Angeli Parinussa (19)": not the city Vienna).
+        if all(
+            k <= c.first and c.last <= last and c.entity_type in ("PERSON", "LOC")
+            and (c.source in ("tagger", "propagated") or c.kind == "city")
+            for c in inside
+        ):
+            out = [c for c in out if c not in list(inside)] + [Candidate(k, last, "PERSON", "tagger")]
+    return sorted(out, key=lambda c: c.first)
+
+
 def _subheadings_cut(text: str, toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
     """Return the candidates with a subheading's opening word cut from the name it ends with.
 
@@ -610,6 +672,8 @@ def entity_mentions(text: str, language: str = "id") -> list[EntityMention]:
     tagged = _tagged_spans(text, toks, bounds, headlines, gazetteer, language)
     cands = merged_candidates(toks, ministries, gazetteer_cands, domain_candidates(toks), tagged, language)
     cands = bracketed_acronyms(toks, cands, language)
+    if language == "id":
+        cands = _cued_persons(toks, cands, language)
     cands = sorted(cands + _titled_persons(text, toks, cands, headlines, language), key=lambda c: c.first)
     cands = sorted(cands + _propagated(toks, cands, language), key=lambda c: c.first)
     cands = [
