@@ -174,3 +174,24 @@ def test_a_name_after_a_person_noun_or_before_an_age_is_a_person(text, name):
 
 def test_an_article_number_in_brackets_is_no_age():
     assert _mentions("Ia dijerat Pasal 27B Ayat (2) dari UU ITE.", "PERSON") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "companies"),
+    [
+        ("Uang Rp 13,2 triliun itu disita dari 3 perusahaan sekaligus, Wilmar Group, Musim Mas Group, dan Permata "
+         "Hijau Group.", ["Wilmar Group", "Musim Mas Group", "Permata Hijau Group"]),
+        ("Bill Adams, kepala ekonom di Comerica Bank memproyeksikan bank sentral itu tidak akan memangkas suku bunga.",
+         ["Comerica Bank"]),
+        ("Dana itu disimpan dalam bentuk deposito, baik di Bank BJB maupun perbankan lain.", ["Bank BJB"]),
+        ("Perlu dicatat, produk ini tidak berlaku tambahan diskon Allo Bank dan bank Mega.", ["Allo Bank"]),
+    ],
+)
+def test_names_closed_or_opened_by_a_company_word_are_orgs(text, companies):
+    orgs = [p for p, _ in _mentions(text, "ORG")]
+    assert all(c in orgs for c in companies)
+
+
+def test_a_company_word_inside_a_longer_name_closes_nothing():
+    text = "Peserta melalui proses seleksi esai dan wawancara berbasis Focus Group Discussion."
+    assert "Focus Group" not in [p for p, _ in _mentions(text, "ORG")]

@@ -104,7 +104,8 @@ def _tagged_spans(text: str, toks: list[Token], bounds, headlines: list[bool], g
     if language == "en":
         return english_spans(toks, text, bounds)
     if language in _CRF_LANGUAGES:
-        return _org_tailed(toks, _joined_names(toks, _crf_spans(text, toks, bounds, gazetteer, language)))
+        spans = _org_tailed(toks, _joined_names(toks, _crf_spans(text, toks, bounds, gazetteer, language)))
+        return sorted(spans + _company_names(toks, bounds, spans))
     return []
 
 
@@ -117,15 +118,51 @@ def _org_tails() -> frozenset[str]:
     return _ID_ORG_TAILS | frozenset(w for w, kind in head_words("en").items() if kind == "ORG")
 
 
+# Words closing a company's name: a place the tagger reads in one is the company (``Comerica Bank``),
+# and capitalised words before one the tagger skipped are its name (``Musim Mas Group``: "season", "gold").
+_COMPANY_TAILS = frozenset({"bank", "group", "grup", "tbk", "inc", "ltd", "corp", "corporation", "holdings"})
+_COMPANY_OPENERS = frozenset({"Bank", "PT"})
+_MAX_COMPANY_WORDS = 3
+
+
 def _org_tailed(toks: list[Token], spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Return tagger spans with a PERSON of two or more words closed by an organisation head
-    (``Wilmar Group``, ``Musim Mas Group``, ``Comerica Bank``) typed ORG; as a person it would be dropped."""
+    (``Wilmar Group``, ``Musim Mas Group``), or a place closed by a company word (``Comerica Bank``),
+    typed ORG; as a person it would be dropped."""
     tails = _org_tails()
     return [
-        (a, b, "ORG") if kind == "PERSON" and b - a > 1 and toks[b - 1].text[:1].isupper()
-        and toks[b - 1].text.lower() in tails else (a, b, kind)
+        (a, b, "ORG") if b - a > 1 and toks[b - 1].text[:1].isupper() and (
+            (kind == "PERSON" and toks[b - 1].text.lower() in tails)
+            or (kind == "LOC" and toks[b - 1].text.lower() in _COMPANY_TAILS)
+            or (kind == "LOC" and toks[a].text in _COMPANY_OPENERS)  # "Bank BJB", "PT Vale"
+        ) else (a, b, kind)
         for a, b, kind in spans
     ]
+
+
+def _company_names(toks: list[Token], bounds, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Return ORG spans of capitalised words closed by a company word that no tagger span covers
+    (``Musim Mas Group``, ``Allo Bank``); function words and a sentence's opening common word end them."""
+    covered = {k for a, b, _ in spans for k in range(a, b)}
+    starts = {a for a, _ in bounds}
+    inside = {k for a, b in bounds for k in range(a, b)}
+    found = []
+    for j, tok in enumerate(toks):
+        if j in covered or j not in inside or tok.text[:1] != tok.text[:1].upper() or tok.text.lower() not in _COMPANY_TAILS:
+            continue
+        if j + 1 < len(toks) and toks[j + 1].text[:1].isupper() and toks[j + 1].start - tok.end <= 1:
+            continue  # "Focus Group Discussion", "Kartu Kredit Bank Mega": the name goes on, the word closes nothing
+        a = j
+        while a > 0 and j - a < _MAX_COMPANY_WORDS and (a - 1) not in covered and (a - 1) in inside:
+            word = toks[a - 1]
+            if not (word.text[:1].isupper() and word.text.isalpha()) or word.end + 1 < toks[a].start:
+                break
+            if folded(word.text) in function_words() or (a - 1 in starts and is_common_word(word.text, "id")):
+                break
+            a -= 1
+        if a < j:
+            found.append((a, j + 1, "ORG"))
+    return found
 
 
 # Abbreviated given names Malay news writes with a full stop inside a name (``Shamira Mohd. Luthfi

@@ -168,9 +168,9 @@ def _role_before(text, toks, first, neighbours, language):
     if j > 0 and toks[j - 1].text == ",":
         j -= 1
     role_end = j
-    j = _short_form_start(toks, j)  # "Gubernur Jawa Barat (Jabar) Ridwan Kamil": the role ends at "Barat"
-    if j < role_end:
-        role_end = j
+    if language == "id":
+        j = _short_form_start(toks, j)  # "Gubernur Jawa Barat (Jabar) Ridwan Kamil": the role ends at "Barat"
+        role_end = min(role_end, j)
     qualifier = neighbours.get(-j)
     if qualifier is not None:
         j = qualifier[0]
@@ -257,8 +257,10 @@ def titled_person_spans(text: str, toks: list[Token], covered: list[bool], quali
                 seen.add((first, i - 1))
                 spans.append((first, i - 1))
         k = qualifier_end(end)
-        short = short_form_end(toks, k)
-        if short == k:  # "Menteri Ketenagakerjaan (Menaker) Yassierli": the title's own short form
+        # Indonesian only: Malay offices' short forms are followed by their seat ("(IPD) Kulai"), which
+        # only Indonesia's region list (``qualifier_end``) would tell from a name.
+        short = short_form_end(toks, k) if language == "id" else k
+        if short == k and language == "id":  # "Menteri Ketenagakerjaan (Menaker) Yassierli": the title's own short form
             short = _bracketed_qualifier_end(toks, end)
         if short > k:
             # After a short form, a place still qualifies the office ("Kepala Dinas Kesehatan
