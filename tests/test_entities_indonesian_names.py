@@ -195,3 +195,26 @@ def test_names_closed_or_opened_by_a_company_word_are_orgs(text, companies):
 def test_a_company_word_inside_a_longer_name_closes_nothing():
     text = "Peserta melalui proses seleksi esai dan wawancara berbasis Focus Group Discussion."
     assert "Focus Group" not in [p for p, _ in _mentions(text, "ORG")]
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("Bahkan secara institusional, kini ada lembaga negara seperti Komnas Perempuan, Komnas HAM, LPSK, serta "
+         "berbagai watchdog independen.", "Komnas Perempuan"),
+        ('"Kami terus mendorong," kata Menteri Lingkungan Kenya, Deborah Barasa, yang tergabung dalam Koalisi Ambisi '
+         "Tinggi yang mendorong tindakan agresif terhadap limbah plastik.", "Koalisi Ambisi Tinggi"),
+        ("Air yang menggenangi jalan sudah mulai disedot menggunakan pompa milik Balai Besar Wilayah Sungai (BBWS) dan "
+         "dialirkan ke sungai.", "Balai Besar Wilayah Sungai"),
+    ],
+)
+def test_commissions_coalitions_and_agencies_open_an_org(text, org):
+    assert org in [p for p, _ in _mentions(text, "ORG")]
+
+
+@pytest.mark.parametrize("text", [
+    "Rapat digelar di Balai Kota Bogor kemarin.",
+    "Peresmian ini dilakukan pada Rabu (22/10/2025) di Balai Sidang, Kampus UI Depok.",
+])
+def test_a_hall_is_no_body(text):
+    assert not [p for p, _ in _mentions(text, "ORG") if p.startswith("Balai")]

@@ -24,7 +24,12 @@ HEADS = frozenset({
     "sekretariat", "direktorat", "ditjen", "bapenda", "universitas", "kodam", "korem", "kodim", "pasukan",
     "polresta", "kepolisian", "himpunan", "perhimpunan", "asosiasi", "ikatan", "serikat", "gabungan", "koperasi",
     "jawatankuasa", "panitia", "satuan", "otoritas", "kanwil", "densus",
+    # Issue 16 (Detik): national commissions, coalitions and technical agencies ("Komnas Perempuan",
+    # "Koalisi Ambisi Tinggi", "Balai Besar Wilayah Sungai"); source: Wikipedia (id) "Lembaga nonstruktural".
+    "komnas", "koalisi", "balai",
 })
+# "Balai Kota", "Balai Desa", "Balai Sidang": a town or village hall, a convention hall: a building, no body.
+_BUILDING_AFTER_HEAD = {"balai": frozenset({"kota", "desa", "kelurahan", "warga", "pertemuan", "rakyat", "kampung", "sidang"})}
 _JOINERS = frozenset({"dan", "&"})
 MAX_TOKENS = 10
 _MAX_REGION_WORDS = 3
@@ -104,6 +109,8 @@ def headed_orgs(toks: list[Token], text: str, gazetteer: list[GazetteerMatch]) -
     opening = {w for w in {t.text for t in toks} if w[:1].isupper() and w.lower() in HEADS}  # each distinct text once
     for i in [k for k, t in enumerate(toks) if t.text in opening]:
         if i < reach or i in org_starts or i in inside:
+            continue
+        if i + 1 < n and toks[i + 1].text.lower() in _BUILDING_AFTER_HEAD.get(toks[i].text.lower(), ()):
             continue
         j = i + 1
         unit_end = _unit_number_end(toks, j)
