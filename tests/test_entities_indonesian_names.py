@@ -218,3 +218,27 @@ def test_commissions_coalitions_and_agencies_open_an_org(text, org):
 ])
 def test_a_hall_is_no_body(text):
     assert not [p for p, _ in _mentions(text, "ORG") if p.startswith("Balai")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("Gus Ipul saat mengunjungi SRMA 33 Tangerang Selatan bersama Seskab Teddy Indra Wijaya, Minggu (19/10/2025).",
+         "Teddy Indra Wijaya", "Seskab"),
+        ("Pria yang akrab disapa Kang Dedi Mulyadi (KDM) itu menantang Purbaya buka-bukaan soal data.",
+         "Dedi Mulyadi", "Kang"),
+        ("Sementara itu terkait MBG, Wamenkes Benjamin Paulus Octavianus mengatakan ada cara lain untuk mencegah.",
+         "Benjamin Paulus Octavianus", "Wamenkes"),
+        ("Dalam rangka menutup refleksi setahun perjalanan, Menag Nasaruddin Umar menegaskan keberhasilan Kemenag.",
+         "Nasaruddin Umar", "Menag"),
+    ],
+)
+def test_short_titles_and_cabinet_abbreviations_are_roles(text, name, role):
+    assert (name, role) in _mentions(text, "PERSON")
+
+
+def test_a_titled_name_runs_on_into_the_taggers_person_but_not_a_region():
+    text = "Menurut Menteri Hukum Supratman Andi Agtas, audiensi dengan Wali Kota Sukabumi Ayep Zaki digelar kemarin."
+    people = [p for p, _ in _mentions(text, "PERSON")]
+    assert "Supratman Andi Agtas" in people and "Ayep Zaki" in people
+    assert "Sukabumi" in [p for p, _ in _mentions(text, "LOC")]

@@ -58,10 +58,21 @@ def folded_name(text: str) -> str:
 
 
 @cache
-def titles(language: str) -> frozenset[str]:
-    """Return the folded title and role phrases (``presiden``, ``perdana menteri``) of a language."""
+def _listed_titles(language: str) -> frozenset[str]:
+    """Return the folded phrases of ``titles.tsv`` for ``language`` (the CRF's title feature)."""
     lang = "en" if language == "en" else "id"  # Malay shares the Indonesian list
     return frozenset(folded(row[0]) for row in data_rows("titles.tsv") if row[-1] == lang)
+
+
+@cache
+def titles(language: str) -> frozenset[str]:
+    """Return the folded title and role phrases (``presiden``, ``perdana menteri``, ``seskab``, ``kang``)
+    of a language: ``titles.tsv`` and, for Indonesian and Malay, ``titles_id_short.tsv`` (kept apart:
+    the CRF was trained on ``titles.tsv`` alone)."""
+    extra = frozenset()
+    if language != "en":
+        extra = frozenset(folded(row[0]) for row in data_rows("titles_id_short.tsv") if row)
+    return _listed_titles(language) | extra
 
 
 # Words of title phrases that also open or close names (``Sri Mulyani``, ``kata Agung``).
@@ -72,7 +83,7 @@ _NAME_CAPABLE = frozenset({"sri", "seri", "agung", "pertama", "utama", "besar"})
 def title_words(language: str) -> frozenset[str]:
     """Return every folded word of a title phrase of ``language``, bar words names use too
     (``Sri`` Mulyani, ``Puan`` Maharani, ``Tan`` as a surname): a whole ``Tan Sri`` still strips as a title."""
-    return frozenset(w for phrase in titles(language) for w in phrase.split()) - _NAME_PARTS - _NAME_CAPABLE
+    return frozenset(w for phrase in _listed_titles(language) for w in phrase.split()) - _NAME_PARTS - _NAME_CAPABLE
 
 
 @cache

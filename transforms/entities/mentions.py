@@ -257,6 +257,28 @@ def _titled_persons(text, toks, cands, headlines, language) -> list[Candidate]:
     return found
 
 
+def _titled_joined(text: str, toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
+    """Return the candidates with a titled name joined to the tagger's person right after it
+    (``Seskab Teddy`` + ``Indra Wijaya``: one ``Teddy Indra Wijaya``)."""
+    out: list[Candidate] = []
+    for c in cands:
+        prev = out[-1] if out else None
+        if (
+            prev is not None and prev.source == "title" and c.entity_type == "PERSON" and c.source == "tagger"
+            and prev.last == c.first and toks[c.first].start - toks[prev.last - 1].end == 1
+            and text[toks[prev.last - 1].end : toks[c.first].start] == " "
+            # "Pertamina Foundation Agus", "Kemenhub Antoni": the titled word was the office's body
+            and toks[prev.first].text.lower() not in _org_tails() and not toks[prev.first].text.startswith("Kemen")
+            # "Wali Kota Sukabumi Ayep Zaki": a region after the title is the office's seat
+            and region_end(toks, prev.first) is None
+            and known_name_type(" ".join(t.text for t in toks[prev.first : prev.last])) is None
+        ):
+            out[-1] = Candidate(prev.first, c.last, "PERSON", "title")
+            continue
+        out.append(c)
+    return out
+
+
 def _propagated(toks: list[Token], cands: list[Candidate], language: str) -> list[Candidate]:
     """Return further occurrences of names found once: full forms and persons' surnames."""
     covered = [False] * len(toks)
@@ -711,7 +733,7 @@ def entity_mentions(text: str, language: str = "id") -> list[EntityMention]:
     cands = bracketed_acronyms(toks, cands, language)
     if language == "id":
         cands = _cued_persons(toks, cands, language)
-    cands = sorted(cands + _titled_persons(text, toks, cands, headlines, language), key=lambda c: c.first)
+    cands = _titled_joined(text, toks, sorted(cands + _titled_persons(text, toks, cands, headlines, language), key=lambda c: c.first))
     cands = sorted(cands + _propagated(toks, cands, language), key=lambda c: c.first)
     cands = [
         c for c in _joint_split(toks, cands, language)
