@@ -36,7 +36,7 @@ def corpus_groups(data: Path, name: str) -> list[list[tuple[list[str], list[str]
     for batch in corpus_batches(data / "news" / file_name, columns):
         for text in batch["raw_text"]:
             toks = tokens(text)
-            tags = features.gazetteer_tags(len(toks), gazetteer_matches(toks, text, "id"))
+            tags = features.gazetteer_tags(len(toks), gazetteer_matches(toks, text, "id", tagger_only=True))
             texts = [t.text for t in toks]
             group = [(texts[a:b], tags[a:b]) for a, b in sentences(text, toks) if b > a]
             if group:

@@ -70,7 +70,7 @@ def sentence_gazetteer_tags(words: list[str]) -> list[str]:
     for word in words:
         toks.append(Token(pos, pos + len(word), word))
         pos += len(word) + 1
-    return features.gazetteer_tags(len(words), gazetteer_matches(toks, " ".join(words), "id"))
+    return features.gazetteer_tags(len(words), gazetteer_matches(toks, " ".join(words), "id", tagger_only=True))
 
 
 def indonesian_word_classes(data: Path) -> dict[str, str]:

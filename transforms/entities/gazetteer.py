@@ -34,6 +34,7 @@ class GazetteerEntry(NamedTuple):
     entity_key: str
     country_code: str | None
     kind: str  # country, city, region, continent, province, agency, media, intl, ...
+    tagged: bool = True  # seen by the tagger's gazetteer feature (rows added after training are not)
 
 
 class GazetteerMatch(NamedTuple):
@@ -101,7 +102,8 @@ def _all_aliases(language: str) -> list[tuple[str, GazetteerEntry]]:
         pairs.append((sub.name, GazetteerEntry("LOC", sub.name, "LOC:" + folded(sub.name), None, "province")))
     for row in data_rows("organisations.tsv"):
         if len(row) >= 3:
-            pairs.append((row[0], GazetteerEntry("ORG", row[1], "ORG:" + folded(row[1]), None, row[2])))
+            tagged = not (len(row) >= 4 and row[3] == "rules")
+            pairs.append((row[0], GazetteerEntry("ORG", row[1], "ORG:" + folded(row[1]), None, row[2], tagged)))
     return pairs
 
 
@@ -112,12 +114,15 @@ class _Index(NamedTuple):
 
 
 @cache
-def _index(language: str) -> _Index:
-    """Return the alias index for ``language`` (``id`` or ``en``), built once."""
+def _index(language: str, tagger_only: bool = False) -> _Index:
+    """Return the alias index for ``language`` (``id`` or ``en``), built once; ``tagger_only``: without
+    the entries added after the tagger was trained (``GazetteerEntry.tagged``)."""
     entries: dict[str, tuple[GazetteerEntry, int]] = {}
     first_words = set()
     max_tokens = 1
     for alias, entry in _all_aliases(language):
+        if tagger_only and not entry.tagged:
+            continue
         key = folded(alias)
         if not key:
             continue
@@ -149,10 +154,11 @@ def _may_open(word: str, language: str) -> bool:
     return bool(first_fold) and first_fold.split()[0] in _index(language).first_words
 
 
-def gazetteer_matches(toks: list[Token], text: str, language: str = "id") -> list[GazetteerMatch]:
-    """Return non-overlapping gazetteer hits over ``toks``, longest match first, left to right."""
+def gazetteer_matches(toks: list[Token], text: str, language: str = "id", tagger_only: bool = False) -> list[GazetteerMatch]:
+    """Return non-overlapping gazetteer hits over ``toks``, longest match first, left to right;
+    ``tagger_only``: as the tagger was trained to see them (no entry added since, ``GazetteerEntry.tagged``)."""
     lang = language if language in ("en", "ms") else "id"
-    index = _index(lang)
+    index = _index(lang, tagger_only)
     matches = []
     n = len(toks)
     reach = 0  # left to right; a token inside an earlier hit starts nothing

@@ -33,7 +33,7 @@ from newsetl.transforms.entities.lexicon import (
 )
 from newsetl.transforms.entities.ministries import ministry_matches, portfolio_end
 from newsetl.transforms.entities.precision import precise_candidates
-from newsetl.transforms.entities.roles import NAME_LINKS, title_end, title_start, titled_person_spans
+from newsetl.transforms.entities.roles import NAME_LINKS, leading_title_end, title_end, title_start, titled_person_spans
 from newsetl.transforms.entities.spans import (
     Candidate,
     cleaned_span,
@@ -55,6 +55,8 @@ _RESCUE_MAX_P_O = 0.7
 
 def _crf_spans(text: str, toks: list[Token], bounds, gazetteer, language: str) -> list[tuple[int, int, str]]:
     """Return ``(first, last, type)`` spans from the Indonesian CRF, plus doc-level person rescues."""
+    if not all(m.entry.tagged for m in gazetteer):  # entries added after training: the tagger's own view
+        gazetteer = gazetteer_matches(toks, text, language, tagger_only=True)
     tags = gazetteer_tags(len(toks), gazetteer)
     lang = "en" if language == "en" else "id"  # is_name_word's lexicon language
     spans = []
@@ -255,6 +257,19 @@ def _titled_persons(text, toks, cands, headlines, language) -> list[Candidate]:
             covered[cleaned[0] : cleaned[1]] = [True] * (cleaned[1] - cleaned[0])
             found.append(Candidate(*cleaned, "PERSON", "title"))
     return found
+
+
+def _untitled_persons(toks: list[Token], cands: list[Candidate], language: str) -> list[Candidate]:
+    """Return the candidates with titles still opening a person's span cut off (a split of
+    ``OTT Wamenaker Noel`` leaves ``Wamenaker Noel``): the title is the role, not the name."""
+    out = []
+    for c in cands:
+        if c.entity_type == "PERSON" and c.last - c.first > 1:
+            first = leading_title_end(toks, c.first, c.last, "en" if language == "en" else "id")
+            if c.first < first < c.last:
+                c = Candidate(first, c.last, c.entity_type, c.source, c.canonical_name, c.entity_key, c.country_code, c.kind)
+        out.append(c)
+    return out
 
 
 def _titled_joined(text: str, toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
@@ -750,4 +765,4 @@ def entity_mentions(text: str, language: str = "id") -> list[EntityMention]:
         cands = english_refined(toks, text, cands)
     elif language == "id":  # Malay qualifies state bodies itself (``malay.state_bodies``)
         cands = placed_acronym_names(toks, cands)
-    return document_mentions(text, toks, cands, language)
+    return document_mentions(text, toks, _untitled_persons(toks, cands, language), language)
