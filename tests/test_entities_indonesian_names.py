@@ -242,3 +242,10 @@ def test_a_titled_name_runs_on_into_the_taggers_person_but_not_a_region():
     people = [p for p, _ in _mentions(text, "PERSON")]
     assert "Supratman Andi Agtas" in people and "Ayep Zaki" in people
     assert "Sukabumi" in [p for p, _ in _mentions(text, "LOC")]
+
+
+def test_a_partys_full_name_is_the_party_not_the_country():
+    text = "Kata Prabowo dikutip dari channel YouTube Partai Solidaritas Indonesia, dikutip Senin (22/7/2025)."
+    mentions = entity_mentions(text, "id")
+    assert ("Partai Solidaritas Indonesia", "PSI") in [(m.text, m.canonical_name) for m in mentions if m.entity_type == "ORG"]
+    assert "Indonesia" not in [m.text for m in mentions if m.entity_type == "LOC"]
