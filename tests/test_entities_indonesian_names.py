@@ -249,3 +249,28 @@ def test_a_partys_full_name_is_the_party_not_the_country():
     mentions = entity_mentions(text, "id")
     assert ("Partai Solidaritas Indonesia", "PSI") in [(m.text, m.canonical_name) for m in mentions if m.entity_type == "ORG"]
     assert "Indonesia" not in [m.text for m in mentions if m.entity_type == "LOC"]
+
+
+@pytest.mark.parametrize(
+    ("text", "not_a_person"),
+    [
+        ("Direktur Penyuluhan, Pelayanan, dan Hubungan Masyarakat Ditjen Pajak Rosmauli mengatakan pelaporan naik.",
+         "Penyuluhan"),
+        ("Kata Direktur Jenderal Perimbangan Keuangan Kemenkeu, Askolani dalam keterangan tertulis.", "Perimbangan"),
+        ("Ketua Pelayanan Medik RSUP IKN, Tirta Asprimi Angraen, menyampaikan rumah sakit itu siap.", "Medik"),
+    ],
+)
+def test_an_abstract_noun_after_a_title_is_no_person(text, not_a_person):
+    assert not [p for p, _ in _mentions(text, "PERSON") if not_a_person in p]
+
+
+def test_an_abstract_noun_is_cut_from_the_name_it_opens():
+    text = "Pada hari Sabtu ia memposting lagi.\n\nPerseteruan Trump-Musk kembali memanas secara dramatis akhir bulan."
+    assert "Trump" in [p for p, _ in _mentions(text, "PERSON")]
+
+
+def test_a_pollster_is_an_org_before_its_director():
+    text = ('Angka itu relatif tinggi," kata Direktur Eksekutif Poltracking Indonesia Hanta Yuda Rasyid kepada wartawan.')
+    mentions = entity_mentions(text, "id")
+    assert ("Poltracking Indonesia", "ORG") in [(m.text, m.entity_type) for m in mentions]
+    assert not [m for m in mentions if m.entity_type == "PERSON" and "Poltracking" in m.text]

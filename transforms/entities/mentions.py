@@ -21,6 +21,7 @@ from newsetl.transforms.entities.malay import (
 from newsetl.transforms.entities.lexicon import (
     NAME_PARTICLES,
     calendar_words,
+    capital_shares,
     city_populations,
     concept_heads,
     district_names,
@@ -268,6 +269,40 @@ def _untitled_persons(toks: list[Token], cands: list[Candidate], language: str) 
             first = leading_title_end(toks, c.first, c.last, "en" if language == "en" else "id")
             if c.first < first < c.last:
                 c = Candidate(first, c.last, c.entity_type, c.source, c.canonical_name, c.entity_key, c.country_code, c.kind)
+        out.append(c)
+    return out
+
+
+# Indonesian abstract nouns of the circumfixes pe-/per-/ke- ... -an (``Pemberdayaan``, ``Penyuluhan``,
+# ``Kepatuhan``): the portfolio or unit words after a title, never a person's name. Names ending in
+# -wan/-yan (``Setiawan``) stay out. Source: KBBI (imbuhan pe-an, per-an, ke-an).
+_NOMINALISATION = re.compile(r"(?i)(?:pe|ke)[a-z]{4,}an")
+_NAME_ENDINGS = ("wan", "yan")
+
+
+def _is_nominalisation(word: str) -> bool:
+    return bool(_NOMINALISATION.fullmatch(word)) and not word.lower().endswith(_NAME_ENDINGS)
+
+
+def _nominalisations_cut(toks: list[Token], cands: list[Candidate], language: str) -> list[Candidate]:
+    """Return the candidates without persons made of abstract nouns (``Direktur Penyuluhan``'s
+    ``Penyuluhan``), and with such a noun cut from the front of a name (``Perseteruan Trump``)."""
+    if language != "id":
+        return cands
+    out = []
+    for c in cands:
+        if c.entity_type == "PERSON" and c.source in ("tagger", "propagated", "title"):
+            first = c.first
+            while first < c.last and _is_nominalisation(toks[first].text):
+                first += 1
+            if first == c.last:
+                continue
+            if first > c.first:
+                # What follows is a name only if it is written capitalised nearly always ("Perseteruan
+                # Trump-Musk"), not the rest of the phrase ("Pelayanan Medik").
+                if capital_shares("id").get(toks[first].text.lower()) != "c3":
+                    continue
+                c = Candidate(first, c.last, c.entity_type, c.source)
         out.append(c)
     return out
 
@@ -765,4 +800,4 @@ def entity_mentions(text: str, language: str = "id") -> list[EntityMention]:
         cands = english_refined(toks, text, cands)
     elif language == "id":  # Malay qualifies state bodies itself (``malay.state_bodies``)
         cands = placed_acronym_names(toks, cands)
-    return document_mentions(text, toks, _untitled_persons(toks, cands, language), language)
+    return document_mentions(text, toks, _nominalisations_cut(toks, _untitled_persons(toks, cands, language), language), language)
