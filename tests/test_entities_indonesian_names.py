@@ -274,3 +274,12 @@ def test_a_pollster_is_an_org_before_its_director():
     mentions = entity_mentions(text, "id")
     assert ("Poltracking Indonesia", "ORG") in [(m.text, m.entity_type) for m in mentions]
     assert not [m for m in mentions if m.entity_type == "PERSON" and "Poltracking" in m.text]
+
+
+def test_names_in_a_bulleted_list_are_found():
+    text = ("Berikut tokoh-tokoh yang tiba di Istana jelang pelantikan sore ini:\n- Menteri BUMN Erick Thohir\n"
+            "- Sekretaris DPP PKB Farida Faricha\n- Wamenkomdigi Angga Raka Prabowo")
+    people = _mentions(text, "PERSON")
+    assert ("Erick Thohir", "Menteri BUMN") in people
+    assert "Farida Faricha" in [p for p, _ in people]
+    assert ("Angga Raka Prabowo", "Wamenkomdigi") in people
