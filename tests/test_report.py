@@ -99,7 +99,8 @@ def test_map_sizes_places_by_their_mentions(seed_db, tmp_path):
         con.close()
     by_name = dict(zip(places["place_name"], places["mentions"]))
     assert set(by_name) == set(PLACES)
-    assert by_name["Armenia"] == 50 and by_name["Baku"] == 4  # marts.entities.mention_count of the seeds
+    # marts.entities.mention_count of the seeds; "pemerintah Armenia" (twice) is the government, an ORG
+    assert by_name["Armenia"] == 48 and by_name["Baku"] == 4
     assert places["mentions"].to_list() == sorted(places["mentions"].to_list(), reverse=True)
 
 
