@@ -237,6 +237,8 @@ def _media_names(toks: list[Token], text: str, cands: list[Candidate]) -> list[C
     channel or desk (``BBC Radio 4``, ``BBC News``, ``BBC World Service``): one ORG, its own entity."""
     tails = _cues().get("media_tail", frozenset())
     starts = {c.first for c in cands}
+    # A broadcaster's regional service ("ITV London", "BBC Scotland", "BBC Radio Wales") is its own desk.
+    places = {c.first: c.last for c in cands if c.entity_type == "LOC" and c.source == "gazetteer" and c.kind in _NAMEABLE_PLACES}
     out: list[Candidate] = []
     skip = -1
     for c in cands:
@@ -248,6 +250,8 @@ def _media_names(toks: list[Token], text: str, cands: list[Candidate]) -> list[C
                 toks[end].text in tails or (toks[end].text.isdigit() and len(toks[end].text) == 1 and toks[end - 1].text == "Radio")
             ):
                 end += 1
+            if end in places and toks[end].start - toks[end - 1].end == 1 and "\n" not in text[toks[end - 1].end : toks[end].start]:
+                end = places[end]
         if end > c.last:
             name = text[toks[c.first].start : toks[end - 1].end]
             out.append(Candidate(c.first, end, "ORG", "gazetteer", name, "ORG:" + folded(name), None, "media"))
@@ -355,6 +359,124 @@ def _initialled(toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
+# Place kinds a longer name may be built on (``Bank of America``, ``London Stock Exchange``).
+_NAMEABLE_PLACES = frozenset({"country", "city", "region", "continent", "province"})
+_NAME_LINKS = frozenset({"of", "for", "and", "&"})
+_SENTENCE_ENDS = frozenset({".", "!", "?", ":", '"', "“", "‘", "'"})
+
+
+def _opens_sentence(toks: list[Token], text: str, k: int) -> bool:
+    return k == 0 or toks[k - 1].text in _SENTENCE_ENDS or "\n" in text[toks[k - 1].end : toks[k].start]
+
+
+def _joined(toks: list[Token], text: str, a: int, b: int) -> bool:
+    """Return True when tokens ``a`` and ``b`` (adjacent) sit on one line, a space or a tight hyphen apart."""
+    gap = text[toks[a].end : toks[b].start]
+    return gap in ("", " ") and (gap == " " or "-" in (toks[a].text, toks[b].text))
+
+
+def _name_word(word: str) -> bool:
+    """Return True for a word that may continue a name built on a place: an everyday word
+    capitalised mid-sentence (``Stock Exchange``, ``Good Morning``) or an organisation word."""
+    low = word.lower()
+    return word == "-" or (
+        word[:1].isupper() and (is_common_word(word, "en") or head_words("en").get(low) == "ORG" or low in _org_tails())
+        and folded(word) not in demonyms() and low not in calendar_words()
+    )
+
+
+def _tail_end(toks: list[Token], text: str, k: int, owned: list[bool]) -> int:
+    """Return the end of the everyday capitalised words from ``k`` on that close a name (``Stock
+    Exchange``, ``Institute of Education``), ``k`` when none do or a title opens there (``UK
+    Foreign Secretary``, ``Thailand Prime Minister``)."""
+    if k >= len(toks) or title_end(toks, k, "en") is not None:
+        return k
+    end = k
+    while end < len(toks) and not owned[end] and _joined(toks, text, end - 1, end):
+        if toks[end].text in _NAME_LINKS and end + 1 < len(toks) and toks[end + 1].text[:1].isupper() and not owned[end + 1]:
+            end += 1
+            continue
+        if not _name_word(toks[end].text):
+            break
+        end += 1
+    while end > k and (toks[end - 1].text in _NAME_LINKS or toks[end - 1].text == "-"):
+        end -= 1
+    return end
+
+
+def _lead_start(toks: list[Token], text: str, k: int, owned: list[bool]) -> int:
+    """Return where the everyday capitalised words before a place at ``k`` that open a name begin
+    (``Good Morning Wales``, ``Air India``, ``Bank of America``), ``k`` when none do. A word that
+    narrows the place (``North London``), a title or a demonym leaves it a place; a sentence's
+    first word opens a name only as an organisation's (``Bank of America announced``)."""
+    cues = _cues()
+    modifiers, openers, peerage, place_heads = (
+        cues.get(kind, frozenset()) for kind in ("place_modifier", "org_opener", "peerage", "place_head")
+    )
+    start = k
+    while start > 0 and not owned[start - 1] and _joined(toks, text, start - 1, start):
+        word = toks[start - 1].text
+        if word == "of" and start - 1 > 0 and not owned[start - 2] and _joined(toks, text, start - 2, start - 1):
+            before = toks[start - 2].text.lower()
+            if before in peerage or before in openers or (head_words("en").get(before) == "ORG") or (
+                _name_word(toks[start - 2].text) and before not in place_heads and head_words("en").get(before) != "LOC"
+                and folded(before) not in titles("en")
+            ):
+                start -= 2
+                continue
+            break
+        if word == "-" or (
+            _name_word(word) and word.lower() not in modifiers and folded(word) not in titles("en")
+        ):
+            start -= 1
+            continue
+        break
+    if start < k and _opens_sentence(toks, text, start):
+        word = toks[start].text.lower()
+        if not (word in openers or head_words("en").get(word) == "ORG"):
+            return k
+    return start
+
+
+def _places_in_longer_names(toks: list[Token], text: str, cands: list[Candidate]) -> list[Candidate]:
+    """Return the candidates with gazetteer places that are part of a longer capitalised name
+    (``Bank of America``, ``Air India``, ``Good Morning Wales``, ``London Stock Exchange``)
+    replaced by that name, an ORG when an organisation word opens or closes it, else by nothing:
+    the name mentions the company, programme or event, not the place. A country's state bodies
+    (``US Treasury``) mention the country; ``Baroness Scotland`` is a person, ``Prince of Wales`` a style."""
+    owned = [False] * len(toks)
+    for c in cands:
+        for k in range(c.first, c.last):
+            owned[k] = True
+    cues = _cues()
+    openers, peerage, state = (cues.get(kind, frozenset()) for kind in ("org_opener", "peerage", "state_body"))
+    spans: list[tuple[int, int, str | None]] = []
+    for c in cands:
+        if c.entity_type != "LOC" or c.source != "gazetteer" or c.kind not in _NAMEABLE_PLACES:
+            continue
+        before = toks[c.first - 1].text.lower() if c.first else ""
+        if before in peerage and title_end(toks, c.first - 1, "en") == c.first and toks[c.first - 1].text[:1].isupper():
+            spans.append((c.first, c.last, "PERSON"))  # "Baroness Scotland": the peer's name
+            continue
+        start = _lead_start(toks, text, c.first, owned)
+        end = _tail_end(toks, text, c.last, owned)
+        if start == c.first and end == c.last:
+            continue
+        words = [t.text.lower() for t in toks[start:end]]
+        if c.kind == "country" and start == c.first and any(w in state for w in words):
+            continue  # "US Treasury", "UK Government": the country's own body
+        if toks[start].text.lower() in peerage:
+            spans.append((start, end, None))  # "Prince of Wales": a style, no place
+            continue
+        org = words[0] in openers or words[-1] in _org_tails() or any(head_words("en").get(w) == "ORG" for w in words)
+        spans.append((start, end, "ORG" if org else None))
+    if not spans:
+        return cands
+    out = [c for c in cands if not any(a <= c.first and c.last <= b for a, b, _ in spans)]
+    out += [Candidate(a, b, kind, "title" if kind == "PERSON" else "tagger") for a, b, kind in spans if kind]
+    return sorted(out, key=lambda c: c.first)
+
+
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
 
 
@@ -374,4 +496,5 @@ def english_refined(toks: list[Token], text: str, cands: list[Candidate]) -> lis
             if c is None:
                 continue
         out.append(c)
-    return _initialled(toks, _lone_names(toks, _hyphenated_companies(toks, _teams(toks, _media_names(toks, text, out)))))
+    out = _places_in_longer_names(toks, text, _media_names(toks, text, out))
+    return _initialled(toks, _lone_names(toks, _hyphenated_companies(toks, _teams(toks, out))))
