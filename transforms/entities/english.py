@@ -12,11 +12,12 @@ from collections import defaultdict
 from functools import cache
 
 from newsetl.transforms.entities.lexicon import (
-    calendar_words, city_populations, data_rows, demonyms, folded, head_words, is_common_word, nicknames, titles,
+    calendar_words, city_populations, data_rows, demonyms, folded, function_words, head_words, is_common_word, nicknames,
+    title_words, titles,
 )
 from newsetl.transforms.entities.precision import event_words
 from newsetl.transforms.entities.roles import title_end, title_start
-from newsetl.transforms.entities.spans import Candidate
+from newsetl.transforms.entities.spans import Candidate, is_name_text
 from newsetl.transforms.entities.tokens import Token
 
 # Lower-case words that may sit inside one name ("Ministry of Defence", "Ibn al Khattab").
@@ -131,11 +132,28 @@ def english_spans(toks: list[Token], text: str, sentence_bounds: list[tuple[int,
     """Return ``(first, last, type)`` name spans found by the English rules."""
     spans = []
     for first, last in sentence_bounds:
-        for run_first, run_last in _runs(toks, text, first, last):
-            found = _classified(toks, run_first, run_last)
-            if found:
-                spans.append(found)
+        for run in _runs(toks, text, first, last):
+            for run_first, run_last in _person_of_split(toks, *run):
+                found = _classified(toks, run_first, run_last)
+                if found:
+                    spans.append(found)
     return spans
+
+
+def _person_of_split(toks: list[Token], first: int, last: int) -> list[tuple[int, int]]:
+    """Return the run cut at an ``of`` after a person's name (``Orin Middleton of Barclays
+    Capital``: the analyst and his firm), else the run whole; a name of two to four uncommon
+    words with no organisation head is a person's, not the opening of ``Bank of England``."""
+    heads = head_words("en")
+    if toks[first].text.lower() in _cues().get("peerage", frozenset()):
+        return [(first, last)]  # "Lord Nicholls of Birkenhead": a peer's style is one name
+    for k in range(first + 2, min(last - 1, first + 5)):
+        if toks[k].text == "of":
+            words = [t.text for t in toks[first:k]]
+            if all(not _is_common(w) and heads.get(w.lower()) is None and w[:1].isupper() for w in words):
+                return [(first, k), (k + 1, last)]
+            break
+    return [(first, last)]
 
 
 @cache
@@ -361,7 +379,7 @@ def _initialled(toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
 
 # Place kinds a longer name may be built on (``Bank of America``, ``London Stock Exchange``).
 _NAMEABLE_PLACES = frozenset({"country", "city", "region", "continent", "province"})
-_NAME_LINKS = frozenset({"of", "for", "and", "&"})
+_NAME_LINKS = frozenset({"of", "for", "&"})
 _SENTENCE_ENDS = frozenset({".", "!", "?", ":", '"', "“", "‘", "'"})
 
 
@@ -370,9 +388,12 @@ def _opens_sentence(toks: list[Token], text: str, k: int) -> bool:
 
 
 def _joined(toks: list[Token], text: str, a: int, b: int) -> bool:
-    """Return True when tokens ``a`` and ``b`` (adjacent) sit on one line, a space or a tight hyphen apart."""
+    """Return True when tokens ``a`` and ``b`` (adjacent) are one space apart, or a hyphen written
+    tight between words (``Cross-Country``; a spaced dash ``company - India's`` joins nothing)."""
     gap = text[toks[a].end : toks[b].start]
-    return gap in ("", " ") and (gap == " " or "-" in (toks[a].text, toks[b].text))
+    if "-" in (toks[a].text, toks[b].text):
+        return gap == ""
+    return gap == " "
 
 
 def _name_word(word: str) -> bool:
@@ -380,8 +401,10 @@ def _name_word(word: str) -> bool:
     capitalised mid-sentence (``Stock Exchange``, ``Good Morning``) or an organisation word."""
     low = word.lower()
     return word == "-" or (
-        word[:1].isupper() and (is_common_word(word, "en") or head_words("en").get(low) == "ORG" or low in _org_tails())
+        word[:1].isupper() and len(word) > 1 and low not in function_words() and low not in _CONNECTORS
+        and (is_common_word(word, "en") or head_words("en").get(low) == "ORG" or low in _org_tails())
         and folded(word) not in demonyms() and low not in calendar_words()
+        and low not in _cues().get("place_modifier", frozenset()) and low not in _cues().get("place_head", frozenset())
     )
 
 
@@ -389,8 +412,8 @@ def _tail_end(toks: list[Token], text: str, k: int, owned: list[bool]) -> int:
     """Return the end of the everyday capitalised words from ``k`` on that close a name (``Stock
     Exchange``, ``Institute of Education``), ``k`` when none do or a title opens there (``UK
     Foreign Secretary``, ``Thailand Prime Minister``)."""
-    if k >= len(toks) or title_end(toks, k, "en") is not None:
-        return k
+    if k >= len(toks) or title_end(toks, k, "en") is not None or toks[k].text.lower() in _cues().get("place_head", frozenset()):
+        return k  # "UK Foreign Secretary", "New York State"
     end = k
     while end < len(toks) and not owned[end] and _joined(toks, text, end - 1, end):
         if toks[end].text in _NAME_LINKS and end + 1 < len(toks) and toks[end + 1].text[:1].isupper() and not owned[end + 1]:
@@ -410,31 +433,32 @@ def _lead_start(toks: list[Token], text: str, k: int, owned: list[bool]) -> int:
     narrows the place (``North London``), a title or a demonym leaves it a place; a sentence's
     first word opens a name only as an organisation's (``Bank of America announced``)."""
     cues = _cues()
-    modifiers, openers, peerage, place_heads = (
-        cues.get(kind, frozenset()) for kind in ("place_modifier", "org_opener", "peerage", "place_head")
-    )
+    openers, peerage = cues.get("org_opener", frozenset()), cues.get("peerage", frozenset())
+
+    def opens_org(word: str) -> bool:
+        return word[:1].isupper() and (word.lower() in openers or head_words("en").get(word.lower()) == "ORG")
+
     start = k
     while start > 0 and not owned[start - 1] and _joined(toks, text, start - 1, start):
         word = toks[start - 1].text
-        if word == "of" and start - 1 > 0 and not owned[start - 2] and _joined(toks, text, start - 2, start - 1):
-            before = toks[start - 2].text.lower()
-            if before in peerage or before in openers or (head_words("en").get(before) == "ORG") or (
-                _name_word(toks[start - 2].text) and before not in place_heads and head_words("en").get(before) != "LOC"
-                and folded(before) not in titles("en")
+        if word == "of" and start >= 2 and not owned[start - 2] and _joined(toks, text, start - 2, start - 1):
+            before = toks[start - 2].text
+            # "Bank of America", "Gangs of New York", "Prince of Wales"; "Republic of Ireland" and
+            # "Tirunesh Dibaba of Ethiopia" leave the place.
+            if opens_org(before) or (before[:1].isupper() and before.lower() in peerage) or (
+                _name_word(before) and folded(before) not in titles("en")
             ):
                 start -= 2
                 continue
             break
-        if word == "-" or (
-            _name_word(word) and word.lower() not in modifiers and folded(word) not in titles("en")
-        ):
+        if word == "-" or (_name_word(word) and folded(word) not in titles("en")):
             start -= 1
             continue
         break
-    if start < k and _opens_sentence(toks, text, start):
-        word = toks[start].text.lower()
-        if not (word in openers or head_words("en").get(word) == "ORG"):
-            return k
+    while start < k and toks[start].text == "-":
+        start += 1  # "non-US", "German-US": a prefix or a demonym, no name
+    if start < k and _opens_sentence(toks, text, start) and not opens_org(toks[start].text):
+        return k
     return start
 
 
@@ -452,7 +476,7 @@ def _places_in_longer_names(toks: list[Token], text: str, cands: list[Candidate]
     openers, peerage, state = (cues.get(kind, frozenset()) for kind in ("org_opener", "peerage", "state_body"))
     spans: list[tuple[int, int, str | None]] = []
     for c in cands:
-        if c.entity_type != "LOC" or c.source != "gazetteer" or c.kind not in _NAMEABLE_PLACES:
+        if c.entity_type != "LOC" or not (c.kind in _NAMEABLE_PLACES or (c.source in _RULE_SOURCES and c.last - c.first == 1)):
             continue
         before = toks[c.first - 1].text.lower() if c.first else ""
         if before in peerage and title_end(toks, c.first - 1, "en") == c.first and toks[c.first - 1].text[:1].isupper():
@@ -477,6 +501,77 @@ def _places_in_longer_names(toks: list[Token], text: str, cands: list[Candidate]
     return sorted(out, key=lambda c: c.first)
 
 
+# Honorifics English news writes before a surname only: the next capitalised word is a surname,
+# an everyday word too (``Mr Straw``, ``Mr Brown``, ``Ms Bell``).
+_HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Miss", "Mr.", "Mrs.", "Ms."})
+# Offices addressed with an honorific, no surname (``Mr Speaker``, ``Madam Chairman``).
+_VOCATIVES = frozenset({"Speaker", "Chairman", "Chairwoman", "Deputy"})
+
+
+def _honorific_surnames(toks: list[Token], text: str, cands: list[Candidate]) -> list[Candidate]:
+    """Return the candidates with the everyday-word surnames the name rules miss added as people:
+    after an honorific (``Mr Straw``), and after a given name in a document that writes that
+    surname after an honorific (``Jack Straw`` once ``Mr Straw`` is there)."""
+    covered = [False] * len(toks)
+    for c in cands:
+        for k in range(c.first, c.last):
+            covered[k] = True
+    heads = head_words("en")
+
+    def surname(k: int) -> bool:
+        word = toks[k].text
+        return (
+            not covered[k] and word[:1].isupper() and word.isalpha() and len(word) > 1 and not word.isupper()
+            and title_end(toks, k, "en") is None and folded(word) not in title_words("en") and word not in _VOCATIVES
+            and word.lower() not in calendar_words() and word.lower() not in heads
+            and folded(word) not in demonyms() and _joined(toks, text, k - 1, k)
+        )
+
+    found = [
+        Candidate(k + 1, k + 2, "PERSON", "title") for k in range(len(toks) - 1)
+        if toks[k].text in _HONORIFICS and surname(k + 1) and not (k + 2 < len(toks) and toks[k + 2].text[:1].isupper())
+    ]
+    if not found:
+        return cands
+    for c in found:
+        covered[c.first] = True
+    named = {toks[c.first].text for c in found}
+    found += [
+        Candidate(k - 1, k + 1, "PERSON", "propagated") for k in range(1, len(toks))
+        if toks[k].text in named and not covered[k] and not covered[k - 1] and is_name_text(toks[k - 1].text, "en")
+        and _joined(toks, text, k - 1, k) and not (k + 1 < len(toks) and toks[k + 1].text[:1].isupper())
+    ]
+    return sorted(cands + found, key=lambda c: c.first)
+
+
+def _cued_companies(toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
+    """Return the candidates with "people" a company's job noun introduces (``bookmaker William
+    Hill``, ``Bookmaker William Hill has ...``) or a company's noun follows (``William Hill
+    spokesman``) retyped ORG, the job noun left out, and every mention of that name in the document with them."""
+    nouns = _cues().get("company_before", frozenset())
+    companies: set[tuple[str, ...]] = set()
+    out = []
+    for c in cands:
+        if c.entity_type == "PERSON" and c.source in _RULE_SOURCES:
+            if c.last - c.first > 1 and toks[c.first].text.lower() in nouns:
+                c = Candidate(c.first + 1, c.last, "ORG", c.source)
+            elif (c.first and toks[c.first - 1].text.lower() in nouns) or (
+                c.last - c.first > 1 and c.last < len(toks) and toks[c.last].text in _ORG_FOLLOWERS
+            ):  # "said William Hill spokesman Rupert Adams": a person's spokesman follows "Mr Blair's"
+                c = Candidate(c.first, c.last, "ORG", c.source)
+            if c.entity_type == "ORG":
+                companies.add(tuple(t.text for t in toks[c.first : c.last]))
+        out.append(c)
+    if not companies:
+        return cands
+    return [
+        Candidate(c.first, c.last, "ORG", c.source)
+        if c.entity_type == "PERSON" and c.source in _RULE_SOURCES and tuple(t.text for t in toks[c.first : c.last]) in companies
+        else c
+        for c in out
+    ]
+
+
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
 
 
@@ -496,5 +591,5 @@ def english_refined(toks: list[Token], text: str, cands: list[Candidate]) -> lis
             if c is None:
                 continue
         out.append(c)
-    out = _places_in_longer_names(toks, text, _media_names(toks, text, out))
+    out = _cued_companies(toks, _honorific_surnames(toks, text, _places_in_longer_names(toks, text, _media_names(toks, text, out))))
     return _initialled(toks, _lone_names(toks, _hyphenated_companies(toks, _teams(toks, out))))
