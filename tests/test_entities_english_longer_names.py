@@ -140,3 +140,18 @@ def test_americas_are_no_united_states(alias, canonical):
     # The gazetteer holds them, so "in North America" never leaves "America" (the US) behind.
     entry = gazetteer_entry(alias)
     assert entry is not None and entry.canonical_name == canonical and entry.country_code is None
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong", "right"),
+    [
+        P("US-based Alistair Cragg and Mark Carroll are the only Irish athletes selected so far for the Europeans.",
+          "US-based Alistair Cragg", "Alistair Cragg", id="acronym-compound-opener"),
+        P("Joining Vera Drake in the best film category are The Aviator and Sideways.",
+          "Joining Vera Drake", "Vera Drake", id="participle-opener"),
+    ],
+)
+def test_sentence_openers_are_no_part_of_a_name(text, wrong, right):
+    spans = _spans(text)
+    assert (wrong, "PERSON") not in spans
+    assert (right, "PERSON") in spans

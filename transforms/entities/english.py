@@ -36,6 +36,16 @@ def _is_common(word: str) -> bool:
     return is_common_word(word, "en")
 
 
+def _is_participle(word: str) -> bool:
+    """Return True for an ``-ing`` form of an everyday verb (``Joining``, ``Making``): opening a
+    sentence it is the verb, not a name (``Joining Vera Drake in the race is ...``). A doubled
+    consonant is left alone: ``Manning`` and ``Channing`` are surnames more often than verbs."""
+    if len(word) < 6 or not word.endswith("ing"):
+        return False
+    stem = word[:-3]
+    return _is_common(stem) or _is_common(stem + "e")
+
+
 def _tight_hyphen(toks: list[Token], j: int, last: int) -> bool:
     """Return True when ``toks[j]`` is a hyphen written tight between two capitalised words."""
     return (
@@ -49,7 +59,7 @@ def _runs(toks: list[Token], text: str, first: int, last: int) -> list[tuple[int
     runs = []
     i = first
     while i < last:
-        if not _is_capitalised(toks[i]) or (i == first and _is_common(toks[i].text)):
+        if not _is_capitalised(toks[i]) or (i == first and (_is_common(toks[i].text) or _is_participle(toks[i].text))):
             i += 1
             continue
         j = i + 1
@@ -87,7 +97,7 @@ def _org_tails() -> frozenset[str]:
 
 
 # A capitalised compound with a lower-case tail opens a sentence, not a name ("State-owned Rosneft").
-_COMPOUND_OPENER = re.compile(r"[A-Z][a-z]*-[a-z]+")
+_COMPOUND_OPENER = re.compile(r"[A-Z][A-Za-z]*-[a-z]+")  # ... and "US-based Alistair Cragg"
 
 
 def _classified(toks: list[Token], first: int, last: int) -> tuple[int, int, str] | None:
