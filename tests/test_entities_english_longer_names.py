@@ -155,3 +155,15 @@ def test_sentence_openers_are_no_part_of_a_name(text, wrong, right):
     spans = _spans(text)
     assert (wrong, "PERSON") not in spans
     assert (right, "PERSON") in spans
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        P("Downing Street has confirmed British troops are on standby.", ("Downing Street", "LOC"), id="downing-street"),
+        P("Fostering Network executive director Robert Tapsfield criticised the existing system.",
+          ("Fostering Network", "ORG"), id="fostering-network"),
+    ],
+)
+def test_names_opening_with_an_ing_word_stay(text, name):
+    assert name in _spans(text)

@@ -46,6 +46,18 @@ def _is_participle(word: str) -> bool:
     return _is_common(stem) or _is_common(stem + "e")
 
 
+def _participle_opens(toks: list[Token], i: int, last: int) -> bool:
+    """Return True when the sentence-opening ``toks[i]`` is a participle before a two-word name
+    with no head word (``Joining Vera Drake``); ``Downing Street``, ``Fostering Network`` and
+    ``Reading`` are names of their own."""
+    if not _is_participle(toks[i].text) or i + 2 >= last:
+        return False
+    after = [t.text for t in toks[i + 1 : min(last, i + 5)]]
+    names = [w for w in after[:2] if w[:1].isupper() and w.isalpha()]
+    heads = head_words("en")
+    return len(names) == 2 and not any(w.lower() in heads or w.lower() in _org_tails() for w in after if w[:1].isupper())
+
+
 def _tight_hyphen(toks: list[Token], j: int, last: int) -> bool:
     """Return True when ``toks[j]`` is a hyphen written tight between two capitalised words."""
     return (
@@ -59,7 +71,7 @@ def _runs(toks: list[Token], text: str, first: int, last: int) -> list[tuple[int
     runs = []
     i = first
     while i < last:
-        if not _is_capitalised(toks[i]) or (i == first and (_is_common(toks[i].text) or _is_participle(toks[i].text))):
+        if not _is_capitalised(toks[i]) or (i == first and (_is_common(toks[i].text) or _participle_opens(toks, i, last))):
             i += 1
             continue
         j = i + 1
