@@ -167,3 +167,31 @@ def test_sentence_openers_are_no_part_of_a_name(text, wrong, right):
 )
 def test_names_opening_with_an_ing_word_stay(text, name):
     assert name in _spans(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong", "right"),
+    [
+        P("Frank-Juergen Weise, head of the Federal Labour Agency, said in a statement that the figures were high.",
+          ("Labour", "ORG"), ("Federal Labour Agency", "ORG"), id="party-word-inside-a-body"),
+        P("Economy and Labour Minister Wolfgang Clement said the figures reflected the reforms.",
+          ("Labour", "ORG"), ("Wolfgang Clement", "PERSON"), id="party-word-inside-a-portfolio"),
+        P("He asked the Computer Crime Unit at Scotland Yard to help get it shut down.",
+          ("Scotland", "LOC"), ("Scotland Yard", "ORG"), id="scotland-yard"),
+    ],
+)
+def test_names_holding_a_party_or_a_nation(text, wrong, right):
+    spans = _spans(text)
+    assert wrong not in spans
+    assert right in spans
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        P("Angry Labour MPs this week warned Mr Blair and Mr Brown about the dangers of disunity.", id="labour-mps"),
+        P("The latest speculation about relations between New Labour's two most powerful figures grew.", id="new-labour"),
+    ],
+)
+def test_the_party_stays(text):
+    assert ("Labour", "ORG") in _spans(text)

@@ -516,6 +516,7 @@ def _places_in_longer_names(toks: list[Token], text: str, cands: list[Candidate]
             continue
         org = words[0] in openers or words[-1] in _org_tails() or any(head_words("en").get(w) == "ORG" for w in words)
         spans.append((start, end, "ORG" if org else None))
+    spans += _parties_in_longer_names(toks, text, cands, owned)
     if not spans:
         return cands
     out = [c for c in cands if not any(a <= c.first and c.last <= b for a, b, _ in spans)]
@@ -558,6 +559,15 @@ def _honorific_surnames(toks: list[Token], text: str, cands: list[Candidate]) ->
     for c in found:
         covered[c.first] = True
     named = {toks[c.first].text for c in found}
+    given = {
+        c.last: c for c in cands
+        if c.entity_type == "PERSON" and c.last - c.first == 1 and c.last < len(toks) and toks[c.last].text in named
+        and not covered[c.last] and _joined(toks, text, c.last - 1, c.last)
+    }
+    if given:  # "UK finance minister Gordon Brown" once "Mr Brown" is there: the given name took no surname
+        cands = [Candidate(c.first, c.last + 1, c.entity_type, c.source) if given.get(c.last) is c else c for c in cands]
+        for k in given:
+            covered[k] = True
     found += [
         Candidate(k - 1, k + 1, "PERSON", "propagated") for k in range(1, len(toks))
         if toks[k].text in named and not covered[k] and not covered[k - 1] and is_name_text(toks[k - 1].text, "en")
@@ -592,6 +602,27 @@ def _cued_companies(toks: list[Token], cands: list[Candidate]) -> list[Candidate
         else c
         for c in out
     ]
+
+
+
+def _parties_in_longer_names(toks: list[Token], text: str, cands: list[Candidate], owned: list[bool]):
+    """Return ``(first, last, type)`` of names a party's one-word name is part of: a body's
+    (``Federal Labour Agency``, an ORG) or a portfolio's (``Economy and Labour Minister``, none).
+    ``Labour MP`` and ``New Labour`` stay the party."""
+    spans: list[tuple[int, int, str | None]] = []
+    for c in cands:
+        if c.kind != "party" or c.last - c.first != 1:
+            continue
+        if title_end(toks, c.last, "en") is not None and toks[c.last].text[:1].isupper() and c.first >= 2 and (
+            toks[c.first - 1].text in ("and", "&") and toks[c.first - 2].text[:1].isupper()
+        ):
+            spans.append((c.first, c.last, None))  # "Economy and Labour Minister Wolfgang Clement"
+            continue
+        end = _tail_end(toks, text, c.last, owned)
+        if end > c.last and head_words("en").get(toks[end - 1].text.lower()) == "ORG":
+            start = _lead_start(toks, text, c.first, owned)
+            spans.append((start, end, "ORG"))  # "Federal Labour Agency"
+    return spans
 
 
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
