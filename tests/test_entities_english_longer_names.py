@@ -118,6 +118,8 @@ def test_companies_typed_org(text, company, person):
           id="given-name-after-mr-form"),
         P("\"They'd like the $40 to $50 level,\" said energy analyst Orin Middleton of Barclays Capital.",
           "Orin Middleton", id="person-before-of"),
+        P("At a conference on developing enterprise hosted by UK finance minister Gordon Brown on Friday, he said "
+          "that he was in favour of floating exchange rates.", "Gordon Brown", id="title-given-name-everyday-surname"),
     ],
 )
 def test_everyday_word_surnames_are_people(text, person):

@@ -533,8 +533,9 @@ _VOCATIVES = frozenset({"Speaker", "Chairman", "Chairwoman", "Deputy"})
 
 def _honorific_surnames(toks: list[Token], text: str, cands: list[Candidate]) -> list[Candidate]:
     """Return the candidates with the everyday-word surnames the name rules miss added as people:
-    after an honorific (``Mr Straw``), and after a given name in a document that writes that
-    surname after an honorific (``Jack Straw`` once ``Mr Straw`` is there)."""
+    after an honorific (``Mr Straw``), after a title's one-word name (``finance minister Gordon
+    Brown``), and after a given name in a document that writes that surname after an honorific
+    (``Jack Straw`` once ``Mr Straw`` is there)."""
     covered = [False] * len(toks)
     for c in cands:
         for k in range(c.first, c.last):
@@ -550,24 +551,24 @@ def _honorific_surnames(toks: list[Token], text: str, cands: list[Candidate]) ->
             and folded(word) not in demonyms() and _joined(toks, text, k - 1, k)
         )
 
+    def lone_capital(k: int) -> bool:  # no capitalised word after it: the name ends there
+        return k < len(toks) and surname(k) and not (k + 1 < len(toks) and toks[k + 1].text[:1].isupper())
+
+    # A title's one-word name runs on over an everyday-word surname ("finance minister Gordon Brown on Friday").
+    given = {c.last for c in cands if c.entity_type == "PERSON" and c.source == "title" and c.last - c.first == 1 and lone_capital(c.last)}
+    if given:
+        cands = [Candidate(c.first, c.last + 1, c.entity_type, c.source) if c.last in given and c.source == "title" else c for c in cands]
+        for k in given:
+            covered[k] = True
     found = [
         Candidate(k + 1, k + 2, "PERSON", "title") for k in range(len(toks) - 1)
         if toks[k].text in _HONORIFICS and surname(k + 1) and not (k + 2 < len(toks) and toks[k + 2].text[:1].isupper())
     ]
     if not found:
-        return cands
+        return sorted(cands, key=lambda c: c.first)
     for c in found:
         covered[c.first] = True
     named = {toks[c.first].text for c in found}
-    given = {
-        c.last: c for c in cands
-        if c.entity_type == "PERSON" and c.last - c.first == 1 and c.last < len(toks) and toks[c.last].text in named
-        and not covered[c.last] and _joined(toks, text, c.last - 1, c.last)
-    }
-    if given:  # "UK finance minister Gordon Brown" once "Mr Brown" is there: the given name took no surname
-        cands = [Candidate(c.first, c.last + 1, c.entity_type, c.source) if given.get(c.last) is c else c for c in cands]
-        for k in given:
-            covered[k] = True
     found += [
         Candidate(k - 1, k + 1, "PERSON", "propagated") for k in range(1, len(toks))
         if toks[k].text in named and not covered[k] and not covered[k - 1] and is_name_text(toks[k - 1].text, "en")
