@@ -26,6 +26,11 @@ _PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "acros
 # Nouns after a company's name ("a Lufthansa spokesman", "Daiwa shares").
 _ORG_FOLLOWERS = frozenset({"spokesman", "spokeswoman", "spokesperson", "shares", "shareholders"})
 _SPEECH_VERBS = frozenset({"said", "says", "told", "added", "stated", "wrote", "warned", "announced"})
+# Place kinds a longer name may be built on (``Bank of America``, ``London Stock Exchange``).
+_NAMEABLE_PLACES = frozenset({"country", "city", "region", "continent", "province"})
+# Lower-case words inside a name built on a place (``London Institute of Education``).
+_NAME_LINKS = frozenset({"of", "for", "&"})
+_SENTENCE_ENDS = frozenset({".", "!", "?", ":", '"', "“", "‘", "'"})
 
 
 def _is_capitalised(tok: Token) -> bool:
@@ -290,7 +295,7 @@ def _media_names(toks: list[Token], text: str, cands: list[Candidate]) -> list[C
                 toks[end].text in tails or (toks[end].text.isdigit() and len(toks[end].text) == 1 and toks[end - 1].text == "Radio")
             ):
                 end += 1
-            if end in places and toks[end].start - toks[end - 1].end == 1 and "\n" not in text[toks[end - 1].end : toks[end].start]:
+            if end in places and _joined(toks, text, end - 1, end):
                 end = places[end]
         if end > c.last:
             name = text[toks[c.first].start : toks[end - 1].end]
@@ -398,11 +403,6 @@ def _initialled(toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
         out.append(c)
     return out
 
-
-# Place kinds a longer name may be built on (``Bank of America``, ``London Stock Exchange``).
-_NAMEABLE_PLACES = frozenset({"country", "city", "region", "continent", "province"})
-_NAME_LINKS = frozenset({"of", "for", "&"})
-_SENTENCE_ENDS = frozenset({".", "!", "?", ":", '"', "“", "‘", "'"})
 
 
 def _opens_sentence(toks: list[Token], text: str, k: int) -> bool:
@@ -555,9 +555,15 @@ def _honorific_surnames(toks: list[Token], text: str, cands: list[Candidate]) ->
         return k < len(toks) and surname(k) and not (k + 1 < len(toks) and toks[k + 1].text[:1].isupper())
 
     # A title's one-word name runs on over an everyday-word surname ("finance minister Gordon Brown on Friday").
-    given = {c.last for c in cands if c.entity_type == "PERSON" and c.source == "title" and c.last - c.first == 1 and lone_capital(c.last)}
+    given = {
+        c.last for c in cands
+        if c.entity_type == "PERSON" and c.source == "title" and c.last - c.first == 1 and lone_capital(c.last)
+    }
     if given:
-        cands = [Candidate(c.first, c.last + 1, c.entity_type, c.source) if c.last in given and c.source == "title" else c for c in cands]
+        cands = [
+            Candidate(c.first, c.last + 1, c.entity_type, c.source) if c.last in given and c.source == "title" else c
+            for c in cands
+        ]
         for k in given:
             covered[k] = True
     found = [
@@ -605,7 +611,6 @@ def _cued_companies(toks: list[Token], cands: list[Candidate]) -> list[Candidate
     ]
 
 
-
 def _parties_in_longer_names(toks: list[Token], text: str, cands: list[Candidate], owned: list[bool]):
     """Return ``(first, last, type)`` of names a party's one-word name is part of: a body's
     (``Federal Labour Agency``, an ORG) or a portfolio's (``Economy and Labour Minister``, none).
@@ -631,7 +636,8 @@ _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
 
 def english_refined(toks: list[Token], text: str, cands: list[Candidate]) -> list[Candidate]:
     """Return English candidates with demonyms out of names, teams, broadcasters' channels and
-    hyphenated companies typed (issue 16, BBC)."""
+    hyphenated companies typed (issue 16, BBC), places inside longer names taken as those names,
+    everyday-word surnames found and companies cued by their job nouns typed ORG."""
     out = []
     for c in cands:
         if c.entity_type == "LOC" and c.last < len(toks) and folded(toks[c.last].text) in event_words() and (
@@ -645,5 +651,6 @@ def english_refined(toks: list[Token], text: str, cands: list[Candidate]) -> lis
             if c is None:
                 continue
         out.append(c)
-    out = _cued_companies(toks, _honorific_surnames(toks, text, _places_in_longer_names(toks, text, _media_names(toks, text, out))))
+    out = _places_in_longer_names(toks, text, _media_names(toks, text, out))
+    out = _cued_companies(toks, _honorific_surnames(toks, text, out))
     return _initialled(toks, _lone_names(toks, _hyphenated_companies(toks, _teams(toks, out))))
