@@ -12,11 +12,12 @@ from collections import defaultdict
 from functools import cache
 
 from newsetl.transforms.entities.lexicon import (
-    calendar_words, city_populations, data_rows, demonyms, folded, head_words, is_common_word, nicknames, titles,
+    calendar_words, city_populations, data_rows, demonyms, folded, function_words, head_words, is_common_word, nicknames,
+    title_words, titles,
 )
 from newsetl.transforms.entities.precision import event_words
 from newsetl.transforms.entities.roles import title_end, title_start
-from newsetl.transforms.entities.spans import Candidate
+from newsetl.transforms.entities.spans import Candidate, is_name_text
 from newsetl.transforms.entities.tokens import Token
 
 # Lower-case words that may sit inside one name ("Ministry of Defence", "Ibn al Khattab").
@@ -25,6 +26,11 @@ _PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "acros
 # Nouns after a company's name ("a Lufthansa spokesman", "Daiwa shares").
 _ORG_FOLLOWERS = frozenset({"spokesman", "spokeswoman", "spokesperson", "shares", "shareholders"})
 _SPEECH_VERBS = frozenset({"said", "says", "told", "added", "stated", "wrote", "warned", "announced"})
+# Place kinds a longer name may be built on (``Bank of America``, ``London Stock Exchange``).
+_NAMEABLE_PLACES = frozenset({"country", "city", "region", "continent", "province"})
+# Lower-case words inside a name built on a place (``London Institute of Education``).
+_NAME_LINKS = frozenset({"of", "for", "&"})
+_SENTENCE_ENDS = frozenset({".", "!", "?", ":", '"', "“", "‘", "'"})
 
 
 def _is_capitalised(tok: Token) -> bool:
@@ -33,6 +39,28 @@ def _is_capitalised(tok: Token) -> bool:
 
 def _is_common(word: str) -> bool:
     return is_common_word(word, "en")
+
+
+def _is_participle(word: str) -> bool:
+    """Return True for an ``-ing`` form of an everyday verb (``Joining``, ``Making``): opening a
+    sentence it is the verb, not a name (``Joining Vera Drake in the race is ...``). A doubled
+    consonant is left alone: ``Manning`` and ``Channing`` are surnames more often than verbs."""
+    if len(word) < 6 or not word.endswith("ing"):
+        return False
+    stem = word[:-3]
+    return _is_common(stem) or _is_common(stem + "e")
+
+
+def _participle_opens(toks: list[Token], i: int, last: int) -> bool:
+    """Return True when the sentence-opening ``toks[i]`` is a participle before a two-word name
+    with no head word (``Joining Vera Drake``); ``Downing Street``, ``Fostering Network`` and
+    ``Reading`` are names of their own."""
+    if not _is_participle(toks[i].text) or i + 2 >= last:
+        return False
+    after = [t.text for t in toks[i + 1 : min(last, i + 5)]]
+    names = [w for w in after[:2] if w[:1].isupper() and w.isalpha()]
+    heads = head_words("en")
+    return len(names) == 2 and not any(w.lower() in heads or w.lower() in _org_tails() for w in after if w[:1].isupper())
 
 
 def _tight_hyphen(toks: list[Token], j: int, last: int) -> bool:
@@ -48,7 +76,7 @@ def _runs(toks: list[Token], text: str, first: int, last: int) -> list[tuple[int
     runs = []
     i = first
     while i < last:
-        if not _is_capitalised(toks[i]) or (i == first and _is_common(toks[i].text)):
+        if not _is_capitalised(toks[i]) or (i == first and (_is_common(toks[i].text) or _participle_opens(toks, i, last))):
             i += 1
             continue
         j = i + 1
@@ -86,7 +114,7 @@ def _org_tails() -> frozenset[str]:
 
 
 # A capitalised compound with a lower-case tail opens a sentence, not a name ("State-owned Rosneft").
-_COMPOUND_OPENER = re.compile(r"[A-Z][a-z]*-[a-z]+")
+_COMPOUND_OPENER = re.compile(r"[A-Z][A-Za-z]*-[a-z]+")  # ... and "US-based Alistair Cragg"
 
 
 def _classified(toks: list[Token], first: int, last: int) -> tuple[int, int, str] | None:
@@ -131,11 +159,28 @@ def english_spans(toks: list[Token], text: str, sentence_bounds: list[tuple[int,
     """Return ``(first, last, type)`` name spans found by the English rules."""
     spans = []
     for first, last in sentence_bounds:
-        for run_first, run_last in _runs(toks, text, first, last):
-            found = _classified(toks, run_first, run_last)
-            if found:
-                spans.append(found)
+        for run in _runs(toks, text, first, last):
+            for run_first, run_last in _person_of_split(toks, *run):
+                found = _classified(toks, run_first, run_last)
+                if found:
+                    spans.append(found)
     return spans
+
+
+def _person_of_split(toks: list[Token], first: int, last: int) -> list[tuple[int, int]]:
+    """Return the run cut at an ``of`` after a person's name (``Orin Middleton of Barclays
+    Capital``: the analyst and his firm), else the run whole; a name of two to four uncommon
+    words with no organisation head is a person's, not the opening of ``Bank of England``."""
+    heads = head_words("en")
+    if toks[first].text.lower() in _cues().get("peerage", frozenset()):
+        return [(first, last)]  # "Lord Nicholls of Birkenhead": a peer's style is one name
+    for k in range(first + 2, min(last - 1, first + 5)):
+        if toks[k].text == "of":
+            words = [t.text for t in toks[first:k]]
+            if all(not _is_common(w) and heads.get(w.lower()) is None and w[:1].isupper() for w in words):
+                return [(first, k), (k + 1, last)]
+            break
+    return [(first, last)]
 
 
 @cache
@@ -237,6 +282,8 @@ def _media_names(toks: list[Token], text: str, cands: list[Candidate]) -> list[C
     channel or desk (``BBC Radio 4``, ``BBC News``, ``BBC World Service``): one ORG, its own entity."""
     tails = _cues().get("media_tail", frozenset())
     starts = {c.first for c in cands}
+    # A broadcaster's regional service ("ITV London", "BBC Scotland", "BBC Radio Wales") is its own desk.
+    places = {c.first: c.last for c in cands if c.entity_type == "LOC" and c.source == "gazetteer" and c.kind in _NAMEABLE_PLACES}
     out: list[Candidate] = []
     skip = -1
     for c in cands:
@@ -248,6 +295,8 @@ def _media_names(toks: list[Token], text: str, cands: list[Candidate]) -> list[C
                 toks[end].text in tails or (toks[end].text.isdigit() and len(toks[end].text) == 1 and toks[end - 1].text == "Radio")
             ):
                 end += 1
+            if end in places and _joined(toks, text, end - 1, end):
+                end = places[end]
         if end > c.last:
             name = text[toks[c.first].start : toks[end - 1].end]
             out.append(Candidate(c.first, end, "ORG", "gazetteer", name, "ORG:" + folded(name), None, "media"))
@@ -355,12 +404,240 @@ def _initialled(toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
+
+def _opens_sentence(toks: list[Token], text: str, k: int) -> bool:
+    return k == 0 or toks[k - 1].text in _SENTENCE_ENDS or "\n" in text[toks[k - 1].end : toks[k].start]
+
+
+def _joined(toks: list[Token], text: str, a: int, b: int) -> bool:
+    """Return True when tokens ``a`` and ``b`` (adjacent) are one space apart, or a hyphen written
+    tight between words (``Cross-Country``; a spaced dash ``company - India's`` joins nothing)."""
+    gap = text[toks[a].end : toks[b].start]
+    if "-" in (toks[a].text, toks[b].text):
+        return gap == ""
+    return gap == " "
+
+
+def _name_word(word: str) -> bool:
+    """Return True for a word that may continue a name built on a place: an everyday word
+    capitalised mid-sentence (``Stock Exchange``, ``Good Morning``) or an organisation word."""
+    low = word.lower()
+    return word == "-" or (
+        word[:1].isupper() and len(word) > 1 and low not in function_words() and low not in _CONNECTORS
+        and (is_common_word(word, "en") or head_words("en").get(low) == "ORG" or low in _org_tails())
+        and folded(word) not in demonyms() and low not in calendar_words()
+        and low not in _cues().get("place_modifier", frozenset()) and low not in _cues().get("place_head", frozenset())
+    )
+
+
+def _tail_end(toks: list[Token], text: str, k: int, owned: list[bool]) -> int:
+    """Return the end of the everyday capitalised words from ``k`` on that close a name (``Stock
+    Exchange``, ``Institute of Education``), ``k`` when none do or a title opens there (``UK
+    Foreign Secretary``, ``Thailand Prime Minister``)."""
+    if k >= len(toks) or title_end(toks, k, "en") is not None or toks[k].text.lower() in _cues().get("place_head", frozenset()):
+        return k  # "UK Foreign Secretary", "New York State"
+    end = k
+    while end < len(toks) and not owned[end] and _joined(toks, text, end - 1, end):
+        if toks[end].text in _NAME_LINKS and end + 1 < len(toks) and toks[end + 1].text[:1].isupper() and not owned[end + 1]:
+            end += 1
+            continue
+        if not _name_word(toks[end].text):
+            break
+        end += 1
+    while end > k and (toks[end - 1].text in _NAME_LINKS or toks[end - 1].text == "-"):
+        end -= 1
+    return end
+
+
+def _lead_start(toks: list[Token], text: str, k: int, owned: list[bool]) -> int:
+    """Return where the everyday capitalised words before a place at ``k`` that open a name begin
+    (``Good Morning Wales``, ``Air India``, ``Bank of America``), ``k`` when none do. A word that
+    narrows the place (``North London``), a title or a demonym leaves it a place; a sentence's
+    first word opens a name only as an organisation's (``Bank of America announced``)."""
+    cues = _cues()
+    openers, peerage = cues.get("org_opener", frozenset()), cues.get("peerage", frozenset())
+
+    def opens_org(word: str) -> bool:
+        return word[:1].isupper() and (word.lower() in openers or head_words("en").get(word.lower()) == "ORG")
+
+    start = k
+    while start > 0 and not owned[start - 1] and _joined(toks, text, start - 1, start):
+        word = toks[start - 1].text
+        if word == "of" and start >= 2 and not owned[start - 2] and _joined(toks, text, start - 2, start - 1):
+            before = toks[start - 2].text
+            # "Bank of America", "Gangs of New York", "Prince of Wales"; "Republic of Ireland" and
+            # "Tirunesh Dibaba of Ethiopia" leave the place.
+            if opens_org(before) or (before[:1].isupper() and before.lower() in peerage) or (
+                _name_word(before) and folded(before) not in titles("en")
+            ):
+                start -= 2
+                continue
+            break
+        if word == "-" or (_name_word(word) and folded(word) not in titles("en")):
+            start -= 1
+            continue
+        break
+    while start < k and toks[start].text == "-":
+        start += 1  # "non-US", "German-US": a prefix or a demonym, no name
+    if start < k and _opens_sentence(toks, text, start) and not opens_org(toks[start].text):
+        return k
+    return start
+
+
+def _places_in_longer_names(toks: list[Token], text: str, cands: list[Candidate]) -> list[Candidate]:
+    """Return the candidates with gazetteer places that are part of a longer capitalised name
+    (``Bank of America``, ``Air India``, ``Good Morning Wales``, ``London Stock Exchange``)
+    replaced by that name, an ORG when an organisation word opens or closes it, else by nothing:
+    the name mentions the company, programme or event, not the place. A country's state bodies
+    (``US Treasury``) mention the country; ``Baroness Scotland`` is a person, ``Prince of Wales`` a style."""
+    owned = [False] * len(toks)
+    for c in cands:
+        for k in range(c.first, c.last):
+            owned[k] = True
+    cues = _cues()
+    openers, peerage, state = (cues.get(kind, frozenset()) for kind in ("org_opener", "peerage", "state_body"))
+    spans: list[tuple[int, int, str | None]] = []
+    for c in cands:
+        if c.entity_type != "LOC" or not (c.kind in _NAMEABLE_PLACES or (c.source in _RULE_SOURCES and c.last - c.first == 1)):
+            continue
+        before = toks[c.first - 1].text.lower() if c.first else ""
+        if before in peerage and title_end(toks, c.first - 1, "en") == c.first and toks[c.first - 1].text[:1].isupper():
+            spans.append((c.first, c.last, "PERSON"))  # "Baroness Scotland": the peer's name
+            continue
+        start = _lead_start(toks, text, c.first, owned)
+        end = _tail_end(toks, text, c.last, owned)
+        if start == c.first and end == c.last:
+            continue
+        words = [t.text.lower() for t in toks[start:end]]
+        if c.kind == "country" and start == c.first and any(w in state for w in words):
+            continue  # "US Treasury", "UK Government": the country's own body
+        if toks[start].text.lower() in peerage:
+            spans.append((start, end, None))  # "Prince of Wales": a style, no place
+            continue
+        org = words[0] in openers or words[-1] in _org_tails() or any(head_words("en").get(w) == "ORG" for w in words)
+        spans.append((start, end, "ORG" if org else None))
+    spans += _parties_in_longer_names(toks, text, cands, owned)
+    if not spans:
+        return cands
+    out = [c for c in cands if not any(a <= c.first and c.last <= b for a, b, _ in spans)]
+    out += [Candidate(a, b, kind, "title" if kind == "PERSON" else "tagger") for a, b, kind in spans if kind]
+    return sorted(out, key=lambda c: c.first)
+
+
+# Honorifics English news writes before a surname only: the next capitalised word is a surname,
+# an everyday word too (``Mr Straw``, ``Mr Brown``, ``Ms Bell``).
+_HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Miss", "Mr.", "Mrs.", "Ms."})
+# Offices addressed with an honorific, no surname (``Mr Speaker``, ``Madam Chairman``).
+_VOCATIVES = frozenset({"Speaker", "Chairman", "Chairwoman", "Deputy"})
+
+
+def _honorific_surnames(toks: list[Token], text: str, cands: list[Candidate]) -> list[Candidate]:
+    """Return the candidates with the everyday-word surnames the name rules miss added as people:
+    after an honorific (``Mr Straw``), after a title's one-word name (``finance minister Gordon
+    Brown``), and after a given name in a document that writes that surname after an honorific
+    (``Jack Straw`` once ``Mr Straw`` is there)."""
+    covered = [False] * len(toks)
+    for c in cands:
+        for k in range(c.first, c.last):
+            covered[k] = True
+    heads = head_words("en")
+
+    def surname(k: int) -> bool:
+        word = toks[k].text
+        return (
+            not covered[k] and word[:1].isupper() and word.isalpha() and len(word) > 1 and not word.isupper()
+            and title_end(toks, k, "en") is None and folded(word) not in title_words("en") and word not in _VOCATIVES
+            and word.lower() not in calendar_words() and word.lower() not in heads
+            and folded(word) not in demonyms() and _joined(toks, text, k - 1, k)
+        )
+
+    def lone_capital(k: int) -> bool:  # no capitalised word after it: the name ends there
+        return k < len(toks) and surname(k) and not (k + 1 < len(toks) and toks[k + 1].text[:1].isupper())
+
+    # A title's one-word name runs on over an everyday-word surname ("finance minister Gordon Brown on Friday").
+    given = {
+        c.last for c in cands
+        if c.entity_type == "PERSON" and c.source == "title" and c.last - c.first == 1 and lone_capital(c.last)
+    }
+    if given:
+        cands = [
+            Candidate(c.first, c.last + 1, c.entity_type, c.source) if c.last in given and c.source == "title" else c
+            for c in cands
+        ]
+        for k in given:
+            covered[k] = True
+    found = [
+        Candidate(k + 1, k + 2, "PERSON", "title") for k in range(len(toks) - 1)
+        if toks[k].text in _HONORIFICS and surname(k + 1) and not (k + 2 < len(toks) and toks[k + 2].text[:1].isupper())
+    ]
+    if not found:
+        return sorted(cands, key=lambda c: c.first)
+    for c in found:
+        covered[c.first] = True
+    named = {toks[c.first].text for c in found}
+    found += [
+        Candidate(k - 1, k + 1, "PERSON", "propagated") for k in range(1, len(toks))
+        if toks[k].text in named and not covered[k] and not covered[k - 1] and is_name_text(toks[k - 1].text, "en")
+        and _joined(toks, text, k - 1, k) and not (k + 1 < len(toks) and toks[k + 1].text[:1].isupper())
+    ]
+    return sorted(cands + found, key=lambda c: c.first)
+
+
+def _cued_companies(toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
+    """Return the candidates with "people" a company's job noun introduces (``bookmaker William
+    Hill``, ``Bookmaker William Hill has ...``) or a company's noun follows (``William Hill
+    spokesman``) retyped ORG, the job noun left out, and every mention of that name in the document with them."""
+    nouns = _cues().get("company_before", frozenset())
+    companies: set[tuple[str, ...]] = set()
+    out = []
+    for c in cands:
+        if c.entity_type == "PERSON" and c.source in _RULE_SOURCES:
+            if c.last - c.first > 1 and toks[c.first].text.lower() in nouns:
+                c = Candidate(c.first + 1, c.last, "ORG", c.source)
+            elif (c.first and toks[c.first - 1].text.lower() in nouns) or (
+                c.last - c.first > 1 and c.last < len(toks) and toks[c.last].text in _ORG_FOLLOWERS
+            ):  # "said William Hill spokesman Rupert Adams": a person's spokesman follows "Mr Blair's"
+                c = Candidate(c.first, c.last, "ORG", c.source)
+            if c.entity_type == "ORG":
+                companies.add(tuple(t.text for t in toks[c.first : c.last]))
+        out.append(c)
+    if not companies:
+        return cands
+    return [
+        Candidate(c.first, c.last, "ORG", c.source)
+        if c.entity_type == "PERSON" and c.source in _RULE_SOURCES and tuple(t.text for t in toks[c.first : c.last]) in companies
+        else c
+        for c in out
+    ]
+
+
+def _parties_in_longer_names(toks: list[Token], text: str, cands: list[Candidate], owned: list[bool]):
+    """Return ``(first, last, type)`` of names a party's one-word name is part of: a body's
+    (``Federal Labour Agency``, an ORG) or a portfolio's (``Economy and Labour Minister``, none).
+    ``Labour MP`` and ``New Labour`` stay the party."""
+    spans: list[tuple[int, int, str | None]] = []
+    for c in cands:
+        if c.kind != "party" or c.last - c.first != 1:
+            continue
+        if title_end(toks, c.last, "en") is not None and toks[c.last].text[:1].isupper() and c.first >= 2 and (
+            toks[c.first - 1].text in ("and", "&") and toks[c.first - 2].text[:1].isupper()
+        ):
+            spans.append((c.first, c.last, None))  # "Economy and Labour Minister Wolfgang Clement"
+            continue
+        end = _tail_end(toks, text, c.last, owned)
+        if end > c.last and head_words("en").get(toks[end - 1].text.lower()) == "ORG":
+            start = _lead_start(toks, text, c.first, owned)
+            spans.append((start, end, "ORG"))  # "Federal Labour Agency"
+    return spans
+
+
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
 
 
 def english_refined(toks: list[Token], text: str, cands: list[Candidate]) -> list[Candidate]:
     """Return English candidates with demonyms out of names, teams, broadcasters' channels and
-    hyphenated companies typed (issue 16, BBC)."""
+    hyphenated companies typed (issue 16, BBC), places inside longer names taken as those names,
+    everyday-word surnames found and companies cued by their job nouns typed ORG."""
     out = []
     for c in cands:
         if c.entity_type == "LOC" and c.last < len(toks) and folded(toks[c.last].text) in event_words() and (
@@ -374,4 +651,6 @@ def english_refined(toks: list[Token], text: str, cands: list[Candidate]) -> lis
             if c is None:
                 continue
         out.append(c)
-    return _initialled(toks, _lone_names(toks, _hyphenated_companies(toks, _teams(toks, _media_names(toks, text, out)))))
+    out = _places_in_longer_names(toks, text, _media_names(toks, text, out))
+    out = _cued_companies(toks, _honorific_surnames(toks, text, out))
+    return _initialled(toks, _lone_names(toks, _hyphenated_companies(toks, _teams(toks, out))))
