@@ -1,0 +1,232 @@
+"""Indonesian place mentions the text gives evidence for, one place per mention, at the region level it says.
+
+The Indonesian tagger calls many capitalised words LOC (a contingent, a soap brand, a job title);
+a place it finds that no gazetteer knows must show it is one: a preposition before it
+(``di Misano``), a place head opening it (``Desa Sekapuk``, ``Pulau Gag``) or an address chain
+around it (``Legian, Badung, Bali``). Lists and routes the tagger ran together are split
+(``Luwu Luwu Timur``, ``Bojonegara-Puloampel``), and a bare regency name takes the level the
+document gives it (``Bupati Pasuruan`` ... ``Pasuruan`` is Kabupaten Pasuruan).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from functools import cache
+
+from newsetl.transforms import lexicons
+from newsetl.transforms.entities.gazetteer import known_name_type
+from newsetl.transforms.entities.lexicon import city_populations, data_rows, district_names, folded
+from newsetl.transforms.entities.spans import RULE_SOURCES, Candidate
+from newsetl.transforms.entities.tokens import Token
+
+# Words after which a name is a place ("di Misano", "asal Gumantar", "menuju Legian").
+# Source: KBBI (locative prepositions and nouns); "hingga"/"sampai" also close lists of anything.
+_PREPOSITIONS = frozenset({"di", "ke", "dari", "menuju", "asal", "daerah", "wilayah", "kawasan", "sekitar", "arah"})
+# Tokens joining the items of a list or the ends of a route inside one tagger span.
+_LIST_JOINS = frozenset({",", "dan", "serta", "&", "/"})
+# Words closing an address that are no part of a street's name ("Jalan Kapten Muslihat Nomor 18").
+_ADDRESS_TAILS = frozenset({"nomor", "no", "nomer", "rt", "rw", "blok", "km"})
+# Candidates placeness may cut, split or drop: the tagger's and rules' (a street too), never a gazetteer name.
+_RULED = RULE_SOURCES | {"street"}
+_MAX_ROUTE_TAIL = 3
+
+
+@cache
+def place_heads() -> frozenset[str]:
+    """Return the lower-case words opening Indonesian place names (``place_heads.tsv``)."""
+    return frozenset(row[0].lower() for row in data_rows("place_heads.tsv"))
+
+
+@cache
+def not_place_nouns() -> frozenset[str]:
+    """Return the lower-case common nouns no place name holds (``not_place_nouns.tsv``)."""
+    return frozenset(row[0].lower() for row in data_rows("not_place_nouns.tsv"))
+
+
+@cache
+def _compact_districts() -> frozenset[str]:
+    """Return Kemendagri region names with their spaces dropped: the press writes compounds both ways
+    (``Pulo Ampel`` / ``Puloampel``, ``Jampang Tengah`` / ``Jampangtengah``)."""
+    return frozenset(name.replace(" ", "") for name in district_names())
+
+
+def known_place(name: str) -> bool:
+    """Return True for a name a gazetteer knows as a place: a country, a ``places.tsv`` city or region,
+    an Indonesian province, regency or district (Kemendagri, spaced or not), or a GeoNames city."""
+    key = folded(name)
+    return bool(key) and (
+        known_name_type(name) == "LOC" or key in district_names() or key in city_populations()
+        or (" " not in key and key in _compact_districts())
+    )
+
+
+def _text(toks: list[Token], first: int, last: int) -> str:
+    return " ".join(t.text for t in toks[first:last])
+
+
+def _headed(toks: list[Token], first: int, last: int) -> bool:
+    """Return True when a place head opens the span or is written just before it (``kota Medan``)."""
+    return toks[first].text.lower() in place_heads() or (first > 0 and toks[first - 1].text.lower() in place_heads())
+
+
+def _tight(toks: list[Token], k: int) -> bool:
+    """Return True for a hyphen written tight between two words (``Bojonegara-Puloampel``)."""
+    return toks[k].text == "-" and toks[k - 1].end == toks[k].start and toks[k].end == toks[k + 1].start
+
+
+def _parts(toks: list[Token], c: Candidate) -> list[tuple[int, int]]:
+    """Return the places a span runs together, or the span alone.
+
+    A span cut by list joins or tight hyphens into parts that each name a place (a gazetteer name
+    or a head word opening it) is those parts: ``Bekasi, Bogor dan Depok``, ``Cibadak-Cisaat``,
+    ``Jalan Kota Langsa-Kota Kuala Simpang`` (a route: its ends are the places). A span no joiner
+    cuts is two places when it is two gazetteer names written side by side (``Luwu Luwu Timur``).
+    """
+    first, last = c.first, c.last
+    if known_place(_text(toks, first, last)):
+        return [(first, last)]
+    cuts = [k for k in range(first + 1, last - 1) if toks[k].text.lower() in _LIST_JOINS or _tight(toks, k)]
+    if cuts:
+        street = c.source == "street" and toks[first].text.lower() in place_heads()
+        start = first + 1 if street else first  # a route's street head ("Jalan") is no part of its first end
+        bounds = list(zip([start] + [k + 1 for k in cuts], cuts + [last]))
+        if street and bounds:
+            a, b = bounds[-1]
+            # The street rule stops after a few words; the route's last end runs on ("Kota Kuala Simpang").
+            while b < len(toks) and b - a < _MAX_ROUTE_TAIL + 1 and toks[b].text[:1].isupper() and toks[b].text.isalpha() \
+                    and toks[b].start - toks[b - 1].end == 1:
+                b += 1
+            bounds[-1] = (a, b)
+        parts = [(a, b) for a, b in bounds if a < b]
+        if len(parts) > 1 and all(known_place(_text(toks, a, b)) or toks[a].text.lower() in place_heads() for a, b in parts):
+            return parts
+        return [(first, last)]
+    for k in range(first + 1, last):
+        if known_place(_text(toks, first, k)) and known_place(_text(toks, k, last)):
+            return [(first, k), (k, last)]
+    return [(first, last)]
+
+
+def _evidenced(toks: list[Token], first: int, last: int) -> bool:
+    """Return True when the words themselves show that tokens ``first:last`` name a place: a gazetteer
+    name, a place head, or a locative preposition before it (``di Misano``)."""
+    if known_place(_text(toks, first, last)) or _headed(toks, first, last):
+        return True
+    return first > 0 and toks[first - 1].text.lower() in _PREPOSITIONS
+
+
+def _chained(toks: list[Token], first: int, last: int, placed: list[bool]) -> bool:
+    """Return True for a name in an address chain: a comma joins it to a shown place before or after
+    it (``Jalan Pattimura, Legian, Badung``, ``Gumantar, Lombok Utara``)."""
+    after = last + 1 < len(toks) and toks[last].text == "," and placed[last + 1]
+    before = first > 1 and toks[first - 1].text == "," and placed[first - 2]
+    return after or before
+
+
+def evidenced_places(toks: list[Token], cands: list[Candidate], language: str) -> list[Candidate]:
+    """Return the candidates with Indonesian tagger and rule LOCs that name no place dropped, and
+    lists and routes split into their places.
+
+    A LOC holding a ``not_place_nouns.tsv`` word is dropped (``Kontingen Garuda Bhayangkara``); one
+    no gazetteer knows is kept where some mention of its words in the document shows it is a place
+    (``_evidenced``); an all-capital one only when a gazetteer knows it (``dari ISEAS``, ``ke PBI``
+    name bodies and schemes). Address words closing a street are cut (``Jalan X Nomor``).
+    """
+    if language != "id":
+        return cands
+    nouns = not_place_nouns()
+    split: list[Candidate] = []
+    for c in cands:
+        if c.entity_type != "LOC" or c.source not in _RULED:
+            split.append(c)
+            continue
+        last = c.last
+        while last - c.first > 1 and toks[last - 1].text.lower() in _ADDRESS_TAILS:
+            last -= 1
+        c = Candidate(c.first, last, "LOC", c.source, c.canonical_name if last == c.last else None)
+        if any(t.text.lower() in nouns for t in toks[c.first : c.last]):
+            continue
+        parts = _parts(toks, c)
+        if len(parts) == 1:
+            split.append(c)
+        else:
+            split.extend(Candidate(a, b, "LOC", "tagger") for a, b in parts)
+    # Evidence is taken document-wide: one "di Misano" makes every "Misano" a place.
+    ruled = [c for c in split if c.entity_type == "LOC" and c.source in _RULED]
+    shown: dict[str, bool] = defaultdict(bool)
+    for c in ruled:
+        shown[_text(toks, c.first, c.last)] |= _evidenced(toks, c.first, c.last)
+    # ... and passed along address chains from the places shown (a list of brands shows none).
+    placed = [False] * len(toks)
+    for c in split:
+        if c.entity_type == "LOC" and (c.source not in _RULED or shown[_text(toks, c.first, c.last)]):
+            placed[c.first : c.last] = [True] * (c.last - c.first)
+    changed = True
+    while changed:
+        changed = False
+        for c in ruled:
+            if not placed[c.first] and _chained(toks, c.first, c.last, placed):
+                shown[_text(toks, c.first, c.last)] = True
+                placed[c.first : c.last] = [True] * (c.last - c.first)
+                changed = True
+    out = []
+    for c in split:
+        if c.entity_type == "LOC" and c.source in _RULED:
+            name = _text(toks, c.first, c.last)
+            acronym = all(t.text.isupper() for t in toks[c.first : c.last] if t.text.isalpha())
+            if not shown[name] or (acronym and not known_place(name)):
+                continue
+        out.append(c)
+    return sorted(out, key=lambda c: c.first)
+
+
+@cache
+def _two_level_names() -> frozenset[str]:
+    """Return folded short names that are both a kabupaten and a kota (``bogor``, ``pasuruan``; Kemendagri)."""
+    kinds: dict[str, set[str]] = defaultdict(set)
+    for row in lexicons.rows("data/id_regions.tsv"):
+        if len(row) >= 5 and row[1] == "regency":
+            kinds[folded(row[4])].add(row[2])
+    return frozenset(name for name, levels in kinds.items() if {"kabupaten", "kota"} <= levels)
+
+
+# Words before a region's name that say which level it is (``Bupati Pasuruan``, ``Pemkot Bogor``).
+# Source: KBBI; Kemendagri office names (bupati heads a kabupaten, wali kota a kota).
+_REGENCY_CUES = (("kabupaten",), ("kab",), ("pemkab",), ("bupati",), ("wabup",), ("kab", "."))
+_CITY_CUES = (("kota",), ("pemkot",), ("walikota",), ("wali", "kota"), ("wawali",))
+
+
+def _level_cues(toks: list[Token], names: frozenset[str]) -> dict[str, set[str]]:
+    """Return, per two-level name the document writes, the levels its cue words give it."""
+    levels: dict[str, set[str]] = defaultdict(set)
+    words = [t.text.lower() for t in toks]
+    for k, tok in enumerate(toks):
+        key = folded(tok.text)
+        if key not in names or not tok.text[:1].isupper():
+            continue
+        for cues, level in ((_REGENCY_CUES, "kabupaten"), (_CITY_CUES, "kota")):
+            if any(k >= len(cue) and tuple(words[k - len(cue) : k]) == cue for cue in cues):
+                levels[key].add(level)
+    return levels
+
+
+def regency_levels(toks: list[Token], cands: list[Candidate], language: str) -> list[Candidate]:
+    """Return the candidates with a bare region name that is both a kabupaten and a kota
+    (``Pasuruan``) made the regency when the document says only ``Kabupaten``/``Pemkab``/``Bupati``
+    before that name: its entity is then ``Kabupaten Pasuruan``. A document that says ``Kota``/``Pemkot``
+    /``Wali Kota`` or both keeps the bare name, which the geocoder reads as the city."""
+    if language != "id":
+        return cands
+    names = _two_level_names()
+    if not any(folded(toks[c.first].text) in names for c in cands if c.entity_type == "LOC" and c.last - c.first == 1):
+        return cands
+    levels = _level_cues(toks, names)
+    out = []
+    for c in cands:
+        if c.entity_type == "LOC" and c.last - c.first == 1:
+            key = folded(toks[c.first].text)
+            if levels.get(key) == {"kabupaten"}:
+                name = "Kabupaten " + toks[c.first].text
+                c = Candidate(c.first, c.last, "LOC", c.source, name, "LOC:" + folded(name), None, "region")
+        out.append(c)
+    return out
