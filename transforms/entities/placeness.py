@@ -24,6 +24,8 @@ from newsetl.transforms.entities.tokens import Token
 _PREPOSITIONS = frozenset({"di", "ke", "dari", "menuju", "asal", "daerah", "wilayah", "kawasan", "sekitar", "arah"})
 # Tokens joining the items of a list or the ends of a route inside one tagger span.
 _LIST_JOINS = frozenset({",", "dan", "serta", "&", "/"})
+# Tokens joining a name to a place beside it in an address or a list.
+_CHAIN_JOINS = frozenset({",", "dan", "serta", "atau"})
 # Words closing an address that are no part of a street's name ("Jalan Kapten Muslihat Nomor 18").
 _ADDRESS_TAILS = frozenset({"nomor", "no", "nomer", "rt", "rw", "blok", "km"})
 # Candidates placeness may cut, split or drop: the tagger's and rules' (a street too), never a gazetteer name.
@@ -98,11 +100,22 @@ def _parts(toks: list[Token], c: Candidate) -> list[tuple[int, int]]:
                 b += 1
             bounds[-1] = (a, b)
         parts = [(a, b) for a, b in bounds if a < b]
-        if len(parts) > 1 and all(known_place(_text(toks, a, b)) or toks[a].text.lower() in place_heads() for a, b in parts):
+        # Every end a known place, or every end opened by its own head ("Kota Langsa-Kota Kuala Simpang");
+        # a head before the first end only governs the whole ("Bandara Soekarno-Hatta").
+        if len(parts) > 1 and (
+            all(known_place(_text(toks, a, b)) and toks[a].text.lower() not in place_heads() for a, b in parts)
+            or all(toks[a].text.lower() in place_heads() for a, b in parts)
+        ):
             return parts
         return [(first, last)]
+    # Two Kemendagri regions written side by side, a comma lost between them ("Luwu Luwu Timur");
+    # a head opening either part makes one name of them ("Pendopo Kabupaten Bangkalan", "Kota Makkah").
+    regions = district_names()
     for k in range(first + 1, last):
-        if known_place(_text(toks, first, k)) and known_place(_text(toks, k, last)):
+        if (
+            folded(_text(toks, first, k)) in regions and folded(_text(toks, k, last)) in regions
+            and toks[first].text.lower() not in place_heads() and toks[k].text.lower() not in place_heads()
+        ):
             return [(first, k), (k, last)]
     return [(first, last)]
 
@@ -116,11 +129,14 @@ def _evidenced(toks: list[Token], first: int, last: int) -> bool:
 
 
 def _chained(toks: list[Token], first: int, last: int, placed: list[bool]) -> bool:
-    """Return True for a name in an address chain: a comma joins it to a shown place before or after
-    it (``Jalan Pattimura, Legian, Badung``, ``Gumantar, Lombok Utara``)."""
-    after = last + 1 < len(toks) and toks[last].text == "," and placed[last + 1]
-    before = first > 1 and toks[first - 1].text == "," and placed[first - 2]
-    return after or before
+    """Return True for a name in an address chain or a list of places: a comma or ``dan`` joins it to a
+    shown place before or after it (``Jalan Pattimura, Legian, Badung``, ``Gumantar, Lombok Utara``,
+    ``Desa Cijulang dan Bojongtipar``), or it is the acronym a bracket gives a place (``Ibu Kota
+    Nusantara (IKN)``)."""
+    after = last + 1 < len(toks) and toks[last].text.lower() in _CHAIN_JOINS and placed[last + 1]
+    before = first > 1 and toks[first - 1].text.lower() in _CHAIN_JOINS and placed[first - 2]
+    bracketed = first > 1 and toks[first - 1].text == "(" and last < len(toks) and toks[last].text == ")"
+    return after or before or (bracketed and placed[first - 2])
 
 
 def evidenced_places(toks: list[Token], cands: list[Candidate], language: str) -> list[Candidate]:
@@ -161,6 +177,11 @@ def evidenced_places(toks: list[Token], cands: list[Candidate], language: str) -
     for c in split:
         if c.entity_type == "LOC" and (c.source not in _RULED or shown[_text(toks, c.first, c.last)]):
             placed[c.first : c.last] = [True] * (c.last - c.first)
+    bracketed: dict[str, bool] = defaultdict(bool)
+    for c in ruled:
+        if 1 < c.first and c.last < len(toks) and toks[c.first - 1].text == "(" and toks[c.last].text == ")" \
+                and placed[c.first - 2]:
+            bracketed[_text(toks, c.first, c.last)] = True
     changed = True
     while changed:
         changed = False
@@ -174,7 +195,7 @@ def evidenced_places(toks: list[Token], cands: list[Candidate], language: str) -
         if c.entity_type == "LOC" and c.source in _RULED:
             name = _text(toks, c.first, c.last)
             acronym = all(t.text.isupper() for t in toks[c.first : c.last] if t.text.isalpha())
-            if not shown[name] or (acronym and not known_place(name)):
+            if not shown[name] or (acronym and not known_place(name) and not bracketed[name]):
                 continue
         out.append(c)
     return sorted(out, key=lambda c: c.first)

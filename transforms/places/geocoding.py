@@ -360,7 +360,15 @@ def _merged(cands: list[_Candidate]) -> list[_Candidate]:
     for cand in sorted(cands, key=lambda c: (order.get(c.form, 9), -c.weight)):
         twin = next((o for o in out if o.country_code == cand.country_code and o.geo_precision <= 2
                      and cand.form in ("city", "small") and _km(o, cand) <= _SAME_PLACE_KM), None)
-        if twin is None:
+        # A regency is named after its seat: the GeoNames town of its name in its province is that seat
+        # (Boyolali), wherever the regency's point, a median of its kecamatan's namesakes, fell. The
+        # regency stays, placed at its seat; its kecamatan of that name is the same place too.
+        seat = next((o for o in out if o.form == "kabupaten" and cand.form in ("city", "small", "kecamatan")
+                     and o.country_code == cand.country_code and o.admin1_code == cand.admin1_code), None)
+        if seat is not None and twin is None and cand.form != "kecamatan":
+            out[out.index(seat)] = _Candidate(seat.place._replace(latitude=cand.latitude, longitude=cand.longitude),
+                                              seat.weight, seat.form)
+        if twin is None and seat is None:
             out.append(cand)
     return out
 
