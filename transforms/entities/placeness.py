@@ -15,7 +15,7 @@ from functools import cache
 
 from newsetl.transforms import lexicons
 from newsetl.transforms.entities.gazetteer import known_name_type
-from newsetl.transforms.entities.lexicon import city_populations, data_rows, district_names, folded
+from newsetl.transforms.entities.lexicon import city_populations, data_rows, district_names, folded, head_words, word_classes
 from newsetl.transforms.entities.spans import RULE_SOURCES, Candidate
 from newsetl.transforms.entities.tokens import Token
 
@@ -122,10 +122,18 @@ def _parts(toks: list[Token], c: Candidate) -> list[tuple[int, int]]:
 
 def _evidenced(toks: list[Token], first: int, last: int) -> bool:
     """Return True when the words themselves show that tokens ``first:last`` name a place: a gazetteer
-    name, a place head, or a locative preposition before it (``di Misano``)."""
+    name, a place head, or a locative preposition before it (``di Misano``).
+
+    The preposition counts written in lower case, as running text writes it (a title-case name may
+    hold one: ``Menuju Terwujudnya Gapura``), and not before a word NERP knows as an organisation's or
+    a person's (``di Apple``).
+    """
     if known_place(_text(toks, first, last)) or _headed(toks, first, last):
         return True
-    return first > 0 and toks[first - 1].text.lower() in _PREPOSITIONS
+    if last - first == 1 and word_classes("id").get(toks[first].text.lower()) in ("ORG", "PER"):
+        return False
+    before = toks[first - 1].text if first > 0 else ""
+    return before.islower() and before in _PREPOSITIONS
 
 
 def _chained(toks: list[Token], first: int, last: int, placed: list[bool]) -> bool:
@@ -153,8 +161,14 @@ def evidenced_places(toks: list[Token], cands: list[Candidate], language: str) -
     nouns = not_place_nouns()
     split: list[Candidate] = []
     for c in cands:
-        if c.entity_type != "LOC" or c.source not in _RULED:
+        # A gazetteer place the precision rules ran on over a hyphen ("Bandung" + "-Ciwidey") is split too.
+        extended = c.source == "gazetteer" and c.canonical_name is None
+        if c.entity_type != "LOC" or not (c.source in _RULED or extended):
             split.append(c)
+            continue
+        if extended:
+            parts = _parts(toks, Candidate(c.first, c.last, "LOC", "tagger"))
+            split.extend([c] if len(parts) == 1 else [Candidate(a, b, "LOC", "tagger") for a, b in parts])
             continue
         last = c.last
         while last - c.first > 1 and toks[last - 1].text.lower() in _ADDRESS_TAILS:
@@ -162,6 +176,8 @@ def evidenced_places(toks: list[Token], cands: list[Candidate], language: str) -
         c = Candidate(c.first, last, "LOC", c.source, c.canonical_name if last == c.last else None)
         if any(t.text.lower() in nouns for t in toks[c.first : c.last]):
             continue
+        if head_words("id").get(toks[c.first].text.lower()) == "ORG" and not known_place(_text(toks, c.first, c.last)):
+            continue  # "Institut Pendidikan Nasional": an organisation head opens a body's name, no place's
         parts = _parts(toks, c)
         if len(parts) == 1:
             split.append(c)

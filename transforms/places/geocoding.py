@@ -65,6 +65,10 @@ _DOMINANCE = 10
 # Candidates closer than this are one place written in two gazetteers (Kota Bandung, Bandung).
 _SAME_PLACE_KM = 30.0
 _SUBDIVISION_WEIGHT = 1_000_000
+# A city this big, and this many times bigger than its namesakes in the documents' countries, is what
+# the name means whatever the context.
+_WORLD_CITY = 1_000_000
+_WORLD_CITY_DOMINANCE = 50
 
 
 class PlaceRecord(NamedTuple):
@@ -414,7 +418,15 @@ def geocoded_place(name: str, context: Mapping[str, float] | Iterable[str] = (),
         return countries[0].record(name)
     cands = _merged([c for c in cands if c.form != "country"])
     in_context = [c for c in cands if weights.get(c.country_code or "", 0) > 0]
-    if not in_context and weights:
+    # A world city (a capital or major city of places.tsv) outweighs its small namesakes in the documents'
+    # countries ("Perjanjian Paris" beside the US is Paris, France, not Paris, Texas; "di Roma" is Rome).
+    world_city = in_context and entry is not None and entry.kind == "city" and any(
+        c not in in_context and c.form == "city" and c.weight >= _WORLD_CITY
+        and c.weight >= _WORLD_CITY_DOMINANCE * max(o.weight for o in in_context) for c in cands
+    )
+    if world_city:
+        in_context = []
+    elif not in_context and weights:
         in_context = [c for c in _in_context_alternates(forms, weights) if c.form != "kecamatan"]
         cands += [c for c in in_context if c not in cands]
     cands = [c for c in cands if c.form != "kecamatan" or c in in_context or _has_prefix(name, _DISTRICT_PREFIXES)]
