@@ -50,6 +50,11 @@ def _places(text, *names, source="tagger"):
         ("Pembangunan Pendidikan Jawa Barat Menuju Terwujudnya Gapura Panca Waluya tertanggal 6 Mei 2025.",
          "Terwujudnya Gapura"),
         ("Baik WhatsApp, iMessage di Apple, maupun Google Messages.", "Apple"),
+        # a school's surroundings, a research centre, a police unit
+        ("Sesuai Perda tentang Kawasan Tanpa Rokok di Lingkungan Sekolah. Rokok merusak kesehatan.", "Lingkungan Sekolah"),
+        ("Peneliti pascadoktoral di Pusat Penelitian Panas dan Kesehatan Universitas Sydney, Harry Brown.",
+         "Pusat Penelitian Panas"),
+        ("\"Proses-proses yang sudah berjalan di Siber Bareskrim,\" jelas Jhony.", "Siber Bareskrim"),
         # an organisation head opens a body's name
         ("Menjadi inti bagi seluruh calon guru di Institut Pendidikan Nasional di Singapura.",
          "Institut Pendidikan Nasional"),
@@ -164,3 +169,8 @@ def test_bare_two_level_names_take_the_level_the_document_gives(text, name, cano
 def test_a_bare_regency_joins_the_regency_entity_end_to_end():
     keys = {m.text: m.entity_key for m in entity_mentions(_PASURUAN, "id") if m.entity_type == "LOC"}
     assert keys.get("Pasuruan") == "LOC:kabupaten pasuruan"
+
+
+def test_a_headed_region_cut_by_the_tagger_runs_on_to_its_kemendagri_name():
+    text = "Jumlah siswa dari tingkat TK hingga SMA di Kabupaten Seram Bagian Barat, Maluku, yang diduga keracunan."
+    assert _places(text, "Kabupaten Seram") == ["Kabupaten Seram Bagian Barat"]

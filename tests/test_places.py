@@ -108,6 +108,21 @@ def test_world_cities_outweigh_small_namesakes_in_the_context(name, context, cou
     assert _km(rec.latitude, rec.longitude, *point) <= 25
 
 
+@pytest.mark.parametrize(
+    ("name", "context", "country"),
+    [
+        # "Benteng Kuto Besak (BKB)" in Palembang: BKB is Bikaner's airport code in GeoNames, not a place here
+        ("BKB", {"ID": 2}, None),
+        ("PBI", {}, None),  # "peserta PBI": West Palm Beach's code
+        # an acronym of an alternate name inside the documents' countries still counts
+        ("DIY", {"ID": 1}, "ID"),
+        ("KL", {"MY": 3}, "MY"),
+    ],
+)
+def test_acronyms_only_alternate_names_know_count_inside_the_context(name, context, country):
+    assert geocoded_place(name, context).country_code == country
+
+
 def test_a_regency_named_like_its_seat_town_is_the_regency_at_the_town():
     # "jumlah korban di Boyolali lebih banyak lagi" (Detik): Kabupaten Boyolali and the GeoNames town
     # Boyolali, whose regency point (a median of kecamatan namesakes) lies 60 km away, are one place.

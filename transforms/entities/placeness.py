@@ -120,6 +120,24 @@ def _parts(toks: list[Token], c: Candidate) -> list[tuple[int, int]]:
     return [(first, last)]
 
 
+_MAX_REGION_TAIL = 3
+
+
+def _region_completed(toks: list[Token], c: Candidate, covered: list[bool]) -> Candidate:
+    """Return a headed LOC the tagger cut inside a Kemendagri region's name run on to its end
+    (``Kabupaten Seram`` + ``Bagian Barat``); other candidates as they are."""
+    if c.entity_type != "LOC" or c.source not in _RULED or toks[c.first].text.lower() not in place_heads():
+        return c
+    best = c.last
+    end = c.last
+    while end < len(toks) and end - c.last < _MAX_REGION_TAIL and not covered[end] and toks[end].text[:1].isupper() \
+            and toks[end].text.isalpha() and toks[end].start - toks[end - 1].end == 1:
+        end += 1
+        if folded(_text(toks, c.first + 1, end)) in district_names():
+            best = end
+    return c if best == c.last else Candidate(c.first, best, "LOC", c.source)
+
+
 def _evidenced(toks: list[Token], first: int, last: int) -> bool:
     """Return True when the words themselves show that tokens ``first:last`` name a place: a gazetteer
     name, a place head, or a locative preposition before it (``di Misano``).
@@ -160,6 +178,10 @@ def evidenced_places(toks: list[Token], cands: list[Candidate], language: str) -
         return cands
     nouns = not_place_nouns()
     split: list[Candidate] = []
+    covered = [False] * len(toks)
+    for c in cands:
+        covered[c.first : c.last] = [True] * (c.last - c.first)
+    cands = [_region_completed(toks, c, covered) for c in cands]
     for c in cands:
         # A gazetteer place the precision rules ran on over a hyphen ("Bandung" + "-Ciwidey") is split too.
         extended = c.source == "gazetteer" and c.canonical_name is None

@@ -289,6 +289,12 @@ def _stripped(key: str, prefixes: Iterable[str]) -> str | None:
     return None
 
 
+def _code_like(name: str) -> bool:
+    """Return True for a short all-capital name (``BKB``, ``MSc`` aside): an acronym or a code."""
+    letters = [c for c in name if c.isalpha()]
+    return 2 <= len(letters) <= 4 and len(letters) == len(name.strip()) and name.isupper()
+
+
 def _candidates(name: str) -> list[_Candidate]:
     """Return the candidates a name form denotes, narrowed by its prefix (``Kabupaten``, ``Kota``, ``Desa``)."""
     key = folded(name)
@@ -420,6 +426,12 @@ def geocoded_place(name: str, context: Mapping[str, float] | Iterable[str] = (),
     in_context = [c for c in cands if weights.get(c.country_code or "", 0) > 0]
     # A world city (a capital or major city of places.tsv) outweighs its small namesakes in the documents'
     # countries ("Perjanjian Paris" beside the US is Paris, France, not Paris, Texas; "di Roma" is Rome).
+    # GeoNames' alternate names hold airport codes ("BKB" is Bikaner, "PBI" West Palm Beach): an acronym
+    # only they know counts inside the documents' countries ("DIY" beside Indonesia, "KL" beside Malaysia).
+    if _code_like(name) and folded(name) not in _index():
+        cands = in_context
+        if not cands:
+            return _unknown(name)
     world_city = in_context and entry is not None and entry.kind == "city" and any(
         c not in in_context and c.form == "city" and c.weight >= _WORLD_CITY
         and c.weight >= _WORLD_CITY_DOMINANCE * max(o.weight for o in in_context) for c in cands
