@@ -89,6 +89,15 @@ def test_tagger_locs_with_evidence_are_kept(text, name):
          ("Desa Cijulang", "Bojongtipar"), ["Desa Cijulang", "Bojongtipar"]),
         # ... but a chain of names none of which is shown a place shows nothing
         ("Di antaranya, Biore, Nuvo, Lifebouy, hingga Giv.", ("Biore", "Nuvo", "Lifebouy"), []),
+        # ... nor one opened by an acronym no gazetteer knows
+        ("Kawasan dan Ruang Terbuka Hijau di KIPP, Embung, Sanitasi dan Persampahan dan lain-lain, dibutuhkan anggaran.",
+         ("KIPP", "Embung", "Sanitasi", "Persampahan"), []),
+        # a list of common nouns opened by a street head is no street
+        ("Pengelolaan Air Minum, Jalan dan MUT, Kawasan dan Ruang Terbuka Hijau di KIPP.", ("Jalan dan MUT",), []),
+        # lower-case words closing a span are cut, and what is left must still show it is a place
+        ("Ketersediaan fasilitas dan pelayanan di RS pemerintah, kata dia, terus bertambah.", ("RS pemerintah",), []),
+        ("Sambil menikmati keindahan alam khas Gresik utara. Sekapuk Smartland resmi diluncurkan.", ("Gresik utara",),
+         ["Gresik"]),
     ],
 )
 def test_address_chains_and_lists_pass_evidence_on(text, names, kept):

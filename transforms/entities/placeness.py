@@ -123,6 +123,12 @@ def _parts(toks: list[Token], c: Candidate) -> list[tuple[int, int]]:
 _MAX_REGION_TAIL = 3
 
 
+def _unknown_acronym(toks: list[Token], c: Candidate) -> bool:
+    """Return True for an all-capital span no gazetteer knows (``ISEAS``, ``PBI``, ``KIPP``)."""
+    return all(t.text.isupper() for t in toks[c.first : c.last] if t.text.isalpha()) and not known_place(
+        _text(toks, c.first, c.last))
+
+
 def _region_completed(toks: list[Token], c: Candidate, covered: list[bool]) -> Candidate:
     """Return a headed LOC the tagger cut inside a Kemendagri region's name run on to its end
     (``Kabupaten Seram`` + ``Bagian Barat``); other candidates as they are."""
@@ -193,7 +199,9 @@ def evidenced_places(toks: list[Token], cands: list[Candidate], language: str) -
             split.extend([c] if len(parts) == 1 else [Candidate(a, b, "LOC", "tagger") for a, b in parts])
             continue
         last = c.last
-        while last - c.first > 1 and toks[last - 1].text.lower() in _ADDRESS_TAILS:
+        # Address words and lower-case words closing the span are no part of a name ("Jalan X Nomor",
+        # "RS pemerintah", "Gresik utara").
+        while last - c.first > 1 and (toks[last - 1].text.lower() in _ADDRESS_TAILS or toks[last - 1].text.islower()):
             last -= 1
         c = Candidate(c.first, last, "LOC", c.source, c.canonical_name if last == c.last else None)
         if any(t.text.lower() in nouns for t in toks[c.first : c.last]):
@@ -202,9 +210,20 @@ def evidenced_places(toks: list[Token], cands: list[Candidate], language: str) -
             continue  # "Institut Pendidikan Nasional": an organisation head opens a body's name, no place's
         parts = _parts(toks, c)
         if len(parts) == 1:
+            if any(toks[k].text in _LIST_JOINS and toks[k].text.isalpha() for k in range(c.first + 1, c.last - 1)) \
+                    and not known_place(_text(toks, c.first, c.last)):
+                continue  # "Jalan dan MUT": a list of common nouns, no place's name
             split.append(c)
         else:
             split.extend(Candidate(a, b, "LOC", "tagger") for a, b in parts)
+    # An acronym no gazetteer knows is shown no place by a preposition ("di KIPP"), nor shows others one.
+    loc_ends = {c.last for c in split if c.entity_type == "LOC"}
+    given = {  # "Ibu Kota Nusantara (IKN)": the bracket gives the acronym to the place before it
+        _text(toks, c.first, c.last) for c in split
+        if c.first > 1 and toks[c.first - 1].text == "(" and c.first - 1 in loc_ends
+    }
+    split = [c for c in split if not (c.entity_type == "LOC" and c.source in _RULED and _unknown_acronym(toks, c)
+                                      and _text(toks, c.first, c.last) not in given)]
     # Evidence is taken document-wide: one "di Misano" makes every "Misano" a place.
     ruled = [c for c in split if c.entity_type == "LOC" and c.source in _RULED]
     shown: dict[str, bool] = defaultdict(bool)
@@ -215,11 +234,6 @@ def evidenced_places(toks: list[Token], cands: list[Candidate], language: str) -
     for c in split:
         if c.entity_type == "LOC" and (c.source not in _RULED or shown[_text(toks, c.first, c.last)]):
             placed[c.first : c.last] = [True] * (c.last - c.first)
-    bracketed: dict[str, bool] = defaultdict(bool)
-    for c in ruled:
-        if 1 < c.first and c.last < len(toks) and toks[c.first - 1].text == "(" and toks[c.last].text == ")" \
-                and placed[c.first - 2]:
-            bracketed[_text(toks, c.first, c.last)] = True
     changed = True
     while changed:
         changed = False
@@ -231,9 +245,7 @@ def evidenced_places(toks: list[Token], cands: list[Candidate], language: str) -
     out = []
     for c in split:
         if c.entity_type == "LOC" and c.source in _RULED:
-            name = _text(toks, c.first, c.last)
-            acronym = all(t.text.isupper() for t in toks[c.first : c.last] if t.text.isalpha())
-            if not shown[name] or (acronym and not known_place(name) and not bracketed[name]):
+            if not shown[_text(toks, c.first, c.last)]:
                 continue
         out.append(c)
     return sorted(out, key=lambda c: c.first)
