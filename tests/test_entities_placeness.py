@@ -55,6 +55,10 @@ def _places(text, *names, source="tagger"):
         ("Peneliti pascadoktoral di Pusat Penelitian Panas dan Kesehatan Universitas Sydney, Harry Brown.",
          "Pusat Penelitian Panas"),
         ("\"Proses-proses yang sudah berjalan di Siber Bareskrim,\" jelas Jhony.", "Siber Bareskrim"),
+        # a possessive, a brand's inner capital, a ministry's short name
+        ("Ia mengunggah video itu di Instagramnya pada Senin.", "Instagramnya"),
+        ("Martin akan membalap lagi di MotoGP musim depan.", "MotoGP"),
+        ("Laporan itu sudah dikirim ke Kemendikdasmen pekan lalu.", "Kemendikdasmen"),
         # an organisation head opens a body's name
         ("Menjadi inti bagi seluruh calon guru di Institut Pendidikan Nasional di Singapura.",
          "Institut Pendidikan Nasional"),
@@ -137,6 +141,7 @@ def test_lists_and_routes_are_split_into_their_places(text, name, parts, source)
 
 def test_a_spaced_kemendagri_name_is_known_written_as_one_word():
     assert known_place("Puloampel") and known_place("Jampangtengah")
+    assert known_place("Jaksel") and known_place("Solo") and known_place("TTU")  # press short names
     assert not known_place("Lifebouy")
 
 

@@ -123,6 +123,19 @@ def test_acronyms_only_alternate_names_know_count_inside_the_context(name, conte
     assert geocoded_place(name, context).country_code == country
 
 
+@pytest.mark.parametrize(
+    ("name", "code", "kind"),
+    [
+        ("Jaksel", "ID-JK", "admin2"), ("Tangsel", "ID-BT", "admin2"), ("Kukar", "ID-KI", "admin2"),
+        ("Solo", "ID-JT", "city"), ("Jogja", "ID-YO", "city"), ("TTU", "ID-NT", "admin2"),
+        ("Kabupaten Padanglawas Utara", "ID-SU", "admin2"),
+    ],
+)
+def test_press_short_names_of_regencies_are_the_regency(name, code, kind):
+    rec = geocoded_place(name, {"ID": 2})
+    assert (rec.admin1_code, rec.feature_type) == (code, kind)
+
+
 def test_a_regency_named_like_its_seat_town_is_the_regency_at_the_town():
     # "jumlah korban di Boyolali lebih banyak lagi" (Detik): Kabupaten Boyolali and the GeoNames town
     # Boyolali, whose regency point (a median of kecamatan namesakes) lies 60 km away, are one place.

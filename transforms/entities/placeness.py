@@ -52,13 +52,21 @@ def _compact_districts() -> frozenset[str]:
     return frozenset(name.replace(" ", "") for name in district_names())
 
 
+@cache
+def _region_short_names() -> frozenset[str]:
+    """Return the folded short names the press gives regencies and cities (``jaksel``, ``solo``, ``kukar``;
+    ``transforms/data/id_regency_short_names.tsv``)."""
+    return frozenset(folded(row[1]) for row in lexicons.rows("data/id_regency_short_names.tsv") if len(row) >= 2)
+
+
 def known_place(name: str) -> bool:
     """Return True for a name a gazetteer knows as a place: a country, a ``places.tsv`` city or region,
-    an Indonesian province, regency or district (Kemendagri, spaced or not), or a GeoNames city."""
+    an Indonesian province, regency or district (Kemendagri, spaced or not, or its press short name),
+    or a GeoNames city."""
     key = folded(name)
     return bool(key) and (
         known_name_type(name) == "LOC" or key in district_names() or key in city_populations()
-        or (" " not in key and key in _compact_districts())
+        or key in _region_short_names() or (" " not in key and key in _compact_districts())
     )
 
 
@@ -121,6 +129,20 @@ def _parts(toks: list[Token], c: Candidate) -> list[tuple[int, int]]:
 
 
 _MAX_REGION_TAIL = 3
+
+
+# Prefixes of Indonesian ministry short names ("Kemendikdasmen", "Kemenkeu"). Source: KBBI; ministry usage.
+_MINISTRY_PREFIXES = ("Kemen",)
+
+
+def _no_place_word(word: str) -> bool:
+    """Return True for one word that names no place by its form: a possessive (``Instagramnya``),
+    a brand's inner capital (``MotoGP``, ``iMessage``) or a ministry's short name (``Kemendikdasmen``)."""
+    if word.endswith("nya") and len(word) > 5:
+        return True
+    if any(a.islower() and b.isupper() for a, b in zip(word, word[1:])):
+        return True
+    return word.startswith(_MINISTRY_PREFIXES)
 
 
 def _unknown_acronym(toks: list[Token], c: Candidate) -> bool:
@@ -208,6 +230,8 @@ def evidenced_places(toks: list[Token], cands: list[Candidate], language: str) -
             continue
         if head_words("id").get(toks[c.first].text.lower()) == "ORG" and not known_place(_text(toks, c.first, c.last)):
             continue  # "Institut Pendidikan Nasional": an organisation head opens a body's name, no place's
+        if c.last - c.first == 1 and not known_place(toks[c.first].text) and _no_place_word(toks[c.first].text):
+            continue
         parts = _parts(toks, c)
         if len(parts) == 1:
             if any(toks[k].text in _LIST_JOINS and toks[k].text.isalpha() for k in range(c.first + 1, c.last - 1)) \

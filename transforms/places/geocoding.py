@@ -235,6 +235,8 @@ def _indexes() -> tuple[dict[str, tuple[_Candidate, ...]], dict[str, tuple[_Cand
     short_names = defaultdict(list)  # "Jabar", "Sumut", "Sumatra Utara": what the press writes
     for prov_code, short_name in lexicons.rows("data/id_province_short_names.tsv"):
         short_names[prov_code].append(short_name)
+    for regency_code, short_name in lexicons.rows("data/id_regency_short_names.tsv"):  # "Jaksel", "Solo", "Kukar"
+        short_names[regency_code].append(short_name)
     for row in regions:
         code, level, kind, name, short, prov, iso, lat, lon, gid, _a1, _method = row[:12]
         prov_name = province_names.get(prov)
@@ -268,6 +270,9 @@ def _indexes() -> tuple[dict[str, tuple[_Candidate, ...]], dict[str, tuple[_Cand
         add(name, cand)
         add(("Kota " if kind == "kota" else "Kabupaten ") + short, cand)
         add(short, cand)
+        for short_name in short_names[code]:
+            add(short_name, cand)
+            add(("Kota " if kind == "kota" else "Kabupaten ") + short_name, cand)
     for sub in pycountry.subdivisions:
         if sub.country_code == "ID" or sub.parent_code is not None:
             continue
