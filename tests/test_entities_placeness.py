@@ -188,3 +188,22 @@ def test_a_bare_regency_joins_the_regency_entity_end_to_end():
 def test_a_headed_region_cut_by_the_tagger_runs_on_to_its_kemendagri_name():
     text = "Jumlah siswa dari tingkat TK hingga SMA di Kabupaten Seram Bagian Barat, Maluku, yang diduga keracunan."
     assert _places(text, "Kabupaten Seram") == ["Kabupaten Seram Bagian Barat"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "source"),
+    [
+        # "Tim tersebut dipimpin oleh Ipda Samosir": a police rank opens a person's name, not the regency
+        ("Tim tersebut dipimpin oleh Ipda Samosir. \"Untuk menuju lokasi persembunyian tersangka,\" katanya.",
+         "Samosir", "tagger"),
+        ("Laporan diterima AKBP Bone di Mapolres.", "Bone", "gazetteer"),
+    ],
+)
+def test_a_place_name_after_a_rank_is_a_person(text, name, source):
+    toks, cands = _tagged(text, name, source=source)
+    assert [c.entity_type for c in evidenced_places(toks, cands, "id")] == ["PERSON"]
+
+
+def test_a_place_name_after_an_office_stays_a_place():
+    toks, cands = _tagged("Bupati Samosir Vandiko Gultom meninjau lokasi.", "Samosir", source="gazetteer")
+    assert [c.entity_type for c in evidenced_places(toks, cands, "id")] == ["LOC"]

@@ -131,6 +131,28 @@ def _parts(toks: list[Token], c: Candidate) -> list[tuple[int, int]]:
 _MAX_REGION_TAIL = 3
 
 
+# Polri and TNI ranks: only a person's name follows one ("Ipda Samosir", "Iptu Bone"), never a place,
+# unlike an office ("Bupati Samosir"). Source: Perkap 3/2016 (Polri ranks); UU 34/2004 (TNI ranks).
+_RANKS = frozenset({
+    "bripda", "briptu", "brigpol", "brigadir", "bripka", "aipda", "aiptu", "ipda", "iptu", "akp", "kompol", "akbp",
+    "kombes", "brigjen", "irjen", "komjen", "prada", "pratu", "praka", "kopda", "koptu", "kopka", "serda", "sertu",
+    "serka", "serma", "pelda", "peltu", "letda", "lettu", "letkol", "kolonel", "mayjen", "letjen",
+})
+
+
+def ranked_people(toks: list[Token], cands: list[Candidate], language: str) -> list[Candidate]:
+    """Return the candidates with a LOC written right after a Polri/TNI rank typed PERSON (``Ipda Samosir``
+    leads a police team; Samosir is his name, not the regency)."""
+    if language != "id":
+        return cands
+    return [
+        Candidate(c.first, c.last, "PERSON", "title")
+        if c.entity_type == "LOC" and c.first > 0 and c.last - c.first <= 3 and toks[c.first - 1].text.lower() in _RANKS
+        else c
+        for c in cands
+    ]
+
+
 # Prefixes of Indonesian ministry short names ("Kemendikdasmen", "Kemenkeu"). Source: KBBI; ministry usage.
 _MINISTRY_PREFIXES = ("Kemen",)
 
@@ -204,6 +226,7 @@ def evidenced_places(toks: list[Token], cands: list[Candidate], language: str) -
     """
     if language != "id":
         return cands
+    cands = ranked_people(toks, cands, language)
     nouns = not_place_nouns()
     split: list[Candidate] = []
     covered = [False] * len(toks)
