@@ -219,10 +219,12 @@ def evidenced_places(toks: list[Token], cands: list[Candidate], language: str) -
     """Return the candidates with Indonesian tagger and rule LOCs that name no place dropped, and
     lists and routes split into their places.
 
-    A LOC holding a ``not_place_nouns.tsv`` word is dropped (``Kontingen Garuda Bhayangkara``); one
-    no gazetteer knows is kept where some mention of its words in the document shows it is a place
-    (``_evidenced``); an all-capital one only when a gazetteer knows it (``dari ISEAS``, ``ke PBI``
-    name bodies and schemes). Address words closing a street are cut (``Jalan X Nomor``).
+    A LOC holding a ``not_place_nouns.tsv`` word, opening with an organisation head (``Institut``) or
+    formed as no place is (``Instagramnya``, ``MotoGP``) is dropped; one no gazetteer knows is kept
+    where some mention of its words in the document shows it is a place (``_evidenced``, ``_chained``);
+    an all-capital one only when a gazetteer knows it or a bracket gives it to a place (``dari ISEAS``,
+    ``ke PBI`` name bodies and schemes). Lower-case and address words closing a LOC are cut
+    (``Jalan X Nomor``), and a LOC after a Polri/TNI rank is the person it names (``ranked_people``).
     """
     if language != "id":
         return cands
