@@ -59,6 +59,10 @@ def _places(text, *names, source="tagger"):
         ("Ia mengunggah video itu di Instagramnya pada Senin.", "Instagramnya"),
         ("Martin akan membalap lagi di MotoGP musim depan.", "MotoGP"),
         ("Laporan itu sudah dikirim ke Kemendikdasmen pekan lalu.", "Kemendikdasmen"),
+        # an organisation head closes a body's name; a disease noun opens a disease's
+        ("Centre for Peace and Security, Coventry University, Inggris, yang mengonfirmasi kabar nominasi.",
+         "Coventry University"),
+        ("Didahului oleh dua tahun pandemi Corona, kata Abu Hasna.", "Corona"),
         # an organisation head opens a body's name
         ("Menjadi inti bagi seluruh calon guru di Institut Pendidikan Nasional di Singapura.",
          "Institut Pendidikan Nasional"),
@@ -185,9 +189,17 @@ def test_a_bare_regency_joins_the_regency_entity_end_to_end():
     assert keys.get("Pasuruan") == "LOC:kabupaten pasuruan"
 
 
-def test_a_headed_region_cut_by_the_tagger_runs_on_to_its_kemendagri_name():
-    text = "Jumlah siswa dari tingkat TK hingga SMA di Kabupaten Seram Bagian Barat, Maluku, yang diduga keracunan."
-    assert _places(text, "Kabupaten Seram") == ["Kabupaten Seram Bagian Barat"]
+@pytest.mark.parametrize(
+    ("text", "name", "place"),
+    [
+        ("Jumlah siswa dari tingkat TK hingga SMA di Kabupaten Seram Bagian Barat, Maluku, yang diduga keracunan.",
+         "Kabupaten Seram", "Kabupaten Seram Bagian Barat"),  # to its Kemendagri name
+        ("\"Itu betul,\" kata Pramono di Stasiun MRT Dukuh Atas, Jakarta Pusat, Rabu (22/10/2025).",
+         "Stasiun MRT Dukuh", "Stasiun MRT Dukuh Atas"),  # over a place-name tail
+    ],
+)
+def test_a_headed_place_cut_by_the_tagger_runs_on_to_its_end(text, name, place):
+    assert _places(text, name) == [place]
 
 
 @pytest.mark.parametrize(

@@ -153,6 +153,16 @@ def ranked_people(toks: list[Token], cands: list[Candidate], language: str) -> l
     ]
 
 
+# Nouns before a disease's name ("pandemi Corona", "virus Nipah", "varian Delta"): what follows is no place.
+# Source: KBBI.
+_DISEASE_NOUNS = frozenset({"pandemi", "virus", "wabah", "varian", "penyakit"})
+
+
+def _disease(toks: list[Token], c: Candidate) -> bool:
+    """Return True for a LOC written after a disease noun (``pandemi Corona``)."""
+    return c.entity_type == "LOC" and c.first > 0 and toks[c.first - 1].text.lower() in _DISEASE_NOUNS
+
+
 # Prefixes of Indonesian ministry short names ("Kemendikdasmen", "Kemenkeu"). Source: KBBI; ministry usage.
 _MINISTRY_PREFIXES = ("Kemen",)
 
@@ -173,6 +183,19 @@ def _unknown_acronym(toks: list[Token], c: Candidate) -> bool:
         _text(toks, c.first, c.last))
 
 
+def _org_headed(toks: list[Token], c: Candidate) -> bool:
+    """Return True for a span an Indonesian organisation head opens (``Institut``) or an organisation
+    head closes (``University``, ``Foundation``)."""
+    last = toks[c.last - 1].text.lower()
+    return head_words("id").get(toks[c.first].text.lower()) == "ORG" or (
+        c.last - c.first > 1 and "ORG" in (head_words("id").get(last), head_words("en").get(last)))
+
+
+# Words closing Indonesian place names after their head and name ("Stasiun MRT Dukuh Atas", "Pasar
+# Minggu Baru"): a headed place the tagger cut before one runs on over it. Source: KBBI; Kemendagri names.
+_PLACE_TAILS = frozenset({"Atas", "Bawah", "Barat", "Timur", "Utara", "Selatan", "Tengah", "Raya", "Baru", "Lama", "Hilir", "Hulu"})
+
+
 def _region_completed(toks: list[Token], c: Candidate, covered: list[bool]) -> Candidate:
     """Return a headed LOC the tagger cut inside a Kemendagri region's name run on to its end
     (``Kabupaten Seram`` + ``Bagian Barat``); other candidates as they are."""
@@ -185,6 +208,9 @@ def _region_completed(toks: list[Token], c: Candidate, covered: list[bool]) -> C
         end += 1
         if folded(_text(toks, c.first + 1, end)) in district_names():
             best = end
+    while best < len(toks) and best - c.last < 2 and not covered[best] and toks[best].text in _PLACE_TAILS \
+            and toks[best].start - toks[best - 1].end == 1:
+        best += 1
     return c if best == c.last else Candidate(c.first, best, "LOC", c.source)
 
 
@@ -228,7 +254,7 @@ def evidenced_places(toks: list[Token], cands: list[Candidate], language: str) -
     """
     if language != "id":
         return cands
-    cands = ranked_people(toks, cands, language)
+    cands = [c for c in ranked_people(toks, cands, language) if not _disease(toks, c)]
     nouns = not_place_nouns()
     split: list[Candidate] = []
     covered = [False] * len(toks)
@@ -253,8 +279,8 @@ def evidenced_places(toks: list[Token], cands: list[Candidate], language: str) -
         c = Candidate(c.first, last, "LOC", c.source, c.canonical_name if last == c.last else None)
         if any(t.text.lower() in nouns for t in toks[c.first : c.last]):
             continue
-        if head_words("id").get(toks[c.first].text.lower()) == "ORG" and not known_place(_text(toks, c.first, c.last)):
-            continue  # "Institut Pendidikan Nasional": an organisation head opens a body's name, no place's
+        if _org_headed(toks, c) and not known_place(_text(toks, c.first, c.last)):
+            continue  # "Institut Pendidikan Nasional", "Coventry University": a body's name, no place's
         if c.last - c.first == 1 and not known_place(toks[c.first].text) and _no_place_word(toks[c.first].text):
             continue
         parts = _parts(toks, c)
