@@ -79,6 +79,7 @@ def test_tagger_locs_that_name_no_place_are_dropped(text, name):
         ("Mereka berkunjung ke Benteng Kuto Besak dan Jembatan Ampera.", "Benteng Kuto Besak"),  # a place head
         ("Keduanya mengaku menjadi korban penculikan di kawasan Pelabuhan Sanur.", "Pelabuhan Sanur"),
         ("Pemeriksaan dilakukan di gedung KPK, Kuningan, Jakarta Selatan.", "Kuningan"),  # a gazetteer name
+        ("Rumah korban berada di Gang Masjid, tak jauh dari pasar.", "Gang Masjid"),  # a street of any name
     ],
 )
 def test_tagger_locs_with_evidence_are_kept(text, name):

@@ -185,10 +185,11 @@ def _unknown_acronym(toks: list[Token], c: Candidate) -> bool:
 
 def _org_headed(toks: list[Token], c: Candidate) -> bool:
     """Return True for a span an Indonesian organisation head opens (``Institut``) or an organisation
-    head closes (``University``, ``Foundation``)."""
+    head closes (``University``, ``Foundation``) after no place head (a street may bear any name: ``Gang Masjid``)."""
     last = toks[c.last - 1].text.lower()
     return head_words("id").get(toks[c.first].text.lower()) == "ORG" or (
-        c.last - c.first > 1 and "ORG" in (head_words("id").get(last), head_words("en").get(last)))
+        c.last - c.first > 1 and toks[c.first].text.lower() not in place_heads()
+        and "ORG" in (head_words("id").get(last), head_words("en").get(last)))
 
 
 # Words closing Indonesian place names after their head and name ("Stasiun MRT Dukuh Atas", "Pasar
