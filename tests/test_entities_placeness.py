@@ -5,7 +5,8 @@ was a marts.places row of the Detik warehouse before the change."""
 import pytest
 
 from newsetl.transforms.entities import entity_mentions
-from newsetl.transforms.entities.placeness import evidenced_places, known_place, regency_levels
+from newsetl.transforms.entities.levels import regency_levels
+from newsetl.transforms.entities.placeness import evidenced_places, known_place
 from newsetl.transforms.entities.spans import Candidate
 from newsetl.transforms.entities.tokens import tokens
 

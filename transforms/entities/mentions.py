@@ -30,7 +30,8 @@ from newsetl.transforms.entities.lexicon import (
     word_classes,
 )
 from newsetl.transforms.entities.ministries import ministry_matches, portfolio_end
-from newsetl.transforms.entities.placeness import evidenced_places, regency_levels
+from newsetl.transforms.entities.levels import regency_levels
+from newsetl.transforms.entities.placeness import evidenced_places
 from newsetl.transforms.entities.precision import precise_candidates
 from newsetl.transforms.entities.roles import NAME_LINKS, title_end, title_start, titled_person_spans
 from newsetl.transforms.entities.spans import (

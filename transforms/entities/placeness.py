@@ -1,11 +1,10 @@
-"""Indonesian place mentions the text gives evidence for, one place per mention, at the region level it says.
+"""Indonesian place mentions the text gives evidence for, one place per mention.
 
 The Indonesian tagger calls many capitalised words LOC (a contingent, a soap brand, a job title);
 a place it finds that no gazetteer knows must show it is one: a preposition before it
 (``di Misano``), a place head opening it (``Desa Sekapuk``, ``Pulau Gag``) or an address chain
 around it (``Legian, Badung, Bali``). Lists and routes the tagger ran together are split
-(``Luwu Luwu Timur``, ``Bojonegara-Puloampel``), and a bare regency name takes the level the
-document gives it (``Bupati Pasuruan`` ... ``Pasuruan`` is Kabupaten Pasuruan).
+(``Luwu Luwu Timur``, ``Bojonegara-Puloampel``). ``levels.py`` says which level a bare regency name means.
 """
 
 from __future__ import annotations
@@ -242,72 +241,54 @@ def _chained(toks: list[Token], first: int, last: int, placed: list[bool]) -> bo
     return after or before or (bracketed and placed[first - 2])
 
 
-def evidenced_places(toks: list[Token], cands: list[Candidate], language: str) -> list[Candidate]:
-    """Return the candidates with Indonesian tagger and rule LOCs that name no place dropped, and
-    lists and routes split into their places.
+def _named_places(toks: list[Token], c: Candidate) -> list[Candidate]:
+    """Return what one tagger or rule LOC leaves as places: nothing for a name no place bears, its
+    parts for a list or route, else the span less the lower-case and address words closing it."""
+    last = c.last
+    # Address and lower-case words closing the span are no part of a name ("Jalan X Nomor", "RS pemerintah").
+    while last - c.first > 1 and (toks[last - 1].text.lower() in _ADDRESS_TAILS or toks[last - 1].text.islower()):
+        last -= 1
+    c = Candidate(c.first, last, "LOC", c.source, c.canonical_name if last == c.last else None)
+    name = _text(toks, c.first, c.last)
+    if any(t.text.lower() in not_place_nouns() for t in toks[c.first : c.last]):
+        return []
+    if not known_place(name) and (
+        _org_headed(toks, c)  # "Institut Pendidikan Nasional", "Coventry University": a body's name
+        or (c.last - c.first == 1 and _no_place_word(name))
+    ):
+        return []
+    parts = _parts(toks, c)
+    if len(parts) > 1:
+        return [Candidate(a, b, "LOC", "tagger") for a, b in parts]
+    if not known_place(name) and any(
+        toks[k].text in _LIST_JOINS and toks[k].text.isalpha() for k in range(c.first + 1, c.last - 1)
+    ):
+        return []  # "Jalan dan MUT": a list of common nouns, no place's name
+    return [c]
 
-    A LOC holding a ``not_place_nouns.tsv`` word, opening with an organisation head (``Institut``) or
-    formed as no place is (``Instagramnya``, ``MotoGP``) is dropped; one no gazetteer knows is kept
-    where some mention of its words in the document shows it is a place (``_evidenced``, ``_chained``);
-    an all-capital one only when a gazetteer knows it or a bracket gives it to a place (``dari ISEAS``,
-    ``ke PBI`` name bodies and schemes). Lower-case and address words closing a LOC are cut
-    (``Jalan X Nomor``), and a LOC after a Polri/TNI rank is the person it names (``ranked_people``).
-    """
-    if language != "id":
-        return cands
-    cands = [c for c in ranked_people(toks, cands, language) if not _disease(toks, c)]
-    nouns = not_place_nouns()
-    split: list[Candidate] = []
-    covered = [False] * len(toks)
-    for c in cands:
-        covered[c.first : c.last] = [True] * (c.last - c.first)
-    cands = [_region_completed(toks, c, covered) for c in cands]
-    for c in cands:
-        # A gazetteer place the precision rules ran on over a hyphen ("Bandung" + "-Ciwidey") is split too.
-        extended = c.source == "gazetteer" and c.canonical_name is None
-        if c.entity_type != "LOC" or not (c.source in _RULED or extended):
-            split.append(c)
-            continue
-        if extended:
-            parts = _parts(toks, Candidate(c.first, c.last, "LOC", "tagger"))
-            split.extend([c] if len(parts) == 1 else [Candidate(a, b, "LOC", "tagger") for a, b in parts])
-            continue
-        last = c.last
-        # Address words and lower-case words closing the span are no part of a name ("Jalan X Nomor",
-        # "RS pemerintah", "Gresik utara").
-        while last - c.first > 1 and (toks[last - 1].text.lower() in _ADDRESS_TAILS or toks[last - 1].text.islower()):
-            last -= 1
-        c = Candidate(c.first, last, "LOC", c.source, c.canonical_name if last == c.last else None)
-        if any(t.text.lower() in nouns for t in toks[c.first : c.last]):
-            continue
-        if _org_headed(toks, c) and not known_place(_text(toks, c.first, c.last)):
-            continue  # "Institut Pendidikan Nasional", "Coventry University": a body's name, no place's
-        if c.last - c.first == 1 and not known_place(toks[c.first].text) and _no_place_word(toks[c.first].text):
-            continue
-        parts = _parts(toks, c)
-        if len(parts) == 1:
-            if any(toks[k].text in _LIST_JOINS and toks[k].text.isalpha() for k in range(c.first + 1, c.last - 1)) \
-                    and not known_place(_text(toks, c.first, c.last)):
-                continue  # "Jalan dan MUT": a list of common nouns, no place's name
-            split.append(c)
-        else:
-            split.extend(Candidate(a, b, "LOC", "tagger") for a, b in parts)
-    # An acronym no gazetteer knows is shown no place by a preposition ("di KIPP"), nor shows others one.
-    loc_ends = {c.last for c in split if c.entity_type == "LOC"}
-    given = {  # "Ibu Kota Nusantara (IKN)": the bracket gives the acronym to the place before it
-        _text(toks, c.first, c.last) for c in split
+
+def _without_unknown_acronyms(toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
+    """Return the candidates less the rule LOCs that are acronyms no gazetteer knows (``di KIPP``), but
+    for one a bracket gives to the place before it (``Ibu Kota Nusantara (IKN)``) and its other mentions."""
+    loc_ends = {c.last for c in cands if c.entity_type == "LOC"}
+    given = {
+        _text(toks, c.first, c.last) for c in cands
         if c.first > 1 and toks[c.first - 1].text == "(" and c.first - 1 in loc_ends
     }
-    split = [c for c in split if not (c.entity_type == "LOC" and c.source in _RULED and _unknown_acronym(toks, c)
-                                      and _text(toks, c.first, c.last) not in given)]
-    # Evidence is taken document-wide: one "di Misano" makes every "Misano" a place.
-    ruled = [c for c in split if c.entity_type == "LOC" and c.source in _RULED]
+    return [c for c in cands if not (c.entity_type == "LOC" and c.source in _RULED and _unknown_acronym(toks, c)
+                                     and _text(toks, c.first, c.last) not in given)]
+
+
+def _shown(toks: list[Token], cands: list[Candidate]) -> dict[str, bool]:
+    """Return, per rule LOC text, whether the document shows it is a place: some mention of it has
+    its own evidence (``_evidenced``; one "di Misano" makes every "Misano" a place) or sits in an
+    address chain or list with a place shown (``_chained``; a list of brands shows none)."""
+    ruled = [c for c in cands if c.entity_type == "LOC" and c.source in _RULED]
     shown: dict[str, bool] = defaultdict(bool)
     for c in ruled:
         shown[_text(toks, c.first, c.last)] |= _evidenced(toks, c.first, c.last)
-    # ... and passed along address chains from the places shown (a list of brands shows none).
     placed = [False] * len(toks)
-    for c in split:
+    for c in cands:
         if c.entity_type == "LOC" and (c.source not in _RULED or shown[_text(toks, c.first, c.last)]):
             placed[c.first : c.last] = [True] * (c.last - c.first)
     changed = True
@@ -318,62 +299,40 @@ def evidenced_places(toks: list[Token], cands: list[Candidate], language: str) -
                 shown[_text(toks, c.first, c.last)] = True
                 placed[c.first : c.last] = [True] * (c.last - c.first)
                 changed = True
-    out = []
-    for c in split:
-        if c.entity_type == "LOC" and c.source in _RULED:
-            if not shown[_text(toks, c.first, c.last)]:
-                continue
-        out.append(c)
-    return sorted(out, key=lambda c: c.first)
+    return shown
 
 
-@cache
-def _two_level_names() -> frozenset[str]:
-    """Return folded short names that are both a kabupaten and a kota (``bogor``, ``pasuruan``; Kemendagri)."""
-    kinds: dict[str, set[str]] = defaultdict(set)
-    for row in lexicons.rows("data/id_regions.tsv"):
-        if len(row) >= 5 and row[1] == "regency":
-            kinds[folded(row[4])].add(row[2])
-    return frozenset(name for name, levels in kinds.items() if {"kabupaten", "kota"} <= levels)
+def evidenced_places(toks: list[Token], cands: list[Candidate], language: str) -> list[Candidate]:
+    """Return the candidates with Indonesian tagger and rule LOCs that name no place dropped, and
+    lists and routes split into their places.
 
-
-# Words before a region's name that say which level it is (``Bupati Pasuruan``, ``Pemkot Bogor``).
-# Source: KBBI; Kemendagri office names (bupati heads a kabupaten, wali kota a kota).
-_REGENCY_CUES = (("kabupaten",), ("kab",), ("pemkab",), ("bupati",), ("wabup",), ("kab", "."))
-_CITY_CUES = (("kota",), ("pemkot",), ("walikota",), ("wali", "kota"), ("wawali",))
-
-
-def _level_cues(toks: list[Token], names: frozenset[str]) -> dict[str, set[str]]:
-    """Return, per two-level name the document writes, the levels its cue words give it."""
-    levels: dict[str, set[str]] = defaultdict(set)
-    words = [t.text.lower() for t in toks]
-    for k, tok in enumerate(toks):
-        key = folded(tok.text)
-        if key not in names or not tok.text[:1].isupper():
-            continue
-        for cues, level in ((_REGENCY_CUES, "kabupaten"), (_CITY_CUES, "kota")):
-            if any(k >= len(cue) and tuple(words[k - len(cue) : k]) == cue for cue in cues):
-                levels[key].add(level)
-    return levels
-
-
-def regency_levels(toks: list[Token], cands: list[Candidate], language: str) -> list[Candidate]:
-    """Return the candidates with a bare region name that is both a kabupaten and a kota
-    (``Pasuruan``) made the regency when the document says only ``Kabupaten``/``Pemkab``/``Bupati``
-    before that name: its entity is then ``Kabupaten Pasuruan``. A document that says ``Kota``/``Pemkot``
-    /``Wali Kota`` or both keeps the bare name, which the geocoder reads as the city."""
+    A LOC holding a ``not_place_nouns.tsv`` word, opening with an organisation head (``Institut``) or
+    formed as no place is (``Instagramnya``, ``MotoGP``) is dropped; one no gazetteer knows is kept
+    where some mention of its words in the document shows it is a place (``_shown``); an all-capital
+    one only when a gazetteer knows it or a bracket gives it to a place (``dari ISEAS``, ``ke PBI``
+    name bodies and schemes). Lower-case and address words closing a LOC are cut (``Jalan X Nomor``),
+    a headed place the tagger cut is completed (``_region_completed``), a LOC after a disease noun is
+    dropped and one after a Polri/TNI rank is the person it names (``ranked_people``).
+    """
     if language != "id":
         return cands
-    names = _two_level_names()
-    if not any(folded(toks[c.first].text) in names for c in cands if c.entity_type == "LOC" and c.last - c.first == 1):
-        return cands
-    levels = _level_cues(toks, names)
-    out = []
+    cands = [c for c in ranked_people(toks, cands, language) if not _disease(toks, c)]
+    covered = [False] * len(toks)
     for c in cands:
-        if c.entity_type == "LOC" and c.last - c.first == 1:
-            key = folded(toks[c.first].text)
-            if levels.get(key) == {"kabupaten"}:
-                name = "Kabupaten " + toks[c.first].text
-                c = Candidate(c.first, c.last, "LOC", c.source, name, "LOC:" + folded(name), None, "region")
-        out.append(c)
-    return out
+        covered[c.first : c.last] = [True] * (c.last - c.first)
+    split: list[Candidate] = []
+    for c in (_region_completed(toks, c, covered) for c in cands):
+        if c.entity_type != "LOC":
+            split.append(c)
+        elif c.source in _RULED:
+            split.extend(_named_places(toks, c))
+        elif c.source == "gazetteer" and c.canonical_name is None:
+            # A gazetteer place the precision rules ran on over a hyphen ("Bandung" + "-Ciwidey") is split too.
+            parts = _parts(toks, Candidate(c.first, c.last, "LOC", "tagger"))
+            split.extend([c] if len(parts) == 1 else [Candidate(a, b, "LOC", "tagger") for a, b in parts])
+        else:
+            split.append(c)
+    split = _without_unknown_acronyms(toks, split)
+    shown = _shown(toks, split)
+    out = [c for c in split if not (c.entity_type == "LOC" and c.source in _RULED and not shown[_text(toks, c.first, c.last)])]
+    return sorted(out, key=lambda c: c.first)
