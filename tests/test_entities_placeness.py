@@ -56,6 +56,8 @@ def _places(text, *names, source="tagger"):
         ("Peneliti pascadoktoral di Pusat Penelitian Panas dan Kesehatan Universitas Sydney, Harry Brown.",
          "Pusat Penelitian Panas"),
         ("\"Proses-proses yang sudah berjalan di Siber Bareskrim,\" jelas Jhony.", "Siber Bareskrim"),
+        # an office's head alone, though Kemendagri has a kecamatan Balai
+        ("Kepala Balai Pelaksanaan Jalan Nasional (BPJN) Aceh, Heri Yugiantoro mengatakan.", "Balai"),
         # a possessive, a brand's inner capital, a ministry's short name
         ("Ia mengunggah video itu di Instagramnya pada Senin.", "Instagramnya"),
         ("Martin akan membalap lagi di MotoGP musim depan.", "MotoGP"),

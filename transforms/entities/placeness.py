@@ -166,6 +166,11 @@ def _disease(toks: list[Token], c: Candidate) -> bool:
 _MINISTRY_PREFIXES = ("Kemen",)
 
 
+# Heads of buildings and offices that alone name no one place ("Kepala Balai Pelaksanaan Jalan", "di Pendopo").
+# Source: KBBI.
+_BARE_HEADS = frozenset({"balai", "pusat", "gedung", "kantor", "istana", "pendopo", "markas", "aula"})
+
+
 def _no_place_word(word: str) -> bool:
     """Return True for one word that names no place by its form: a possessive (``Instagramnya``),
     a brand's inner capital (``MotoGP``, ``iMessage``) or a ministry's short name (``Kemendikdasmen``)."""
@@ -252,6 +257,8 @@ def _named_places(toks: list[Token], c: Candidate) -> list[Candidate]:
     name = _text(toks, c.first, c.last)
     if any(t.text.lower() in not_place_nouns() for t in toks[c.first : c.last]):
         return []
+    if c.last - c.first == 1 and toks[c.first].text.lower() in _BARE_HEADS:
+        return []  # "Kepala Balai ...": Kemendagri's kecamatan Balai is not what the office means
     if not known_place(name) and (
         _org_headed(toks, c)  # "Institut Pendidikan Nasional", "Coventry University": a body's name
         or (c.last - c.first == 1 and _no_place_word(name))
