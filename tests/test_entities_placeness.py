@@ -58,6 +58,8 @@ def _places(text, *names, source="tagger"):
         ("\"Proses-proses yang sudah berjalan di Siber Bareskrim,\" jelas Jhony.", "Siber Bareskrim"),
         # an office's head alone, though Kemendagri has a kecamatan Balai
         ("Kepala Balai Pelaksanaan Jalan Nasional (BPJN) Aceh, Heri Yugiantoro mengatakan.", "Balai"),
+        ("\"Itu udah momok banget di Republik ini,\" tambah Atalarik.", "Republik"),
+        ("Namun, staf di Setwan tidak bisa langsung berkoordinasi karena pengadaan mobil itu.", "Setwan"),
         # a possessive, a brand's inner capital, a ministry's short name
         ("Ia mengunggah video itu di Instagramnya pada Senin.", "Instagramnya"),
         ("Martin akan membalap lagi di MotoGP musim depan.", "MotoGP"),

@@ -166,9 +166,12 @@ def _disease(toks: list[Token], c: Candidate) -> bool:
 _MINISTRY_PREFIXES = ("Kemen",)
 
 
-# Heads of buildings and offices that alone name no one place ("Kepala Balai Pelaksanaan Jalan", "di Pendopo").
+# Heads of buildings, offices and states that alone name no one place ("Kepala Balai Pelaksanaan Jalan",
+# "di Pendopo", "momok banget di Republik ini").
 # Source: KBBI.
-_BARE_HEADS = frozenset({"balai", "pusat", "gedung", "kantor", "istana", "pendopo", "markas", "aula"})
+_BARE_HEADS = frozenset({
+    "balai", "pusat", "gedung", "kantor", "istana", "pendopo", "markas", "aula", "republik", "negara", "kerajaan",
+})
 
 
 def _no_place_word(word: str) -> bool:
