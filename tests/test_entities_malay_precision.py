@@ -287,3 +287,36 @@ def test_a_lone_place_head_runs_on_over_the_place_name():
 def test_a_malay_name_runs_on_over_its_name_openers(text, name):
     people = {t for t, kind, _n in _spans(text) if kind == "PERSON"}
     assert people == {name}, people
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("PHNOM PENH: Ada peningkatan ditunjukkan skuad bola sepak wanita negara, namun masih banyak yang perlu dipelajari.",
+         "PHNOM PENH"),
+        ("BERUAS: Seorang lelaki maut selepas kereta dipandunya terbabas di Jalan Beruas-Sitiawan di sini hari ini.",
+         "BERUAS"),
+    ],
+)
+def test_a_dateline_names_a_place(text, place):
+    kinds = {t: kind for t, kind, _n in _spans(text)}
+    assert kinds.get(place) == "LOC", kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "person"),
+    [
+        ("Arahan itu dilkeluarkan Timbalan Speaker, Datuk Mohd. Rashid Hasnon selepas menggantikan Speaker bagi menjawab usul itu.",
+         "Timbalan Speaker", "Mohd. Rashid Hasnon"),
+        ("Ketua Pembangkang, Datuk Seri Anwar Ibrahim berkata demikian ketika ditemui pemberita.", "Pembangkang", "Anwar Ibrahim"),
+    ],
+)
+def test_a_parliamentary_office_alone_is_no_person(text, absent, person):
+    people = {t for t, kind, _n in _spans(text) if kind == "PERSON"}
+    assert person in people and absent not in people, people
+
+
+def test_a_military_unit_is_an_organisation():
+    text = ("Beliau ditanya pemberita di Kem Batalion 18 Rejimen Askar Melayu Diraja (RAMD) di Seberang Takir, di sini.")
+    kinds = {t: kind for t, kind, _n in _spans(text)}
+    assert kinds.get("Rejimen Askar Melayu Diraja") == "ORG", kinds

@@ -90,6 +90,61 @@ def test_ambiguous_names_follow_the_documents_countries(name, context, country):
 
 
 @pytest.mark.parametrize(
+    ("name", "context", "country", "point"),
+    [
+        # "target Perjanjian Paris" in a Detik article on US climate policy: Paris, France, not Paris, Texas
+        ("Paris", {"US": 3}, "FR", (48.8566, 2.3522)),
+        # "Dalam suatu pertemuan di Roma bulan Februari 2025, Megawati berdiskusi dengan Al Gore"
+        ("Roma", {"US": 2}, "IT", (41.9028, 12.4964)),
+        # a city outside places.tsv keeps the documents' country: BBC's Perth is in Scotland
+        ("Perth", {"GB": 3}, "GB", (56.3950, -3.4308)),
+        # London, Ontario is no small namesake: London is only 23 times bigger
+        ("London", {"CA": 2}, "CA", (42.9849, -81.2453)),
+    ],
+)
+def test_world_cities_outweigh_small_namesakes_in_the_context(name, context, country, point):
+    rec = geocoded_place(name, context)
+    assert rec.country_code == country
+    assert _km(rec.latitude, rec.longitude, *point) <= 25
+
+
+@pytest.mark.parametrize(
+    ("name", "context", "country"),
+    [
+        # "Benteng Kuto Besak (BKB)" in Palembang: BKB is Bikaner's airport code in GeoNames, not a place here
+        ("BKB", {"ID": 2}, None),
+        ("PBI", {}, None),  # "peserta PBI": West Palm Beach's code
+        # an acronym of an alternate name inside the documents' countries still counts
+        ("DIY", {"ID": 1}, "ID"),
+        ("KL", {"MY": 3}, "MY"),
+    ],
+)
+def test_acronyms_only_alternate_names_know_count_inside_the_context(name, context, country):
+    assert geocoded_place(name, context).country_code == country
+
+
+@pytest.mark.parametrize(
+    ("name", "code", "kind"),
+    [
+        ("Jaksel", "ID-JK", "admin2"), ("Tangsel", "ID-BT", "admin2"), ("Kukar", "ID-KI", "admin2"),
+        ("Solo", "ID-JT", "city"), ("Jogja", "ID-YO", "city"), ("TTU", "ID-NT", "admin2"),
+        ("Kabupaten Padanglawas Utara", "ID-SU", "admin2"),
+    ],
+)
+def test_press_short_names_of_regencies_are_the_regency(name, code, kind):
+    rec = geocoded_place(name, {"ID": 2})
+    assert (rec.admin1_code, rec.feature_type) == (code, kind)
+
+
+def test_a_regency_named_like_its_seat_town_is_the_regency_at_the_town():
+    # "jumlah korban di Boyolali lebih banyak lagi" (Detik): Kabupaten Boyolali and the GeoNames town
+    # Boyolali, whose regency point (a median of kecamatan namesakes) lies 60 km away, are one place.
+    rec = geocoded_place("Boyolali", {"ID": 3})
+    assert (rec.country_code, rec.feature_type, rec.geo_precision, rec.admin1_code) == ("ID", "admin2", 2, "ID-JT")
+    assert _km(rec.latitude, rec.longitude, -7.5317, 110.5958) <= 10
+
+
+@pytest.mark.parametrize(
     "name",
     [
         "Tripoli",  # Libya or Lebanon, and nothing in the article says which

@@ -86,6 +86,34 @@ def test_a_story_borrowing_two_paragraphs_is_not_a_copy(name, other):
     assert [p.similar_document_id for p in sc.similar_pairs(stored, new)] == [other]
 
 
+def test_stored_permutations_are_the_ones_datasketch_draws():
+    from newsetl_dev.build_minhash_permutations import permutation_rows
+
+    a, b = sc._permutations()
+    assert [(int(x), int(y)) for x, y in zip(a, b)] == permutation_rows()
+
+
+def _copies_of_the_seeds() -> tuple[list, list]:
+    stored = [(seed, sc.minhash_signature(sc.word_shingles(_seed(seed))).signature) for seed in SEED_FILES]
+    new = []
+    for name in SEED_FILES:
+        for key, text in (("lead", with_new_lead(_seed(name))), ("moved", with_paragraphs_reordered(_seed(name)))):
+            new.append((f"{key}-{name}", sc.minhash_signature(sc.word_shingles(text)).signature))
+    other = SEED_FILES[0]
+    new.append(("borrower", sc.minhash_signature(sc.word_shingles(with_two_paragraphs_of(_seed(other), _seed(SEED_FILES[1])))).signature))
+    new.append((SEED_FILES[2], stored[2][1]))  # already stored: never matched again
+    return stored, new
+
+
+def test_direct_comparison_finds_what_the_lsh_index_finds(monkeypatch):
+    stored, new = _copies_of_the_seeds()
+    direct = sc.similar_pairs(stored, new)
+    monkeypatch.setattr(sc, "EXACT_COMPARISONS", 0)  # the LSH path, as for a large warehouse
+    indexed = sc.similar_pairs(stored, new)
+    assert direct == indexed
+    assert len(direct) >= 3 * len(SEED_FILES)  # each copy matches its seed, and the two copies match each other
+
+
 @pytest.mark.parametrize(("citations", "agency"), [
     ([["AFP"], ["AFP", "Kompas"]], "AFP"),
     ([["TASS", "TASS"], ["tass"], []], "TASS"),          # two of three members, case aside

@@ -21,7 +21,7 @@ import numpy as np
 if TYPE_CHECKING:
     from datasketch import MinHash
 
-from newsetl.transforms.lexicons import records
+from newsetl.transforms.lexicons import records, rows
 
 # Chosen on the seeds, the tests and Detik (README, "Story clusters"): 5-word shingles
 # make a shared quote or stock phrase count for little, and a copy that keeps most
@@ -77,10 +77,16 @@ def minhash_signature(shingles: Iterable[str]) -> Signature:
 
 @cache
 def _permutations() -> np.ndarray:
-    """Return datasketch's permutation parameters ``(a, b)`` for ``NUM_PERM`` and ``MINHASH_SEED`` (drawn once)."""
-    from datasketch import MinHash
+    """Return datasketch's permutation parameters ``(a, b)`` for ``NUM_PERM`` and ``MINHASH_SEED``, a 2 x NUM_PERM uint32 array.
 
-    return MinHash(num_perm=NUM_PERM, seed=MINHASH_SEED, scheme=MINHASH_SCHEME).permutations
+    Read from ``data/minhash_permutations.tsv`` (written from datasketch by
+    ``newsetl_dev.build_minhash_permutations``; a test keeps them equal): signing documents then
+    needs numpy only, where importing datasketch imports SciPy (~1 s of a small run on 2 cores).
+    """
+    table = np.array(rows("data/minhash_permutations.tsv"), dtype=np.uint64).T.astype(np.uint32)
+    if table.shape != (2, NUM_PERM):
+        raise ValueError(f"data/minhash_permutations.tsv holds {table.shape[1]} permutations, not {NUM_PERM}: rebuild it")
+    return table
 
 
 def _fmix32(hv: np.ndarray) -> np.ndarray:
@@ -151,6 +157,12 @@ def _minhash(signature: bytes) -> MinHash:
                    permutations=_permutations())
 
 
+# Below this many signature comparisons (new documents x all documents) every pair is compared
+# directly: LSH only approximates that comparison, to avoid it at scale; for a few hundred
+# documents the direct one costs less than building the index (and importing datasketch's SciPy).
+EXACT_COMPARISONS = 250_000
+
+
 @dataclass(frozen=True)
 class StoryPair:
     document_id: str          # the document queried (new in this run)
@@ -166,6 +178,8 @@ def similar_pairs(stored: Sequence[tuple[str, bytes]], new: Sequence[tuple[str, 
     is queried, then added, so new documents also match each other. Candidates from the
     index are kept only if their estimated similarity reaches ``threshold``.
     """
+    if len(new) * (len(stored) + len(new)) <= EXACT_COMPARISONS:
+        return _compared_pairs(stored, new, threshold)
     from datasketch import MinHashLSH
 
     lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
@@ -186,6 +200,36 @@ def similar_pairs(stored: Sequence[tuple[str, bytes]], new: Sequence[tuple[str, 
                 pairs.append(StoryPair(document_id, other, round(similarity, 4)))
         signatures[document_id] = signature
         lsh.insert(document_id, minhash, check_duplication=False)
+    return pairs
+
+
+def _compared_pairs(stored: Sequence[tuple[str, bytes]], new: Sequence[tuple[str, bytes]],
+                    threshold: float) -> list[StoryPair]:
+    """Return ``similar_pairs``'s pairs found by comparing each new signature with every earlier one.
+
+    The same order and rule as the LSH path (each new document against the stored ones and the
+    new ones before it, others in id order); it finds every pair LSH finds, and any LSH misses.
+    """
+    ids: list[str] = []
+    seen: set[str] = set()
+    values: list[np.ndarray] = []
+    for document_id, signature in stored:
+        if document_id not in seen:
+            seen.add(document_id)
+            ids.append(document_id)
+            values.append(_values(signature))
+    pairs = []
+    for document_id, signature in new:
+        if document_id in seen:
+            continue
+        mine = _values(signature)
+        if ids:
+            similarities = (np.vstack(values) == mine).mean(axis=1)
+            for k in sorted(np.flatnonzero(similarities >= threshold), key=lambda k: ids[k]):
+                pairs.append(StoryPair(document_id, ids[k], round(float(similarities[k]), 4)))
+        seen.add(document_id)
+        ids.append(document_id)
+        values.append(mine)
     return pairs
 
 

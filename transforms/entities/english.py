@@ -8,22 +8,21 @@ title precedes it or it is two to four uncommon words. Gazetteer names are handl
 from __future__ import annotations
 
 import re
-from collections import defaultdict
-from functools import cache
 
 from newsetl.transforms.entities.lexicon import (
-    calendar_words, city_populations, data_rows, demonyms, folded, head_words, is_common_word, nicknames, titles,
+    calendar_words, city_populations, demonyms, folded, head_words, is_common_word, nicknames, titles,
 )
 from newsetl.transforms.entities.precision import event_words
+from newsetl.transforms.entities.english_lexicon import (
+    CONNECTORS, EN_RULE_SOURCES, NAMEABLE_PLACES, ORG_FOLLOWERS, english_cues, joined, org_tails,
+)
+from newsetl.transforms.entities.english_longer_names import places_in_longer_names
+from newsetl.transforms.entities.english_people import cued_companies, honorific_surnames
 from newsetl.transforms.entities.roles import title_end, title_start
 from newsetl.transforms.entities.spans import Candidate
 from newsetl.transforms.entities.tokens import Token
 
-# Lower-case words that may sit inside one name ("Ministry of Defence", "Ibn al Khattab").
-_CONNECTORS = frozenset({"of", "for", "de", "van", "von", "bin", "al", "da", "du", "der", "den"})
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "across", "around"})
-# Nouns after a company's name ("a Lufthansa spokesman", "Daiwa shares").
-_ORG_FOLLOWERS = frozenset({"spokesman", "spokeswoman", "spokesperson", "shares", "shareholders"})
 _SPEECH_VERBS = frozenset({"said", "says", "told", "added", "stated", "wrote", "warned", "announced"})
 
 
@@ -33,6 +32,28 @@ def _is_capitalised(tok: Token) -> bool:
 
 def _is_common(word: str) -> bool:
     return is_common_word(word, "en")
+
+
+def _is_participle(word: str) -> bool:
+    """Return True for an ``-ing`` form of an everyday verb (``Joining``, ``Making``): opening a
+    sentence it is the verb, not a name (``Joining Vera Drake in the race is ...``). A doubled
+    consonant is left alone: ``Manning`` and ``Channing`` are surnames more often than verbs."""
+    if len(word) < 6 or not word.endswith("ing"):
+        return False
+    stem = word[:-3]
+    return _is_common(stem) or _is_common(stem + "e")
+
+
+def _participle_opens(toks: list[Token], i: int, last: int) -> bool:
+    """Return True when the sentence-opening ``toks[i]`` is a participle before a two-word name
+    with no head word (``Joining Vera Drake``); ``Downing Street``, ``Fostering Network`` and
+    ``Reading`` are names of their own."""
+    if not _is_participle(toks[i].text) or i + 2 >= last:
+        return False
+    after = [t.text for t in toks[i + 1 : min(last, i + 5)]]
+    names = [w for w in after[:2] if w[:1].isupper() and w.isalpha()]
+    heads = head_words("en")
+    return len(names) == 2 and not any(w.lower() in heads or w.lower() in org_tails() for w in after if w[:1].isupper())
 
 
 def _tight_hyphen(toks: list[Token], j: int, last: int) -> bool:
@@ -48,14 +69,14 @@ def _runs(toks: list[Token], text: str, first: int, last: int) -> list[tuple[int
     runs = []
     i = first
     while i < last:
-        if not _is_capitalised(toks[i]) or (i == first and _is_common(toks[i].text)):
+        if not _is_capitalised(toks[i]) or (i == first and (_is_common(toks[i].text) or _participle_opens(toks, i, last))):
             i += 1
             continue
         j = i + 1
         while j < last and "\n" not in text[toks[j - 1].end : toks[j].start]:
             if _is_capitalised(toks[j]):
                 j += 1
-            elif toks[j].text in _CONNECTORS and j + 1 < last and _is_capitalised(toks[j + 1]):
+            elif toks[j].text in CONNECTORS and j + 1 < last and _is_capitalised(toks[j + 1]):
                 j += 2
             elif _tight_hyphen(toks, j, last):  # Kilroy-Silk, Anti-Doping Agency: one name
                 j += 2
@@ -79,14 +100,8 @@ def _last_title_end(toks: list[Token], first: int, last: int) -> int | None:
     return found
 
 
-@cache
-def _org_tails() -> frozenset[str]:
-    """Return the words closing English company and publication names (``org_tails_en.tsv``)."""
-    return frozenset(row[0] for row in data_rows("org_tails_en.tsv"))
-
-
 # A capitalised compound with a lower-case tail opens a sentence, not a name ("State-owned Rosneft").
-_COMPOUND_OPENER = re.compile(r"[A-Z][a-z]*-[a-z]+")
+_COMPOUND_OPENER = re.compile(r"[A-Z][A-Za-z]*-[a-z]+")  # ... and "US-based Alistair Cragg"
 
 
 def _classified(toks: list[Token], first: int, last: int) -> tuple[int, int, str] | None:
@@ -99,7 +114,7 @@ def _classified(toks: list[Token], first: int, last: int) -> tuple[int, int, str
         return None
     heads = head_words("en")
     words = [t.text.lower() for t in toks[first:last]]
-    if "&" in words or any(heads.get(w) == "ORG" for w in words) or words[-1] in _org_tails():
+    if "&" in words or any(heads.get(w) == "ORG" for w in words) or words[-1] in org_tails():
         return first, last, "ORG"
     if heads.get(words[-1]) == "LOC" or heads.get(words[0]) == "LOC":
         return first, last, "LOC"
@@ -112,11 +127,11 @@ def _classified(toks: list[Token], first: int, last: int) -> tuple[int, int, str
         folded(toks[first].text) in city_populations()
     ):
         return first, last, "LOC"
-    uncommon = [w for w in words if not _is_common(w) and w not in _CONNECTORS and w != "-"]
+    uncommon = [w for w in words if not _is_common(w) and w not in CONNECTORS and w != "-"]
     size = last - first - words.count("-")
     if 2 <= size <= 4 and len(uncommon) == size:
         return first, last, "PERSON"
-    if last < len(toks) and toks[last].text.lower() in _ORG_FOLLOWERS:
+    if last < len(toks) and toks[last].text.lower() in ORG_FOLLOWERS:
         return first, last, "ORG"  # "a Lufthansa spokesman", "Daiwa shares"
     if (
         last - first == 1 and last < len(toks) and toks[last].text in _SPEECH_VERBS and uncommon
@@ -131,24 +146,30 @@ def english_spans(toks: list[Token], text: str, sentence_bounds: list[tuple[int,
     """Return ``(first, last, type)`` name spans found by the English rules."""
     spans = []
     for first, last in sentence_bounds:
-        for run_first, run_last in _runs(toks, text, first, last):
-            found = _classified(toks, run_first, run_last)
-            if found:
-                spans.append(found)
+        for run in _runs(toks, text, first, last):
+            for run_first, run_last in _person_of_split(toks, *run):
+                found = _classified(toks, run_first, run_last)
+                if found:
+                    spans.append(found)
     return spans
 
 
-@cache
-def _cues() -> dict[str, frozenset[str]]:
-    """Return the cue words of ``english_cues.tsv`` by kind (``sport``, ``team_after``, ...)."""
-    kinds: dict[str, set[str]] = defaultdict(set)
-    for row in data_rows("english_cues.tsv"):
-        if len(row) >= 2:
-            kinds[row[1]].add(row[0])
-    return {kind: frozenset(words) for kind, words in kinds.items()}
+def _person_of_split(toks: list[Token], first: int, last: int) -> list[tuple[int, int]]:
+    """Return the run cut at an ``of`` after a person's name (``Orin Middleton of Barclays
+    Capital``: the analyst and his firm), else the run whole; a name of two to four uncommon
+    words with no organisation head is a person's, not the opening of ``Bank of England``."""
+    heads = head_words("en")
+    if toks[first].text.lower() in english_cues().get("peerage", frozenset()):
+        return [(first, last)]  # "Lord Nicholls of Birkenhead": a peer's style is one name
+    for k in range(first + 2, min(last - 1, first + 5)):
+        if toks[k].text == "of":
+            words = [t.text for t in toks[first:k]]
+            if all(not _is_common(w) and heads.get(w.lower()) is None and w[:1].isupper() for w in words):
+                return [(first, k), (k + 1, last)]
+            break
+    return [(first, last)]
 
 
-_RULE_SOURCES = frozenset({"tagger", "propagated", "title"})
 # A document with this many distinct sports words is sports copy, where places field teams.
 _SPORT_WORDS = 3
 _POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
@@ -190,14 +211,14 @@ def _without_demonyms(toks: list[Token], c: Candidate) -> Candidate | None:
 
 
 def _is_sport_copy(toks: list[Token]) -> bool:
-    sport = _cues().get("sport", frozenset())
+    sport = english_cues().get("sport", frozenset())
     return len({t.text for t in toks if t.text in sport}) >= _SPORT_WORDS
 
 
 def _team_cued(toks: list[Token], c: Candidate) -> bool:
     """Return True when words around a place's name make it a team (``Liverpool manager``,
     ``Chelsea's captain``, ``beat Wales``, ``play for Ireland``)."""
-    cues = _cues()
+    cues = english_cues()
     after, before = cues.get("team_after", frozenset()), cues.get("team_before", frozenset())
     k = c.last
     if k < len(toks) and toks[k].text in _POSSESSIVES:
@@ -219,7 +240,7 @@ def _teams(toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
     def placelike(c: Candidate) -> bool:
         if c.entity_type == "LOC":
             return c.source != "street"
-        return c.entity_type == "PERSON" and c.last - c.first <= 2 and c.source in _RULE_SOURCES and (
+        return c.entity_type == "PERSON" and c.last - c.first <= 2 and c.source in EN_RULE_SOURCES and (
             folded(" ".join(t.text for t in toks[c.first : c.last])) in places
         )
 
@@ -235,8 +256,10 @@ def _teams(toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
 def _media_names(toks: list[Token], text: str, cands: list[Candidate]) -> list[Candidate]:
     """Return the candidates with a broadcaster's name run on over the words that name its
     channel or desk (``BBC Radio 4``, ``BBC News``, ``BBC World Service``): one ORG, its own entity."""
-    tails = _cues().get("media_tail", frozenset())
+    tails = english_cues().get("media_tail", frozenset())
     starts = {c.first for c in cands}
+    # A broadcaster's regional service ("ITV London", "BBC Scotland", "BBC Radio Wales") is its own desk.
+    places = {c.first: c.last for c in cands if c.entity_type == "LOC" and c.source == "gazetteer" and c.kind in NAMEABLE_PLACES}
     out: list[Candidate] = []
     skip = -1
     for c in cands:
@@ -248,6 +271,8 @@ def _media_names(toks: list[Token], text: str, cands: list[Candidate]) -> list[C
                 toks[end].text in tails or (toks[end].text.isdigit() and len(toks[end].text) == 1 and toks[end - 1].text == "Radio")
             ):
                 end += 1
+            if end in places and joined(toks, text, end - 1, end):
+                end = places[end]
         if end > c.last:
             name = text[toks[c.first].start : toks[end - 1].end]
             out.append(Candidate(c.first, end, "ORG", "gazetteer", name, "ORG:" + folded(name), None, "media"))
@@ -275,12 +300,12 @@ def _hyphenated_companies(toks: list[Token], cands: list[Candidate]) -> list[Can
         # Listed with companies ("Anheuser-Busch, Heineken and Scottish & Newcastle") or followed
         # by a company's nouns ("a Rolls-Royce spokesman").
         after = toks[c.last].text.lower() if c.last < len(toks) else ""
-        return after in _ORG_FOLLOWERS or _listed_with(toks, c.last, 1, orgs_at) or _listed_with(toks, c.first - 1, -1, orgs_at)
+        return after in ORG_FOLLOWERS or _listed_with(toks, c.last, 1, orgs_at) or _listed_with(toks, c.first - 1, -1, orgs_at)
 
     out = []
     for c in cands:
         if (
-            c.entity_type == "PERSON" and c.source in _RULE_SOURCES and c.last - c.first == 3 and toks[c.first + 1].text == "-"
+            c.entity_type == "PERSON" and c.source in EN_RULE_SOURCES and c.last - c.first == 3 and toks[c.first + 1].text == "-"
             and (words := tuple(t.text for t in toks[c.first : c.last])) not in people and words not in titled
             and company_context(c)
         ):
@@ -323,7 +348,7 @@ def _lone_names(toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
     }
     lone = {
         toks[c.first].text for c in cands
-        if c.entity_type == "PERSON" and c.source in _RULE_SOURCES and c.last - c.first == 1
+        if c.entity_type == "PERSON" and c.source in EN_RULE_SOURCES and c.last - c.first == 1
         and toks[c.first].text not in in_names and toks[c.first].text.isalpha()
     }
     if not lone:
@@ -360,18 +385,21 @@ _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
 
 def english_refined(toks: list[Token], text: str, cands: list[Candidate]) -> list[Candidate]:
     """Return English candidates with demonyms out of names, teams, broadcasters' channels and
-    hyphenated companies typed (issue 16, BBC)."""
+    hyphenated companies typed (issue 16, BBC), places inside longer names taken as those names,
+    everyday-word surnames found and companies cued by their job nouns typed ORG."""
     out = []
     for c in cands:
         if c.entity_type == "LOC" and c.last < len(toks) and folded(toks[c.last].text) in event_words() and (
             toks[c.last].text[:1].isupper() and toks[c.last].start - toks[c.last - 1].end == 1
         ):
             continue  # "the New York Marathon", "the Athens Olympics": the event's name, no mention of the place
-        if c.source in _RULE_SOURCES and c.last - c.first == 1 and _PLURAL_ACRONYM.fullmatch(toks[c.first].text):
+        if c.source in EN_RULE_SOURCES and c.last - c.first == 1 and _PLURAL_ACRONYM.fullmatch(toks[c.first].text):
             continue  # "the number of MPs", "DVDs": a plural common noun, no name
-        if c.source in _RULE_SOURCES:
+        if c.source in EN_RULE_SOURCES:
             c = _without_demonyms(toks, c)
             if c is None:
                 continue
         out.append(c)
-    return _initialled(toks, _lone_names(toks, _hyphenated_companies(toks, _teams(toks, _media_names(toks, text, out)))))
+    out = places_in_longer_names(toks, text, _media_names(toks, text, out))
+    out = cued_companies(toks, honorific_surnames(toks, text, out))
+    return _initialled(toks, _lone_names(toks, _hyphenated_companies(toks, _teams(toks, out))))

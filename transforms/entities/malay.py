@@ -170,6 +170,9 @@ _CUP_WORDS = frozenset({"piala", "liga", "sukan", "kejohanan", "anugerah"})
 _STRICT_PLACE_PREPOSITIONS = frozenset({"di", "ke"})
 # An acronym with a lower-case tail (``MAIPs``, ``MAINs``) is an institution's, not a person's name.
 _ACRONYM_PLURAL = re.compile(r"[A-Z]{3,}[a-z]{1,2}")
+# Words opening the names of military units (``Rejimen Askar Melayu Diraja``, ``Briged Ke-7``): the unit is
+# an organisation, never a person. Source: Kamus Dewan; Tentera Darat Malaysia unit names (Wikipedia ms).
+_UNIT_HEADS = frozenset({"rejimen", "batalion", "briged", "divisyen", "skuadron", "kor", "markas"})
 # Malaysian companies' legal forms (Sendirian Berhad). Source: Companies Act 2016.
 _COMPANY_FORMS = frozenset({"sdn", "bhd", "berhad", "sendirian"})
 # Words opening the names of courts and universities, which the tagger calls places after "di".
@@ -181,6 +184,14 @@ _INSTITUTION_HEADS = frozenset({"mahkamah", "universiti", "politeknik", "hospita
 def _malaysian_places() -> frozenset[str]:
     """Return folded names of Malaysia's populated places (GeoNames, any size)."""
     return geonames_country_places("MY")
+
+
+def _dateline(toks: list[Token], c: Candidate) -> bool:
+    """Return True if ``c`` is a Malaysian dateline: capitals opening the text, then a colon (``BERUAS:``)."""
+    return (
+        c.first == 0 and c.last < len(toks) and toks[c.last].text == ":"
+        and all(t.text.isupper() or not t.text.isalpha() for t in toks[c.first : c.last])
+    )
 
 
 def places_not_people(toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
@@ -196,6 +207,10 @@ def places_not_people(toks: list[Token], cands: list[Candidate]) -> list[Candida
     place_ends = {c.last for c in cands if c.entity_type == "LOC"}
     out = []
     for c in cands:
+        if c.source in RULE_SOURCES and c.entity_type != "LOC" and _dateline(toks, c):
+            c = Candidate(c.first, c.last, "LOC", c.source)  # "PHNOM PENH: Ada peningkatan ...": the dateline's place
+        if c.entity_type == "PERSON" and c.source in RULE_SOURCES and folded(toks[c.first].text) in _UNIT_HEADS:
+            c = Candidate(c.first, c.last, "ORG", c.source)  # "Rejimen Askar Melayu Diraja": a military unit
         if c.entity_type == "ORG" and c.source in RULE_SOURCES and folded(toks[c.first].text) in _CONCEPT_HEADS:
             continue  # "Skim Perumahan Belia", "Cukai Barangan Mewah": a scheme or a tax
         if c.entity_type == "LOC" and c.last < len(toks) and toks[c.last].text == "$" and toks[c.last].start == toks[c.last - 1].end:

@@ -65,6 +65,10 @@ _DOMINANCE = 10
 # Candidates closer than this are one place written in two gazetteers (Kota Bandung, Bandung).
 _SAME_PLACE_KM = 30.0
 _SUBDIVISION_WEIGHT = 1_000_000
+# A city this big, and this many times bigger than its namesakes in the documents' countries, is what
+# the name means whatever the context.
+_WORLD_CITY = 1_000_000
+_WORLD_CITY_DOMINANCE = 50
 
 
 class PlaceRecord(NamedTuple):
@@ -231,6 +235,8 @@ def _indexes() -> tuple[dict[str, tuple[_Candidate, ...]], dict[str, tuple[_Cand
     short_names = defaultdict(list)  # "Jabar", "Sumut", "Sumatra Utara": what the press writes
     for prov_code, short_name in lexicons.rows("data/id_province_short_names.tsv"):
         short_names[prov_code].append(short_name)
+    for regency_code, short_name in lexicons.rows("data/id_regency_short_names.tsv"):  # "Jaksel", "Solo", "Kukar"
+        short_names[regency_code].append(short_name)
     for row in regions:
         code, level, kind, name, short, prov, iso, lat, lon, gid, _a1, _method = row[:12]
         prov_name = province_names.get(prov)
@@ -264,6 +270,9 @@ def _indexes() -> tuple[dict[str, tuple[_Candidate, ...]], dict[str, tuple[_Cand
         add(name, cand)
         add(("Kota " if kind == "kota" else "Kabupaten ") + short, cand)
         add(short, cand)
+        for short_name in short_names[code]:
+            add(short_name, cand)
+            add(("Kota " if kind == "kota" else "Kabupaten ") + short_name, cand)
     for sub in pycountry.subdivisions:
         if sub.country_code == "ID" or sub.parent_code is not None:
             continue
@@ -283,6 +292,12 @@ def _stripped(key: str, prefixes: Iterable[str]) -> str | None:
         if key.startswith(prefix) and len(key) > len(prefix):
             return key[len(prefix):]
     return None
+
+
+def _code_like(name: str) -> bool:
+    """Return True for a short all-capital name (``BKB``, ``MSc`` aside): an acronym or a code."""
+    letters = [c for c in name if c.isalpha()]
+    return 2 <= len(letters) <= 4 and len(letters) == len(name.strip()) and name.isupper()
 
 
 def _candidates(name: str) -> list[_Candidate]:
@@ -360,7 +375,15 @@ def _merged(cands: list[_Candidate]) -> list[_Candidate]:
     for cand in sorted(cands, key=lambda c: (order.get(c.form, 9), -c.weight)):
         twin = next((o for o in out if o.country_code == cand.country_code and o.geo_precision <= 2
                      and cand.form in ("city", "small") and _km(o, cand) <= _SAME_PLACE_KM), None)
-        if twin is None:
+        # A regency is named after its seat: the GeoNames town of its name in its province is that seat
+        # (Boyolali), wherever the regency's point, a median of its kecamatan's namesakes, fell. The
+        # regency stays, placed at its seat; its kecamatan of that name is the same place too.
+        seat = next((o for o in out if o.form == "kabupaten" and cand.form in ("city", "small", "kecamatan")
+                     and o.country_code == cand.country_code and o.admin1_code == cand.admin1_code), None)
+        if seat is not None and twin is None and cand.form != "kecamatan":
+            out[out.index(seat)] = _Candidate(seat.place._replace(latitude=cand.latitude, longitude=cand.longitude),
+                                              seat.weight, seat.form)
+        if twin is None and seat is None:
             out.append(cand)
     return out
 
@@ -406,7 +429,21 @@ def geocoded_place(name: str, context: Mapping[str, float] | Iterable[str] = (),
         return countries[0].record(name)
     cands = _merged([c for c in cands if c.form != "country"])
     in_context = [c for c in cands if weights.get(c.country_code or "", 0) > 0]
-    if not in_context and weights:
+    # A world city (a capital or major city of places.tsv) outweighs its small namesakes in the documents'
+    # countries ("Perjanjian Paris" beside the US is Paris, France, not Paris, Texas; "di Roma" is Rome).
+    # GeoNames' alternate names hold airport codes ("BKB" is Bikaner, "PBI" West Palm Beach): an acronym
+    # only they know counts inside the documents' countries ("DIY" beside Indonesia, "KL" beside Malaysia).
+    if _code_like(name) and folded(name) not in _index():
+        cands = in_context
+        if not cands:
+            return _unknown(name)
+    world_city = in_context and entry is not None and entry.kind == "city" and any(
+        c not in in_context and c.form == "city" and c.weight >= _WORLD_CITY
+        and c.weight >= _WORLD_CITY_DOMINANCE * max(o.weight for o in in_context) for c in cands
+    )
+    if world_city:
+        in_context = []
+    elif not in_context and weights:
         in_context = [c for c in _in_context_alternates(forms, weights) if c.form != "kecamatan"]
         cands += [c for c in in_context if c not in cands]
     cands = [c for c in cands if c.form != "kecamatan" or c in in_context or _has_prefix(name, _DISTRICT_PREFIXES)]
