@@ -283,3 +283,24 @@ def test_names_in_a_bulleted_list_are_found():
     assert ("Erick Thohir", "Menteri BUMN") in people
     assert "Farida Faricha" in [p for p, _ in people]
     assert ("Angga Raka Prabowo", "Wamenkomdigi") in people
+
+
+@pytest.mark.parametrize(
+    ("text", "initials", "person"),
+    [
+        ("Pria yang akrab disapa Kang Dedi Mulyadi (KDM) itu menantang Purbaya. Purbaya menekankan lagi bahwa KDM bisa "
+         "menanyakan hal itu.", "KDM", "Dedi Mulyadi"),
+        ("Laporan itu dilaporkan mantan Gubernur Jawa Barat (Jabar) Ridwan Kamil (RK). Lantas RK menjawab tudingan itu.",
+         "RK", "Ridwan Kamil"),
+        ("KPK telah menetapkan Direktur Utama PT Loco Montrado, Siman Bahar (SB), sebagai tersangka.", "SB", "Siman Bahar"),
+    ],
+)
+def test_a_persons_initials_in_brackets_are_that_person(text, initials, person):
+    mentions = [m for m in entity_mentions(text, "id") if m.text == initials]
+    assert mentions and all((m.entity_type, m.canonical_name) == ("PERSON", person) for m in mentions)
+    assert len({m.entity_key for m in entity_mentions(text, "id") if m.canonical_name == person}) == 1
+
+
+def test_an_english_term_taken_for_a_person_gives_its_acronym_no_person():
+    text = "Pemerintah mengusulkan pembentukan Sovereign Wealth Fund (SWF) berupa Dana Abadi Tambang."
+    assert "SWF" not in [m.text for m in entity_mentions(text, "id") if m.entity_type == "PERSON"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import cache
 
 from newsetl.transforms.entities.headed import region_end
-from newsetl.transforms.entities.lexicon import concept_heads, folded, head_words, is_common_word, non_names
+from newsetl.transforms.entities.lexicon import concept_heads, folded, head_words, is_common_word, non_names, titles
 from newsetl.transforms.entities.spans import Candidate
 from newsetl.transforms.entities.tokens import Token
 
@@ -43,6 +43,45 @@ def _run_start(toks: list[Token], k: int, acr: str) -> int | None:
         if len(initials) >= len(letters):
             return None
     return None
+
+
+def _person_initials(toks: list[Token], person: Candidate) -> set[str]:
+    """Return the initials a text may give a person: of the name's words, and with the title or
+    address word before it (``Kang`` of ``Kang Dedi Mulyadi (KDM)``)."""
+    words = [t.text for t in toks[person.first : person.last] if t.text[:1].isalpha()]
+    found = {"".join(w[0] for w in words).upper()}
+    if person.first > 0 and folded(toks[person.first - 1].text) in titles("id"):
+        found.add((toks[person.first - 1].text[0] + "".join(w[0] for w in words)).upper())
+    return found if len(words) >= 2 else set()
+
+
+def person_initials(toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
+    """Return the candidates with a PERSON for a person's initials in brackets after the person
+    (``Ridwan Kamil (RK)``, ``Kang Dedi Mulyadi (KDM)``): kind ``initials``, the person's name as
+    canonical name, which ``docresolve`` keys every mention of the initials by. A tagger ORG over the
+    bracket gives way."""
+    persons = {c.last: c for c in cands if c.entity_type == "PERSON"}
+    by_first = {c.first: c for c in cands}
+    out, dropped = [], set()
+    for k in range(2, len(toks) - 1):
+        acr = toks[k].text
+        if toks[k - 1].text != "(" or toks[k + 1].text != ")" or not _is_acronym(acr):
+            continue
+        person = persons.get(k - 1)
+        if person is None or acr not in _person_initials(toks, person):
+            continue
+        if any(is_common_word(t.text, "en") for t in toks[person.first : person.last]):
+            continue  # "Sovereign Wealth Fund (SWF)": an English body or term the tagger took for a person
+        held = by_first.get(k)
+        if held is not None and (held.last != k + 1 or held.source not in ("tagger", "propagated", "gazetteer")):
+            continue
+        if held is not None:
+            dropped.add(id(held))
+        name = " ".join(t.text for t in toks[person.first : person.last])
+        out.append(Candidate(k, k + 1, "PERSON", "tagger", name, None, None, "initials"))
+    if not out:
+        return cands
+    return sorted([c for c in cands if id(c) not in dropped] + out, key=lambda c: c.first)
 
 
 def _is_short_form(word: str) -> bool:

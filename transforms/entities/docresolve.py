@@ -127,6 +127,18 @@ def _agreed_types(cands: list[Candidate], surfaces: list[str]) -> None:
             cand.entity_type = "PERSON" if tuple(name.split()) in person_parts else best
 
 
+def _initials_linked(cands: list[Candidate], keys: list) -> list:
+    """Return the keys with a person's initials defined in the text (``Ridwan Kamil (RK)``) keyed as
+    the person, wherever the document writes them."""
+    aliases = {
+        key: tuple(folded_name(c.canonical_name).split())
+        for c, key in zip(cands, keys) if c.entity_type == "PERSON" and c.kind == "initials" and key and c.canonical_name
+    }
+    if not aliases:
+        return keys
+    return [aliases.get(key, key) if c.entity_type == "PERSON" and key else key for c, key in zip(cands, keys)]
+
+
 def _own_key(cand: Candidate, surface: str) -> tuple[str, ...] | None:
     """Return the folded words a PERSON or non-gazetteer ORG is resolved by, else None."""
     if cand.entity_type == "PERSON":
@@ -186,7 +198,7 @@ def document_mentions(text: str, toks: list[Token], cands: list[Candidate], lang
     cands = list(firsts.values())
     surfaces = [text[toks[c.first].start : toks[c.last - 1].end] for c in cands]
     _agreed_types(cands, surfaces)
-    own_keys = _gendered_keys(toks, cands, [_own_key(c, s) for c, s in zip(cands, surfaces)])
+    own_keys = _initials_linked(cands, _gendered_keys(toks, cands, [_own_key(c, s) for c, s in zip(cands, surfaces)]))
     fixed = frozenset(
         k for c, k, s in zip(cands, own_keys, surfaces)
         if k and c.entity_type == "ORG" and len(k) == 1 and s.isupper()

@@ -6,7 +6,7 @@ from bisect import bisect_left
 from collections import defaultdict
 from functools import cache
 
-from newsetl.transforms.entities.acronyms import bracketed_acronyms, placed_acronym_names
+from newsetl.transforms.entities.acronyms import bracketed_acronyms, person_initials, placed_acronym_names
 from newsetl.transforms.entities.crf import bio_spans, sentences_tags_and_person_odds
 from newsetl.transforms.entities.docresolve import document_mentions
 from newsetl.transforms.entities.english import english_refined, english_spans
@@ -636,6 +636,8 @@ def entity_mentions(text: str, language: str = "id") -> list[EntityMention]:
     if language == "id":
         cands = cued_persons(toks, cands, language)
     cands = _titled_joined(text, toks, sorted(cands + _titled_persons(text, toks, cands, headlines, language), key=lambda c: c.first))
+    if language == "id":
+        cands = person_initials(toks, cands)
     cands = sorted(cands + _propagated(toks, cands, language), key=lambda c: c.first)
     cands = [
         c for c in _joint_split(toks, cands, language)
