@@ -304,3 +304,10 @@ def test_a_persons_initials_in_brackets_are_that_person(text, initials, person):
 def test_an_english_term_taken_for_a_person_gives_its_acronym_no_person():
     text = "Pemerintah mengusulkan pembentukan Sovereign Wealth Fund (SWF) berupa Dana Abadi Tambang."
     assert "SWF" not in [m.text for m in entity_mentions(text, "id") if m.entity_type == "PERSON"]
+
+
+def test_an_english_corporate_title_and_portfolio_stay_out_of_the_name():
+    text = ("Vice President Corporate Communication Fadjar Djoko Santoso menambahkan kegiatan Pertamina Youth Program "
+            "sejalan dengan itu.")
+    assert "Fadjar Djoko Santoso" in [p for p, _ in _mentions(text, "PERSON")]
+    assert "Vice President" not in [p for p, _ in _mentions(text, "PERSON")]

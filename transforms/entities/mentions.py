@@ -237,6 +237,11 @@ def _untitled_persons(toks: list[Token], cands: list[Candidate], language: str) 
     for c in cands:
         if c.entity_type == "PERSON" and c.last - c.first > 1:
             first = leading_title_end(toks, c.first, c.last, "en" if language == "en" else "id")
+            # "Vice President Corporate Communication Fadjar Djoko Santoso": English office words
+            # after an Indonesian text's title are its portfolio, not the name.
+            if language == "id" and (first > c.first or title_start(toks, c.first, "id") is not None):
+                while c.last - first > 2 and is_common_word(toks[first].text, "en"):
+                    first += 1
             if c.first < first < c.last:
                 c = Candidate(first, c.last, c.entity_type, c.source, c.canonical_name, c.entity_key, c.country_code, c.kind)
         out.append(c)
