@@ -311,3 +311,29 @@ def test_an_english_corporate_title_and_portfolio_stay_out_of_the_name():
             "sejalan dengan itu.")
     assert "Fadjar Djoko Santoso" in [p for p, _ in _mentions(text, "PERSON")]
     assert "Vice President" not in [p for p, _ in _mentions(text, "PERSON")]
+
+
+# Sentences from ../shared/data/news/detik.csv that gave PERSON entities holding an organisation.
+@pytest.mark.parametrize(
+    ("text", "not_person"),
+    [
+        ("Dari 22 kabupaten/kota di NTT, hanya dua kabupaten yang komisioner Bawaslu-nya berjumlah lima orang.",
+         "Bawaslu-nya"),
+        ("Mereka menilai manajemen badan gizi nasional tidak baik. Ketua BGN-nya sendiri bukan orang yang ahli.",
+         "BGN-nya"),
+        ("Anggota Banggar Andi Muhammad Salam awalnya menyampaikan pandangan fraksinya.", "Banggar Andi"),
+        ("Hal itu disampaikan Kasi Intel Kejaksaan Negeri Kuantan Singingi Soenarto kepada wartawan.", "Intel"),
+    ],
+)
+def test_an_organisation_glued_to_a_clitic_or_a_name_is_no_person(text, not_person):
+    people = [p for p, _ in _mentions(text, "PERSON")]
+    assert not_person not in people, people
+
+
+def test_the_budget_body_is_an_organisation():
+    text = "Dengan ditolaknya usulan tambahan anggaran oleh Banggar maka besaran anggaran Otorita IKN berkurang."
+    assert ("Banggar", None) in _mentions(text, "ORG")
+
+
+def test_diy_is_the_province_after_a_preposition():
+    assert ("DIY", None) in _mentions("Ribuan buruh berunjuk rasa di DIY pada Rabu (8/10).", "LOC")

@@ -163,3 +163,19 @@ def nominalisations_cut(toks: list[Token], cands: list[Candidate], language: str
                 c = Candidate(first, c.last, c.entity_type, c.source)
         out.append(c)
     return out
+
+
+# The possessive clitic written onto a name with a hyphen (``Bawaslu-nya``, ``BGN-nya``: "its Bawaslu").
+_CLITIC = re.compile(r"(?i)\w+-(?:nya|ku|mu)")
+
+
+def clitic_names_dropped(toks: list[Token], cands: list[Candidate], language: str) -> list[Candidate]:
+    """Return the candidates without rule spans ending in a name glued to a clitic (``komisioner
+    Bawaslu-nya``, ``Ketua BGN-nya``): one token, so the span cannot leave the clitic out, and the
+    tagger reads the glued form as a new person's name."""
+    if language not in ("id", "ms"):
+        return cands
+    return [
+        c for c in cands
+        if not (c.source in ("tagger", "propagated", "title") and _CLITIC.fullmatch(toks[c.last - 1].text))
+    ]
