@@ -100,16 +100,16 @@ def viterbi_labels(scores: np.ndarray, lengths: list[int], transitions: np.ndarr
         candidates.argmax(axis=1, out=back[:k, t])
         candidates.max(axis=1, out=head)
         head += scores[:k, t]
-    ends = alpha.argmax(axis=1).tolist()
-    paths = []
-    for links, n, label in zip(back.tolist(), lengths, ends):
-        path = [label]
-        for t in range(n - 1, 0, -1):
-            label = links[t][label]
-            path.append(label)
-        path.reverse()
-        paths.append(path)
-    return paths
+    # Walk the back-pointers of all sentences at once; a sentence joins the walk at its last token.
+    label = alpha.argmax(axis=1)
+    paths = np.zeros((count, longest), dtype=np.intp)
+    rows = np.arange(count)
+    for t in range(longest - 1, 0, -1):
+        k = live[t]
+        paths[:k, t] = label[:k]
+        label[:k] = back[rows[:k], t, label[:k]]
+    paths[:, 0] = label
+    return [path[:n] for path, n in zip(paths.tolist(), lengths)]
 
 
 def marginals(scores: np.ndarray, lengths: list[int], transitions: np.ndarray) -> np.ndarray:
