@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from newsetl.transforms.entities.crf_keys import bigram_pairs, context_key_features, context_keys
 from newsetl.transforms.entities.features import ModelFeatures, context_features
 
 _FEATURE_SIZE = 20  # crfsuite's FEATURE_SIZE: type, source, destination (uint32) and weight (double)
@@ -172,6 +173,8 @@ class ScoreTables:
         self._reset()
         by_name = {name: i for i, name in enumerate(weights.attributes)}
         self._bigram_rows = {name: i for name, i in by_name.items() if name.startswith(("b-=", "b+="))}
+        self._pairs = {pair: tuple(self._zero if r is None else r for r in rows)
+                       for pair, rows in bigram_pairs(self._bigram_rows).items()}
         one = self._vector
         kept = features._kept
         self._bos, self._second, self._eos = one(kept(("BOS",))), one(kept(("second",))), one(kept(("EOS",)))
@@ -184,6 +187,7 @@ class ScoreTables:
         self._size = len(self._base)
         self._tokens: dict[tuple[str, str], tuple] = {}
         self._contexts: dict[tuple[str, ...], int] = {}
+        self._context_keys: dict[tuple, int] = {}
 
     def _vector(self, attributes: tuple[bytes, ...]) -> int:
         """Return the table row of the summed weights of ``attributes`` (UTF-8 names the model knows)."""
@@ -214,6 +218,7 @@ class ScoreTables:
         self._size = self._permanent
         self._tokens.clear()
         self._contexts.clear()
+        self._context_keys.clear()
 
     def _context(self, feats: tuple[str, ...]) -> int:
         row = self._contexts.get(feats)
@@ -224,12 +229,40 @@ class ScoreTables:
 
     def state_scores(self, sentences: list[tuple[list[str], list[str]]]) -> np.ndarray:
         """Return the padded state scores ``(sentences, longest, labels)`` of ``(words, tags)`` pairs,
-        given longest first."""
+        given longest first: ``string_state_scores``'s, with context rows found by ``crf_keys``
+        keys and bigram rows by word pairs instead of by the feature strings."""
         if self._size >= self._MAX_VECTORS:  # between calls only: rows already handed out stay valid
             self._reset_dynamic()
+        cached, token, pairs, zero = self._tokens.get, self._token, self._pairs, self._zero
+        by_key, keyed = self._context_keys.get, self._keyed_context
+        neither = (zero, zero)
+        parts, before, after, contexts = [], [], [], []
+        for words, tags in sentences:
+            sentence = [cached(k) or token(*k) for k in zip(words, tags)]
+            low = [p[5] for p in sentence]
+            rows = [pairs.get(pair, neither) for pair in zip(low, low[1:])]
+            before.append(zero)
+            before += [r[0] for r in rows]
+            after += [r[1] for r in rows]
+            after.append(zero)
+            parts += sentence
+            keys = context_keys(words, tags)
+            found = [by_key(k) for k in keys]
+            if None in found:
+                found = [keyed(k) if row is None else row for k, row in zip(keys, found)]
+            contexts += found
+        return self._summed(sentences, parts, before, after, contexts)
+
+    def _keyed_context(self, key: tuple) -> int:
+        row = self._context_keys[key] = self._context(context_key_features(key))
+        return row
+
+    def string_state_scores(self, sentences: list[tuple[list[str], list[str]]]) -> np.ndarray:
+        """Return what ``state_scores`` returns, from the feature strings themselves (the reference path)."""
+        if self._size >= self._MAX_VECTORS:
+            self._reset_dynamic()
         token, context, bigrams, zero = self._token, self._context, self._bigram_rows, self._zero
-        lengths = [len(words) for words, _ in sentences]
-        parts, lows, before, after, contexts = [], [], [], [], []
+        parts, before, after, contexts = [], [], [], []
         for words, tags in sentences:
             sentence = [token(w, t) for w, t in zip(words, tags)]
             low = [p[5] for p in sentence]
@@ -237,9 +270,15 @@ class ScoreTables:
             before += [zero, *pairs]
             after += [bigrams.get("b+=" + a + "|" + b, zero) for a, b in zip(low, low[1:])]
             after.append(zero)
-            parts += [p[:5] for p in sentence]
+            parts += sentence
             contexts += [context(c) for c in context_features(words, tags)]
-        own, lent_before1, lent_after1, lent_before2, lent_after2 = np.array(parts, dtype=np.intp).T
+        return self._summed(sentences, parts, before, after, contexts)
+
+    def _summed(self, sentences, parts, before, after, contexts) -> np.ndarray:
+        """Return the padded state scores: per token, the sum of the rows of its ten row parts."""
+        zero = self._zero
+        lengths = [len(words) for words, _ in sentences]
+        own, lent_before1, lent_after1, lent_before2, lent_after2 = np.array([p[:5] for p in parts], dtype=np.intp).T
         n = len(own)
         sizes = np.array(lengths)
         starts = np.repeat(np.cumsum(sizes) - sizes, sizes)
