@@ -85,3 +85,36 @@ def is_headline(text: str, toks: list[Token], first: int, last: int) -> bool:
     if len(words) < 3:
         return False
     return sum(w[:1].isupper() for w in words) >= 0.8 * len(words)
+
+
+class TokenTexts:
+    """The texts of a document's tokens, indexed once for the passes that each scan them.
+
+    ``texts`` holds them in order; ``positions(keep)`` tests each distinct text once (most
+    repeat: ~500 tokens an article, half as many texts) instead of every token in every pass.
+    """
+
+    __slots__ = ("texts", "_at")
+
+    def __init__(self, toks: list[Token]):
+        self.texts = [t.text for t in toks]
+        at: dict[str, list[int]] = {}
+        for k, text in enumerate(self.texts):
+            where = at.get(text)
+            if where is None:
+                at[text] = [k]
+            else:
+                where.append(k)
+        self._at = at
+
+    def distinct(self):
+        """Return the distinct token texts (a view, in order of first use)."""
+        return self._at.keys()
+
+    def positions(self, keep) -> list[int]:
+        """Return, in order, the positions of the tokens whose text ``keep(text)`` is true of."""
+        at = self._at
+        hits = [at[text] for text in at if keep(text)]
+        if len(hits) == 1:
+            return list(hits[0])
+        return sorted(k for where in hits for k in where)
