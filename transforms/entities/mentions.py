@@ -565,7 +565,7 @@ def entity_mentions(text: str, language: str = "id") -> list[EntityMention]:
     if language == "ms":
         cands = places_not_people(toks, districts_as_places(toks, seats_as_places(toks, state_bodies(toks, portfolio_tails(toks, cands)))))
         cands = opened_names(toks, teams_and_works(toks, titled_names(toks, cands)))
-    cands = precise_candidates(toks, cands, language)
+    cands = precise_candidates(toks, cands, language, texts)
     if language == "en":
         cands = english_refined(toks, text, cands)
     elif language == "id":  # Malay qualifies state bodies itself (``malay.state_bodies``)
