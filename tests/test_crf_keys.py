@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 
 from newsetl.transforms.entities import crf, features
-from newsetl.transforms.entities.crf_keys import bigram_pairs, context_key_features, context_keys
+from newsetl.transforms.entities.crf_keys import BigramRows, bigram_pairs, context_key_features, context_keys
 from tests.test_crf_scores import DETIK, DETIK_SENTENCES, _tagged
 
 # Sentences from ../shared/data/news/detik.csv and utusan.csv with brackets, long capitalised
@@ -89,3 +89,18 @@ def test_bigram_pairs_find_a_pair_exactly_when_its_joined_string_is_a_name():
     assert pairs[("|", "|x")] == (3, None) and pairs[("", "||x")] == (3, None) and pairs[("||", "x")] == (3, None)
     assert pairs[("a", "b|c")] == (None, 4) and pairs[("a|b", "c")] == (None, 4)
     assert all(("b-=" + a + "|" + b in rows) == (m is not None) for (a, b), (m, _) in pairs.items())
+
+
+def test_bigram_rows_are_the_string_lookups():
+    rows = {"b-=kata|dia": 1, "b+=kata|dia": 2, "b-=|||x": 3, "b+=dia|kata": 4, "b-=dia|kata": 5}
+    bigrams = BigramRows(rows, zero=0)
+    # Two sentences: "kata dia kata ||x" and "| |x dia"; "baru" is in no bigram.
+    sentences = [["kata", "dia", "kata", "baru", "||"], ["|", "|x", "dia"]]
+    words = [w for s in sentences for w in s]
+    last = np.array([k == len(s) - 1 for s in sentences for k in range(len(s))])
+    before, after = bigrams.rows(np.array([bigrams.word_ids.get(w, -1) for w in words]), last)
+    expected_before = [rows.get("b-=" + s[k - 1] + "|" + s[k], 0) if k else 0 for s in sentences for k in range(len(s))]
+    expected_after = [rows.get("b+=" + s[k] + "|" + s[k + 1], 0) if k + 1 < len(s) else 0
+                      for s in sentences for k in range(len(s))]
+    assert before.tolist() == expected_before == [0, 1, 5, 0, 0, 0, 3, 0]
+    assert after.tolist() == expected_after == [2, 4, 0, 0, 0, 0, 0, 0]

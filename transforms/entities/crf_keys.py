@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import numpy as np
+
 from newsetl.transforms.entities.features import _casing, _head_class
 
 
@@ -106,3 +108,38 @@ def bigram_pairs(rows: dict[str, int]) -> dict[tuple[str, str], tuple[int | None
             pairs.setdefault((body[:at], body[at + 1:]), [None, None])[slot] = row
             at = body.find("|", at + 1)
     return {pair: tuple(both) for pair, both in pairs.items()}
+
+
+class BigramRows:
+    """The table rows of the ``b-=`` and ``b+=`` features of consecutive tokens, looked up in numpy.
+
+    Each word of a bigram name gets an id; a pair of ids is one integer, and the known pairs are
+    kept sorted with their two rows, so a document's pairs are found with one ``searchsorted``.
+    """
+
+    def __init__(self, rows: dict[str, int], zero: int):
+        pairs = bigram_pairs(rows)
+        self.word_ids: dict[str, int] = {}
+        for pair in pairs:
+            for word in pair:
+                self.word_ids.setdefault(word, len(self.word_ids))
+        self._size = size = max(len(self.word_ids), 1)
+        ids = self.word_ids
+        keyed = sorted((ids[a] * size + ids[b], zero if m is None else m, zero if p is None else p)
+                       for (a, b), (m, p) in pairs.items())
+        # A sentinel above every key, so a search never runs off the end.
+        keyed.append((size * size, zero, zero))
+        self._keys, self._before, self._after = (np.array(column, dtype=np.int64) for column in zip(*keyed))
+        self._zero = zero
+
+    def rows(self, words: np.ndarray, last: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Return per token the row of its ``b-=`` (with the token before) and ``b+=`` (with the token
+        after) feature, given its word id (``word_ids``, -1 for none) and whether it ends its sentence."""
+        left, right = words[:-1], words[1:]
+        keys = left * self._size + right
+        at = np.searchsorted(self._keys, keys)
+        found = (self._keys[at] == keys) & (left >= 0) & (right >= 0) & ~last[:-1]
+        zero = np.full(1, self._zero, dtype=np.int64)
+        before = np.concatenate([zero, np.where(found, self._before[at], self._zero)])
+        after = np.concatenate([np.where(found, self._after[at], self._zero), zero])
+        return before, after
