@@ -101,16 +101,19 @@ def viterbi_labels(scores: np.ndarray, lengths: list[int], transitions: np.ndarr
         candidates.argmax(axis=1, out=back[:k, t])
         candidates.max(axis=1, out=head)
         head += scores[:k, t]
-    # Walk the back-pointers of all sentences at once; a sentence joins the walk at its last token.
-    label = alpha.argmax(axis=1)
-    paths = np.zeros((count, longest), dtype=np.intp)
-    rows = np.arange(count)
-    for t in range(longest - 1, 0, -1):
-        k = live[t]
-        paths[:k, t] = label[:k]
-        label[:k] = back[rows[:k], t, label[:k]]
-    paths[:, 0] = label
-    return [path[:n] for path, n in zip(paths.tolist(), lengths)]
+    # The back-pointers as one flat buffer of small ints: indexing it in Python costs less than
+    # numpy steps per token position, or a nested list of every pointer.
+    links = back.astype(np.uint8 if n_labels <= 256 else np.uint32).ravel().data
+    stride = longest * n_labels
+    paths = []
+    for at, n, label in zip(range(0, count * stride, stride), lengths, alpha.argmax(axis=1).tolist()):
+        path = [label]
+        for t in range(at + (n - 1) * n_labels, at, -n_labels):
+            label = links[t + label]
+            path.append(label)
+        path.reverse()
+        paths.append(path)
+    return paths
 
 
 def marginals(scores: np.ndarray, lengths: list[int], transitions: np.ndarray) -> np.ndarray:
