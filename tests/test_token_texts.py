@@ -8,7 +8,7 @@ import pytest
 
 from newsetl.transforms.entities import gazetteer, headed, ministries, roles
 from newsetl.transforms.entities.lexicon import folded
-from newsetl.transforms.entities.tokens import TokenTexts, tokens
+from newsetl.transforms.entities.tokens import TextMemo, TokenTexts, tokens
 from tests.test_crf_scores import DETIK, DETIK_SENTENCES
 
 # The opening tests of the passes that take the index (gazetteer, ministries, headed names, titles).
@@ -38,6 +38,17 @@ def test_positions_are_those_of_a_token_scan(name):
         assert TokenTexts(toks).positions(keep) == expected
         found += len(expected)
     assert found  # the openers occur: the comparison is not between empty lists
+
+
+@pytest.mark.parametrize("size", [1 << 17, 50])
+@pytest.mark.parametrize("name", OPENERS)
+def test_memo_positions_are_those_of_a_token_scan(name, size):
+    """Remembered across documents, and still right when the memo fills up (size 50) and is replaced."""
+    keep = OPENERS[name]
+    memo = TextMemo(keep, size)
+    for text in _texts():
+        toks = tokens(text)
+        assert memo.positions(TokenTexts(toks)) == [k for k, t in enumerate(toks) if keep(t.text)]
 
 
 def test_texts_and_distinct_texts():

@@ -15,7 +15,7 @@ import pycountry
 from babel import Locale
 
 from newsetl.transforms.entities.lexicon import data_rows, folded
-from newsetl.transforms.entities.tokens import Token, TokenTexts, tokens
+from newsetl.transforms.entities.tokens import TextMemo, Token, TokenTexts, tokens
 from newsetl.transforms.lexicons import territory_names
 
 # Kosovo has a user-assigned code that pycountry omits but CLDR and news use.
@@ -149,6 +149,10 @@ def _may_open(word: str, language: str) -> bool:
     return bool(first_fold) and first_fold.split()[0] in _index(language).first_words
 
 
+# Per language, whether a token text may open an alias (``_may_open``), remembered per text.
+_OPENING: dict[str, TextMemo] = {}
+
+
 def gazetteer_matches(toks: list[Token], text: str, language: str = "id",
                       texts: TokenTexts | None = None) -> list[GazetteerMatch]:
     """Return non-overlapping gazetteer hits over ``toks`` (``texts`` their index, when built already),
@@ -158,7 +162,8 @@ def gazetteer_matches(toks: list[Token], text: str, language: str = "id",
     matches = []
     n = len(toks)
     reach = 0  # left to right; a token inside an earlier hit starts nothing
-    for i in (texts or TokenTexts(toks)).positions(lambda word: _may_open(word, lang)):
+    opening = _OPENING.get(lang) or _OPENING.setdefault(lang, TextMemo(lambda word: _may_open(word, lang)))
+    for i in opening.positions(texts or TokenTexts(toks)):
         if i < reach:
             continue
         found = None

@@ -10,7 +10,7 @@ from newsetl.transforms.entities.gazetteer import GazetteerMatch
 from newsetl.transforms.entities.lexicon import calendar_words, district_names, folded
 from newsetl.transforms.entities.roles import title_end
 from newsetl.transforms.entities.spans import is_name_text
-from newsetl.transforms.entities.tokens import Token, TokenTexts
+from newsetl.transforms.entities.tokens import TextMemo, Token, TokenTexts
 
 # Heads of Indonesian and Malay institution names (hand-picked from the Detik stakeholder lists).
 HEADS = frozenset({
@@ -57,6 +57,9 @@ def region_end(toks: list[Token], j: int) -> int | None:
     return end
 
 
+_OPENING = TextMemo(lambda word: word[:1].isupper() and word.lower() in HEADS)
+
+
 def headed_orgs(toks: list[Token], text: str, gazetteer: list[GazetteerMatch],
                 texts: TokenTexts | None = None) -> list[tuple[int, int]]:
     """Return ``(first, last)`` of head-word institution names not already a gazetteer ORG
@@ -71,7 +74,7 @@ def headed_orgs(toks: list[Token], text: str, gazetteer: list[GazetteerMatch],
     spans = []
     n = len(toks)
     reach = 0  # left to right; tokens up to the end of an earlier name start nothing
-    for i in (texts or TokenTexts(toks)).positions(lambda word: word[:1].isupper() and word.lower() in HEADS):
+    for i in _OPENING.positions(texts or TokenTexts(toks)):
         if i < reach or i in org_starts or i in inside:
             continue
         j = i + 1

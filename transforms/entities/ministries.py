@@ -14,7 +14,7 @@ from rapidfuzz import fuzz, process
 
 from newsetl.transforms.entities.gazetteer import GazetteerMatch
 from newsetl.transforms.entities.lexicon import data_rows, folded
-from newsetl.transforms.entities.tokens import Token, TokenTexts
+from newsetl.transforms.entities.tokens import TextMemo, Token, TokenTexts
 
 # Portfolio phrases are at most this many words ("Komunikasi dan Informatika").
 _MAX_PORTFOLIO_WORDS = 3
@@ -67,6 +67,9 @@ def _portfolio_named(phrase: str, size: int) -> str | None:
     return choices[best[0]] if best else None
 
 
+_OPENING = TextMemo(lambda word: folded(word) in _heads())
+
+
 def ministry_matches(toks: list[Token], countries: list[GazetteerMatch],
                      texts: TokenTexts | None = None) -> list[MinistryMatch]:
     """Return ministry names in ``toks`` (``texts`` their index, when built already); lower-case
@@ -75,7 +78,7 @@ def ministry_matches(toks: list[Token], countries: list[GazetteerMatch],
     by_first = {m.first: m for m in countries if m.entry.kind == "country"}
     found = []
     reach = 0  # left to right; tokens up to the end of an earlier phrase start nothing
-    for i in (texts or TokenTexts(toks)).positions(lambda word: folded(word) in heads):
+    for i in _OPENING.positions(texts or TokenTexts(toks)):
         if i < reach:
             continue
         head = heads[folded(toks[i].text)]

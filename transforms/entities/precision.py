@@ -16,7 +16,7 @@ from newsetl.transforms.entities.lexicon import (
     non_names, titles, word_classes,
 )
 from newsetl.transforms.entities.spans import RULE_SOURCES, Candidate, is_name_word
-from newsetl.transforms.entities.tokens import Token, TokenTexts
+from newsetl.transforms.entities.tokens import TextMemo, Token, TokenTexts
 
 # Words naming a sports event, festival, fair or award rather than a person, organisation or
 # place (``Sukan Komanwel``, ``Piala Dunia``, ``Ariani Hijab Run``, ``Athens Olympics``).
@@ -530,6 +530,9 @@ def _branch_acronym(word: str) -> bool:
     return _is_acronym(word) and 3 <= len(word) <= 8
 
 
+_BRANCH_OPENING = TextMemo(_branch_acronym)
+
+
 def _branches(toks: list[Token], cands: list[Candidate], language: str, texts: TokenTexts | None) -> list[Candidate]:
     """Return the candidates with an organisation and the Indonesian region right after it made one
     ORG, the body's regional branch (``KPU Kabupaten Labuhanbatu Utara``, ``DPRD Bone``, ``Kadis
@@ -550,7 +553,7 @@ def _branches(toks: list[Token], cands: list[Candidate], language: str, texts: T
     dropped: set[int] = set()
     replaced: dict[int, Candidate] = {}
     # Only an acronym or the last word of an ORG opens a branch: those positions, in order.
-    starts = set((texts or TokenTexts(toks)).positions(_branch_acronym))
+    starts = set(_BRANCH_OPENING.positions(texts or TokenTexts(toks)))
     starts.update(c.last - 1 for c in cands if c.entity_type == "ORG")
     for k in sorted(k for k in starts if k < n - 1):
         word = toks[k].text

@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cache, lru_cache
 
 from newsetl.transforms.entities.lexicon import folded, head_words, titles
-from newsetl.transforms.entities.tokens import Token, TokenTexts
+from newsetl.transforms.entities.tokens import TextMemo, Token, TokenTexts
 
 # Title phrases are at most this many tokens ("Wakil Perdana Menteri", "Secretary of State").
 MAX_TITLE_TOKENS = 4
@@ -165,6 +165,10 @@ def _opens_name(toks: list[Token], k: int, usable, language: str) -> bool:
     )
 
 
+# Per language, whether a token text opens a title (``_opens_title``), remembered per text.
+_OPENING: dict[str, TextMemo] = {}
+
+
 def titled_person_spans(text: str, toks: list[Token], covered: list[bool], qualifier_end, is_name_word, language: str,
                         texts: TokenTexts | None = None):
     """Return ``(first, last)`` of uncovered names that a title introduces or an appositive follows.
@@ -187,7 +191,8 @@ def titled_person_spans(text: str, toks: list[Token], covered: list[bool], quali
     seen: set[tuple[int, int]] = set()
     inside_title = 0  # end of the last title phrase: a title's own words open no second title
     # title_end's own first test, hoisted: each distinct text once
-    for i in (texts or TokenTexts(toks)).positions(lambda word: _opens_title(word, language)):
+    opening = _OPENING.get(language) or _OPENING.setdefault(language, TextMemo(lambda word: _opens_title(word, language)))
+    for i in opening.positions(texts or TokenTexts(toks)):
         if i < inside_title:
             continue
         end = title_end(toks, i, language)

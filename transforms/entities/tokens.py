@@ -118,3 +118,33 @@ class TokenTexts:
         if len(hits) == 1:
             return list(hits[0])
         return sorted(k for where in hits for k in where)
+
+
+class TextMemo:
+    """A test on token texts remembered per text across documents, for ``TokenTexts`` passes.
+
+    Most texts recur from article to article, so after warm-up a pass's opening test is one dict
+    lookup a distinct text. Bounded: a full memo is replaced by an empty one (never cleared in
+    place, so a thread still reading the old one sees it whole).
+    """
+
+    __slots__ = ("_test", "_known", "_size")
+
+    def __init__(self, test, size: int = 1 << 17):
+        self._test, self._known, self._size = test, {}, size
+
+    def positions(self, texts: TokenTexts) -> list[int]:
+        """Return what ``texts.positions(test)`` returns."""
+        at, known = texts._at, self._known
+        new = [text for text in at if text not in known]
+        if new:
+            if len(known) + len(new) > self._size:
+                self._known = known = {}
+                new = list(at)
+            test = self._test
+            for text in new:
+                known[text] = test(text)
+        hits = [at[text] for text in at if known[text]]
+        if len(hits) == 1:
+            return list(hits[0])
+        return sorted(k for where in hits for k in where)
