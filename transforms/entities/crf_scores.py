@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from newsetl.transforms.entities.crf_keys import BigramRows, context_key_features, context_keys
 from newsetl.transforms.entities.features import ModelFeatures, context_features
 
 _FEATURE_SIZE = 20  # crfsuite's FEATURE_SIZE: type, source, destination (uint32) and weight (double)
@@ -100,12 +101,15 @@ def viterbi_labels(scores: np.ndarray, lengths: list[int], transitions: np.ndarr
         candidates.argmax(axis=1, out=back[:k, t])
         candidates.max(axis=1, out=head)
         head += scores[:k, t]
-    ends = alpha.argmax(axis=1).tolist()
+    # The back-pointers as one flat buffer of small ints: indexing it in Python costs less than
+    # numpy steps per token position, or a nested list of every pointer.
+    links = back.astype(np.uint8 if n_labels <= 256 else np.uint32).ravel().data
+    stride = longest * n_labels
     paths = []
-    for links, n, label in zip(back.tolist(), lengths, ends):
+    for at, n, label in zip(range(0, count * stride, stride), lengths, alpha.argmax(axis=1).tolist()):
         path = [label]
-        for t in range(n - 1, 0, -1):
-            label = links[t][label]
+        for t in range(at + (n - 1) * n_labels, at, -n_labels):
+            label = links[t + label]
             path.append(label)
         path.reverse()
         paths.append(path)
@@ -172,6 +176,7 @@ class ScoreTables:
         self._reset()
         by_name = {name: i for i, name in enumerate(weights.attributes)}
         self._bigram_rows = {name: i for name, i in by_name.items() if name.startswith(("b-=", "b+="))}
+        self._bigrams = BigramRows(self._bigram_rows, self._zero)
         one = self._vector
         kept = features._kept
         self._bos, self._second, self._eos = one(kept(("BOS",))), one(kept(("second",))), one(kept(("EOS",)))
@@ -184,6 +189,10 @@ class ScoreTables:
         self._size = len(self._base)
         self._tokens: dict[tuple[str, str], tuple] = {}
         self._contexts: dict[tuple[str, ...], int] = {}
+        self._context_keys: dict[tuple, int] = {}
+        # The keyed path's tokens: (word, tag) -> id (from 1) of a row of their five parts and word id.
+        self._token_ids: dict[tuple[str, str], int] = {}
+        self._token_parts = np.zeros((4096, 6), dtype=np.int64)
 
     def _vector(self, attributes: tuple[bytes, ...]) -> int:
         """Return the table row of the summed weights of ``attributes`` (UTF-8 names the model knows)."""
@@ -214,6 +223,8 @@ class ScoreTables:
         self._size = self._permanent
         self._tokens.clear()
         self._contexts.clear()
+        self._context_keys.clear()
+        self._token_ids.clear()
 
     def _context(self, feats: tuple[str, ...]) -> int:
         row = self._contexts.get(feats)
@@ -224,12 +235,49 @@ class ScoreTables:
 
     def state_scores(self, sentences: list[tuple[list[str], list[str]]]) -> np.ndarray:
         """Return the padded state scores ``(sentences, longest, labels)`` of ``(words, tags)`` pairs,
-        given longest first."""
+        given longest first: ``string_state_scores``'s, with the parts of each distinct token in an
+        array, bigram rows found by word ids (``crf_keys.BigramRows``) and context rows by
+        ``crf_keys.context_keys`` instead of by the feature strings."""
         if self._size >= self._MAX_VECTORS:  # between calls only: rows already handed out stay valid
             self._reset_dynamic()
-        token, context, bigrams, zero = self._token, self._context, self._bigram_rows, self._zero
+        cached, token = self._token_ids.get, self._token_id
+        by_key, keyed = self._context_keys.get, self._keyed_context
+        ids, contexts = [], []
+        for words, tags in sentences:
+            ids += [cached(k) or token(k) for k in zip(words, tags)]
+            keys = context_keys(words, tags)
+            found = [by_key(k) for k in keys]
+            if None in found:
+                found = [keyed(k) if row is None else row for k, row in zip(keys, found)]
+            contexts += found
         lengths = [len(words) for words, _ in sentences]
-        parts, lows, before, after, contexts = [], [], [], [], []
+        parts = self._token_parts[ids]
+        last = np.zeros(len(ids), dtype=bool)
+        last[np.cumsum(lengths) - 1] = True
+        before, after = self._bigrams.rows(parts[:, 5], last)
+        return self._summed(lengths, parts, before, after, contexts)
+
+    def _token_id(self, key: tuple[str, str]) -> int:
+        """Return the id of a new token's row in ``_token_parts``: its five part rows and word id."""
+        *rows, low = self._token(*key)
+        at = len(self._token_ids) + 1
+        if at == len(self._token_parts):
+            self._token_parts = np.concatenate([self._token_parts, np.zeros_like(self._token_parts)])
+        self._token_parts[at] = (*rows, self._bigrams.word_ids.get(low, -1))
+        self._token_ids[key] = at
+        return at
+
+    def _keyed_context(self, key: tuple) -> int:
+        row = self._context_keys[key] = self._context(context_key_features(key))
+        return row
+
+    def string_state_scores(self, sentences: list[tuple[list[str], list[str]]]) -> np.ndarray:
+        """Return what ``state_scores`` returns, from the feature strings themselves (the reference path)."""
+        if self._size >= self._MAX_VECTORS:
+            self._reset_dynamic()
+        token, context, bigrams, zero = self._token, self._context, self._bigram_rows, self._zero
+        parts, before, after, contexts = [], [], [], []
+        lengths = [len(words) for words, _ in sentences]
         for words, tags in sentences:
             sentence = [token(w, t) for w, t in zip(words, tags)]
             low = [p[5] for p in sentence]
@@ -237,9 +285,15 @@ class ScoreTables:
             before += [zero, *pairs]
             after += [bigrams.get("b+=" + a + "|" + b, zero) for a, b in zip(low, low[1:])]
             after.append(zero)
-            parts += [p[:5] for p in sentence]
+            parts += sentence
             contexts += [context(c) for c in context_features(words, tags)]
-        own, lent_before1, lent_after1, lent_before2, lent_after2 = np.array(parts, dtype=np.intp).T
+        return self._summed(lengths, np.array([p[:5] for p in parts], dtype=np.intp), before, after, contexts)
+
+    def _summed(self, lengths: list[int], parts: np.ndarray, before, after, contexts) -> np.ndarray:
+        """Return the padded state scores: per token, the sum of the rows of its ten row parts
+        (``parts``: per token its own and four lent rows, first columns of an array)."""
+        zero = self._zero
+        own, lent_before1, lent_after1, lent_before2, lent_after2 = parts[:, :5].T
         n = len(own)
         sizes = np.array(lengths)
         starts = np.repeat(np.cumsum(sizes) - sizes, sizes)
@@ -262,6 +316,6 @@ class ScoreTables:
         slots[8] = after
         slots[9] = contexts
         flat = self._table[slots].sum(axis=0)
-        scores = np.zeros((len(sentences), lengths[0], self._n_labels))
+        scores = np.zeros((len(lengths), lengths[0], self._n_labels))
         scores[np.arange(lengths[0]) < sizes[:, None]] = flat
         return scores

@@ -15,7 +15,7 @@ import pycountry
 from babel import Locale
 
 from newsetl.transforms.entities.lexicon import data_rows, folded
-from newsetl.transforms.entities.tokens import Token, tokens
+from newsetl.transforms.entities.tokens import TextMemo, Token, TokenTexts, tokens
 from newsetl.transforms.lexicons import territory_names
 
 # Kosovo has a user-assigned code that pycountry omits but CLDR and news use.
@@ -154,16 +154,23 @@ def _may_open(word: str, language: str) -> bool:
     return bool(first_fold) and first_fold.split()[0] in _index(language).first_words
 
 
-def gazetteer_matches(toks: list[Token], text: str, language: str = "id", tagger_only: bool = False) -> list[GazetteerMatch]:
-    """Return non-overlapping gazetteer hits over ``toks``, longest match first, left to right;
-    ``tagger_only``: as the tagger was trained to see them (no entry added since, ``GazetteerEntry.tagged``)."""
+# Per language, whether a token text may open an alias (``_may_open``), remembered per text. The full
+# index's opening words also serve ``tagger_only`` (a subset): positions are only where to look.
+_OPENING: dict[str, TextMemo] = {}
+
+
+def gazetteer_matches(toks: list[Token], text: str, language: str = "id", tagger_only: bool = False,
+                      texts: TokenTexts | None = None) -> list[GazetteerMatch]:
+    """Return non-overlapping gazetteer hits over ``toks`` (``texts`` their index, when built already),
+    longest match first, left to right; ``tagger_only``: as the tagger was trained to see them (no
+    entry added since, ``GazetteerEntry.tagged``)."""
     lang = language if language in ("en", "ms") else "id"
     index = _index(lang, tagger_only)
     matches = []
     n = len(toks)
     reach = 0  # left to right; a token inside an earlier hit starts nothing
-    opening = {text for text in {t.text for t in toks} if _may_open(text, lang)}  # each distinct text once
-    for i in [k for k, t in enumerate(toks) if t.text in opening]:
+    opening = _OPENING.get(lang) or _OPENING.setdefault(lang, TextMemo(lambda word: _may_open(word, lang)))
+    for i in opening.positions(texts or TokenTexts(toks)):
         if i < reach:
             continue
         found = None

@@ -14,7 +14,7 @@ from newsetl.transforms.entities.gazetteer import GazetteerMatch
 from newsetl.transforms.entities.lexicon import calendar_words, district_names, folded
 from newsetl.transforms.entities.roles import title_end
 from newsetl.transforms.entities.spans import is_name_text
-from newsetl.transforms.entities.tokens import Token
+from newsetl.transforms.entities.tokens import TextMemo, Token, TokenTexts
 
 # Heads of Indonesian and Malay institution names (hand-picked from the Detik stakeholder lists).
 HEADS = frozenset({
@@ -94,8 +94,13 @@ def region_end(toks: list[Token], j: int) -> int | None:
     return end
 
 
-def headed_orgs(toks: list[Token], text: str, gazetteer: list[GazetteerMatch]) -> list[tuple[int, int]]:
-    """Return ``(first, last)`` of head-word institution names not already a gazetteer ORG."""
+_OPENING = TextMemo(lambda word: word[:1].isupper() and word.lower() in HEADS)
+
+
+def headed_orgs(toks: list[Token], text: str, gazetteer: list[GazetteerMatch],
+                texts: TokenTexts | None = None) -> list[tuple[int, int]]:
+    """Return ``(first, last)`` of head-word institution names not already a gazetteer ORG
+    (``texts`` the index of ``toks``, when built already)."""
     org_starts = {m.first for m in gazetteer if m.entry.entity_type == "ORG"}
     # "Amerika Serikat Donald Trump": a head word inside a gazetteer name ("Serikat") opens nothing.
     inside = {k for m in gazetteer for k in range(m.first + 1, m.last)}
@@ -106,8 +111,7 @@ def headed_orgs(toks: list[Token], text: str, gazetteer: list[GazetteerMatch]) -
     spans = []
     n = len(toks)
     reach = 0  # left to right; tokens up to the end of an earlier name start nothing
-    opening = {w for w in {t.text for t in toks} if w[:1].isupper() and w.lower() in HEADS}  # each distinct text once
-    for i in [k for k, t in enumerate(toks) if t.text in opening]:
+    for i in _OPENING.positions(texts or TokenTexts(toks)):
         if i < reach or i in org_starts or i in inside:
             continue
         if i + 1 < n and toks[i + 1].text.lower() in _BUILDING_AFTER_HEAD.get(toks[i].text.lower(), ()):

@@ -45,7 +45,7 @@ from newsetl.transforms.entities.spans import (
     is_name_word,
     merged_candidates,
 )
-from newsetl.transforms.entities.tokens import Token, is_headline, sentences, tokens
+from newsetl.transforms.entities.tokens import Token, TokenTexts, is_headline, sentences, tokens
 from newsetl.transforms.records import EntityMention
 
 # Languages the Indonesian CRF serves (Malay news is close enough to tag with it).
@@ -56,7 +56,8 @@ _RESCUE_PERSON_MASS = 0.5
 _RESCUE_MAX_P_O = 0.7
 
 
-def _crf_spans(text: str, toks: list[Token], bounds, gazetteer, language: str) -> list[tuple[int, int, str]]:
+def _crf_spans(text: str, toks: list[Token], bounds, gazetteer, language: str,
+               texts: list[str]) -> list[tuple[int, int, str]]:
     """Return ``(first, last, type)`` spans from the Indonesian CRF, plus doc-level person rescues."""
     if not all(m.entry.tagged for m in gazetteer):  # entries added after training: the tagger's own view
         gazetteer = gazetteer_matches(toks, text, language, tagger_only=True)
@@ -65,7 +66,6 @@ def _crf_spans(text: str, toks: list[Token], bounds, gazetteer, language: str) -
     spans = []
     odds: dict[str, list[tuple[int, float, float]]] = defaultdict(list)
     # Per distinct token text, once a document: capitalised? everyday? a probe (a name-like word)?
-    texts = [t.text for t in toks]
     capitals = {w for w in set(texts) if w[:1].isupper()}
     everyday = {w for w in capitals if is_common_word(w, language)}
     probe_words = {w for w in capitals if w.isalpha() and is_name_text(w, lang)}
@@ -100,7 +100,8 @@ def _crf_spans(text: str, toks: list[Token], bounds, gazetteer, language: str) -
     return spans
 
 
-def _tagged_spans(text: str, toks: list[Token], bounds, headlines: list[bool], gazetteer, language: str):
+def _tagged_spans(text: str, toks: list[Token], bounds, headlines: list[bool], gazetteer, language: str,
+                  texts: list[str]):
     """Return ``(first, last, type)`` spans from the CRF (Indonesian) or the English rules.
 
     Title-case headline lines are left out: their capitals say nothing about names.
@@ -109,7 +110,7 @@ def _tagged_spans(text: str, toks: list[Token], bounds, headlines: list[bool], g
     if language == "en":
         return english_spans(toks, text, bounds)
     if language in _CRF_LANGUAGES:
-        spans = _org_tailed(toks, _joined_names(toks, _crf_spans(text, toks, bounds, gazetteer, language)))
+        spans = _org_tailed(toks, _joined_names(toks, _crf_spans(text, toks, bounds, gazetteer, language, texts)))
         return sorted(spans + company_names(toks, bounds, spans))
     return []
 
@@ -195,7 +196,7 @@ def _headline_mask(text: str, toks: list[Token], bounds) -> list[bool]:
     return mask
 
 
-def _titled_persons(text, toks, cands, headlines, language) -> list[Candidate]:
+def _titled_persons(text, toks, cands, headlines, language, texts: TokenTexts) -> list[Candidate]:
     """Return people introduced by a title or followed by one that the tagger missed."""
     covered = list(headlines)
     qualifiers = {}
@@ -219,7 +220,7 @@ def _titled_persons(text, toks, cands, headlines, language) -> list[Candidate]:
 
     found = []
     for first, last in titled_person_spans(
-        text, toks, covered, qualifier_end, lambda t: is_name_word(t, language), language
+        text, toks, covered, qualifier_end, lambda t: is_name_word(t, language), language, texts
     ):
         cleaned = cleaned_span(toks, first, last, "PERSON", language)
         # Title chains ("Wakil Gubernur", "finance minister") may introduce one name twice:
@@ -616,18 +617,19 @@ def entity_mentions(text: str, language: str = "id") -> list[EntityMention]:
     if not isinstance(text, str) or not text.strip():
         return []
     toks = tokens(text)
-    gazetteer = gazetteer_matches(toks, text, language)
+    texts = TokenTexts(toks)  # the passes below find their opening words in it
+    gazetteer = gazetteer_matches(toks, text, language, texts=texts)
     ministries = []
     if language != "en":
         ministries = [
             Candidate(m.first, m.last, "ORG", "ministry", m.canonical_name)
-            for m in ministry_matches(toks, gazetteer)
+            for m in ministry_matches(toks, gazetteer, texts)
         ]
         ministries += [
             Candidate(a, b, "ORG", "headed", name, f"ORG:{folded(name)}", code, "country body")
             for a, b, name, code in country_body_orgs(toks, gazetteer)
         ]
-        ministries += [Candidate(a, b, "ORG", "headed") for a, b in headed_orgs(toks, text, gazetteer)]
+        ministries += [Candidate(a, b, "ORG", "headed") for a, b in headed_orgs(toks, text, gazetteer, texts)]
     gazetteer_cands = [
         Candidate(m.first, m.last, m.entry.entity_type, "gazetteer", m.entry.canonical_name,
                   m.entry.entity_key, m.entry.country_code, m.entry.kind)
@@ -635,12 +637,12 @@ def entity_mentions(text: str, language: str = "id") -> list[EntityMention]:
     ]
     bounds = sentences(text, toks)
     headlines = _headline_mask(text, toks, bounds)
-    tagged = _tagged_spans(text, toks, bounds, headlines, gazetteer, language)
+    tagged = _tagged_spans(text, toks, bounds, headlines, gazetteer, language, texts.texts)
     cands = merged_candidates(toks, ministries, gazetteer_cands, domain_candidates(toks), tagged, language)
     cands = bracketed_acronyms(toks, cands, language)
     if language == "id":
         cands = cued_persons(toks, cands, language)
-    cands = _titled_joined(text, toks, sorted(cands + _titled_persons(text, toks, cands, headlines, language), key=lambda c: c.first))
+    cands = _titled_joined(text, toks, sorted(cands + _titled_persons(text, toks, cands, headlines, language, texts), key=lambda c: c.first))
     if language == "id":
         cands = person_initials(toks, cands)
     cands = sorted(cands + _propagated(toks, cands, language), key=lambda c: c.first)
@@ -655,7 +657,7 @@ def entity_mentions(text: str, language: str = "id") -> list[EntityMention]:
         cands = places_not_people(toks, districts_as_places(toks, seats_as_places(toks, state_bodies(toks, portfolio_tails(toks, cands)))))
         cands = opened_names(toks, teams_and_works(toks, titled_names(toks, cands)))
     cands = subheadings_cut(text, toks, cands) if language != "en" else cands
-    cands = regency_levels(toks, evidenced_places(toks, precise_candidates(toks, cands, language), language), language)
+    cands = regency_levels(toks, evidenced_places(toks, precise_candidates(toks, cands, language, texts), language), language)
     if language == "en":
         cands = english_refined(toks, text, cands)
     elif language == "id":  # Malay qualifies state bodies itself (``malay.state_bodies``)

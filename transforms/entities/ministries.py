@@ -14,7 +14,7 @@ from rapidfuzz import fuzz, process
 
 from newsetl.transforms.entities.gazetteer import GazetteerMatch
 from newsetl.transforms.entities.lexicon import data_rows, folded
-from newsetl.transforms.entities.tokens import Token
+from newsetl.transforms.entities.tokens import TextMemo, Token, TokenTexts
 
 # Portfolio phrases are at most this many words ("Komunikasi dan Informatika").
 _MAX_PORTFOLIO_WORDS = 3
@@ -67,14 +67,18 @@ def _portfolio_named(phrase: str, size: int) -> str | None:
     return choices[best[0]] if best else None
 
 
-def ministry_matches(toks: list[Token], countries: list[GazetteerMatch]) -> list[MinistryMatch]:
-    """Return ministry names in ``toks``; lower-case ones only when a country follows them."""
+_OPENING = TextMemo(lambda word: folded(word) in _heads())
+
+
+def ministry_matches(toks: list[Token], countries: list[GazetteerMatch],
+                     texts: TokenTexts | None = None) -> list[MinistryMatch]:
+    """Return ministry names in ``toks`` (``texts`` their index, when built already); lower-case
+    ones only when a country follows them."""
     heads = _heads()
     by_first = {m.first: m for m in countries if m.entry.kind == "country"}
     found = []
     reach = 0  # left to right; tokens up to the end of an earlier phrase start nothing
-    opening = {text for text in {t.text for t in toks} if folded(text) in heads}  # each distinct text once
-    for i in [k for k, t in enumerate(toks) if t.text in opening]:
+    for i in _OPENING.positions(texts or TokenTexts(toks)):
         if i < reach:
             continue
         head = heads[folded(toks[i].text)]

@@ -16,7 +16,7 @@ from newsetl.transforms.entities.lexicon import (
     non_names, titles, word_classes,
 )
 from newsetl.transforms.entities.spans import RULE_SOURCES, Candidate, is_name_word
-from newsetl.transforms.entities.tokens import Token
+from newsetl.transforms.entities.tokens import TextMemo, Token, TokenTexts
 
 # Words naming a sports event, festival, fair or award rather than a person, organisation or
 # place (``Sukan Komanwel``, ``Piala Dunia``, ``Ariani Hijab Run``, ``Athens Olympics``).
@@ -148,8 +148,10 @@ _DEGREES = frozenset({"PhD", "MSc", "BSc", "MBA", "MPhil", "DPhil", "SKom", "MKo
 _GLUED = re.compile(r"[a-z]{8}[A-Z]")
 
 
-def precise_candidates(toks: list[Token], cands: list[Candidate], language: str) -> list[Candidate]:
-    """Return the candidates less events and common words, with brands and fused names retyped.
+def precise_candidates(toks: list[Token], cands: list[Candidate], language: str,
+                       texts: TokenTexts | None = None) -> list[Candidate]:
+    """Return the candidates less events and common words, with brands and fused names retyped
+    (``texts`` the index of ``toks``, when built already).
 
     - a rule or tagger name opening or closing with an event word is dropped (``Sukan Komanwel``);
     - a PERSON with a brand-cased word is an ORG (``UiTM``, ``PlayStation Portable``);
@@ -187,7 +189,7 @@ def precise_candidates(toks: list[Token], cands: list[Candidate], language: str)
         return 0 if word in places else seen(word)
 
     out: list[Candidate] = []
-    cands = _branches(toks, _regions_widened(toks, cands, language), language)
+    cands = _branches(toks, _regions_widened(toks, cands, language), language, texts)
     org_ends = {c.last for c in cands if c.entity_type == "ORG"}  # "NasDem" + "Sumut Iskandar"
     for c in _streets(toks, _extended_names(toks, cands, language)):
         if c.source not in RULE_SOURCES:
@@ -527,7 +529,14 @@ _REGION_HEADS = frozenset({"kabupaten", "kota", "provinsi"})
 _NATIONAL_KINDS = frozenset({"country", "continent"})
 
 
-def _branches(toks: list[Token], cands: list[Candidate], language: str) -> list[Candidate]:
+def _branch_acronym(word: str) -> bool:
+    return _is_acronym(word) and 3 <= len(word) <= 8
+
+
+_BRANCH_OPENING = TextMemo(_branch_acronym)
+
+
+def _branches(toks: list[Token], cands: list[Candidate], language: str, texts: TokenTexts | None) -> list[Candidate]:
     """Return the candidates with an organisation and the Indonesian region right after it made one
     ORG, the body's regional branch (``KPU Kabupaten Labuhanbatu Utara``, ``DPRD Bone``, ``Kadis
     PUPR Sumut``, ``NasDem Sumut``); the bare name elsewhere stays the national body.
@@ -546,10 +555,13 @@ def _branches(toks: list[Token], cands: list[Candidate], language: str) -> list[
     merged: dict[int, Candidate] = {}  # by the start of the branch
     dropped: set[int] = set()
     replaced: dict[int, Candidate] = {}
-    for k in range(n - 1):
+    # Only an acronym or the last word of an ORG opens a branch: those positions, in order.
+    starts = set(_BRANCH_OPENING.positions(texts or TokenTexts(toks)))
+    starts.update(c.last - 1 for c in cands if c.entity_type == "ORG")
+    for k in sorted(k for k in starts if k < n - 1):
         word = toks[k].text
         c = owner.get(k)
-        if not (_is_acronym(word) and 3 <= len(word) <= 8 if c is None else (
+        if not (_branch_acronym(word) if c is None else (
             c.entity_type == "ORG" and c.last == k + 1 and word[:1].isupper() and c.source != "domain"
         )):
             continue

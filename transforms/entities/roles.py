@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cache, lru_cache
 
 from newsetl.transforms.entities.lexicon import folded, head_words, titles
-from newsetl.transforms.entities.tokens import Token
+from newsetl.transforms.entities.tokens import TextMemo, Token, TokenTexts
 
 # Title phrases are at most this many tokens ("Wakil Perdana Menteri", "Secretary of State").
 MAX_TITLE_TOKENS = 4
@@ -221,13 +221,19 @@ def _opens_name(toks: list[Token], k: int, usable, language: str) -> bool:
     )
 
 
-def titled_person_spans(text: str, toks: list[Token], covered: list[bool], qualifier_end, is_name_word, language: str):
+# Per language, whether a token text opens a title (``_opens_title``), remembered per text.
+_OPENING: dict[str, TextMemo] = {}
+
+
+def titled_person_spans(text: str, toks: list[Token], covered: list[bool], qualifier_end, is_name_word, language: str,
+                        texts: TokenTexts | None = None):
     """Return ``(first, last)`` of uncovered names that a title introduces or an appositive follows.
 
     ``Presiden Rusia Vladimir Putin`` and ``Shushan Stepanyan, juru bicara ...`` name people
     even when the tagger misses them. ``qualifier_end(k)`` returns where a qualifier starting at
     token ``k`` (a country, an organisation, a portfolio such as ``Luar Negeri``) ends, or ``k``;
-    ``is_name_word(token)`` says whether a token may be part of a name.
+    ``is_name_word(token)`` says whether a token may be part of a name; ``texts`` is the index of
+    ``toks``, when built already.
     """
     n = len(toks)
 
@@ -240,8 +246,9 @@ def titled_person_spans(text: str, toks: list[Token], covered: list[bool], quali
     spans = []
     seen: set[tuple[int, int]] = set()
     inside_title = 0  # end of the last title phrase: a title's own words open no second title
-    opening = {text for text in {t.text for t in toks} if _opens_title(text, language)}  # each distinct text once
-    for i in [k for k, t in enumerate(toks) if t.text in opening]:  # title_end's own first test, hoisted
+    # title_end's own first test, hoisted: each distinct text once
+    opening = _OPENING.get(language) or _OPENING.setdefault(language, TextMemo(lambda word: _opens_title(word, language)))
+    for i in opening.positions(texts or TokenTexts(toks)):
         if i < inside_title:
             continue
         end = title_end(toks, i, language)

@@ -90,3 +90,66 @@ def is_headline(text: str, toks: list[Token], first: int, last: int) -> bool:
     if len(words) < 3:
         return False
     return sum(w[:1].isupper() for w in words) >= 0.8 * len(words)
+
+
+class TokenTexts:
+    """The texts of a document's tokens, indexed once for the passes that each scan them.
+
+    ``texts`` holds them in order; ``positions(keep)`` tests each distinct text once (most
+    repeat: ~500 tokens an article, half as many texts) instead of every token in every pass.
+    """
+
+    __slots__ = ("texts", "_at")
+
+    def __init__(self, toks: list[Token]):
+        self.texts = [t.text for t in toks]
+        at: dict[str, list[int]] = {}
+        for k, text in enumerate(self.texts):
+            where = at.get(text)
+            if where is None:
+                at[text] = [k]
+            else:
+                where.append(k)
+        self._at = at
+
+    def distinct(self):
+        """Return the distinct token texts (a view, in order of first use)."""
+        return self._at.keys()
+
+    def positions(self, keep) -> list[int]:
+        """Return, in order, the positions of the tokens whose text ``keep(text)`` is true of."""
+        at = self._at
+        hits = [at[text] for text in at if keep(text)]
+        if len(hits) == 1:
+            return list(hits[0])
+        return sorted(k for where in hits for k in where)
+
+
+class TextMemo:
+    """A test on token texts remembered per text across documents, for ``TokenTexts`` passes.
+
+    Most texts recur from article to article, so after warm-up a pass's opening test is one dict
+    lookup a distinct text. Bounded: a full memo is replaced by an empty one (never cleared in
+    place, so a thread still reading the old one sees it whole).
+    """
+
+    __slots__ = ("_test", "_known", "_size")
+
+    def __init__(self, test, size: int = 1 << 17):
+        self._test, self._known, self._size = test, {}, size
+
+    def positions(self, texts: TokenTexts) -> list[int]:
+        """Return what ``texts.positions(test)`` returns."""
+        at, known = texts._at, self._known
+        new = [text for text in at if text not in known]
+        if new:
+            if len(known) + len(new) > self._size:
+                self._known = known = {}
+                new = list(at)
+            test = self._test
+            for text in new:
+                known[text] = test(text)
+        hits = [at[text] for text in at if known[text]]
+        if len(hits) == 1:
+            return list(hits[0])
+        return sorted(k for where in hits for k in where)
