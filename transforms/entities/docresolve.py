@@ -66,13 +66,15 @@ def _resolved_keys(
             return _opens(short, long)
         return _contains(short, long) and not (first_seen is not None and _another_person(short, long, first_seen))
 
-    maximal = [k for k in keys if not any(contains(k, other) for other in keys)]
+    def called_by(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+        return inner and fuzzy and len(short) == 1 and _inside(short[0], long) and not (
+            first_seen is not None and any(_another_person(k, long, first_seen) for k in keys)
+        )
+
+    maximal = [k for k in keys if not any(contains(k, other) or called_by(k, other) for other in keys)]
     resolved = {}
     for key in keys:
-        targets = [] if key in fixed else [m for m in maximal if contains(key, m)]
-        if inner and fuzzy and len(key) == 1 and key not in fixed:
-            targets += [m for m in maximal if m not in targets and _inside(key[0], m)
-                        and not (first_seen is not None and any(_another_person(k, m, first_seen) for k in keys))]
+        targets = [] if key in fixed else [m for m in maximal if contains(key, m) or called_by(key, m)]
         if not targets and fuzzy and len(key) == 1:
             targets = [m for m in maximal if len(m) > 1 and fuzz.ratio(key[0], m[-1]) >= _SURNAME_SIMILARITY]
         resolved[key] = targets[0] if len(targets) == 1 else _spelled_out(targets) or key
