@@ -8,6 +8,7 @@ import pytest
 
 from newsetl.transforms.entities import entity_mentions
 from newsetl.transforms.entities.docresolve import _resolved_keys
+from newsetl.transforms.entities.resolution import resolved_keys
 from newsetl.transforms.facts.quotes import quotes
 
 
@@ -69,3 +70,17 @@ def test_an_untagged_speaker_is_keyed_by_the_full_name_holding_it():
     full = {m.entity_key for m in mentions if m.text == "Said Abdullah"}
     found = [q for q in quotes(text, mentions, "id") if q.quote_text.startswith("Penghasilan")]
     assert full and found and found[0].speaker_entity_key in full
+
+
+@pytest.mark.parametrize(
+    ("glued", "name"),
+    [
+        # Detik: "Menteri Keuangan (Menkeu)Purbaya Yudhi Sadewabuka suara soal ..." (a lost space).
+        ("PERSON:purbaya yudhi sadewabuka", "PERSON:purbaya yudhi sadewa"),
+    ],
+)
+def test_a_name_with_an_everyday_word_glued_on_is_that_name(glued, name):
+    keys = {("PERSON", glued), ("PERSON", name), ("PERSON", "PERSON:andi arifin"), ("PERSON", "PERSON:andi ari")}
+    resolved = resolved_keys(keys)
+    assert resolved[("PERSON", glued)] == name
+    assert resolved[("PERSON", "PERSON:andi arifin")] == "PERSON:andi arifin"  # "fin" is no everyday word
