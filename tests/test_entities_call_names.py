@@ -84,3 +84,19 @@ def test_a_name_with_an_everyday_word_glued_on_is_that_name(glued, name):
     resolved = resolved_keys(keys)
     assert resolved[("PERSON", glued)] == name
     assert resolved[("PERSON", "PERSON:andi arifin")] == "PERSON:andi arifin"  # "fin" is no everyday word
+
+
+@pytest.mark.parametrize(
+    ("short", "keys", "target"),
+    [
+        # Detik: "kata Prof. Ghufron" in an article that never writes "Ali Ghufron Mukti".
+        ("PERSON:ghufron", {"PERSON:ali ghufron mukti"}, "PERSON:ali ghufron mukti"),
+        # Two full names hold Yasir: neither.
+        ("PERSON:yasir", {"PERSON:andi yasir arafat", "PERSON:budi yasir hadi"}, "PERSON:yasir"),
+        # A name that opens a full name goes by the existing rule, not the middle word.
+        ("PERSON:sigit", {"PERSON:listyo sigit prabowo", "PERSON:sigit widodo"}, "PERSON:sigit widodo"),
+    ],
+)
+def test_a_corpus_call_name_joins_the_one_full_name_holding_it(short, keys, target):
+    resolved = resolved_keys({("PERSON", short)} | {("PERSON", k) for k in keys})
+    assert resolved[("PERSON", short)] == target

@@ -71,12 +71,15 @@ def resolved_keys(keys: set[tuple[str, str]], counts: dict[str, int] | None = No
     """
     longer: dict[tuple[str, tuple[str, ...]], set[str]] = {}
     opening: dict[tuple[str, tuple[str, ...]], set[str]] = {}
+    middle: dict[tuple[str, str], set[str]] = {}  # Indonesian call names: "ghufron" of "ali ghufron mukti"
     for kind, key in keys:
         if kind in _SURNAME_TYPES:
             words = _words(key)
             for n in range(1, len(words)):
                 longer.setdefault((kind, words[-n:]), set()).add(key)
                 opening.setdefault((kind, words[:n]), set()).add(key)
+            for word in words[1:-1]:
+                middle.setdefault((kind, word), set()).add(key)
     resolved = {}
     for kind, key in keys:
         words = _words(key)
@@ -105,6 +108,11 @@ def resolved_keys(keys: set[tuple[str, str]], counts: dict[str, int] | None = No
                 # "s jones" of a results list does not make "jones" ambiguous beside "max jones".
                 spelled = [k for k in fullest if len(_words(k)[0]) > 1]
                 fullest = spelled if len(spelled) == 1 else fullest
+            if not fullest and len(words) == 1 and len(words[0]) >= _MIN_GIVEN_NAME_CHARS:
+                # A name no full name opens or ends is the middle word of the one full name holding it.
+                fullest = [k for k in middle.get((kind, words[0]), ())
+                           if (kind, _words(k)) not in longer and (kind, _words(k)) not in opening
+                           and not _is_fragment(_words(k))]
             if len(fullest) == 1:
                 target = fullest[0]
         resolved[(kind, key)] = target
