@@ -47,6 +47,8 @@ def test_a_call_name_two_full_names_share_stays_unlinked():
         ({("melki",), ("melkiades",), ("emanuel", "melkiades", "laka", "lena")}, ("melki",),
          ("emanuel", "melkiades", "laka", "lena")),
         ({("febri",), ("febrian", "rizky", "akbar")}, ("febri",), ("febrian", "rizky", "akbar")),
+        # Ni'am of Asrorun Ni'am Sholeh folds to two words, inside the full name.
+        ({("ni", "am"), ("asrorun", "ni", "am", "sholeh")}, ("ni", "am"), ("asrorun", "ni", "am", "sholeh")),
         # Yasir is in two full names: left alone.
         ({("yasir",), ("andi", "muhammad", "yasir", "arafat"), ("yasir", "hadi")}, ("yasir",), ("yasir",)),
         # Too short to be clipped: "Ali" does not stand for "Alimuddin".

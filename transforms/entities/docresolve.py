@@ -57,9 +57,9 @@ def _resolved_keys(
     stay their own organisation (``KPU`` is not ``KPU Kabupaten Bone``). With ``first_seen``
     (Malay: where each key is first written), a key is not taken into a longer name that names
     another person after it (``_another_person``). With ``inner`` (Indonesian and Malay, where a
-    person goes by any of their names), one word also joins the full name it is a middle word of
-    (``Yasir`` of ``Andi Muhammad Yasir Arafat``) or clips a word of (``Melki`` of ``Emanuel
-    Melkiades Laka Lena``), when no other full name holds it.
+    person goes by any of their names), a key also joins the full name it runs inside
+    (``Yasir`` of ``Andi Muhammad Yasir Arafat``) or, one word, clips a word of (``Melki`` of
+    ``Emanuel Melkiades Laka Lena``), when no other full name holds it.
     """
     def contains(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
         if not fuzzy:
@@ -67,7 +67,7 @@ def _resolved_keys(
         return _contains(short, long) and not (first_seen is not None and _another_person(short, long, first_seen))
 
     def called_by(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
-        return inner and fuzzy and len(short) == 1 and _inside(short[0], long) and not (
+        return inner and fuzzy and _inside(short, long) and not (
             first_seen is not None and any(_another_person(k, long, first_seen) for k in keys)
         )
 
@@ -85,12 +85,15 @@ def _resolved_keys(
 _MIN_CLIPPED_CHARS = 4
 
 
-def _inside(word: str, long: tuple[str, ...]) -> bool:
-    """Return True when ``word`` is a middle word of ``long`` or clips one of its words (opens it,
-    shorter): Indonesian call names (``Ghufron`` of ``Ali Ghufron Mukti``, ``Adit`` of ``Adityawarman``)."""
-    if len(long) > 2 and word in long[1:-1]:
+def _inside(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    """Return True when ``short`` runs inside ``long``, neither opening nor closing it, or is one word
+    clipping one of its words (opens it, shorter): Indonesian call names (``Ghufron`` of ``Ali Ghufron
+    Mukti``, ``Ni'am`` of ``Asrorun Ni'am Sholeh``, ``Adit`` of ``Adityawarman``)."""
+    n = len(short)
+    if any(long[i : i + n] == short for i in range(1, len(long) - n)):
         return True
-    return len(word) >= _MIN_CLIPPED_CHARS and any(len(w) > len(word) and w.startswith(word) for w in long)
+    word = short[0]
+    return n == 1 and len(word) >= _MIN_CLIPPED_CHARS and any(len(w) > len(word) and w.startswith(word) for w in long)
 
 
 def _spelled_out(targets: list[tuple[str, ...]]) -> tuple[str, ...] | None:
