@@ -16,6 +16,8 @@ from newsetl.transforms.entities.spans import Candidate
 from newsetl.transforms.entities.tokens import Token
 from newsetl.transforms.records import EntityMention
 
+# Languages whose people go by any one of their names, not only the first or last (Indonesian, Malay).
+_CALL_NAME_LANGUAGES = frozenset({"id", "ms"})
 _TYPE_PREFERENCE = {"PERSON": 0, "ORG": 1, "LOC": 2}
 # A lone surname this similar to a full name's surname is a spelling variant of it (Pashinian).
 _SURNAME_SIMILARITY = 88
@@ -45,7 +47,7 @@ def _another_person(key: tuple[str, ...], long: tuple[str, ...], first_seen: dic
 
 def _resolved_keys(
     keys: set[tuple[str, ...]], fuzzy: bool, fixed: frozenset[tuple[str, ...]] = frozenset(),
-    first_seen: dict[tuple[str, ...], int] | None = None,
+    first_seen: dict[tuple[str, ...], int] | None = None, inner: bool = False,
 ) -> dict[tuple[str, ...], tuple[str, ...]]:
     """Return each key mapped to the unique fullest key that contains it, or to itself.
 
@@ -54,21 +56,44 @@ def _resolved_keys(
     with one is a unit of it (``SIL UI`` is a school of ``UI``), and ``fixed`` keys (acronyms)
     stay their own organisation (``KPU`` is not ``KPU Kabupaten Bone``). With ``first_seen``
     (Malay: where each key is first written), a key is not taken into a longer name that names
-    another person after it (``_another_person``).
+    another person after it (``_another_person``). With ``inner`` (Indonesian and Malay, where a
+    person goes by any of their names), a key also joins the full name it runs inside
+    (``Yasir`` of ``Andi Muhammad Yasir Arafat``) or, one word, clips a word of (``Melki`` of
+    ``Emanuel Melkiades Laka Lena``), when no other full name holds it.
     """
     def contains(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
         if not fuzzy:
             return _opens(short, long)
         return _contains(short, long) and not (first_seen is not None and _another_person(short, long, first_seen))
 
-    maximal = [k for k in keys if not any(contains(k, other) for other in keys)]
+    def called_by(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+        return inner and fuzzy and _inside(short, long) and not (
+            first_seen is not None and any(_another_person(k, long, first_seen) for k in keys)
+        )
+
+    maximal = [k for k in keys if not any(contains(k, other) or called_by(k, other) for other in keys)]
     resolved = {}
     for key in keys:
-        targets = [] if key in fixed else [m for m in maximal if contains(key, m)]
+        targets = [] if key in fixed else [m for m in maximal if contains(key, m) or called_by(key, m)]
         if not targets and fuzzy and len(key) == 1:
             targets = [m for m in maximal if len(m) > 1 and fuzz.ratio(key[0], m[-1]) >= _SURNAME_SIMILARITY]
         resolved[key] = targets[0] if len(targets) == 1 else _spelled_out(targets) or key
     return resolved
+
+
+# A clipped call name (``Melki`` of ``Melkiades``, ``Febri`` of ``Febrian``) is at least this long.
+_MIN_CLIPPED_CHARS = 4
+
+
+def _inside(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    """Return True when ``short`` runs inside ``long``, neither opening nor closing it, or is one word
+    clipping one of its words (opens it, shorter): Indonesian call names (``Ghufron`` of ``Ali Ghufron
+    Mukti``, ``Ni'am`` of ``Asrorun Ni'am Sholeh``, ``Adit`` of ``Adityawarman``)."""
+    n = len(short)
+    if any(long[i : i + n] == short for i in range(1, len(long) - n)):
+        return True
+    word = short[0]
+    return n == 1 and len(word) >= _MIN_CLIPPED_CHARS and any(len(w) > len(word) and w.startswith(word) for w in long)
 
 
 def _spelled_out(targets: list[tuple[str, ...]]) -> tuple[str, ...] | None:
@@ -212,7 +237,7 @@ def document_mentions(text: str, toks: list[Token], cands: list[Candidate], lang
     resolved = {
         kind: _resolved_keys(
             {k for c, k in zip(cands, own_keys) if k and c.entity_type == kind}, kind == "PERSON", fixed,
-            first_seen if kind == "PERSON" else None,
+            first_seen if kind == "PERSON" else None, inner=kind == "PERSON" and language in _CALL_NAME_LANGUAGES,
         )
         for kind in ("PERSON", "ORG")
     }

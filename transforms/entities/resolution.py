@@ -12,7 +12,7 @@ import hashlib
 
 import polars as pl
 
-from newsetl.transforms.entities.lexicon import GIVEN_NAME_PREFIXES, is_common_word
+from newsetl.transforms.entities.lexicon import GIVEN_NAME_PREFIXES, capital_shares, is_common_word
 
 OUTPUT_SCHEMA = {
     "entity_type": pl.Utf8,
@@ -71,12 +71,15 @@ def resolved_keys(keys: set[tuple[str, str]], counts: dict[str, int] | None = No
     """
     longer: dict[tuple[str, tuple[str, ...]], set[str]] = {}
     opening: dict[tuple[str, tuple[str, ...]], set[str]] = {}
+    middle: dict[tuple[str, str], set[str]] = {}  # Indonesian call names: "ghufron" of "ali ghufron mukti"
     for kind, key in keys:
         if kind in _SURNAME_TYPES:
             words = _words(key)
             for n in range(1, len(words)):
                 longer.setdefault((kind, words[-n:]), set()).add(key)
                 opening.setdefault((kind, words[:n]), set()).add(key)
+            for word in words[1:-1]:
+                middle.setdefault((kind, word), set()).add(key)
     resolved = {}
     for kind, key in keys:
         words = _words(key)
@@ -105,10 +108,46 @@ def resolved_keys(keys: set[tuple[str, str]], counts: dict[str, int] | None = No
                 # "s jones" of a results list does not make "jones" ambiguous beside "max jones".
                 spelled = [k for k in fullest if len(_words(k)[0]) > 1]
                 fullest = spelled if len(spelled) == 1 else fullest
+            if not fullest and len(words) == 1 and len(words[0]) >= _MIN_GIVEN_NAME_CHARS:
+                # A name no full name opens or ends is the middle word of the one full name holding it.
+                fullest = [k for k in middle.get((kind, words[0]), ())
+                           if (kind, _words(k)) not in longer and (kind, _words(k)) not in opening
+                           and not _is_fragment(_words(k))]
             if len(fullest) == 1:
                 target = fullest[0]
         resolved[(kind, key)] = target
+    for (kind, key), target in list(resolved.items()):
+        unglued = _unglued(kind, key, keys)
+        if target == key and unglued:
+            resolved[(kind, key)] = resolved[(kind, unglued)]
     return resolved
+
+
+# Capital-share buckets of words news writes in lower case inside sentences ("buka", "suara").
+_LOWER_CASE_SHARES = frozenset({"c0", "c1"})
+
+
+def _lower_case_word(word: str) -> bool:
+    """Return True for an everyday word or one news nearly always writes in lower case."""
+    return is_common_word(word, "id") or capital_shares("id").get(word) in _LOWER_CASE_SHARES
+
+
+# An everyday word glued to a name by a lost space is at least this long ("buka" of "sadewabuka").
+_MIN_GLUED_CHARS = 3
+
+
+def _unglued(kind: str, key: str, keys: set[tuple[str, str]]) -> str | None:
+    """Return the key ``key`` is with an everyday word glued to its last word, when that key is in
+    ``keys`` (``purbaya yudhi sadewabuka`` of "Sadewabuka suara": ``purbaya yudhi sadewa``), else None."""
+    words = _words(key)
+    if kind not in _SURNAME_TYPES or len(words) < 2:
+        return None
+    prefix, last = key.partition(":")[2].rsplit(" ", 1)
+    for cut in range(_MIN_SURNAME_CHARS, len(last) - _MIN_GLUED_CHARS + 1):
+        candidate = f"{kind}:{prefix} {last[:cut]}"
+        if (kind, candidate) in keys and _lower_case_word(last[cut:]):
+            return candidate
+    return None
 
 
 def resolved_entities(key_stats: pl.DataFrame) -> pl.DataFrame:

@@ -114,7 +114,28 @@ def speaker_from_span(text: str, span: Span, mentions: Sequence[EntityMention]) 
     wanted = {"person": "PERSON", "org": "ORG", "place": "LOC"}[kind]
     typed = [m for m in mentions if m.entity_type == wanted and overlap(m, span) > 0]
     key = max(typed, key=lambda m: overlap(m, span)).entity_key if typed else None
+    if key is None and kind == "person":
+        key = _named_in_full(text[span[0]:span[1]], mentions)
     return Speaker(span[0], span[1], text[span[0]:span[1]], kind, key)
+
+
+def _named_in_full(name: str, mentions: Sequence[EntityMention]) -> str | None:
+    """Return the key of the one person the document names in full with every word of ``name``
+    in it, in order (``Said`` of ``Said Abdullah``, ``Dewi`` of ``Ni Nyoman Dewi Pascarani``), else None.
+
+    The tagger may miss a short name it found in full elsewhere; two such people leave it unkeyed.
+    """
+    words = [w.lower() for w in WORD.findall(name)]
+    if not words:
+        return None
+    keys = set()
+    for m in mentions:
+        full = [w.lower() for w in WORD.findall(m.canonical_name or m.text)]
+        if m.entity_type == "PERSON" and len(full) > len(words) and any(
+            full[i:i + len(words)] == words for i in range(len(full) - len(words) + 1)
+        ):
+            keys.add(m.entity_key)
+    return keys.pop() if len(keys) == 1 else None
 
 
 def _honoured(text: str, span: Span, mentions: Sequence[EntityMention]) -> Speaker:

@@ -1,8 +1,10 @@
 CREATE OR REPLACE VIEW marts.entity_aliases AS
 WITH keyed AS (
     SELECT m.text AS alias, m.entity_key, k.entity_id, k.canonical_name, m.document_id,
-           -- the entity's own key: resolution joins a key only to a fuller one, so the longest is the target
-           arg_max(k.entity_key, length(k.entity_key)) OVER (PARTITION BY k.entity_id) AS resolved_key
+           -- the entity's own key: resolution joins a key to a fuller one, so the longest is the target,
+           -- save a key with a word glued to its end (purbaya yudhi sadewabuka): the target's ends the name
+           arg_max(k.entity_key, [ends_with(strip_accents(lower(k.canonical_name)), string_split(k.entity_key, ' ')[-1])::INT,
+                                  length(k.entity_key)]) OVER (PARTITION BY k.entity_id) AS resolved_key
     FROM staging.entity_mentions AS m
     JOIN staging.entity_keys AS k USING (entity_key)
 )
