@@ -1,0 +1,82 @@
+"""Organisations whose names continue a known organisation's (issue 16, Detik).
+
+``Pertamina Foundation`` and ``PT Pertamina Hulu Mahakam`` are units with names of their own, not
+mentions of Pertamina; an acronym opening a person's name (``BI Juli Budi Winantya``) leaves the
+month-like given name to the person. Pure functions over tokens and candidates, called by
+``mentions.entity_mentions``.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from newsetl.transforms.entities.gazetteer import gazetteer_entry
+from newsetl.transforms.entities.lexicon import calendar_words, data_rows
+from newsetl.transforms.entities.spans import Candidate
+from newsetl.transforms.entities.tokens import Token
+
+_MAX_UNIT_WORDS = 4
+
+
+@cache
+def subsidiary_words() -> frozenset[str]:
+    """Return the lower-case words that continue a company's name into a unit's (``subsidiary_words_id.tsv``)."""
+    return frozenset(row[0].lower() for row in data_rows("subsidiary_words_id.tsv") if row)
+
+
+def _tight_capital(toks: list[Token], j: int) -> bool:
+    return j < len(toks) and toks[j].text[:1].isupper() and toks[j].text.isalpha() and toks[j].start - toks[j - 1].end == 1
+
+
+def subsidiary_names(toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
+    """Return the candidates with a gazetteer ORG continued by unit words made one new ORG
+    (``Pertamina Foundation``, ``PT Pertamina Hulu Mahakam``); a name the tagger opened on a unit
+    word (``Hulu Mahakam``) is the unit's rest, a name after the unit words (``Agus Mashud``) stays."""
+    words = subsidiary_words()
+    starts = {c.first: c for c in cands}
+    out: list[Candidate] = []
+    skip = -1
+    for c in cands:
+        if c.first < skip:
+            continue
+        end = c.last
+        if c.entity_type == "ORG" and c.source == "gazetteer":
+            while end - c.last < _MAX_UNIT_WORDS and _tight_capital(toks, end) and toks[end].text.lower() in words:
+                nxt = starts.get(end)
+                # The tagger's name opened on the unit word ("Hulu Mahakam") is the unit's rest.
+                end = nxt.last if nxt is not None and nxt.source != "gazetteer" else end + 1
+        if end > c.last and not any(o is not c and o.first < end and c.last <= o.first and o.last > end for o in cands):
+            out.append(Candidate(c.first, end, "ORG", "headed"))
+            skip = end
+            continue
+        out.append(c)
+    return out
+
+
+def months_cut(toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
+    """Return the candidates with a month name closing a multi-word ORG given to the person named
+    right after it (``BI Juli`` + ``Budi Winantya``: Juli Budi Winantya), or cut when none follows;
+    no body's name ends in a month."""
+    months = calendar_words()
+    starts = {c.first: c for c in cands}
+    out: list[Candidate] = []
+    taken: set[int] = set()
+    for c in cands:
+        if id(c) in taken:
+            continue
+        last = c.last - 1
+        if c.entity_type == "ORG" and c.last - c.first >= 2 and toks[last].text.lower() in months and c.source != "gazetteer":
+            # What is left may be a known body's alias again ("BI": Bank Indonesia).
+            name = " ".join(t.text for t in toks[c.first : last])
+            entry = gazetteer_entry(name)
+            if entry is not None and entry.entity_type == "ORG":
+                out.append(Candidate(c.first, last, "ORG", "gazetteer", entry.canonical_name, entry.entity_key, None, entry.kind))
+            else:
+                out.append(Candidate(c.first, last, "ORG", c.source))
+            person = starts.get(c.last)
+            if person is not None and person.entity_type == "PERSON" and toks[person.first].start - toks[last].end == 1:
+                out.append(Candidate(last, person.last, "PERSON", person.source))
+                taken.add(id(person))
+            continue
+        out.append(c)
+    return out
