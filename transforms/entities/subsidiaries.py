@@ -29,7 +29,7 @@ def _tight_capital(toks: list[Token], j: int) -> bool:
 
 
 def subsidiary_names(toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
-    """Return the candidates with a gazetteer ORG continued by unit words made one new ORG
+    """Return the candidates with a gazetteer company continued by unit words made one new ORG
     (``Pertamina Foundation``, ``PT Pertamina Hulu Mahakam``); a name the tagger opened on a unit
     word (``Hulu Mahakam``) is the unit's rest, a name after the unit words (``Agus Mashud``) stays."""
     words = subsidiary_words()
@@ -40,7 +40,8 @@ def subsidiary_names(toks: list[Token], cands: list[Candidate]) -> list[Candidat
         if c.first < skip:
             continue
         end = c.last
-        if c.entity_type == "ORG" and c.source == "gazetteer":
+        # Only a company has units named so: "PN Niaga" is a court, "ASEAN Gas" a pipeline's.
+        if c.entity_type == "ORG" and c.source == "gazetteer" and c.kind == "company":
             while end - c.last < _MAX_UNIT_WORDS and _tight_capital(toks, end) and toks[end].text.lower() in words:
                 nxt = starts.get(end)
                 # The tagger's name opened on the unit word ("Hulu Mahakam") is the unit's rest.
@@ -65,7 +66,10 @@ def months_cut(toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
         if id(c) in taken:
             continue
         last = c.last - 1
-        if c.entity_type == "ORG" and c.last - c.first >= 2 and toks[last].text.lower() in months and c.source != "gazetteer":
+        if (
+            c.entity_type == "ORG" and c.last - c.first >= 2 and toks[last].text.lower() in months
+            and c.source != "gazetteer" and toks[last].start - toks[last - 1].end == 1  # not "Juni-Juli"
+        ):
             # What is left may be a known body's alias again ("BI": Bank Indonesia).
             name = " ".join(t.text for t in toks[c.first : last])
             entry = gazetteer_entry(name)
