@@ -14,7 +14,8 @@ from newsetl.transforms.entities.features import gazetteer_tags
 from newsetl.transforms.entities.gazetteer import gazetteer_matches, known_name_type
 from newsetl.transforms.entities.headed import HEADS, country_body_orgs, headed_orgs, region_end
 from newsetl.transforms.entities.indonesian import (
-    COMPANY_OPENERS, COMPANY_TAILS, clitic_names_dropped, company_names, cued_persons, nominalisations_cut, subheadings_cut,
+    COMPANY_OPENERS, COMPANY_TAILS, clitic_names_dropped, company_names, cued_persons, electronic_systems_dropped,
+    nominalisations_cut, subheadings_cut,
 )
 from newsetl.transforms.entities.malay import (
     districts_as_places, opened_names, places_not_people, portfolio_tails, seats_as_places, state_bodies, teams_and_works,
@@ -666,5 +667,5 @@ def entity_mentions(text: str, language: str = "id") -> list[EntityMention]:
         cands = placed_acronym_names(toks, cands)
     cands = nominalisations_cut(toks, _untitled_persons(toks, cands, language), language)
     if language == "id":
-        cands = months_cut(toks, cands)
+        cands = electronic_systems_dropped(toks, months_cut(toks, cands))
     return document_mentions(text, toks, clitic_names_dropped(toks, cands, language), language)

@@ -11,8 +11,8 @@ from __future__ import annotations
 from functools import cache
 
 from newsetl.transforms.entities.gazetteer import gazetteer_entry
-from newsetl.transforms.entities.lexicon import calendar_words, data_rows
-from newsetl.transforms.entities.spans import Candidate
+from newsetl.transforms.entities.lexicon import calendar_words, data_rows, folded
+from newsetl.transforms.entities.spans import Candidate, is_name_word
 from newsetl.transforms.entities.tokens import Token
 
 _MAX_UNIT_WORDS = 4
@@ -47,7 +47,10 @@ def subsidiary_names(toks: list[Token], cands: list[Candidate]) -> list[Candidat
                 # The tagger's name opened on the unit word ("Hulu Mahakam") is the unit's rest.
                 end = nxt.last if nxt is not None and nxt.source != "gazetteer" else end + 1
         if end > c.last and not any(o is not c and o.first < end and c.last <= o.first and o.last > end for o in cands):
-            out.append(Candidate(c.first, end, "ORG", "headed"))
+            # "PT Pertamina Hulu Energi" and "Pertamina Hulu Energi" are one company: the legal form is no part of the key.
+            first = c.first + 1 if toks[c.first].text == "PT" else c.first
+            name = " ".join(t.text for t in toks[first:end])
+            out.append(Candidate(c.first, end, "ORG", "headed", name, "ORG:" + folded(name), None, "company"))
             skip = end
             continue
         out.append(c)
@@ -60,6 +63,11 @@ def months_cut(toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
     no body's name ends in a month."""
     months = calendar_words()
     starts = {c.first: c for c in cands}
+    held = {k for c in cands for k in range(c.first, c.last)}
+
+    def covered(k: int) -> bool:
+        return k in held
+
     out: list[Candidate] = []
     taken: set[int] = set()
     for c in cands:
@@ -81,6 +89,13 @@ def months_cut(toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
             if person is not None and person.entity_type == "PERSON" and toks[person.first].start - toks[last].end == 1:
                 out.append(Candidate(last, person.last, "PERSON", person.source))
                 taken.add(id(person))
+            elif person is None and not covered(c.last):
+                # Capitalised words no name holds go on the name the month opens ("Juli Budi Winantya").
+                end = c.last
+                while end - c.last < _MAX_UNIT_WORDS and _tight_capital(toks, end) and not covered(end) and is_name_word(toks[end], "id"):
+                    end += 1
+                if end > c.last:
+                    out.append(Candidate(last, end, "PERSON", "tagger"))
             continue
         out.append(c)
     return out

@@ -1,0 +1,80 @@
+"""Indonesian organisation spans on Detik (issue 16): a company's units are their own ORGs, a month
+opening a person's name after an acronym is the person's, IKN is the capital (LOC) and Otorita IKN
+its body, ``E-TLE`` is a system. Sentences from ../shared/data/news/detik.csv."""
+
+import pytest
+
+from newsetl.transforms.entities import entity_mentions
+
+
+def _spans(text):
+    return {(m.text, m.entity_type, m.canonical_name) for m in entity_mentions(text, "id")}
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "canonical"),
+    [
+        ("Program ini dilaksanakan oleh Pertamina Foundation di dua lokasi, yakni Hutan Lestari Mahakam.",
+         "Pertamina Foundation", "Pertamina Foundation"),
+        ("di Kawasan Persetujuan Penggunaan Kawasan Hutan (PPKH) PT Pertamina Hulu Mahakam dan Hutan Lestari Getas-Ngandong",
+         "PT Pertamina Hulu Mahakam", None),
+        ("Sejak usia ke-18 tahun pada 29 Juni 2025, PT Pertamina Hulu Energi (PHE) sebagai Subholding Upstream Pertamina",
+         "PT Pertamina Hulu Energi", "Pertamina Hulu Energi"),
+        ("Pertamina berharap kontribusi hulu migas ini, kata dia tentang kiprah Pertamina Hulu Energi.",
+         "Pertamina Hulu Energi", "Pertamina Hulu Energi"),
+    ],
+)
+def test_a_company_name_continued_by_unit_words_is_the_unit(text, unit, canonical):
+    spans = _spans(text)
+    assert any(t == unit and ty == "ORG" and canonical in (None, name) for t, ty, name in spans)
+    at = text.index(unit)
+    inside = [m.text for m in entity_mentions(text, "id") if at <= m.start and m.end <= at + len(unit)]
+    assert inside == [unit]  # no "Pertamina" cut from it
+
+
+@pytest.mark.parametrize(
+    ("text", "org", "person"),
+    [
+        ("menurut Direktur Departemen Kebijakan Ekonomi dan Moneter BI Juli Budi Winantya dalam acara Pelatihan Wartawan",
+         "BI", "Juli Budi Winantya"),
+    ],
+)
+def test_a_month_after_an_acronym_opens_the_persons_name(text, org, person):
+    spans = {(t, ty) for t, ty, _ in _spans(text)}
+    assert (org, "ORG") in spans and (person, "PERSON") in spans
+    assert not any(t.endswith(" Juli") for t, _ in spans)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "entity_type"),
+    [
+        ("Basuki menyebut penyelesaian proyek IKN bisa mundur dari target.", "IKN", "LOC"),
+        ("serta rencana pemindahan ASN ke IKN mencapai 1.700-4.100 orang", "IKN", "LOC"),
+        ("Sebelumnya, Sekretaris Otorita IKN, Bimo Adi Nursanthyasto menyampaikan hal itu.", "Otorita IKN", "ORG"),
+    ],
+)
+def test_ikn_is_the_capital_and_otorita_ikn_its_body(text, name, entity_type):
+    assert any(t == name and ty == entity_type for t, ty, _ in _spans(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ia menyebut E-TLE di Jawa Timur sudah berjalan dengan baik.",
+        "Dengan E-TLE dan penegakan hukum berbasis data, pelanggaran turun.",
+    ],
+)
+def test_an_electronic_system_is_no_organisation(text):
+    assert not any(t in ("TLE", "E-TLE") for t, _, _ in _spans(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("proyek Trans-ASEAN Gas Pipeline (TAGP) yang digawangi oleh Gas Advocacy Task Force.", "ASEAN Gas"),
+        ("dengan nomor 90/Pdt.Sus-HKI/Merek/2025/PN Niaga Jkt.Pst dengan tergugat Henry Edlin.", "PN Niaga"),
+        ("Penerima Penebalan Juni-Juli 2025: 18.277.083 KPM, masing-masing Rp 400 ribu.", "Penerima Penebalan Juni-"),
+    ],
+)
+def test_unit_words_and_months_change_nothing_outside_companies(text, org):
+    assert not any(t == org for t, _, _ in _spans(text))
