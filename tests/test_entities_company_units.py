@@ -78,3 +78,16 @@ def test_an_electronic_system_is_no_organisation(text):
 )
 def test_unit_words_and_months_change_nothing_outside_companies(text, org):
     assert not any(t == org for t, _, _ in _spans(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "long_name", "acronym"),
+    [
+        ("Sekjen ASEAN menandatangani perjanjian kerja sama dengan Economic Research Institute for ASEAN and East Asia"
+         " (ERIA) di Jakarta.", "Economic Research Institute for ASEAN and East Asia", "ERIA"),
+    ],
+)
+def test_a_long_name_whose_head_the_acronym_spells_is_one_org(text, long_name, acronym):
+    spans = {(t, ty) for t, ty, _ in _spans(text)}
+    assert (long_name, "ORG") in spans and (acronym, "ORG") in spans
+    assert ("East Asia", "ORG") not in spans
