@@ -91,3 +91,19 @@ def test_a_long_name_whose_head_the_acronym_spells_is_one_org(text, long_name, a
     spans = {(t, ty) for t, ty, _ in _spans(text)}
     assert (long_name, "ORG") in spans and (acronym, "ORG") in spans
     assert ("East Asia", "ORG") not in spans
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "key"),
+    [
+        ("KPU Kota Makassar juga akan terlibat aktif dalam proses penyusunan petunjuk teknis.",
+         "KPU Kota Makassar", "ORG:kpu makassar"),
+        ("Ketua KPU Makassar, Andi Muhammad Yasir Arafat menegaskan, keterlibatan KPU akan memberikan legitimasi.",
+         "KPU Makassar", "ORG:kpu makassar"),
+        ("Ketua DPRD Kota Bogor menyampaikan hal itu.", "DPRD Kota Bogor", "ORG:dprd kota bogor"),  # a kota and a kabupaten
+        ("Ketua DPRD Kabupaten Bogor menyampaikan hal itu.", "DPRD Kabupaten Bogor", "ORG:dprd kabupaten bogor"),
+        ("Ketua DPRD Kota Bengkulu menyampaikan hal itu.", "DPRD Kota Bengkulu", "ORG:dprd kota bengkulu"),  # a province too
+    ],
+)
+def test_a_regional_body_is_keyed_without_a_level_word_only_one_region_needs(text, name, key):
+    assert any(m.text == name and m.entity_key == key for m in entity_mentions(text, "id"))
