@@ -107,3 +107,16 @@ def test_a_long_name_whose_head_the_acronym_spells_is_one_org(text, long_name, a
 )
 def test_a_regional_body_is_keyed_without_a_level_word_only_one_region_needs(text, name, key):
     assert any(m.text == name and m.entity_key == key for m in entity_mentions(text, "id"))
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "canonical"),
+    [
+        ("Menurut PT Pertamina Persero hal itu sudah sesuai aturan.", "PT Pertamina Persero", "Pertamina"),
+        ("Seluruh Pertamina Group mendukung program ini.", "Pertamina Group", "Pertamina"),
+        ("Salah satunya yakni PT Pertamina Geothermal Energy Tbk (PGE), mengelola kapasitas terpasang sebesar 727 MW.",
+         "PT Pertamina Geothermal Energy Tbk", "Pertamina Geothermal Energy"),
+    ],
+)
+def test_a_legal_form_closes_the_same_company(text, name, canonical):
+    assert (name, "ORG", canonical) in _spans(text)

@@ -16,6 +16,9 @@ from newsetl.transforms.entities.spans import Candidate, is_name_word
 from newsetl.transforms.entities.tokens import Token
 
 _MAX_UNIT_WORDS = 4
+# Legal forms and the group word closing a company's name (UU 40/2007 Perseroan Terbatas, UU 19/2003
+# BUMN; "Tbk", terbuka, listed): the same company.
+_LEGAL_TAILS = frozenset({"persero", "tbk", "group", "grup"})
 
 
 @cache
@@ -46,10 +49,21 @@ def subsidiary_names(toks: list[Token], cands: list[Candidate]) -> list[Candidat
                 nxt = starts.get(end)
                 # The tagger's name opened on the unit word ("Hulu Mahakam") is the unit's rest.
                 end = nxt.last if nxt is not None and nxt.source != "gazetteer" else end + 1
+            unit_end = end
+            # A legal form or "Group" closes the name ("Pertamina Persero", "Pertamina Group",
+            # "Pertamina Geothermal Energy Tbk") without making another company.
+            if _tight_capital(toks, end) and toks[end].text.lower() in _LEGAL_TAILS and end not in starts:
+                end += 1
+        else:
+            unit_end = end
         if end > c.last and not any(o is not c and o.first < end and c.last <= o.first and o.last > end for o in cands):
+            if unit_end == c.last:  # the parent itself, written with its legal form
+                out.append(Candidate(c.first, end, "ORG", c.source, c.canonical_name, c.entity_key, c.country_code, c.kind))
+                skip = end
+                continue
             # "PT Pertamina Hulu Energi" and "Pertamina Hulu Energi" are one company: the legal form is no part of the key.
             first = c.first + 1 if toks[c.first].text == "PT" else c.first
-            name = " ".join(t.text for t in toks[first:end])
+            name = " ".join(t.text for t in toks[first:unit_end])
             out.append(Candidate(c.first, end, "ORG", "headed", name, "ORG:" + folded(name), None, "company"))
             skip = end
             continue
