@@ -84,6 +84,30 @@ def person_initials(toks: list[Token], cands: list[Candidate]) -> list[Candidate
     return sorted([c for c in cands if id(c) not in dropped] + out, key=lambda c: c.first)
 
 
+_MAX_UNSPELT = 3
+
+
+def _spelling_run_start(toks: list[Token], k: int, acr: str) -> int | None:
+    """Return where a whole capitalised run before ``(`` at ``k - 1`` starts when its initials begin
+    with ``acr`` and a few words more follow (``Economic Research Institute for ASEAN and East Asia
+    (ERIA)``: the acronym spells the name's head, not the region it closes with), else None."""
+    letters = acr.upper()
+    start = k - 1
+    while start > 0 and k - 1 - start < _MAX_RUN and toks[start - 1].end + 1 >= toks[start].start and (
+        toks[start - 1].text[:1].isupper() or toks[start - 1].text.lower() in _SKIPS
+    ) and toks[start - 1].text.isalpha():
+        start -= 1
+    while start < k - 1 and toks[start].text.lower() in _SKIPS:
+        start += 1
+    words = [t.text for t in toks[start : k - 1] if t.text.lower() not in _SKIPS]
+    if not words or not all(w[:1].isupper() for w in words):
+        return None
+    initials = "".join(w[0] for w in words).upper()
+    if initials.startswith(letters) and 0 < len(initials) - len(letters) <= _MAX_UNSPELT:
+        return start
+    return None
+
+
 def _is_short_form(word: str) -> bool:
     """A one-word short form after an organisation: ``LPDP``, ``Kemensos``, ``Unud``."""
     return _is_acronym(word) or (
@@ -111,7 +135,25 @@ def bracketed_acronyms(toks: list[Token], cands: list[Candidate], language: str)
     added, dropped = [], set()
     for k in range(2, len(toks) - 1):
         acr = toks[k].text
-        if toks[k - 1].text != "(" or toks[k + 1].text != ")" or owner[k] is not None:
+        if toks[k - 1].text != "(" or toks[k + 1].text != ")":
+            continue
+        if owner[k] is None or owner[k].entity_type == "ORG":
+            # The tagger cut the long name to the places inside it ("ASEAN", "East Asia" of
+            # "Economic Research Institute for ASEAN and East Asia (ERIA)"): the run the acronym
+            # spells the head of, holding an organisation word, is the name.
+            start = _spelling_run_start(toks, k, acr) if _is_acronym(acr) else None
+            if start is not None:
+                inside = {id(c): c for c in owner[start : k - 1] if c is not None}
+                whole = any(c.first == start and c.last == k - 1 for c in inside.values())
+                if not whole and any(t.text.lower() in heads for t in toks[start : k - 1]) and all(
+                    start <= c.first and c.last <= k - 1 and c.entity_type != "PERSON" for c in inside.values()
+                ):
+                    dropped |= set(inside)
+                    added.append(Candidate(start, k - 1, "ORG", "tagger"))
+                    if owner[k] is None:
+                        added.append(Candidate(k, k + 1, "ORG", "tagger"))
+                    continue
+        if owner[k] is not None:
             continue
         if folded(acr) in non_names():
             continue  # "Ahli Dewan Undangan Negeri (ADUN)": a member's title, no organisation

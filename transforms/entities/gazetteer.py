@@ -97,7 +97,9 @@ def _all_aliases(language: str) -> list[tuple[str, GazetteerEntry]]:
             pairs.append((row[0], _country_entry(row[1])))
     for row in data_rows("places.tsv"):
         if len(row) >= 3:
-            pairs.append((row[0], GazetteerEntry("LOC", row[1], "LOC:" + folded(row[1]), None, row[2])))
+            # Rows marked ``rules`` came after the tagger was trained, as in organisations.tsv.
+            tagged = not (len(row) >= 4 and row[3] == "rules")
+            pairs.append((row[0], GazetteerEntry("LOC", row[1], "LOC:" + folded(row[1]), None, row[2], tagged)))
     for sub in pycountry.subdivisions.get(country_code="ID") or ():
         pairs.append((sub.name, GazetteerEntry("LOC", sub.name, "LOC:" + folded(sub.name), None, "province")))
     for row in data_rows("organisations.tsv"):

@@ -179,3 +179,16 @@ def clitic_names_dropped(toks: list[Token], cands: list[Candidate], language: st
         c for c in cands
         if not (c.source in ("tagger", "propagated", "title") and _CLITIC.fullmatch(toks[c.last - 1].text))
     ]
+
+
+def electronic_systems_dropped(toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
+    """Return the candidates without names glued after the prefix ``e-``/``E-`` (``E-TLE``, ``e-KTP``,
+    ``e-Katalog``): the prefix (elektronik) makes a system or document of the word, so the tagger's
+    ``TLE`` is no organisation. Source: KBBI (prefix e-, elektronik)."""
+    def prefixed(k: int) -> bool:
+        return (
+            k >= 2 and toks[k - 1].text == "-" and toks[k - 2].text in ("e", "E")
+            and toks[k - 1].start == toks[k - 2].end and toks[k].start == toks[k - 1].end
+            and (k < 3 or toks[k - 3].end < toks[k - 2].start)  # "E" is a word of its own, not "Rate-"
+        )
+    return [c for c in cands if not (c.source in ("tagger", "propagated") and prefixed(c.first))]

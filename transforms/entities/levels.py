@@ -26,6 +26,12 @@ def _two_level_names() -> frozenset[str]:
     return frozenset(name for name, levels in kinds.items() if {"kabupaten", "kota"} <= levels)
 
 
+def one_level_name(name: str) -> bool:
+    """Return True when ``name`` is no short name of both a kabupaten and a kota (``Makassar``, not
+    ``Bogor``): ``KPU Kota Makassar`` and ``KPU Makassar`` are then one body."""
+    return folded(name) not in _two_level_names()
+
+
 # Words before a region's name that say which level it is (``Bupati Pasuruan``, ``Pemkot Bogor``).
 # Source: KBBI; Kemendagri office names (bupati heads a kabupaten, wali kota a kota).
 _REGENCY_CUES = (("kabupaten",), ("kab",), ("pemkab",), ("bupati",), ("wabup",), ("kab", "."))

@@ -14,7 +14,8 @@ from newsetl.transforms.entities.features import gazetteer_tags
 from newsetl.transforms.entities.gazetteer import gazetteer_matches, known_name_type
 from newsetl.transforms.entities.headed import HEADS, country_body_orgs, headed_orgs, region_end
 from newsetl.transforms.entities.indonesian import (
-    COMPANY_OPENERS, COMPANY_TAILS, clitic_names_dropped, company_names, cued_persons, nominalisations_cut, subheadings_cut,
+    COMPANY_OPENERS, COMPANY_TAILS, clitic_names_dropped, company_names, cued_persons, electronic_systems_dropped,
+    nominalisations_cut, subheadings_cut,
 )
 from newsetl.transforms.entities.malay import (
     districts_as_places, opened_names, places_not_people, portfolio_tails, seats_as_places, state_bodies, teams_and_works,
@@ -45,6 +46,7 @@ from newsetl.transforms.entities.spans import (
     is_name_word,
     merged_candidates,
 )
+from newsetl.transforms.entities.subsidiaries import months_cut, subsidiary_names
 from newsetl.transforms.entities.tokens import Token, TokenTexts, is_headline, sentences, tokens
 from newsetl.transforms.records import EntityMention
 
@@ -641,6 +643,7 @@ def entity_mentions(text: str, language: str = "id") -> list[EntityMention]:
     cands = merged_candidates(toks, ministries, gazetteer_cands, domain_candidates(toks), tagged, language)
     cands = bracketed_acronyms(toks, cands, language)
     if language == "id":
+        cands = subsidiary_names(toks, cands)
         cands = cued_persons(toks, cands, language)
     cands = _titled_joined(text, toks, sorted(cands + _titled_persons(text, toks, cands, headlines, language, texts), key=lambda c: c.first))
     if language == "id":
@@ -663,4 +666,6 @@ def entity_mentions(text: str, language: str = "id") -> list[EntityMention]:
     elif language == "id":  # Malay qualifies state bodies itself (``malay.state_bodies``)
         cands = placed_acronym_names(toks, cands)
     cands = nominalisations_cut(toks, _untitled_persons(toks, cands, language), language)
+    if language == "id":
+        cands = electronic_systems_dropped(toks, months_cut(toks, cands))
     return document_mentions(text, toks, clitic_names_dropped(toks, cands, language), language)

@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from newsetl.transforms.entities.gazetteer import known_name_type
+from newsetl.transforms.entities.gazetteer import gazetteer_entry, known_name_type
 from newsetl.transforms.entities.headed import region_end
+from newsetl.transforms.entities.levels import one_level_name
 from newsetl.transforms.entities.lexicon import (
     NAME_PARTICLES, calendar_words, city_populations, district_names, folded, head_words, is_common_word, nicknames,
     non_names, titles, word_classes,
@@ -525,6 +526,14 @@ def _english_companies(toks: list[Token], cands: list[Candidate], seen) -> list[
 
 
 _REGION_HEADS = frozenset({"kabupaten", "kota", "provinsi"})
+# Level words a branch's key leaves out when one region has the name (not "Provinsi": "DPRD Bengkulu"
+# is the province's, "DPRD Kota Bengkulu" the city's).
+_LEVEL_WORDS = frozenset({"kabupaten", "kota"})
+
+
+def _province(name: str) -> bool:
+    entry = gazetteer_entry(name)
+    return entry is not None and entry.kind == "province"
 # Place kinds that are no region an office serves: "KPK Indonesia", "DPR RI" stay the national body.
 _NATIONAL_KINDS = frozenset({"country", "continent"})
 
@@ -589,6 +598,11 @@ def _branches(toks: list[Token], cands: list[Candidate], language: str, texts: T
             continue
         first = c.first if c is not None else k
         merged[first] = Candidate(first, end, "ORG", "headed")
+        region = " ".join(t.text for t in toks[p:end])
+        if p == k + 2 and toks[k + 1].text.lower() in _LEVEL_WORDS and one_level_name(region) and not _province(region):
+            # "KPU Kota Makassar" is "KPU Makassar": one city of the name, so the level word keys nothing.
+            short = " ".join(t.text for t in toks[first : k + 1]) + " " + region
+            merged[first] = Candidate(first, end, "ORG", "headed", short, "ORG:" + folded(short))
         dropped |= set(inside)
         if c is not None:
             dropped.add(id(c))
