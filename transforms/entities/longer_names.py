@@ -8,7 +8,7 @@ from __future__ import annotations
 from functools import cache
 
 from newsetl.transforms.entities.english_lexicon import joined, org_tails
-from newsetl.transforms.entities.lexicon import data_rows, folded, head_words, titles
+from newsetl.transforms.entities.lexicon import data_rows, folded, head_words, is_common_word, titles
 from newsetl.transforms.entities.spans import Candidate
 from newsetl.transforms.entities.tokens import Token
 
@@ -72,8 +72,8 @@ def _longer_name(toks: list[Token], text: str, c: Candidate, owned: list[bool]) 
     if not opens and not closes:
         return None
     first = start + opens[0] if opens else start
-    while not opens and first < c.first and folded(toks[first].text) in titles("id"):
-        first += 1  # "Pengarah Malaysia Airlines": the title is no part of the name
+    if not opens:  # "Kata Pengarah Malaysia Airlines": a title or an everyday word opens no name
+        first = max([first] + [k + 1 for k in range(start, c.first) if folded(toks[k].text) in titles("id") or is_common_word(toks[k].text, "id")])
     last = start + closes[-1] + 1 if closes else c.last
     return (first, last, "ORG")
 
