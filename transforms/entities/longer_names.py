@@ -27,6 +27,10 @@ def _words(kind: str) -> frozenset[str]:
     return found - _words("state") if kind != "state" else found
 
 
+def _opens_sentence(toks: list[Token], text: str, k: int) -> bool:
+    return k == 0 or toks[k - 1].text in (".", "!", "?", ":", '"', "“") or "\n" in text[toks[k - 1].end : toks[k].start]
+
+
 def _capital(tok: Token) -> bool:
     return tok.text[:1].isupper() and len(tok.text) > 1
 
@@ -73,7 +77,9 @@ def _longer_name(toks: list[Token], text: str, c: Candidate, owned: list[bool]) 
         return None
     first = start + opens[0] if opens else start
     if not opens:  # "Kata Pengarah Malaysia Airlines": a title or an everyday word opens no name
-        first = max([first] + [k + 1 for k in range(start, c.first) if folded(toks[k].text) in titles("id") or is_common_word(toks[k].text, "id")])
+        first = max([first] + [k + 1 for k in range(start, c.first) if folded(toks[k].text) in titles("id") or (
+            k == start and is_common_word(toks[k].text, "id") and _opens_sentence(toks, text, k)
+        )])
     last = start + closes[-1] + 1 if closes else c.last
     return (first, last, "ORG")
 
