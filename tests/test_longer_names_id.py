@@ -9,6 +9,7 @@ CASES = [
     ("ms", "Keputusan itu dalam Piala Juara-juara STL di Iskandar Malaysia Studio, sebentar tadi.", "Iskandar Malaysia Studio", "ORG"),
     ("ms", "Justeru, beliau berkata, tiada gunanya Met Malaysia wujud sekiranya Perdana Menteri enggan.", "Met Malaysia", "ORG"),
     ("ms", "Air yang dibekalkan syarikat Air Kelantan Sdn. Bhd. hanya keluar angin.", "Air Kelantan Sdn", "ORG"),
+    ("ms", "Dia menyumbang tabung bencana RM30,000 kepada Bulan Sabit Merah Malaysia (BSMM) pada program itu.", "Bulan Sabit Merah Malaysia", "ORG"),
     ("ms", "Penggemar durian di Semenanjung Malaysia tidak perlu berasa risau.", "Malaysia", "LOC"),
     ("ms", "PUTRAJAYA: Kerajaan Malaysia hari ini mengutuk sekeras-kerasnya keputusan rejim itu.", "Malaysia", "LOC"),
     ("id", "kata Sugiat di kompleks parlemen Senayan, Jakarta Pusat, Rabu (23/4/2025).", "Jakarta Pusat", "LOC"),
@@ -26,7 +27,13 @@ def test_longer_name_types(language, sentence, name, entity_type):
 
 @pytest.mark.parametrize("sentence", [
     "Dia melihat persembahan pemain badminton negara selepas Terbuka Malaysia baru-baru ini.",
+    "Dia tewas di final Terbuka India kelmarin ke Kejohanan Masters Indonesia yang bermula esok.",
     "Pearly Tan-M. Thinaah, yang juga juara Terbuka Perancis tahun lalu, tewas.",
 ])
 def test_tournament_mentions_no_place(sentence):
     assert not any(m.entity_type == "LOC" for m in entity_mentions(sentence, "ms"))
+
+
+def test_fair_mentions_no_place():
+    sentence = "kata Antoni kepada wartawan usai acara Indonesia Maritim Week (IMW) di JCC Senayan, Jakarta."
+    assert "Indonesia" not in {m.text for m in entity_mentions(sentence, "id")}

@@ -57,6 +57,14 @@ def _name_end(toks: list[Token], text: str, k: int, owned: list[bool]) -> int:
     return end
 
 
+def _acronym_follows(toks: list[Token], start: int, end: int) -> bool:
+    """Return True when the name over ``start`` to ``end`` (two words or more) is followed by its
+    bracketed acronym, the initials of its words (``Bulan Sabit Merah Malaysia (BSMM)``)."""
+    if end - start < 2 or end + 2 >= len(toks) or toks[end].text != "(" or toks[end + 2].text != ")":
+        return False
+    return toks[end + 1].text == "".join(t.text[0] for t in toks[start:end]).upper() and toks[end + 1].text.isupper()
+
+
 def _longer_name(toks: list[Token], text: str, c: Candidate, owned: list[bool]) -> tuple[int, int, str | None] | None:
     """Return ``(first, last, type)`` of the longer name the place ``c`` is part of: an ORG from
     its leftmost organisation word to its rightmost (``Agensi Penguatkuasaan Maritim Malaysia``,
@@ -70,6 +78,10 @@ def _longer_name(toks: list[Token], text: str, c: Candidate, owned: list[bool]) 
         return None  # "Kerajaan Malaysia", "Semenanjung Malaysia"
     if before and before[-1] in _words("event"):
         return (start, end, None)  # "Terbuka Malaysia": the Malaysia Open
+    if end > c.last and words[-1] in _words("event"):
+        return (start, end, None)  # "Indonesia Maritim Week", "Indonesia Masters": an event
+    if _acronym_follows(toks, start, end):
+        return (start, end, "ORG")  # "Bulan Sabit Merah Malaysia (BSMM)"
     orgs = [i for i, w in enumerate(words) if w in _words("org")]
     opens = [i for i in orgs if i < c.first - start]
     closes = [i for i in orgs if i >= c.last - start]
