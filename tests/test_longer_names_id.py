@@ -9,7 +9,8 @@ CASES = [
     ("ms", "Keputusan itu dalam Piala Juara-juara STL di Iskandar Malaysia Studio, sebentar tadi.", "Iskandar Malaysia Studio", "ORG"),
     ("ms", "Justeru, beliau berkata, tiada gunanya Met Malaysia wujud sekiranya Perdana Menteri enggan.", "Met Malaysia", "ORG"),
     ("ms", "Air yang dibekalkan syarikat Air Kelantan Sdn. Bhd. hanya keluar angin.", "Air Kelantan Sdn", "ORG"),
-    ("ms", "Dia menyumbang tabung bencana RM30,000 kepada Bulan Sabit Merah Malaysia (BSMM) pada program itu.", "Bulan Sabit Merah Malaysia", "ORG"),
+    ("id", "Bank Indonesia (BI) memperkirakan bank sentral Amerika Serikat (AS) atau Federal Reserve (The Fed) masih menahan suku bunga.", "Amerika Serikat", "LOC"),
+    ("id", "Ratusan guru di Mataram, Nusa Tenggara Barat (NTB), bakal mendapatkan pelatihan.", "Nusa Tenggara Barat", "LOC"),
     ("ms", "Penggemar durian di Semenanjung Malaysia tidak perlu berasa risau.", "Malaysia", "LOC"),
     ("ms", "PUTRAJAYA: Kerajaan Malaysia hari ini mengutuk sekeras-kerasnya keputusan rejim itu.", "Malaysia", "LOC"),
     ("id", "kata Sugiat di kompleks parlemen Senayan, Jakarta Pusat, Rabu (23/4/2025).", "Jakarta Pusat", "LOC"),
@@ -32,6 +33,14 @@ def test_longer_name_types(language, sentence, name, entity_type):
 ])
 def test_tournament_mentions_no_place(sentence):
     assert not any(m.entity_type == "LOC" for m in entity_mentions(sentence, "ms"))
+
+
+@pytest.mark.parametrize("language, sentence, place", [
+    ("ms", "Dia menyumbang tabung bencana RM30,000 kepada Bulan Sabit Merah Malaysia (BSMM) pada program itu.", "Malaysia"),
+    ("ms", "Calon Sijil Pelajaran Malaysia (SPM) menduduki peperiksaan esok.", "Malaysia"),
+])
+def test_acronym_named_mentions_no_place(language, sentence, place):
+    assert place not in {m.text for m in entity_mentions(sentence, language)}
 
 
 def test_fair_mentions_no_place():

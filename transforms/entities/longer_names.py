@@ -80,13 +80,13 @@ def _longer_name(toks: list[Token], text: str, c: Candidate, owned: list[bool]) 
         return (start, end, None)  # "Terbuka Malaysia": the Malaysia Open
     if end > c.last and words[-1] in _words("event"):
         return (start, end, None)  # "Indonesia Maritim Week", "Indonesia Masters": an event
-    if _acronym_follows(toks, start, end):
-        return (start, end, "ORG")  # "Bulan Sabit Merah Malaysia (BSMM)"
     orgs = [i for i, w in enumerate(words) if w in _words("org")]
     opens = [i for i in orgs if i < c.first - start]
     closes = [i for i in orgs if i >= c.last - start]
     if not opens and not closes:
-        return None
+        # "Bulan Sabit Merah Malaysia (BSMM)", "Sijil Pelajaran Malaysia (SPM)": a body's or an
+        # exam's name, which its acronym shows is one name; no word says which, so no entity.
+        return (start, end, None) if (start, end) != (c.first, c.last) and _acronym_follows(toks, start, end) else None
     first = start + opens[0] if opens else start
     if not opens:  # "Kata Pengarah Malaysia Airlines": a title or an everyday word opens no name
         first = max([first] + [k + 1 for k in range(start, c.first) if folded(toks[k].text) in titles("id") or (
