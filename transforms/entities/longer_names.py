@@ -9,6 +9,7 @@ from functools import cache
 
 from newsetl.transforms.entities.english_lexicon import joined, org_tails
 from newsetl.transforms.entities.lexicon import data_rows, folded, head_words, is_common_word, titles
+from newsetl.transforms.entities.placeness import place_heads
 from newsetl.transforms.entities.spans import Candidate
 from newsetl.transforms.entities.tokens import Token
 
@@ -74,8 +75,8 @@ def _longer_name(toks: list[Token], text: str, c: Candidate, owned: list[bool]) 
     start, end = _name_start(toks, text, c.first, owned), _name_end(toks, text, c.last, owned)
     words = [folded(t.text) for t in toks[start:end]]
     before = words[: c.first - start]
-    if before and before[-1] in _words("state"):
-        return None  # "Kerajaan Malaysia", "Semenanjung Malaysia"
+    if before and (before[-1] in _words("state") or before[-1] in place_heads()):
+        return None  # "Kerajaan Malaysia", "Semenanjung Malaysia", "Kabupaten Bandung Barat"
     if before and before[-1] in _words("event"):
         return (start, end, None)  # "Terbuka Malaysia": the Malaysia Open
     if end > c.last and words[-1] in _words("event"):
