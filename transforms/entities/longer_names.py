@@ -75,7 +75,7 @@ def _longer_name(toks: list[Token], text: str, c: Candidate, owned: list[bool]) 
     start, end = _name_start(toks, text, c.first, owned), _name_end(toks, text, c.last, owned)
     words = [folded(t.text) for t in toks[start:end]]
     before = words[: c.first - start]
-    if before and (before[-1] in _words("state") or before[-1] in place_heads()):
+    if before and (before[-1] in _words("state") or before[-1] in place_heads()) and not any(w in _words("org") for w in before):
         return None  # "Kerajaan Malaysia", "Semenanjung Malaysia", "Kabupaten Bandung Barat"
     if before and before[-1] in _words("event"):
         return (start, end, None)  # "Terbuka Malaysia": the Malaysia Open
