@@ -15,6 +15,7 @@ CASES = [
     ("ms", "PUTRAJAYA: Kerajaan Malaysia hari ini mengutuk sekeras-kerasnya keputusan rejim itu.", "Malaysia", "LOC"),
     ("id", "kata Sugiat di kompleks parlemen Senayan, Jakarta Pusat, Rabu (23/4/2025).", "Jakarta Pusat", "LOC"),
     ("id", "Jalur alternatif dari Cimahi menuju Ngamprah, Kabupaten Bandung Barat (KBB) itu praktis terputus.", "Bandung Barat", "LOC"),
+    ("id", "Dengan adanya peran lembaga kliring dalam hal ini dijalankan Indonesia Clearing House (ICH), dapat dipastikan transaksi akan berjalan.", "Indonesia Clearing House", "ORG"),
     ("id", "Laporan itu dimuat Saudi Gazette pada Senin.", "Saudi Gazette", "ORG"),
     ("id", "Polisi menangkap saudara AS di rumahnya.", "AS", "PERSON"),
     ("id", "Ketua DPR AS Nancy Pelosi tiba di Taiwan.", "DPR AS", "ORG"),
