@@ -36,6 +36,7 @@ from newsetl.transforms.entities.lexicon import (
 from newsetl.transforms.entities.ministries import ministry_matches, portfolio_end
 from newsetl.transforms.entities.levels import regency_levels
 from newsetl.transforms.entities.placeness import evidenced_places
+from newsetl.transforms.entities.longer_names import places_in_longer_names_id
 from newsetl.transforms.entities.precision import precise_candidates
 from newsetl.transforms.entities.roles import NAME_LINKS, leading_title_end, title_end, title_start, titled_person_spans
 from newsetl.transforms.entities.spans import (
@@ -659,6 +660,8 @@ def entity_mentions(text: str, language: str = "id") -> list[EntityMention]:
     if language == "ms":
         cands = places_not_people(toks, districts_as_places(toks, seats_as_places(toks, state_bodies(toks, portfolio_tails(toks, cands)))))
         cands = opened_names(toks, teams_and_works(toks, titled_names(toks, cands)))
+    if language in ("id", "ms"):
+        cands = places_in_longer_names_id(toks, text, cands)
     cands = subheadings_cut(text, toks, cands) if language != "en" else cands
     cands = regency_levels(toks, evidenced_places(toks, precise_candidates(toks, cands, language, texts), language), language)
     if language == "en":
