@@ -19,7 +19,7 @@ from newsetl.transforms.entities.english_lexicon import (
 from newsetl.transforms.entities.english_longer_names import places_in_longer_names
 from newsetl.transforms.entities.english_people import cued_companies, honorific_surnames
 from newsetl.transforms.entities.roles import title_end, title_start
-from newsetl.transforms.entities.spans import Candidate
+from newsetl.transforms.entities.spans import Candidate, is_acronym
 from newsetl.transforms.entities.tokens import Token
 
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "across", "around"})
@@ -183,10 +183,6 @@ def _demonym_at(words: list[str], k: int) -> int:
     return 1 if folded(words[k]) in known else 0
 
 
-def _is_acronym(word: str) -> bool:
-    return len(word) >= 2 and word.isupper() and word.isalpha()
-
-
 def _without_demonyms(toks: list[Token], c: Candidate) -> Candidate | None:
     """Return a rule name less the demonyms that open it, None when one is inside it.
 
@@ -201,7 +197,7 @@ def _without_demonyms(toks: list[Token], c: Candidate) -> Candidate | None:
         return None
     if c.entity_type != "PERSON":
         return c  # "Scottish & Newcastle", "Irish Republican Army": the demonym is part of the name
-    if k and len(words) - k == 1 and _is_acronym(words[-1]):
+    if k and len(words) - k == 1 and is_acronym(words[-1]):
         return Candidate(c.first, c.last, "ORG", c.source)
     if any(_demonym_at(words, j) for j in range(k, len(words))):
         return None

@@ -16,7 +16,7 @@ from newsetl.transforms.entities.lexicon import (
     NAME_PARTICLES, calendar_words, city_populations, district_names, folded, head_words, is_common_word, nicknames,
     non_names, titles, word_classes,
 )
-from newsetl.transforms.entities.spans import RULE_SOURCES, Candidate, is_name_word
+from newsetl.transforms.entities.spans import RULE_SOURCES, Candidate, is_acronym, is_name_word
 from newsetl.transforms.entities.tokens import TextMemo, Token, TokenTexts
 
 # Words naming a sports event, festival, fair or award rather than a person, organisation or
@@ -72,10 +72,6 @@ def _lower_words(toks: list[Token]) -> frozenset[str]:
     return frozenset(w for w in {t.text for t in toks} if w.islower() and _ALPHA_LOWER.fullmatch(w))
 
 
-def _is_acronym(word: str) -> bool:
-    return len(word) >= 2 and word.isupper() and word.isalpha()
-
-
 # Legal forms opening company names (``PT Dosni Roha``, ``CV Maju``): the words after them are
 # the company's name, never a person's.
 _LEGAL_FORMS = frozenset({"PT", "CV", "UD", "PD", "PO", "KSP", "TBK"})
@@ -101,7 +97,7 @@ def _org_person_split(toks: list[Token], c: Candidate, language: str, seen) -> l
         if _person_tail(tail, language, seen) and all(word_classes("id").get(t.text.lower()) != "O" for t in tail):
             return [Candidate(c.first + 1, c.last, "PERSON", "tagger")]
     for k in range(c.last - 3, c.first - 1, -1):
-        if not (_is_acronym(toks[k].text) or (k > c.first and toks[k].text in _UNIT_NUMBERS)):
+        if not (is_acronym(toks[k].text) or (k > c.first and toks[k].text in _UNIT_NUMBERS)):
             continue  # "... KPK Wilayah V Dian Patria": an acronym or a unit's number ends the body
         if k == c.first and toks[k].text.upper() in _LEGAL_FORMS:
             return [c]
@@ -127,7 +123,7 @@ def _person_tail(tail: list[Token], language: str, seen) -> bool:
     return (
         2 <= len(tail) <= 4
         and all(
-            is_name_word(t, language) and not _is_acronym(t.text) and t.text.isalpha() and not _is_place(t.text)
+            is_name_word(t, language) and not is_acronym(t.text) and t.text.isalpha() and not _is_place(t.text)
             for t in tail
         )
         and not _is_place(" ".join(t.text for t in tail))
@@ -244,9 +240,9 @@ def precise_candidates(toks: list[Token], cands: list[Candidate], language: str,
                 c = Candidate(c.first, c.last, "ORG", c.source)  # "software firm Sendmail", "the movement Opus Dei"
             if any(_brand_word(w) for w in words):
                 c = Candidate(c.first, c.last, "ORG", c.source)
-            elif language == "ms" and len(words) == 1 and _is_acronym(words[0]):
+            elif language == "ms" and len(words) == 1 and is_acronym(words[0]):
                 continue  # Utusan's capitals are datelines and bylines ("TUMPAT", "ISWAN SHAFIQ ISA"), not people
-            elif language == "en" and len(words) == 1 and _is_acronym(words[0]):
+            elif language == "en" and len(words) == 1 and is_acronym(words[0]):
                 if len(words[0]) == 2:
                     continue
                 c = Candidate(c.first, c.last, "ORG", c.source)
@@ -488,7 +484,7 @@ def _english_companies(toks: list[Token], cands: list[Candidate], seen) -> list[
             if size == 3 and toks[c.first + 1].text == "-" and (first, last) not in longer:
                 # "Gazprom-Rosneft", "Mercedes-Benz"; "Robert Kilroy-Silk" ... "Kilroy-Silk" stays a person
                 # ... when the text also names both on their own (two companies merging).
-                company = all(len(w) >= 3 or _is_acronym(w) for w in (first, last)) and (
+                company = all(len(w) >= 3 or is_acronym(w) for w in (first, last)) and (
                     min(seen(first), seen(last)) > pairs_of(first, last)  # "Fiat-GM": GM is written alone too
                 )
                 if company:
@@ -505,7 +501,7 @@ def _english_companies(toks: list[Token], cands: list[Candidate], seen) -> list[
                 # ... and the second word a common word, an acronym or a place ("Outlook", "XP", "Britain"),
                 # as people's first names are written alone too ("Saddam", "Kelly").
                 company = alone.get(first, 0) >= 2 and seen(last) == pairs.get((first, last), 0) and (
-                    is_common_word(last, "en") or _is_acronym(last) or known_name_type(last) == "LOC"
+                    is_common_word(last, "en") or is_acronym(last) or known_name_type(last) == "LOC"
                 )
                 if company:
                     company_words.add(first)
@@ -539,7 +535,7 @@ _NATIONAL_KINDS = frozenset({"country", "continent"})
 
 
 def _branch_acronym(word: str) -> bool:
-    return _is_acronym(word) and 3 <= len(word) <= 8
+    return is_acronym(word) and 3 <= len(word) <= 8
 
 
 _BRANCH_OPENING = TextMemo(_branch_acronym)
@@ -696,7 +692,7 @@ def _place_head(word: str) -> bool:
 
 def _region_qualifier(word: str) -> bool:
     """Return True for a word after which a region qualifies an office (``DPRD``, ``Bupati``, ``Kabupaten``)."""
-    return _is_acronym(word) or folded(word) in _REGION_TITLES or folded(word) in titles("id") or word.lower() in _REGION_HEADS
+    return is_acronym(word) or folded(word) in _REGION_TITLES or folded(word) in titles("id") or word.lower() in _REGION_HEADS
 
 
 def _region_word(word: str) -> bool:
@@ -707,7 +703,7 @@ def _region_word(word: str) -> bool:
 def _qualifier_before(toks: list[Token], k: int, language: str) -> bool:
     """Return True when the word before token ``k`` is an acronym or a title (``DPRD``, ``Bupati``)."""
     before = toks[k - 1].text
-    return _is_acronym(before) or folded(before) in titles(language)
+    return is_acronym(before) or folded(before) in titles(language)
 
 
 def _initials_joined(toks: list[Token], cands: list[Candidate], language: str) -> list[Candidate]:

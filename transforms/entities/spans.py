@@ -45,6 +45,11 @@ def is_name_word(tok: Token, language: str) -> bool:
     return is_name_text(tok.text, "en" if language == "en" else "id")
 
 
+def is_acronym(word: str) -> bool:
+    """Return True for a word of two or more capital letters only (``KPK``, ``UMNO``, ``BBC``)."""
+    return len(word) >= 2 and word.isupper() and word.isalpha()
+
+
 # Bounded: the distinct token texts of a long run are unbounded; the answer depends only on the text.
 @lru_cache(maxsize=1 << 17)
 def is_name_text(word: str, lang: str) -> bool:
