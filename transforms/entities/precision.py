@@ -9,15 +9,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from newsetl.transforms.entities.gazetteer import gazetteer_entry, known_name_type
-from newsetl.transforms.entities.headed import region_end
-from newsetl.transforms.entities.levels import one_level_name
+from newsetl.transforms.entities.branches import REGION_HEADS, region_word, regional_branches
+from newsetl.transforms.entities.gazetteer import known_name_type
 from newsetl.transforms.entities.lexicon import (
     NAME_PARTICLES, calendar_words, city_populations, district_names, folded, head_words, is_common_word, nicknames,
-    non_names, titles, word_classes,
+    titles, word_classes,
 )
 from newsetl.transforms.entities.spans import RULE_SOURCES, Candidate, is_acronym, is_name_word
-from newsetl.transforms.entities.tokens import TextMemo, Token, TokenTexts
+from newsetl.transforms.entities.tokens import Token, TokenTexts
 
 # Words naming a sports event, festival, fair or award rather than a person, organisation or
 # place (``Sukan Komanwel``, ``Piala Dunia``, ``Ariani Hijab Run``, ``Athens Olympics``).
@@ -186,7 +185,7 @@ def precise_candidates(toks: list[Token], cands: list[Candidate], language: str,
         return 0 if word in places else seen(word)
 
     out: list[Candidate] = []
-    cands = _branches(toks, _regions_widened(toks, cands, language), language, texts)
+    cands = regional_branches(toks, _regions_widened(toks, cands, language), language, texts)
     org_ends = {c.last for c in cands if c.entity_type == "ORG"}  # "NasDem" + "Sumut Iskandar"
     for c in _streets(toks, _extended_names(toks, cands, language)):
         if c.source not in RULE_SOURCES:
@@ -227,7 +226,7 @@ def precise_candidates(toks: list[Token], cands: list[Candidate], language: str,
                 if not words:
                     continue
             if (
-                language == "id" and len(words) >= 2 and _region_word(words[0]) and not _region_word(words[1])
+                language == "id" and len(words) >= 2 and region_word(words[0]) and not region_word(words[1])
                 and c.first > 0 and (_region_qualifier(toks[c.first - 1].text) or c.first in org_ends)
             ):
                 words.pop(0)  # "DPRD Bone Andi Tenri Walinonong": the region qualifies the office
@@ -521,93 +520,6 @@ def _english_companies(toks: list[Token], cands: list[Candidate], seen) -> list[
     ]
 
 
-_REGION_HEADS = frozenset({"kabupaten", "kota", "provinsi"})
-# Level words a branch's key leaves out when one region has the name (not "Provinsi": "DPRD Bengkulu"
-# is the province's, "DPRD Kota Bengkulu" the city's).
-_LEVEL_WORDS = frozenset({"kabupaten", "kota"})
-
-
-def _province(name: str) -> bool:
-    entry = gazetteer_entry(name)
-    return entry is not None and entry.kind == "province"
-# Place kinds that are no region an office serves: "KPK Indonesia", "DPR RI" stay the national body.
-_NATIONAL_KINDS = frozenset({"country", "continent"})
-
-
-def _branch_acronym(word: str) -> bool:
-    return is_acronym(word) and 3 <= len(word) <= 8
-
-
-_BRANCH_OPENING = TextMemo(_branch_acronym)
-
-
-def _branches(toks: list[Token], cands: list[Candidate], language: str, texts: TokenTexts | None) -> list[Candidate]:
-    """Return the candidates with an organisation and the Indonesian region right after it made one
-    ORG, the body's regional branch (``KPU Kabupaten Labuhanbatu Utara``, ``DPRD Bone``, ``Kadis
-    PUPR Sumut``, ``NasDem Sumut``); the bare name elsewhere stays the national body.
-
-    The organisation is an ORG candidate or an acronym no candidate holds; the region (after an
-    optional ``Kabupaten``/``Kota``/``Provinsi``) is a Kemendagri name no candidate but a place
-    holds, or that opens a person's span (``DPRD Bone Andi Tenri``: the person keeps the rest).
-    """
-    if language != "id":
-        return cands
-    owner: dict[int, Candidate] = {}
-    for c in cands:
-        for k in range(c.first, c.last):
-            owner[k] = c
-    n = len(toks)
-    merged: dict[int, Candidate] = {}  # by the start of the branch
-    dropped: set[int] = set()
-    replaced: dict[int, Candidate] = {}
-    # Only an acronym or the last word of an ORG opens a branch: those positions, in order.
-    starts = set(_BRANCH_OPENING.positions(texts or TokenTexts(toks)))
-    starts.update(c.last - 1 for c in cands if c.entity_type == "ORG")
-    for k in sorted(k for k in starts if k < n - 1):
-        word = toks[k].text
-        c = owner.get(k)
-        if not (_branch_acronym(word) if c is None else (
-            c.entity_type == "ORG" and c.last == k + 1 and word[:1].isupper() and c.source != "domain"
-        )):
-            continue
-        if c is None and folded(word) in non_names():
-            continue
-        p = k + 1
-        if toks[p].start - toks[k].end != 1:
-            continue
-        if toks[p].text.lower() in _REGION_HEADS and toks[p].text[:1].isupper() and p + 1 < n:
-            p += 1
-        end = region_end(toks, p)
-        if end is None or any(toks[j].start - toks[j - 1].end != 1 for j in range(k + 1, end)):
-            continue
-        inside = {id(o): o for o in (owner.get(j) for j in range(k + 1, end)) if o is not None}
-        person = None
-        ok = True
-        for o in inside.values():
-            if o.entity_type == "LOC" and o.first > k and o.last <= end:
-                continue
-            if o.entity_type == "PERSON" and o.first == k + 1 and o.last >= end and o.source in RULE_SOURCES:
-                person = o
-                continue
-            ok = False
-        if not ok or (person is not None and not all(_region_word(t.text) for t in toks[person.first : end])):
-            continue
-        first = c.first if c is not None else k
-        merged[first] = Candidate(first, end, "ORG", "headed")
-        region = " ".join(t.text for t in toks[p:end])
-        if p == k + 2 and toks[k + 1].text.lower() in _LEVEL_WORDS and one_level_name(region) and not _province(region):
-            # "KPU Kota Makassar" is "KPU Makassar": one city of the name, so the level word keys nothing.
-            short = " ".join(t.text for t in toks[first : k + 1]) + " " + region
-            merged[first] = Candidate(first, end, "ORG", "headed", short, "ORG:" + folded(short))
-        dropped |= set(inside)
-        if c is not None:
-            dropped.add(id(c))
-        if person is not None and person.last > end:
-            replaced[id(person)] = Candidate(end, person.last, "PERSON", person.source)
-    if not merged:
-        return cands
-    out = [replaced.get(id(c), c) for c in cands if id(c) not in dropped or id(c) in replaced]
-    return sorted(out + list(merged.values()), key=lambda c: (c.first, c.last))
 # Honorifics written before a name in Indonesian and Malay reports (``Sdr. Faisal``), and royal and
 # religious styles the title list lacks (``Permaisuri Elizabeth``, ``Putera Philip``, ``Nabi Ibrahim``).
 # Source: KBBI, Kamus Dewan.
@@ -692,12 +604,7 @@ def _place_head(word: str) -> bool:
 
 def _region_qualifier(word: str) -> bool:
     """Return True for a word after which a region qualifies an office (``DPRD``, ``Bupati``, ``Kabupaten``)."""
-    return is_acronym(word) or folded(word) in _REGION_TITLES or folded(word) in titles("id") or word.lower() in _REGION_HEADS
-
-
-def _region_word(word: str) -> bool:
-    """Return True for an Indonesian region name that is no usual given name (``Bone``, not ``Bambang``)."""
-    return folded(word) in district_names() and word_classes("id").get(word.lower()) != "PER"
+    return is_acronym(word) or folded(word) in _REGION_TITLES or folded(word) in titles("id") or word.lower() in REGION_HEADS
 
 
 def _qualifier_before(toks: list[Token], k: int, language: str) -> bool:
