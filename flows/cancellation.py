@@ -35,6 +35,10 @@ def is_cancel(error: BaseException) -> bool:
     while error is not None and id(error) not in seen:
         if isinstance(error, (RunCancelled, KeyboardInterrupt)):
             return True
+        if f"{RunCancelled.__name__}: " in str(error).split("\n", 1)[0]:
+            # DuckDB can re-raise the handler's RunCancelled as its own error, keeping only its text
+            # ("Error: RunCancelled: the run received signal SIGTERM ...\n\nAt: ..."), with no cause.
+            return True
         seen.add(id(error))
         error = error.__cause__ or error.__context__
     return False

@@ -101,3 +101,24 @@ def test_sigterm_cancels_the_run_and_the_next_run_finishes_it(tmp_path, cli_env,
     assert statuses == ["cancelled", "completed"]
     assert failed_checks == 0
     assert len(articles) == n_articles
+
+
+@pytest.mark.parametrize(
+    ("error", "expected"),
+    [
+        # As the handler raises it, and as DuckDB chains it inside a statement.
+        (lambda: __import__("newsetl.flows.cancellation", fromlist=["RunCancelled"]).RunCancelled(
+            "the run received signal SIGTERM and was cancelled"), True),
+        # As DuckDB re-raised it once in CI (a failed run where a cancelled one was due): its text only, no cause.
+        (lambda: duckdb.Error("Error: RunCancelled: the run received signal SIGTERM and was cancelled\n\nAt:\n"
+                              "  /work/newsetl/flows/cli.py(239): entry_point\n"), True),
+        (lambda: KeyboardInterrupt(), True),
+        (lambda: RuntimeError("Query interrupted"), False),  # without the handler's exception as its cause
+        (lambda: duckdb.Error("Catalog Error: Table with name documents does not exist!"), False),
+        (lambda: ValueError("a quote mentioning RunCancelled further down\nRunCancelled: no"), False),
+    ],
+)
+def test_is_cancel_knows_a_cancel_however_it_is_wrapped(error, expected):
+    from newsetl.flows.cancellation import is_cancel
+
+    assert is_cancel(error()) is expected
