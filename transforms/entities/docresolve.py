@@ -167,7 +167,8 @@ def _initials_linked(cands: list[Candidate], keys: list) -> list:
 def _own_key(cand: Candidate, surface: str) -> tuple[str, ...] | None:
     """Return the folded words a PERSON or non-gazetteer ORG is resolved by, else None."""
     if cand.entity_type == "PERSON":
-        name = folded_name(surface)
+        # A prophet is keyed with his title (``malay_cues``): no living namesake's full name takes him.
+        name = folded_name(cand.canonical_name if cand.kind == "prophet" else surface)
         return tuple(nicknames().get(name, name).split())
     if cand.entity_type == "ORG" and cand.entity_key is None and cand.source != "domain":  # kppu.go.id is no KPPU
         return tuple(folded(cand.canonical_name or surface).split())

@@ -1,0 +1,83 @@
+"""Malay cue words that settle what a tagger name is: a place, a product, or a prophet's name.
+
+- ``di Huwara``, ``ke Sri Gading``, ``Bandar Huwara``: a name written right after a locative
+  preposition or a settlement noun is a place, not a person, and so is the same name elsewhere in
+  the document (``menghapuskan Huwara``).
+- ``motosikal jenis Modenas Kriss``, ``kereta jenis Honda City``: ``jenis``/``model`` (kind, model)
+  introduce a product's name, which is no person and no organisation.
+- ``Nabi Zakaria AS``: a prophet (``Nabi``, ``Rasul``) is a person, the entity Nabi Zakaria; the
+  title and the blessing after his name (``AS`` = alaihissalam, ``SAW``) are no part of the span.
+"""
+
+from __future__ import annotations
+
+from newsetl.transforms.entities.spans import RULE_SOURCES, Candidate
+from newsetl.transforms.entities.tokens import Token
+
+# Locative prepositions (Kamus Dewan): the capitalised name right after them is where something is.
+# Not ``dari``/``daripada`` ("daripada Mahdzir": from a person) nor ``kepada`` (to a person).
+_LOCATIVES = frozenset({"di", "ke"})
+# Settlement nouns before a place's own name (Kamus Dewan): ``bandar`` town, ``pekan`` small town,
+# ``kampung`` village, ``desa``, ``mukim`` parish, ``daerah`` district, ``wilayah`` region.
+_SETTLEMENT_NOUNS = frozenset({"bandar", "pekan", "kampung", "desa", "mukim", "daerah", "wilayah"})
+# Words introducing a product's name: ``jenis`` kind, ``model`` model, ``varian`` variant (Kamus Dewan).
+_PRODUCT_CUES = frozenset({"jenis", "model", "varian"})
+# Prophets' titles and the blessings written after their names (Kamus Dewan; JAKIM style guide:
+# ``AS`` alaihissalam, ``SAW`` sallallahu alaihi wasallam, ``RA`` radiallahu anhu).
+_PROPHET_TITLES = frozenset({"nabi", "rasul"})
+_BLESSINGS = frozenset({"AS", "SAW", "RA", "a.s", "s.a.w"})
+
+
+def _words(toks: list[Token], c: Candidate) -> tuple[str, ...]:
+    return tuple(t.text for t in toks[c.first : c.last])
+
+
+def _cue_before(toks: list[Token], c: Candidate, cues: frozenset[str], lower_only: bool) -> bool:
+    """Return True when the word right before ``c`` is one of ``cues`` (in lower case if ``lower_only``)."""
+    if c.first == 0:
+        return False
+    word = toks[c.first - 1].text
+    return (word.islower() or not lower_only) and word.lower() in cues
+
+
+def _prophet(toks: list[Token], c: Candidate) -> Candidate:
+    """Return ``c`` without a prophet's title before it and the blessing closing it."""
+    first, last = c.first, c.last
+    if toks[first].text.lower() in _PROPHET_TITLES and last - first >= 2:
+        first += 1
+    elif not (first and toks[first - 1].text.lower() in _PROPHET_TITLES):
+        return c
+    if toks[last - 1].text in _BLESSINGS and last - first >= 2:
+        last -= 1
+    # Keyed with the title, so the prophet joins no living namesake's full name across the corpus.
+    name = "Nabi " + " ".join(t.text for t in toks[first:last])
+    return Candidate(first, last, "PERSON", c.source, name, kind="prophet")
+
+
+def cued_names(toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
+    """Return the candidates with tagger people after a locative or settlement word typed LOC
+    (everywhere the document writes them), products after ``jenis``/``model`` dropped, and prophets'
+    names cut to the name (a PERSON)."""
+    places: set[tuple[str, ...]] = set()
+    products: set[tuple[str, ...]] = set()
+    for c in cands:
+        if c.source not in RULE_SOURCES:
+            continue
+        if c.entity_type == "PERSON" and (
+            _cue_before(toks, c, _LOCATIVES, True) or _cue_before(toks, c, _SETTLEMENT_NOUNS, False)
+        ):
+            places.add(_words(toks, c))
+        elif c.entity_type in ("PERSON", "ORG") and _cue_before(toks, c, _PRODUCT_CUES, True):
+            products.add(_words(toks, c))
+    out = []
+    for c in cands:
+        if c.source in RULE_SOURCES:
+            words = _words(toks, c)
+            if c.entity_type in ("PERSON", "ORG") and words in products:
+                continue
+            if c.entity_type == "PERSON" and words in places:
+                c = Candidate(c.first, c.last, "LOC", c.source)
+            elif c.entity_type in ("PERSON", "ORG"):
+                c = _prophet(toks, c)
+        out.append(c)
+    return out
