@@ -264,7 +264,7 @@ def document_mentions(text: str, toks: list[Token], cands: list[Candidate], lang
                 role = person_role(text, toks, cand.first, cand.last, neighbours, language)
         if entity_key.endswith(":"):
             continue  # nothing left after folding (a name of symbols only)
-        name = name.replace("\xad", "")  # soft hyphens print nothing (keys fold them away too)
+        name = name.replace("\xad ", "").replace("\xad", "")  # soft hyphens print nothing (keys fold them away too)
         mentions.append(
             EntityMention(
                 start=toks[cand.first].start,
