@@ -18,8 +18,9 @@ from newsetl.transforms.entities.tokens import Token
 # Not ``dari``/``daripada`` ("daripada Mahdzir": from a person) nor ``kepada`` (to a person).
 _LOCATIVES = frozenset({"di", "ke"})
 # Settlement nouns before a place's own name (Kamus Dewan): ``bandar`` town, ``pekan`` small town,
-# ``kampung`` village, ``desa``, ``mukim`` parish, ``daerah`` district, ``wilayah`` region.
-_SETTLEMENT_NOUNS = frozenset({"bandar", "pekan", "kampung", "desa", "mukim", "daerah", "wilayah"})
+# ``kampung`` village, ``desa``, ``mukim`` parish, ``daerah`` district (not ``wilayah``: ``Wilayah Felda``
+# is an agency's region).
+_SETTLEMENT_NOUNS = frozenset({"bandar", "pekan", "kampung", "desa", "mukim", "daerah"})
 # Words introducing a product's name: ``jenis`` kind, ``model`` model, ``varian`` variant (Kamus Dewan).
 _PRODUCT_CUES = frozenset({"jenis", "model", "varian"})
 # Prophets' titles and the blessings written after their names (Kamus Dewan; JAKIM style guide:
