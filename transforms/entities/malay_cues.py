@@ -5,12 +5,16 @@
   the document (``menghapuskan Huwara``).
 - ``motosikal jenis Modenas Kriss``, ``kereta jenis Honda City``: ``jenis``/``model`` (kind, model)
   introduce a product's name, which is no person and no organisation.
+- ``Portal Suara.com melaporkan``, ``Jurulatih Hungary, Marco Rossi``: a lone tagger person that the
+  press nearly always writes in lower case (``capital_shares`` ``c0``/``c1``) is an everyday word
+  capitalised at the start of a sentence or headline.
 - ``Nabi Zakaria AS``: a prophet (``Nabi``, ``Rasul``) is a person, the entity Nabi Zakaria; the
   title and the blessing after his name (``AS`` = alaihissalam, ``SAW``) are no part of the span.
 """
 
 from __future__ import annotations
 
+from newsetl.transforms.entities.lexicon import capital_shares
 from newsetl.transforms.entities.spans import RULE_SOURCES, Candidate
 from newsetl.transforms.entities.tokens import Token
 
@@ -27,6 +31,8 @@ _PRODUCT_CUES = frozenset({"jenis", "model", "varian"})
 # ``AS`` alaihissalam, ``SAW`` sallallahu alaihi wasallam, ``RA`` radiallahu anhu).
 _PROPHET_TITLES = frozenset({"nabi", "rasul"})
 _BLESSINGS = frozenset({"AS", "SAW", "RA", "a.s", "s.a.w"})
+# Capital-share buckets of words written in lower case inside sentences nearly always.
+_LOWER_CASE_SHARES = frozenset({"c0", "c1"})
 
 
 def _words(toks: list[Token], c: Candidate) -> tuple[str, ...]:
@@ -57,8 +63,8 @@ def _prophet(toks: list[Token], c: Candidate) -> Candidate:
 
 def cued_names(toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
     """Return the candidates with tagger people after a locative or settlement word typed LOC
-    (everywhere the document writes them), products after ``jenis``/``model`` dropped, and prophets'
-    names cut to the name (a PERSON)."""
+    (everywhere the document writes them), products after ``jenis``/``model`` and lone lower-case
+    words dropped, and prophets' names cut to the name (a PERSON)."""
     places: set[tuple[str, ...]] = set()
     products: set[tuple[str, ...]] = set()
     for c in cands:
@@ -70,11 +76,14 @@ def cued_names(toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
             places.add(_words(toks, c))
         elif c.entity_type in ("PERSON", "ORG") and _cue_before(toks, c, _PRODUCT_CUES, True):
             products.add(_words(toks, c))
+    shares = capital_shares("id")
     out = []
     for c in cands:
         if c.source in RULE_SOURCES:
             words = _words(toks, c)
             if c.entity_type in ("PERSON", "ORG") and words in products:
+                continue
+            if c.entity_type == "PERSON" and len(words) == 1 and shares.get(words[0].lower()) in _LOWER_CASE_SHARES:
                 continue
             if c.entity_type == "PERSON" and words in places:
                 c = Candidate(c.first, c.last, "LOC", c.source)
