@@ -225,9 +225,11 @@ def document_mentions(text: str, toks: list[Token], cands: list[Candidate], lang
     surfaces = [text[toks[c.first].start : toks[c.last - 1].end] for c in cands]
     _agreed_types(cands, surfaces)
     own_keys = _initials_linked(cands, _gendered_keys(toks, cands, [_own_key(c, s) for c, s in zip(cands, surfaces)]))
+    # Acronyms stay their own organisation, and so does a ministry: with a country written after it
+    # (``Kementerian Luar Mesir``) it is that country's, and the bare one the home country's.
     fixed = frozenset(
         k for c, k, s in zip(cands, own_keys, surfaces)
-        if k and c.entity_type == "ORG" and len(k) == 1 and s.isupper()
+        if k and c.entity_type == "ORG" and (len(k) == 1 and s.isupper() or c.source == "ministry")
     )
     first_seen: dict[tuple[str, ...], int] | None = None
     if language == "ms":
