@@ -1,0 +1,125 @@
+"""Malay mentions settled by cue words, Chinese name syllables, soft hyphens and the home ministry
+(issue 16, Utusan precision). Sentences from ../shared/data/news/utusan.csv; each gave a wrong
+mention before (a town, a motorcycle or a script typed PERSON, a cut name, a cut ministry)."""
+
+import pytest
+
+from newsetl.transforms.entities import entity_mentions
+from newsetl.transforms.entities.tokens import tokens
+
+
+def _spans(text):
+    return {(m.text, m.entity_type, m.canonical_name) for m in entity_mentions(text, "ms")}
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("“Bandar Huwara dan kampung-kampung di selatan Nablus di bahagian utara Tebing Barat dan beberapa "
+         "kawasan lain sekali lagi menjadi sasaran.\n\nIshtaye mengecam tuntutan beberapa pendatang dan pelampau "
+         "Yahudi untuk menghapuskan Huwara, yang berlaku selepas kejadian tembakan.", "Huwara"),
+        ("Katanya, susulan itu, polis menahan dua suspek di hadapan restoran di Sri Gading manakala dua lagi "
+         "suspek ditahan di hadapan rumah.", "Sri Gading"),
+        ("Dia didakwa gagal memberitahu pihak polis yang menjaga daerah Dang Wangi, di sini, lima hari sebelum "
+         "mengadakan perhimpunan.", "Dang Wangi"),
+    ],
+)
+def test_a_name_after_a_locative_or_settlement_word_is_a_place_throughout(text, place):
+    kinds = {kind for t, kind, _n in _spans(text) if t == place}
+    assert kinds == {"LOC"}, _spans(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "product"),
+    [
+        ("“Polis kemudian mengesan sebuah motosikal jenis Modenas Kriss yang membuat aksi berbahaya itu semalam,” "
+         "katanya.", "Modenas Kriss"),
+        ("Berdasarkan video itu, sebuah kereta jenis Honda City berwarna kelabu sedang membuat pusingan U.",
+         "Honda City"),
+        ("TAPAH: Operasi mengesan helikopter jenis Eurocopter EC120B yang ‘hilang’ daripada radar diteruskan.",
+         "Eurocopter"),
+        ("DAHULU penulisan Jawi digunakan dalam pelbagai bidang termasuk pentadbiran.", "Jawi"),
+    ],
+)
+def test_a_product_or_script_after_its_cue_is_no_mention(text, product):
+    assert not {t for t, _k, _n in _spans(text)} & {product}, _spans(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Perlu diingatkan bahawa Nabi Zakaria AS pernah diuji dengan tiada zuriat.", "Zakaria"),
+        ("Allah memerintahkan Nabi Ibrahim untuk keluar dari negerinya yang penduduknya menyembah berhala.", "Ibrahim"),
+    ],
+)
+def test_a_prophet_is_a_person_without_title_or_blessing(text, name):
+    spans = _spans(text)
+    assert (name, "PERSON", f"Nabi {name}") in spans, spans
+    assert not {t for t, _k, _n in spans} & {f"Nabi {name}", f"{name} AS"}, spans
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Portal Suara.com melaporkan, kanak-kanak itu dikenali sebagai Im Kamaludin, berasal dari Thailand.",
+        "LONDON: Jurulatih Hungary, Marco Rossi melabelkan Cristiano Ronaldo sebagai pemain terbaik.",
+    ],
+)
+def test_a_lone_lower_case_word_is_no_person(text):
+    people = {t for t, kind, _n in _spans(text) if kind == "PERSON"}
+    assert not people & {"Portal", "Jurulatih"}, people
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "canonical"),
+    [
+        ("Ketua Polis Daerah Klang Selatan, Asisten Komisioner Cha Hoong Fong berkata, polis menerima maklumat.",
+         "Cha Hoong Fong", "Cha Hoong Fong"),
+        ("Menteri Pengangkutan, Datuk Seri Wee Ka Siong berkata, projek itu siap.\n\nMenurut Ka Siong, senarai nama "
+         "pekerja yang terlibat sudah dikemas kini.", "Ka Siong", "Wee Ka Siong"),
+    ],
+)
+def test_a_chinese_name_keeps_its_first_syllable(text, name, canonical):
+    assert (name, "PERSON", canonical) in _spans(text), _spans(text)
+
+
+def test_a_soft_hyphen_and_the_space_after_it_stay_inside_the_name():
+    text = ("Antara yang hadir, bekas Ketua Penerangan UMNO, Shahril Su\xad an Hamdan; bekas Ahli Parlimen Jempol, "
+            "Datuk Salim Mohd Sharif.")
+    assert any(t.text == "Su\xad an" for t in tokens(text))
+    people = {(t, n) for t, kind, n in _spans(text) if kind == "PERSON"}
+    assert ("Shahril Su\xad an Hamdan", "Shahril Suan Hamdan") in people, people
+
+
+def test_a_space_after_a_soft_hyphen_before_a_capital_still_splits():
+    assert "Ahmad" in [t.text for t in tokens("Datuk\xad Ahmad")]
+
+
+@pytest.mark.parametrize(
+    ("text", "ministry"),
+    [
+        ("PUTRAJAYA: Kementerian Kesihatan Malaysia (KKM) melalui Bahagian Regulatori Farmasi memaklumkan "
+         "pendaftaran produk itu dibatalkan.", "Kementerian Kesihatan Malaysia"),
+    ],
+)
+def test_a_gazetteer_ministry_keeps_its_country(text, ministry):
+    assert ministry in {t for t, kind, _n in _spans(text) if kind == "ORG"}, _spans(text)
+
+
+def test_the_bare_foreign_ministry_is_not_the_foreign_countrys():
+    text = ("Beliau turut diiringi pegawai kanan Kementerian Luar Mesir.\n\nDalam pada itu, Kementerian Luar "
+            "berkata, Hamdi semasa memberi ucapan balasnya mengakui sokongan padu Malaysia.")
+    names = {t: n for t, kind, n in _spans(text) if kind == "ORG"}
+    assert names["Kementerian Luar"] != names["Kementerian Luar Mesir"], names
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("Beliau berkata, tindakan tegas diambil seperti musim lalu apabila tidak meluluskan lesen kepada Sarawak "
+         "United dan Melaka United.", "Sarawak United"),
+        ("Semalam, Jakim membuat laporan kepada Kementerian Dalam Negeri berhubung perkara itu.", "Jakim"),
+    ],
+)
+def test_a_club_or_agency_is_an_organisation(text, org):
+    assert org in {t for t, kind, _n in _spans(text) if kind == "ORG"}, _spans(text)
