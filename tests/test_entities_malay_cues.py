@@ -123,3 +123,22 @@ def test_the_bare_foreign_ministry_is_not_the_foreign_countrys():
 )
 def test_a_club_or_agency_is_an_organisation(text, org):
     assert org in {t for t, kind, _n in _spans(text) if kind == "ORG"}, _spans(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "inside"),
+    [
+        ("Kerajaan negeri menetapkan dua strategi iaitu menyediakan insentif khas bagi perkhidmatan asuhan menerusi "
+         "Rancangan Selangor Pertama (RS1).", {"Selangor", "RS1"}),
+        ("Beliau mengalu-alukan pelbagai bentuk kerjasama untuk Program Bank Makanan Malaysia (PFBM).",
+         {"Bank Makanan Malaysia", "PFBM"}),
+        ("Sekiranya sabit kesalahan, suspek boleh didakwa mengikut Seksyen 16 Akta SPRM 2009.", {"SPRM"}),
+    ],
+)
+def test_a_name_inside_a_plan_or_law_is_no_mention(text, inside):
+    assert not {t for t, _k, _n in _spans(text)} & inside, _spans(text)
+
+
+def test_an_assembly_sitting_keeps_its_assembly():
+    text = "Beliau berkata demikian dalam Sidang Dewan Undangan Negeri (DUN) Kedah di sini hari ini."
+    assert ("Dewan Undangan Negeri", "ORG", "DUN Kedah") in _spans(text), _spans(text)

@@ -8,6 +8,9 @@
 - ``Portal Suara.com melaporkan``, ``Jurulatih Hungary, Marco Rossi``: a lone tagger person that the
   press nearly always writes in lower case (``capital_shares`` ``c0``/``c1``) is an everyday word
   capitalised at the start of a sentence or headline.
+- ``Rancangan Selangor Pertama``, ``Program Bank Makanan Malaysia``, ``Akta SPRM 2009``, ``Konvensyen
+  Geneva``: a name written right after a capitalised plan, programme, act, convention, budget or
+  day word is inside that plan's or law's own name, and no mention of the body or place.
 - ``Nabi Zakaria AS``: a prophet (``Nabi``, ``Rasul``) is a person, the entity Nabi Zakaria; the
   title and the blessing after his name (``AS`` = alaihissalam, ``SAW``) are no part of the span.
 """
@@ -31,6 +34,13 @@ _PRODUCT_CUES = frozenset({"jenis", "model", "varian"})
 # ``AS`` alaihissalam, ``SAW`` sallallahu alaihi wasallam, ``RA`` radiallahu anhu).
 _PROPHET_TITLES = frozenset({"nabi", "rasul"})
 _BLESSINGS = frozenset({"AS", "SAW", "RA", "a.s", "s.a.w"})
+# Capitalised words opening the names of plans, programmes, laws, budgets and days (Kamus Dewan;
+# Utusan: ``Rancangan Malaysia Ke-12``, ``Program Imunisasi Covid-19 Kebangsaan``, ``Belanjawan Kedah
+# 2024``, ``Hari Malaysia``). Not ``Sidang`` (``Sidang DUN Kedah`` is the assembly sitting).
+_CONCEPT_HEADS = frozenset({
+    "Program", "Rancangan", "Skim", "Pelan", "Dasar", "Inisiatif", "Kempen", "Akta", "Enakmen", "Konvensyen",
+    "Belanjawan", "Bajet", "Hari", "Festival", "Pesta", "Sambutan",
+})
 # Capital-share buckets of words written in lower case inside sentences nearly always.
 _LOWER_CASE_SHARES = frozenset({"c0", "c1"})
 
@@ -61,10 +71,23 @@ def _prophet(toks: list[Token], c: Candidate) -> Candidate:
     return Candidate(first, last, "PERSON", c.source, name, kind="prophet")
 
 
+def _concept_names(toks: list[Token], cands: list[Candidate]) -> tuple[set[int], set[str]]:
+    """Return where the candidates right after a concept head start, and the acronyms written in
+    brackets after them (``Program Bank Makanan Malaysia (PFBM)``: ``PFBM`` is the programme too)."""
+    starts, acronyms = set(), set()
+    for c in cands:
+        k = c.first
+        if k and toks[k - 1].text in _CONCEPT_HEADS and toks[k].start - toks[k - 1].end == 1:
+            starts.add(k)
+            if c.last + 2 < len(toks) and toks[c.last].text == "(" and toks[c.last + 2].text == ")":
+                acronyms.add(toks[c.last + 1].text)
+    return starts, acronyms
+
+
 def cued_names(toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
     """Return the candidates with tagger people after a locative or settlement word typed LOC
-    (everywhere the document writes them), products after ``jenis``/``model`` and lone lower-case
-    words dropped, and prophets' names cut to the name (a PERSON)."""
+    (everywhere the document writes them), products after ``jenis``/``model``, lone lower-case words
+    and names inside a plan's or law's name dropped, and prophets' names cut to the name (a PERSON)."""
     places: set[tuple[str, ...]] = set()
     products: set[tuple[str, ...]] = set()
     for c in cands:
@@ -76,9 +99,12 @@ def cued_names(toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
             places.add(_words(toks, c))
         elif c.entity_type in ("PERSON", "ORG") and _cue_before(toks, c, _PRODUCT_CUES, True):
             products.add(_words(toks, c))
+    inside_concepts, concept_acronyms = _concept_names(toks, cands)
     shares = capital_shares("id")
     out = []
     for c in cands:
+        if c.first in inside_concepts or (c.last - c.first == 1 and toks[c.first].text in concept_acronyms):
+            continue
         if c.source in RULE_SOURCES:
             words = _words(toks, c)
             if c.entity_type in ("PERSON", "ORG") and words in products:
