@@ -212,6 +212,18 @@ def _neighbours(cands: list[Candidate]) -> dict[int, tuple[int, int]]:
     return neighbours
 
 
+# The country a language's press leaves unsaid after its own ministries.
+_HOME_COUNTRIES = {"id": "indonesia", "ms": "malaysia"}
+
+
+def _home_ministries(cands: list[Candidate], keys: list, language: str) -> frozenset:
+    """Return the keys of bare ministries (``Kementerian Luar``): the home country's, so they join no
+    foreign one written with its country (``Kementerian Luar Mesir``), only the home one's full name."""
+    ministries = {k for c, k in zip(cands, keys) if k and c.source == "ministry"}
+    home = _HOME_COUNTRIES.get(language)
+    return frozenset(k for k in ministries if (*k, home) not in ministries)
+
+
 def document_mentions(text: str, toks: list[Token], cands: list[Candidate], language: str) -> list[EntityMention]:
     """Return the document's mentions with keys, canonical names, country codes and roles, one per span.
 
@@ -225,12 +237,10 @@ def document_mentions(text: str, toks: list[Token], cands: list[Candidate], lang
     surfaces = [text[toks[c.first].start : toks[c.last - 1].end] for c in cands]
     _agreed_types(cands, surfaces)
     own_keys = _initials_linked(cands, _gendered_keys(toks, cands, [_own_key(c, s) for c, s in zip(cands, surfaces)]))
-    # Acronyms stay their own organisation, and so does a ministry: with a country written after it
-    # (``Kementerian Luar Mesir``) it is that country's, and the bare one the home country's.
     fixed = frozenset(
         k for c, k, s in zip(cands, own_keys, surfaces)
-        if k and c.entity_type == "ORG" and (len(k) == 1 and s.isupper() or c.source == "ministry")
-    )
+        if k and c.entity_type == "ORG" and len(k) == 1 and s.isupper()
+    ) | _home_ministries(cands, own_keys, language)
     first_seen: dict[tuple[str, ...], int] | None = None
     if language == "ms":
         first_seen = {}
