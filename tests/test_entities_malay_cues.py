@@ -142,3 +142,16 @@ def test_a_name_inside_a_plan_or_law_is_no_mention(text, inside):
 def test_an_assembly_sitting_keeps_its_assembly():
     text = "Beliau berkata demikian dalam Sidang Dewan Undangan Negeri (DUN) Kedah di sini hari ini."
     assert ("Dewan Undangan Negeri", "ORG", "DUN Kedah") in _spans(text), _spans(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "ministry", "canonical"),
+    [
+        ("PUTRAJAYA: Kementerian Luar mengesahkan tiga warga Singapura ditemukan selamat dalam tragedi tanah runtuh.",
+         "Kementerian Luar", "Kementerian Luar Negeri"),
+        ("“Saya percaya peruntukan sebanyak RM2.5 bilion kepada Kementerian Luar Bandar turut akan dinikmati negeri "
+         "ini,” katanya.", "Kementerian Luar Bandar", "Kementerian Pembangunan Luar Bandar"),
+    ],
+)
+def test_malay_ministries_by_their_short_names(text, ministry, canonical):
+    assert (ministry, "ORG", canonical) in _spans(text), _spans(text)
