@@ -155,3 +155,11 @@ def test_an_assembly_sitting_keeps_its_assembly():
 )
 def test_malay_ministries_by_their_short_names(text, ministry, canonical):
     assert (ministry, "ORG", canonical) in _spans(text), _spans(text)
+
+
+def test_a_short_form_after_abang_joins_the_one_full_name():
+    text = ("LONDON: Tommy Fury menggelar Drake sebagai ‘bodoh’ selepas penyanyi rap itu kalah dalam pertaruhan.\n\n"
+            "Drake hilang AS$400,000 selepas petinju Britain, Fury menumpaskan Paul.\n\nAbang Fury, yang juga juara "
+            "heavyweight Majlis Tinju Dunia (WBC), Tyson secara berseloroh berkata, Drake telah membuang wangnya.")
+    people = {(t, n) for t, kind, n in _spans(text) if kind == "PERSON"}
+    assert ("Fury", "Tommy Fury") in people and not any(t == "Abang Fury" for t, _n in people), people
