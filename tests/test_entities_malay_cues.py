@@ -163,3 +163,27 @@ def test_a_short_form_after_abang_joins_the_one_full_name():
             "heavyweight Majlis Tinju Dunia (WBC), Tyson secara berseloroh berkata, Drake telah membuang wangnya.")
     people = {(t, n) for t, kind, n in _spans(text) if kind == "PERSON"}
     assert ("Fury", "Tommy Fury") in people and not any(t == "Abang Fury" for t, _n in people), people
+
+
+@pytest.mark.parametrize(
+    ("text", "long_form", "acronym"),
+    [
+        ("Mereka selamat tiba di Lapangan Terbang Antarabangsa Kuala Lumpur (KLIA) hari ini.",
+         "Lapangan Terbang Antarabangsa Kuala Lumpur", "KLIA"),
+        ("Afghanistan yang bekerja dalam perkhidmatan Finland, Kesatuan Eropah (EU) dan Pertubuhan Perjanjian Atlantik "
+         "Utara (NATO) bersama keluarga mereka.", "Pertubuhan Perjanjian Atlantik Utara", "NATO"),
+        ("PETALING JAYA: Perbadanan PR1MA Malaysia (PR1MA) menyuntik dana tambahan sebanyak RM3 juta.",
+         "Perbadanan PR1MA Malaysia", "PR1MA"),
+        ("“Undang-undang sekali gus memberi kuasa kepada PDRM dan Suruhanjaya Komunikasi dan Multimedia Malaysia "
+         "(SKMM) untuk menangkap tanpa waran.", "Suruhanjaya Komunikasi dan Multimedia Malaysia", "SKMM"),
+    ],
+)
+def test_a_place_closing_an_acronyms_long_form_is_part_of_it(text, long_form, acronym):
+    spans = _spans(text)
+    assert (long_form, "ORG", acronym) in spans, spans
+    assert not any(kind == "LOC" and t in long_form for t, kind, _n in spans), spans
+
+
+def test_a_places_own_acronym_keeps_the_place():
+    text = "Ia turut dikecam Presiden Amerika Syarikat (AS), Joe Biden dan Presiden Perancis."
+    assert ("Amerika Syarikat", "LOC", "United States") in _spans(text), _spans(text)
