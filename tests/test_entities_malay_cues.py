@@ -187,3 +187,24 @@ def test_a_place_closing_an_acronyms_long_form_is_part_of_it(text, long_form, ac
 def test_a_places_own_acronym_keeps_the_place():
     text = "Ia turut dikecam Presiden Amerika Syarikat (AS), Joe Biden dan Presiden Perancis."
     assert ("Amerika Syarikat", "LOC", "United States") in _spans(text), _spans(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Pada 11 November lalu, Ketua Pemuda Pas Sik, Mohd. Shahiful Mhd. Nasir tampil memohon maaf ekoran "
+         "keterlanjurannya.", "Mohd. Shahiful Mhd. Nasir"),
+        ("Dua mangsa yang dilaporkan hilang dikenal pasti sebagai Ridwan Poniman dan Ku Shuib Ku Abdullah, 93.",
+         "Ku Shuib Ku Abdullah"),
+        ("Arahan itu dikeluarkan oleh Ketua Hakim Negara, Tun Tengku Maimun Tuan Mat dalam kenyataan di sini.",
+         "Maimun Tuan Mat"),
+    ],
+)
+def test_a_malay_name_runs_over_abbreviations_and_inner_prefixes(text, name):
+    people = {t for t, kind, _n in _spans(text) if kind == "PERSON"}
+    assert name in people, people
+
+
+def test_a_title_before_an_inner_prefix_stays_out():
+    text = "Presiden PKR, Datuk Seri Wan Azizah berkata, parti itu bersedia."
+    assert "Wan Azizah" in {t for t, kind, _n in _spans(text) if kind == "PERSON"}, _spans(text)
