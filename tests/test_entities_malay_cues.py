@@ -208,3 +208,17 @@ def test_a_malay_name_runs_over_abbreviations_and_inner_prefixes(text, name):
 def test_a_title_before_an_inner_prefix_stays_out():
     text = "Presiden PKR, Datuk Seri Wan Azizah berkata, parti itu bersedia."
     assert "Wan Azizah" in {t for t, kind, _n in _spans(text) if kind == "PERSON"}, _spans(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("“Semenanjung Gaza sedang bergolak ketika ini, jadi agak sukar untuk kita,” katanya.", "Semenanjung Gaza"),
+        ("Tiga warga Singapura ditemukan selamat dalam tragedi tanah runtuh di Jalan Batang Kali-Genting Highlands, "
+         "Hulu Selangor, semalam.", "Hulu Selangor"),
+    ],
+)
+def test_a_place_opening_noun_before_a_place_opens_its_name(text, place):
+    spans = _spans(text)
+    assert place in {t for t, kind, _n in spans if kind == "LOC"}, spans
+    assert not any(kind == "PERSON" for _t, kind, _n in spans), spans

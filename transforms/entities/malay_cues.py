@@ -11,6 +11,9 @@
 - ``Rancangan Selangor Pertama``, ``Program Bank Makanan Malaysia``, ``Akta SPRM 2009``, ``Konvensyen
   Geneva``: a name written right after a capitalised plan, programme, act, convention, budget or
   day word is inside that plan's or law's own name, and no mention of the body or place.
+- ``Semenanjung Gaza``, ``Hulu Selangor``: a lone tagger person that is a place-opening noun
+  (``place_heads.tsv``; ``hulu``/``hilir`` upstream/downstream) written right before a place opens
+  that place's name: one LOC over both.
 - ``Nabi Zakaria AS``: a prophet (``Nabi``, ``Rasul``) is a person, the entity Nabi Zakaria; the
   title and the blessing after his name (``AS`` = alaihissalam, ``SAW``) are no part of the span.
 """
@@ -18,6 +21,7 @@
 from __future__ import annotations
 
 from newsetl.transforms.entities.lexicon import capital_shares
+from newsetl.transforms.entities.placeness import place_heads
 from newsetl.transforms.entities.spans import RULE_SOURCES, Candidate
 from newsetl.transforms.entities.tokens import Token
 
@@ -41,6 +45,8 @@ _CONCEPT_HEADS = frozenset({
     "Program", "Rancangan", "Skim", "Pelan", "Dasar", "Inisiatif", "Kempen", "Akta", "Enakmen", "Konvensyen",
     "Belanjawan", "Bajet", "Hari", "Festival", "Pesta", "Sambutan",
 })
+# Malay river-position words opening district names (``Hulu Selangor``, ``Hilir Perak``; Kamus Dewan).
+_RIVER_WORDS = frozenset({"hulu", "ulu", "hilir"})
 # Capital-share buckets of words written in lower case inside sentences nearly always.
 _LOWER_CASE_SHARES = frozenset({"c0", "c1"})
 
@@ -84,6 +90,31 @@ def _concept_names(toks: list[Token], cands: list[Candidate]) -> tuple[set[int],
     return starts, acronyms
 
 
+def _place_openers_joined(toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
+    """Return the candidates with a lone place-opening noun typed PERSON joined to the place right
+    after it (``Semenanjung`` + ``Gaza``)."""
+    starts = {c.first: c for c in cands}
+    taken = {k for c in cands for k in range(c.first, c.last)}
+    out: list[Candidate] = []
+    skip_to = -1
+    for c in cands:
+        if c.first < skip_to:
+            continue
+        k = c.last
+        if (
+            c.entity_type == "PERSON" and c.source in RULE_SOURCES and c.last - c.first == 1 and k < len(toks)
+            and toks[c.first].text.lower() in (place_heads() | _RIVER_WORDS)
+            and toks[k].text[:1].isupper() and toks[k].text.isalpha() and toks[k].start - toks[k - 1].end == 1
+        ):
+            nxt = starts.get(k)
+            if nxt is not None and nxt.entity_type == "LOC":
+                c, skip_to = Candidate(c.first, nxt.last, "LOC", "headed"), nxt.last
+            elif k not in taken:  # the place's own word the tagger left out (``Semenanjung`` Gaza)
+                c = Candidate(c.first, k + 1, "LOC", "headed")
+        out.append(c)
+    return out
+
+
 def cued_names(toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
     """Return the candidates with tagger people after a locative or settlement word typed LOC
     (everywhere the document writes them), products after ``jenis``/``model``, lone lower-case words
@@ -99,6 +130,7 @@ def cued_names(toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
             places.add(_words(toks, c))
         elif c.entity_type in ("PERSON", "ORG") and _cue_before(toks, c, _PRODUCT_CUES, True):
             products.add(_words(toks, c))
+    cands = _place_openers_joined(toks, cands)
     inside_concepts, concept_acronyms = _concept_names(toks, cands)
     shares = capital_shares("id")
     out = []
