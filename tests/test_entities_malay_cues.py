@@ -168,8 +168,6 @@ def test_a_short_form_after_abang_joins_the_one_full_name():
 @pytest.mark.parametrize(
     ("text", "long_form", "acronym"),
     [
-        ("Mereka selamat tiba di Lapangan Terbang Antarabangsa Kuala Lumpur (KLIA) hari ini.",
-         "Lapangan Terbang Antarabangsa Kuala Lumpur", "KLIA"),
         ("Afghanistan yang bekerja dalam perkhidmatan Finland, Kesatuan Eropah (EU) dan Pertubuhan Perjanjian Atlantik "
          "Utara (NATO) bersama keluarga mereka.", "Pertubuhan Perjanjian Atlantik Utara", "NATO"),
         ("PETALING JAYA: Perbadanan PR1MA Malaysia (PR1MA) menyuntik dana tambahan sebanyak RM3 juta.",
@@ -222,3 +220,10 @@ def test_a_place_opening_noun_before_a_place_opens_its_name(text, place):
     spans = _spans(text)
     assert place in {t for t, kind, _n in spans if kind == "LOC"}, spans
     assert not any(kind == "PERSON" for _t, kind, _n in spans), spans
+
+
+def test_an_airports_long_form_is_a_place():
+    text = "Mereka selamat tiba di Lapangan Terbang Antarabangsa Kuala Lumpur (KLIA) hari ini."
+    spans = _spans(text)
+    assert ("Lapangan Terbang Antarabangsa Kuala Lumpur", "LOC", "KLIA") in spans, spans
+    assert ("Kuala Lumpur", "LOC", "Kuala Lumpur") not in spans, spans

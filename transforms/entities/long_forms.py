@@ -16,6 +16,9 @@ from newsetl.transforms.entities.tokens import Token
 # Lower-case words and marks that continue a long form (``Komunikasi dan Multimedia``, ``Taman-Taman``).
 _CONNECTORS = frozenset({"dan", "&", "-", "bagi", "untuk"})
 _MAX_LONG_FORM = 10
+# Words opening the names of airports, ports and stations (Kamus Dewan): such a long form is a place
+# (``Lapangan Terbang Antarabangsa Kuala Lumpur (KLIA)``), not a body.
+_FACILITY_HEADS = frozenset({"lapangan", "pelabuhan", "stesen", "terminal", "bandar"})
 
 
 def _run_start(toks: list[Token], end: int) -> int:
@@ -68,7 +71,8 @@ def long_forms_with_places(toks: list[Token], cands: list[Candidate]) -> list[Ca
             long_form = Candidate(start, c.last, acronym.entity_type, "headed", acronym.canonical_name or toks[k + 1].text,
                                   acronym.entity_key, acronym.country_code, acronym.kind)
         else:
-            long_form = Candidate(start, c.last, "ORG", "headed", toks[k + 1].text)
+            kind = "LOC" if toks[start].text.lower() in _FACILITY_HEADS else "ORG"
+            long_form = Candidate(start, c.last, kind, "headed", toks[k + 1].text)
         replaced[start] = (c.last, long_form)
     if not replaced:
         return cands
