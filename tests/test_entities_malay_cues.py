@@ -192,6 +192,8 @@ def test_a_places_own_acronym_keeps_the_place():
     [
         ("Pada 11 November lalu, Ketua Pemuda Pas Sik, Mohd. Shahiful Mhd. Nasir tampil memohon maaf ekoran "
          "keterlanjurannya.", "Mohd. Shahiful Mhd. Nasir"),
+        ("Pengarahnya, Mohd. Misuari Abdullah berkata, ingatan itu susulan pihaknya mengesan warga asing.",
+         "Mohd. Misuari Abdullah"),
         ("Dua mangsa yang dilaporkan hilang dikenal pasti sebagai Ridwan Poniman dan Ku Shuib Ku Abdullah, 93.",
          "Ku Shuib Ku Abdullah"),
         ("Arahan itu dikeluarkan oleh Ketua Hakim Negara, Tun Tengku Maimun Tuan Mat dalam kenyataan di sini.",

@@ -29,9 +29,17 @@ def _name_word(tok: Token) -> bool:
 
 def _abbreviation_joined(toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
     """Return the candidates with a person ending in an abbreviated name word joined over the
-    person after its full stop (``Mohd. Shahiful Mhd`` + ``Nasir``)."""
+    person after its full stop (``Mohd. Shahiful Mhd`` + ``Nasir``), and a person written right after
+    one alone taking it in (``Mohd. Misuari Abdullah``)."""
+    taken = {k for c in cands for k in range(c.first, c.last)}
     out: list[Candidate] = []
     for c in cands:
+        k = c.first - 2
+        if (
+            c.entity_type == "PERSON" and c.source in RULE_SOURCES and k >= 0 and toks[k + 1].text == "."
+            and k not in taken and toks[k].text[:1].isupper() and folded(toks[k].text) in _ABBREVIATED
+        ):
+            c = Candidate(k, c.last, "PERSON", c.source)  # ``Mohd. [Misuari Abdullah]``
         prev = out[-1] if out else None
         if (
             prev is not None and prev.entity_type == "PERSON" and c.entity_type == "PERSON"
