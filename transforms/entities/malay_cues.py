@@ -34,7 +34,7 @@ _LOCATIVES = frozenset({"di", "ke"})
 _SETTLEMENT_NOUNS = frozenset({"bandar", "pekan", "kampung", "desa", "mukim", "daerah"})
 # Words introducing a product's name: ``jenis`` kind, ``model`` model, ``varian`` variant (Kamus Dewan).
 _PRODUCT_CUES = frozenset({"jenis", "model", "varian"})
-# Prophets' titles and the blessings written after their names (Kamus Dewan; JAKIM style guide:
+# Prophets' titles and the blessings Malay writes after their names (Kamus Dewan abbreviations:
 # ``AS`` alaihissalam, ``SAW`` sallallahu alaihi wasallam, ``RA`` radiallahu anhu).
 _PROPHET_TITLES = frozenset({"nabi", "rasul"})
 _BLESSINGS = frozenset({"AS", "SAW", "RA", "a.s", "s.a.w"})
