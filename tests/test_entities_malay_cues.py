@@ -229,3 +229,9 @@ def test_an_airports_long_form_is_a_place():
     spans = _spans(text)
     assert ("Lapangan Terbang Antarabangsa Kuala Lumpur", "LOC", "KLIA") in spans, spans
     assert ("Kuala Lumpur", "LOC", "Kuala Lumpur") not in spans, spans
+
+
+def test_an_exams_long_form_is_no_mention():
+    text = ("Majlis itu diadakan untuk meraikan pelajar cemerlang Sijil Pelajaran Malaysia (SPM), Sijil Tinggi "
+            "Persekolahan Malaysia (STPM) dan Sijil Tinggi Agama Malaysia (STAM).")
+    assert not {t for t, _k, _n in _spans(text)} & {"Malaysia", "Sijil Tinggi Persekolahan Malaysia"}, _spans(text)

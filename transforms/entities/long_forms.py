@@ -19,6 +19,9 @@ _MAX_LONG_FORM = 10
 # Words opening the names of airports, ports and stations (Kamus Dewan): such a long form is a place
 # (``Lapangan Terbang Antarabangsa Kuala Lumpur (KLIA)``), not a body.
 _FACILITY_HEADS = frozenset({"lapangan", "pelabuhan", "stesen", "terminal", "bandar"})
+# Words opening the names of certificates and examinations (Kamus Dewan): such a long form names a
+# document, no body, and the place closing it no place (``Sijil Pelajaran Malaysia (SPM)``).
+_DOCUMENT_HEADS = frozenset({"sijil", "ijazah", "diploma", "peperiksaan", "ujian", "anugerah"})
 
 
 def _run_start(toks: list[Token], end: int) -> int:
@@ -52,7 +55,7 @@ def long_forms_with_places(toks: list[Token], cands: list[Candidate]) -> list[Ca
     """Return the candidates with a place closing the long form of a bracketed acronym replaced by
     that long form, typed and named as the acronym's mention (an ORG named after it when none)."""
     by_first = {c.first: c for c in cands}
-    replaced: dict[int, tuple[int, Candidate]] = {}  # start of the long form -> (end, candidate)
+    replaced: dict[int, tuple[int, Candidate | None]] = {}  # long form's start -> (end, candidate or none)
     for c in cands:
         k = c.last
         if (
@@ -66,6 +69,9 @@ def long_forms_with_places(toks: list[Token], cands: list[Candidate]) -> list[Ca
         start = leading_title_end(toks, _run_start(toks, c.first), c.first, "ms")
         if start == c.first:
             continue  # nothing before the place: ``Malaysia (MY)`` is the place
+        if toks[start].text.lower() in _DOCUMENT_HEADS:
+            replaced[start] = (c.last, None)  # ``Sijil Tinggi Persekolahan Malaysia (STPM)``: an exam
+            continue
         acronym = by_first.get(k + 1)
         if acronym is not None and acronym.last == k + 2:
             long_form = Candidate(start, c.last, acronym.entity_type, "headed", acronym.canonical_name or toks[k + 1].text,
@@ -82,5 +88,5 @@ def long_forms_with_places(toks: list[Token], cands: list[Candidate]) -> list[Ca
         if any(a <= c.first and c.last <= b for a, (b, _lf) in spans):
             continue
         out.append(c)
-    out.extend(lf for _a, (_b, lf) in spans)
+    out.extend(lf for _a, (_b, lf) in spans if lf is not None)
     return sorted(out, key=lambda c: c.first)
