@@ -235,3 +235,10 @@ def test_an_exams_long_form_is_no_mention():
     text = ("Majlis itu diadakan untuk meraikan pelajar cemerlang Sijil Pelajaran Malaysia (SPM), Sijil Tinggi "
             "Persekolahan Malaysia (STPM) dan Sijil Tinggi Agama Malaysia (STAM).")
     assert not {t for t, _k, _n in _spans(text)} & {"Malaysia", "Sijil Tinggi Persekolahan Malaysia"}, _spans(text)
+
+
+def test_abu_opens_a_fathers_name_and_the_short_form_joins_it():
+    text = ("Bercakap kepada Utusan Malaysia, pemilik, Aminah Abu Bakar, 71, berkata, idea menghias landskap itu "
+            "datang sendiri.\n\nTambah Aminah, dia sedang mengumpul wang kira-kira RM1,500.")
+    people = {(t, n) for t, kind, n in _spans(text) if kind == "PERSON"}
+    assert people == {("Aminah Abu Bakar", "Aminah Abu Bakar"), ("Aminah", "Aminah Abu Bakar")}, people
