@@ -167,7 +167,8 @@ def _initials_linked(cands: list[Candidate], keys: list) -> list:
 def _own_key(cand: Candidate, surface: str) -> tuple[str, ...] | None:
     """Return the folded words a PERSON or non-gazetteer ORG is resolved by, else None."""
     if cand.entity_type == "PERSON":
-        name = folded_name(surface)
+        # A prophet is keyed with his title (``malay_cues``): no living namesake's full name takes him.
+        name = folded_name(cand.canonical_name if cand.kind == "prophet" else surface)
         return tuple(nicknames().get(name, name).split())
     if cand.entity_type == "ORG" and cand.entity_key is None and cand.source != "domain":  # kppu.go.id is no KPPU
         return tuple(folded(cand.canonical_name or surface).split())
@@ -211,6 +212,18 @@ def _neighbours(cands: list[Candidate]) -> dict[int, tuple[int, int]]:
     return neighbours
 
 
+# The country a language's press leaves unsaid after its own ministries.
+_HOME_COUNTRIES = {"id": "indonesia", "ms": "malaysia"}
+
+
+def _home_ministries(cands: list[Candidate], keys: list, language: str) -> frozenset:
+    """Return the keys of bare ministries (``Kementerian Luar``): the home country's, so they join no
+    foreign one written with its country (``Kementerian Luar Mesir``), only the home one's full name."""
+    ministries = {k for c, k in zip(cands, keys) if k and c.source == "ministry"}
+    home = _HOME_COUNTRIES.get(language)
+    return frozenset(k for k in ministries if (*k, home) not in ministries)
+
+
 def document_mentions(text: str, toks: list[Token], cands: list[Candidate], language: str) -> list[EntityMention]:
     """Return the document's mentions with keys, canonical names, country codes and roles, one per span.
 
@@ -227,7 +240,7 @@ def document_mentions(text: str, toks: list[Token], cands: list[Candidate], lang
     fixed = frozenset(
         k for c, k, s in zip(cands, own_keys, surfaces)
         if k and c.entity_type == "ORG" and len(k) == 1 and s.isupper()
-    )
+    ) | _home_ministries(cands, own_keys, language)
     first_seen: dict[tuple[str, ...], int] | None = None
     if language == "ms":
         first_seen = {}
@@ -263,7 +276,7 @@ def document_mentions(text: str, toks: list[Token], cands: list[Candidate], lang
                 role = person_role(text, toks, cand.first, cand.last, neighbours, language)
         if entity_key.endswith(":"):
             continue  # nothing left after folding (a name of symbols only)
-        name = name.replace("\xad", "")  # soft hyphens print nothing (keys fold them away too)
+        name = name.replace("\xad ", "").replace("\xad", "")  # soft hyphens print nothing (keys fold them away too)
         mentions.append(
             EntityMention(
                 start=toks[cand.first].start,

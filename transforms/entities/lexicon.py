@@ -42,6 +42,8 @@ def folded(text: str) -> str:
 
     ``Çavuşoğlu`` and ``Cavusoglu`` fold alike, as do ``Nagorno-Karabakh`` and ``Nagorno Karabakh``.
     """
+    if "\xad" in text:  # a soft hyphen and the space a lost line break left after it join the word
+        text = text.replace("\xad ", "")
     return _NON_ALNUM.sub(" ", anyascii(text).lower()).strip()
 
 

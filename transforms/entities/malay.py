@@ -389,6 +389,8 @@ _TEAM_CUES = frozenset({"skuad", "pasukan", "jersi", "kelab", "kesebelasan"})
 _WORK_CUES = frozenset({
     "jentera", "motosikal", "lagu", "filem", "drama", "album", "single", "novel", "buku", "siri",
     "kapal", "pesawat", "kereta", "jenama", "produk", "aplikasi", "telefon", "rancangan",
+    # scripts (``tulisan Jawi``), aircraft, chapters of the Quran, vaccines
+    "tulisan", "penulisan", "helikopter", "surah", "vaksin",
 })
 _MAX_CUED_WORDS = 4
 

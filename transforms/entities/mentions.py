@@ -21,6 +21,10 @@ from newsetl.transforms.entities.malay import (
     districts_as_places, opened_names, places_not_people, portfolio_tails, seats_as_places, state_bodies, teams_and_works,
     titled_names,
 )
+from newsetl.transforms.entities.malay_cues import cued_names
+from newsetl.transforms.entities.malay_name_runs import joined_name_runs
+from newsetl.transforms.entities.long_forms import long_forms_with_places
+from newsetl.transforms.entities.chinese_names import chinese_names_joined
 from newsetl.transforms.entities.lexicon import (
     NAME_PARTICLES,
     calendar_words,
@@ -660,6 +664,7 @@ def entity_mentions(text: str, language: str = "id") -> list[EntityMention]:
     if language == "ms":
         cands = places_not_people(toks, districts_as_places(toks, seats_as_places(toks, state_bodies(toks, portfolio_tails(toks, cands)))))
         cands = opened_names(toks, teams_and_works(toks, titled_names(toks, cands)))
+        cands = long_forms_with_places(toks, cued_names(toks, chinese_names_joined(toks, joined_name_runs(toks, cands))))
     if language in ("id", "ms"):
         cands = places_in_longer_names_id(toks, text, cands)
     cands = subheadings_cut(text, toks, cands) if language != "en" else cands

@@ -76,6 +76,9 @@ def ministry_matches(toks: list[Token], countries: list[GazetteerMatch],
     ones only when a country follows them."""
     heads = _heads()
     by_first = {m.first: m for m in countries if m.entry.kind == "country"}
+    # A gazetteer organisation opening at the head word and reaching further is that name whole
+    # (``Kementerian Kesihatan Malaysia``, KKM): the ministry reading would cut its country off.
+    named_to = {m.first: m.last for m in countries if m.entry.entity_type == "ORG"}
     found = []
     reach = 0  # left to right; tokens up to the end of an earlier phrase start nothing
     for i in _OPENING.positions(texts or TokenTexts(toks)):
@@ -86,6 +89,9 @@ def ministry_matches(toks: list[Token], countries: list[GazetteerMatch],
         if not portfolio:
             continue
         end, name = portfolio
+        if named_to.get(i, 0) > end:
+            reach = named_to[i]
+            continue
         country = by_first.get(end)
         if country is None and not toks[i].text[:1].isupper():
             reach = end

@@ -9,7 +9,7 @@ from typing import NamedTuple
 # because only real top-level domains may follow the dot. Label lengths and counts are bounded
 # (as in DNS) so a pathological line cannot make the pattern backtrack quadratically.
 _TLD = r"\.(?:com|co\.id|id|net|org|tv|news|info|co\.uk|ru|tr)(?!\w|\.\w)"
-_WORD_OR_MARK = r"\w+(?:-(?!(?-i:[A-ZÀ-ÖØ-Þ]))\w+|['’](?!s\b)\w+|\xad\w+)*|[^\w\s]"
+_WORD_OR_MARK = r"\w+(?:-(?!(?-i:[A-ZÀ-ÖØ-Þ]))\w+|['’](?!s\b)\w+|\xad(?: (?=(?-i:[a-z])))?\w+)*|[^\w\s]"
 _TOKEN = re.compile(r"[^\W_][\w-]{0,62}(?:\.[^\W_][\w-]{0,62}){0,3}" + _TLD + "|" + _WORD_OR_MARK, re.IGNORECASE)
 # Every domain token ends in a match of _HAS_DOMAIN; most texts have none, and without the
 # domain branch (~40 % of the tokenizer's time) the pattern finds the very same tokens.
@@ -18,7 +18,8 @@ _TOKEN_NO_DOMAIN = re.compile(_WORD_OR_MARK, re.IGNORECASE)
 # A hyphen before a capital splits (``Prabowo-Gibran``, ``Jokowi-JK`` name two people; the
 # gazetteer joins ``Nagorno-Karabakh`` back over the hyphen); ``Tae-yong`` stays one token.
 # An English possessive ("Armenia's") splits off so the name before it can match a gazetteer.
-# A soft hyphen (U+00AD, Utusan's "Hu\xadbu\xadngan") is inside a word, never a mark of its own.
+# A soft hyphen (U+00AD, Utusan's "Hu\xadbu\xadngan") is inside a word, never a mark of its own, and
+# so is one space after it before a lower-case letter (a lost line break: "Shahril Su\xad an Hamdan").
 _SENTENCE_END = frozenset(".!?")
 # Long runs without sentence punctuation are cut so one huge line cannot make one huge sequence.
 MAX_SENTENCE_TOKENS = 120
