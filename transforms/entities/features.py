@@ -96,6 +96,48 @@ def neighbour_features(word: str, offset: int) -> tuple[str, ...]:
     return tuple(feats)
 
 
+def word_feature_parts(word: str) -> tuple[tuple[str, ...], ...]:
+    """Return ``("bias", *word_features(word))`` and ``neighbour_features(word, offset)`` for each of
+    ``OFFSETS``, in that order: the same five tuples, with the lower-cased form, casing, shape and
+    lexicon lookups done once instead of five times (a new word's cost in the tagger)."""
+    low = word.lower()
+    shape = _shape(word)
+    squeezed = _SHAPE_RUNS.sub(r"\1", shape)
+    casing = _casing(word)
+    lexical = _lexicon_features(low, "")
+    own = [
+        "bias",
+        "w=" + low,
+        "sh=" + shape,
+        "ssh=" + squeezed,
+        "c=" + casing,
+        "p2=" + low[:2],
+        "p3=" + low[:3],
+        "p4=" + low[:4],
+        "s1=" + low[-1:],
+        "s2=" + low[-2:],
+        "s3=" + low[-3:],
+        "s4=" + low[-4:],
+        "len=" + str(min(len(word), 8)),
+    ]
+    if "-" in word:
+        own.append("hyphen")
+    if "." in word and len(word) > 1:
+        own.append("dot")
+    own.extend(lexical)
+    parts = [tuple(own)]
+    for prefix in _OFFSET_PREFIXES:
+        feats = [prefix + "w=" + low, prefix + "c=" + casing]
+        if prefix in ("-1", "+1"):
+            feats.append(prefix + "ssh=" + squeezed)
+        feats.extend([prefix + f for f in lexical])
+        parts.append(tuple(feats))
+    return tuple(parts)
+
+
+_OFFSET_PREFIXES = tuple(f"{offset:+d}" for offset in OFFSETS)
+
+
 def sentence_features(words: list[str], gazetteer_tags: list[str]) -> list[list[str]]:
     """Return the CRF feature list of every token of one sentence.
 
