@@ -277,9 +277,9 @@ class ScoreTables:
         if parts is None:
             if len(self._word_rows) >= self._MAX_WORDS:
                 self._word_rows.clear()
-            rows = self._known_rows
+            row = self._known_rows.get
             parts = self._word_rows[word] = (
-                *([rows[f] for f in feats if f in rows] for feats in word_feature_parts(word)),
+                *([r for r in map(row, feats) if r is not None] for feats in word_feature_parts(word)),
                 self._bigrams.word_ids.get(word.lower(), -1),
             )
         return parts

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import groupby
 
 from newsetl.transforms.entities.lexicon import capital_shares, everyday_words, head_words, title_words, word_classes
 
@@ -102,7 +103,7 @@ def word_feature_parts(word: str) -> tuple[tuple[str, ...], ...]:
     lexicon lookups done once instead of five times (a new word's cost in the tagger)."""
     low = word.lower()
     shape = _shape(word)
-    squeezed = _SHAPE_RUNS.sub(r"\1", shape)
+    squeezed = "".join([c for c, _ in groupby(shape)])  # _SHAPE_RUNS.sub(r"\1", shape), without its template
     casing = _casing(word)
     lexical = _lexicon_features(low, "")
     own = [
