@@ -108,25 +108,32 @@ def test_bigram_rows_are_the_string_lookups():
     assert after.tolist() == expected_after == [2, 4, 0, 0, 0, 0, 0, 0]
 
 
+def _known_rows(tables, names) -> list[int]:
+    rows = {name.decode(): i for name, i in tables._attribute_rows.items()}
+    return [rows[name] for name in names if name in tables._features._known]
+
+
+def _expected_word_rows(tables, word):
+    return ([*_known_rows(tables, ("bias", *features.word_features(word)))],
+            *(_known_rows(tables, features.neighbour_features(word, offset)) for offset in features.OFFSETS))
+
+
 @pytest.mark.parametrize("text", DETIK_SENTENCES + EDGE_SENTENCES, ids=lambda t: t[:30])
-def test_word_feature_parts_are_the_word_and_neighbour_features(text):
+def test_word_rows_are_the_rows_of_the_word_and_neighbour_features(tables, text):
     for words, _ in _tagged(text):
         for word in words:
-            expected = (("bias", *features.word_features(word)),
-                        *(features.neighbour_features(word, offset) for offset in features.OFFSETS))
-            assert features.word_feature_parts(word) == expected, word
+            assert tables._word_lookup.rows(word) == _expected_word_rows(tables, word), word
 
 
-def test_word_feature_parts_of_detik_articles():
+def test_word_rows_of_detik_articles(tables):
     groups = _detik_groups(step=50)
     if not groups:
         pytest.skip("../shared/data/news/detik.csv not available")
     words = {w for group in groups for sentence, _ in group for w in sentence}
+    words |= {"=", "a.b", "A.", "Joko-Widodo", "COVID-19", "x" * 20, "ÉCOLE", "1.000"}
     assert len(words) > 1500
     for word in words:
-        expected = (("bias", *features.word_features(word)),
-                    *(features.neighbour_features(word, offset) for offset in features.OFFSETS))
-        assert features.word_feature_parts(word) == expected, word
+        assert tables._word_lookup.rows(word) == _expected_word_rows(tables, word), word
 
 
 def _fresh_tables(tables):

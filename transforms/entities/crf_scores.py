@@ -22,7 +22,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from newsetl.transforms.entities.crf_keys import BigramRows, context_key_features, context_keys
-from newsetl.transforms.entities.features import ModelFeatures, context_features, word_feature_parts
+from newsetl.transforms.entities.crf_words import WordRows
+from newsetl.transforms.entities.features import ModelFeatures, context_features
 
 _FEATURE_SIZE = 20  # crfsuite's FEATURE_SIZE: type, source, destination (uint32) and weight (double)
 
@@ -172,8 +173,9 @@ class ScoreTables:
         self._features = features
         self._n_labels = len(weights.labels)
         self._attribute_rows = {name.encode("utf-8"): i for i, name in enumerate(weights.attributes)}
-        # The rows of the attributes ``features`` keeps (those with weights), by name.
+        # The rows of the attributes ``features`` keeps (those with weights), by name and from a word's parts.
         self._known_rows = {name: i for i, name in enumerate(weights.attributes) if name in features._known}
+        self._word_lookup = WordRows(self._known_rows)
         self._base = np.vstack([weights.state, np.zeros((1, self._n_labels))])
         self._zero = len(weights.attributes)
         self._reset()
@@ -272,16 +274,12 @@ class ScoreTables:
 
     def _words_rows(self, word: str) -> tuple:
         """Return a word's attribute rows of its own features and of those it lends at -2, -1, +1
-        and +2 (``word_feature_parts`` the model knows, in order), and its bigram word id."""
+        and +2 (``crf_words.WordRows``), and its bigram word id."""
         parts = self._word_rows.get(word)
         if parts is None:
             if len(self._word_rows) >= self._MAX_WORDS:
                 self._word_rows.clear()
-            row = self._known_rows.get
-            parts = self._word_rows[word] = (
-                *([r for r in map(row, feats) if r is not None] for feats in word_feature_parts(word)),
-                self._bigrams.word_ids.get(word.lower(), -1),
-            )
+            parts = self._word_rows[word] = (*self._word_lookup.rows(word), self._bigrams.word_ids.get(word.lower(), -1))
         return parts
 
     def _tags_rows(self, tag: str) -> tuple:

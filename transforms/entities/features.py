@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from itertools import groupby
 
 from newsetl.transforms.entities.lexicon import capital_shares, everyday_words, head_words, title_words, word_classes
 
@@ -72,16 +71,28 @@ def word_features(word: str) -> tuple[str, ...]:
 
 
 def _lexicon_features(low: str, prefix: str) -> list[str]:
+    return lexicon_feature_names(lexicon_values(low), prefix)
+
+
+def lexicon_values(low: str) -> tuple[bool, bool, str | None, str, str]:
+    """Return what the lexicons say of a lower-cased word: title word? everyday word? its head
+    class, word class and capital share (``?`` when unlisted)."""
+    return (low in title_words("id"), low in everyday_words("id"), head_words("id").get(low),
+            word_classes("id").get(low, "?"), capital_shares("id").get(low, "?"))
+
+
+def lexicon_feature_names(values: tuple[bool, bool, str | None, str, str], prefix: str) -> list[str]:
+    """Return the lexicon features, each led by ``prefix``, of a word's ``lexicon_values``."""
+    title, everyday, head, word_class, share = values
     feats = []
-    if low in title_words("id"):
+    if title:
         feats.append(prefix + "title_word")
-    if low in everyday_words("id"):
+    if everyday:
         feats.append(prefix + "everyday")
-    head = head_words("id").get(low)
     if head:
         feats.append(prefix + "head=" + head)
-    feats.append(prefix + "wc=" + word_classes("id").get(low, "?"))
-    feats.append(prefix + "cs=" + capital_shares("id").get(low, "?"))
+    feats.append(prefix + "wc=" + word_class)
+    feats.append(prefix + "cs=" + share)
     return feats
 
 
@@ -95,48 +106,6 @@ def neighbour_features(word: str, offset: int) -> tuple[str, ...]:
         feats.append(prefix + "ssh=" + _SHAPE_RUNS.sub(r"\1", _shape(word)))
     feats.extend(_lexicon_features(low, prefix))
     return tuple(feats)
-
-
-def word_feature_parts(word: str) -> tuple[tuple[str, ...], ...]:
-    """Return ``("bias", *word_features(word))`` and ``neighbour_features(word, offset)`` for each of
-    ``OFFSETS``, in that order: the same five tuples, with the lower-cased form, casing, shape and
-    lexicon lookups done once instead of five times (a new word's cost in the tagger)."""
-    low = word.lower()
-    shape = _shape(word)
-    squeezed = "".join([c for c, _ in groupby(shape)])  # _SHAPE_RUNS.sub(r"\1", shape), without its template
-    casing = _casing(word)
-    lexical = _lexicon_features(low, "")
-    own = [
-        "bias",
-        "w=" + low,
-        "sh=" + shape,
-        "ssh=" + squeezed,
-        "c=" + casing,
-        "p2=" + low[:2],
-        "p3=" + low[:3],
-        "p4=" + low[:4],
-        "s1=" + low[-1:],
-        "s2=" + low[-2:],
-        "s3=" + low[-3:],
-        "s4=" + low[-4:],
-        "len=" + str(min(len(word), 8)),
-    ]
-    if "-" in word:
-        own.append("hyphen")
-    if "." in word and len(word) > 1:
-        own.append("dot")
-    own.extend(lexical)
-    parts = [tuple(own)]
-    for prefix in _OFFSET_PREFIXES:
-        feats = [prefix + "w=" + low, prefix + "c=" + casing]
-        if prefix in ("-1", "+1"):
-            feats.append(prefix + "ssh=" + squeezed)
-        feats.extend([prefix + f for f in lexical])
-        parts.append(tuple(feats))
-    return tuple(parts)
-
-
-_OFFSET_PREFIXES = tuple(f"{offset:+d}" for offset in OFFSETS)
 
 
 def sentence_features(words: list[str], gazetteer_tags: list[str]) -> list[list[str]]:
