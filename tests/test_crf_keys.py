@@ -8,12 +8,14 @@ same scores to the last bit, so that the tags and odds (and so all output) stay 
 from __future__ import annotations
 
 import csv
+from importlib import resources
 
 import numpy as np
 import pytest
 
 from newsetl.transforms.entities import crf, features
 from newsetl.transforms.entities.crf_keys import BigramRows, bigram_pairs, context_key_features, context_keys
+from newsetl.transforms.entities.crf_scores import ScoreTables, model_weights
 from tests.test_crf_scores import DETIK, DETIK_SENTENCES, _tagged
 
 # Sentences from ../shared/data/news/detik.csv and utusan.csv with brackets, long capitalised
@@ -104,3 +106,62 @@ def test_bigram_rows_are_the_string_lookups():
                       for s in sentences for k in range(len(s))]
     assert before.tolist() == expected_before == [0, 1, 5, 0, 0, 0, 3, 0]
     assert after.tolist() == expected_after == [2, 4, 0, 0, 0, 0, 0, 0]
+
+
+def _known_rows(tables, names) -> list[int]:
+    rows = {name.decode(): i for name, i in tables._attribute_rows.items()}
+    return [rows[name] for name in names if name in tables._features._known]
+
+
+def _expected_word_rows(tables, word):
+    return ([*_known_rows(tables, ("bias", *features.word_features(word)))],
+            *(_known_rows(tables, features.neighbour_features(word, offset)) for offset in features.OFFSETS))
+
+
+@pytest.mark.parametrize("text", DETIK_SENTENCES + EDGE_SENTENCES, ids=lambda t: t[:30])
+def test_word_rows_are_the_rows_of_the_word_and_neighbour_features(tables, text):
+    for words, _ in _tagged(text):
+        for word in words:
+            assert tables._word_lookup.rows(word) == _expected_word_rows(tables, word), word
+
+
+def test_word_rows_of_detik_articles(tables):
+    groups = _detik_groups(step=50)
+    if not groups:
+        pytest.skip("../shared/data/news/detik.csv not available")
+    words = {w for group in groups for sentence, _ in group for w in sentence}
+    words |= {"=", "a.b", "A.", "Joko-Widodo", "COVID-19", "x" * 20, "ÉCOLE", "1.000"}
+    assert len(words) > 1500
+    for word in words:
+        assert tables._word_lookup.rows(word) == _expected_word_rows(tables, word), word
+
+
+def _fresh_tables(tables):
+    """Return new, empty score tables for the packaged model (no token seen yet)."""
+    data = resources.files(crf.__package__).joinpath(crf.MODEL_FILE).read_bytes()
+    return ScoreTables(model_weights(data), tables._features)
+
+
+def test_new_tokens_added_at_once_get_the_one_by_one_vectors(tables):
+    """``_add_tokens`` sums a call's new tokens together; each part's vector must be the one
+    ``_vector`` gives from ``_token``'s attribute runs, to the last bit."""
+    groups = _detik_groups(step=100) or [[s for text in DETIK_SENTENCES for s in _tagged(text)]]
+    fresh = _fresh_tables(tables)
+    keys = list(dict.fromkeys((w, t) for group in groups for words, tags in group for w, t in zip(words, tags)))
+    fresh._add_tokens(keys)
+    reference = _fresh_tables(tables)
+    multi = 0
+    for key in keys:
+        parts = fresh._token_parts[fresh._token_ids[key]]
+        own, before1, after1, before2, after2, low = reference._features._token(*key)
+        for row, attributes in zip(parts[:5].tolist(), (own, before1, after1, before2, after2)):
+            assert np.array_equal(fresh._table[row], reference._table[reference._vector(attributes)]), key
+            multi += len(attributes) > 1
+        assert parts[5] == reference._bigrams.word_ids.get(low, -1)
+    assert multi > 1000
+
+
+def test_keyed_scores_of_fresh_tables_equal_string_scores(tables):
+    """Every token new to both tables: the keyed path adds them all at once, the string path one by one."""
+    group = _longest_first([s for text in DETIK_SENTENCES + EDGE_SENTENCES for s in _tagged(text)])
+    assert np.array_equal(_fresh_tables(tables).state_scores(group), _fresh_tables(tables).string_state_scores(group))

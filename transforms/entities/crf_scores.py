@@ -22,6 +22,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from newsetl.transforms.entities.crf_keys import BigramRows, context_key_features, context_keys
+from newsetl.transforms.entities.crf_words import WordRows
 from newsetl.transforms.entities.features import ModelFeatures, context_features
 
 _FEATURE_SIZE = 20  # crfsuite's FEATURE_SIZE: type, source, destination (uint32) and weight (double)
@@ -166,11 +167,15 @@ class ScoreTables:
     """
 
     _MAX_VECTORS = 1 << 19
+    _MAX_WORDS = 1 << 17
 
     def __init__(self, weights: ModelWeights, features: ModelFeatures):
         self._features = features
         self._n_labels = len(weights.labels)
         self._attribute_rows = {name.encode("utf-8"): i for i, name in enumerate(weights.attributes)}
+        # The rows of the attributes ``features`` keeps (those with weights), by name and from a word's parts.
+        self._known_rows = {name: i for i, name in enumerate(weights.attributes) if name in features._known}
+        self._word_lookup = WordRows(self._known_rows)
         self._base = np.vstack([weights.state, np.zeros((1, self._n_labels))])
         self._zero = len(weights.attributes)
         self._reset()
@@ -193,6 +198,9 @@ class ScoreTables:
         # The keyed path's tokens: (word, tag) -> id (from 1) of a row of their five parts and word id.
         self._token_ids: dict[tuple[str, str], int] = {}
         self._token_parts = np.zeros((4096, 6), dtype=np.int64)
+        # The keyed path's words: their five part attribute rows (no gazetteer tag) and word id.
+        self._word_rows: dict[str, tuple] = {}
+        self._tag_rows: dict[str, tuple] = {}
 
     def _vector(self, attributes: tuple[bytes, ...]) -> int:
         """Return the table row of the summed weights of ``attributes`` (UTF-8 names the model knows)."""
@@ -225,6 +233,7 @@ class ScoreTables:
         self._contexts.clear()
         self._context_keys.clear()
         self._token_ids.clear()
+        self._word_rows.clear()
 
     def _context(self, feats: tuple[str, ...]) -> int:
         row = self._contexts.get(feats)
@@ -240,11 +249,17 @@ class ScoreTables:
         ``crf_keys.context_keys`` instead of by the feature strings."""
         if self._size >= self._MAX_VECTORS:  # between calls only: rows already handed out stay valid
             self._reset_dynamic()
-        cached, token = self._token_ids.get, self._token_id
-        by_key, keyed = self._context_keys.get, self._keyed_context
-        ids, contexts = [], []
+        cached = self._token_ids.get
+        tokens = []
         for words, tags in sentences:
-            ids += [cached(k) or token(k) for k in zip(words, tags)]
+            tokens += zip(words, tags)
+        ids = [cached(k) for k in tokens]
+        if None in ids:
+            self._add_tokens(list(dict.fromkeys(k for k, at in zip(tokens, ids) if at is None)))
+            ids = [at or cached(k) for k, at in zip(tokens, ids)]
+        by_key, keyed = self._context_keys.get, self._keyed_context
+        contexts = []
+        for words, tags in sentences:
             keys = context_keys(words, tags)
             found = [by_key(k) for k in keys]
             if None in found:
@@ -257,15 +272,71 @@ class ScoreTables:
         before, after = self._bigrams.rows(parts[:, 5], last)
         return self._summed(lengths, parts, before, after, contexts)
 
-    def _token_id(self, key: tuple[str, str]) -> int:
-        """Return the id of a new token's row in ``_token_parts``: its five part rows and word id."""
-        *rows, low = self._token(*key)
-        at = len(self._token_ids) + 1
-        if at == len(self._token_parts):
+    def _words_rows(self, word: str) -> tuple:
+        """Return a word's attribute rows of its own features and of those it lends at -2, -1, +1
+        and +2 (``crf_words.WordRows``), and its bigram word id."""
+        parts = self._word_rows.get(word)
+        if parts is None:
+            if len(self._word_rows) >= self._MAX_WORDS:
+                self._word_rows.clear()
+            parts = self._word_rows[word] = (*self._word_lookup.rows(word), self._bigrams.word_ids.get(word.lower(), -1))
+        return parts
+
+    def _tags_rows(self, tag: str) -> tuple:
+        """Return the attribute rows of ``gz=TAG``, ``-1gz=TAG`` and ``+1gz=TAG`` the model knows."""
+        parts = self._tag_rows.get(tag)
+        if parts is None:
+            rows = self._known_rows
+            parts = self._tag_rows[tag] = tuple([rows[f]] if f in rows else [] for f in
+                                                (prefix + tag for prefix in ("gz=", "-1gz=", "+1gz=")))
+        return parts
+
+    def _add_tokens(self, keys: list[tuple[str, str]]) -> None:
+        """Give each new ``(word, tag)`` of ``keys`` an id and its row in ``_token_parts``: the table rows
+        of its five parts (those ``_token`` sums: own + ``gz``, lent at -1 + ``-1gz``, lent at +1 +
+        ``+1gz``, lent at -2, lent at +2) and its word id; the new sums are taken all at once."""
+        lists, word_ids = [], []
+        for word, tag in keys:
+            own, before2, before1, after1, after2, word_id = self._words_rows(word)
+            gz, gz_before, gz_after = self._tags_rows(tag)
+            lists += (own + gz, before1 + gz_before, after1 + gz_after, before2, after2)
+            word_ids.append(word_id)
+        first = len(self._token_ids) + 1
+        end = first + len(keys)
+        while end > len(self._token_parts):
             self._token_parts = np.concatenate([self._token_parts, np.zeros_like(self._token_parts)])
-        self._token_parts[at] = (*rows, self._bigrams.word_ids.get(low, -1))
-        self._token_ids[key] = at
-        return at
+        block = self._token_parts[first:end]
+        block[:, :5] = np.array(self._vectors(lists), dtype=np.int64).reshape(len(keys), 5)
+        block[:, 5] = word_ids
+        self._token_ids.update(zip(keys, range(first, end)))
+
+    def _vectors(self, lists: list[list[int]]) -> list[int]:
+        """Return per list of attribute rows the table row of their summed weights, as ``_vector``:
+        the zero row for none, the attribute's own row for one, a new row for more, each summed in
+        order, first row first (the same additions as ``self._base[rows].sum(axis=0)``)."""
+        zero = self._zero
+        found = [zero if not rows else rows[0] if len(rows) == 1 else -1 for rows in lists]
+        summed = [rows for rows in lists if len(rows) > 1]
+        if not summed:
+            return found
+        width = max(map(len, summed))
+        flat = []
+        for rows in summed:
+            flat += rows
+            flat += [zero] * (width - len(rows))  # adding the zero row's 0.0 changes no sum
+        picked = self._base[np.array(flat, dtype=np.intp).reshape(len(summed), width)]
+        total = picked[:, 0].copy()
+        for j in range(1, width):
+            total += picked[:, j]
+        start, end = self._size, self._size + len(summed)
+        if end > len(self._table):
+            grown = np.empty((max(2 * len(self._table), end), self._n_labels))
+            grown[:self._size] = self._table[:self._size]
+            self._table = grown
+        self._table[start:end] = total
+        self._size = end
+        new = iter(range(start, end))
+        return [next(new) if row < 0 else row for row in found]
 
     def _keyed_context(self, key: tuple) -> int:
         row = self._context_keys[key] = self._context(context_key_features(key))

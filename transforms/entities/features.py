@@ -71,16 +71,28 @@ def word_features(word: str) -> tuple[str, ...]:
 
 
 def _lexicon_features(low: str, prefix: str) -> list[str]:
+    return lexicon_feature_names(lexicon_values(low), prefix)
+
+
+def lexicon_values(low: str) -> tuple[bool, bool, str | None, str, str]:
+    """Return what the lexicons say of a lower-cased word: title word? everyday word? its head
+    class, word class and capital share (``?`` when unlisted)."""
+    return (low in title_words("id"), low in everyday_words("id"), head_words("id").get(low),
+            word_classes("id").get(low, "?"), capital_shares("id").get(low, "?"))
+
+
+def lexicon_feature_names(values: tuple[bool, bool, str | None, str, str], prefix: str) -> list[str]:
+    """Return the lexicon features, each led by ``prefix``, of a word's ``lexicon_values``."""
+    title, everyday, head, word_class, share = values
     feats = []
-    if low in title_words("id"):
+    if title:
         feats.append(prefix + "title_word")
-    if low in everyday_words("id"):
+    if everyday:
         feats.append(prefix + "everyday")
-    head = head_words("id").get(low)
     if head:
         feats.append(prefix + "head=" + head)
-    feats.append(prefix + "wc=" + word_classes("id").get(low, "?"))
-    feats.append(prefix + "cs=" + capital_shares("id").get(low, "?"))
+    feats.append(prefix + "wc=" + word_class)
+    feats.append(prefix + "cs=" + share)
     return feats
 
 

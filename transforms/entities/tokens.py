@@ -142,15 +142,16 @@ class TextMemo:
     def positions(self, texts: TokenTexts) -> list[int]:
         """Return what ``texts.positions(test)`` returns."""
         at, known = texts._at, self._known
-        new = [text for text in at if text not in known]
-        if new:
-            if len(known) + len(new) > self._size:
-                self._known = known = {}
-                new = list(at)
-            test = self._test
-            for text in new:
-                known[text] = test(text)
-        hits = [at[text] for text in at if known[text]]
+        if len(known) + len(at) > self._size:  # room for every text of this document
+            self._known = known = {}
+        # One pass, one lookup a text: the texts of a document are mostly known already.
+        test, remembered, hits = self._test, known.get, []
+        for text, where in at.items():
+            hit = remembered(text)
+            if hit is None:
+                hit = known[text] = test(text)
+            if hit:
+                hits.append(where)
         if len(hits) == 1:
             return list(hits[0])
         return sorted(k for where in hits for k in where)
