@@ -1,0 +1,140 @@
+"""English capitalised runs the name rules typed PERSON that name things: companies and brands
+(``Sony Ericsson``), products (``Windows XP``), works (``film Vera Drake``), clubs, events and
+places (``Essex Ladies``, ``Aero India 2005 air show``, ``Leicester Square``) (issue 16, BBC)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from functools import cache
+
+from newsetl.transforms.entities.english_lexicon import EN_RULE_SOURCES
+from newsetl.transforms.entities.lexicon import data_rows
+from newsetl.transforms.entities.spans import Candidate
+from newsetl.transforms.entities.tokens import Token
+
+# Words between a work noun and its title (``films including Raging Bull``, ``novels such as``).
+_LISTING = frozenset({"including", "like", ",", "such", "as"})
+_ARTICLES = frozenset({"the", "The"})
+
+
+@cache
+def _cues() -> dict[str, frozenset[str]]:
+    """Return the ``things_en.tsv`` words by kind (``company``, ``product_tail``, ...)."""
+    kinds: dict[str, set[str]] = defaultdict(set)
+    for row in data_rows("things_en.tsv"):
+        if len(row) >= 2:
+            kinds[row[1]].add(row[0])
+    return {kind: frozenset(words) for kind, words in kinds.items()}
+
+
+@cache
+def _company_sequences() -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(w.split()) for w in _cues().get("company", ()))
+
+
+def _words(toks: list[Token], c: Candidate) -> tuple[str, ...]:
+    return tuple(t.text for t in toks[c.first : c.last] if t.text != "-")
+
+
+def _holds_company(words: tuple[str, ...]) -> bool:
+    for seq in _company_sequences():
+        n = len(seq)
+        if any(words[k : k + n] == seq for k in range(len(words) - n + 1)):
+            return True
+    return False
+
+
+def _work_cued(toks: list[Token], c: Candidate) -> bool:
+    """Return True when a work noun comes right before the name, or before a listing word that
+    does (``hit song Jailhouse Rock``, ``Lee films including Jungle Fever``, ``histories, including``)."""
+    works = _cues().get("work_before", frozenset())
+    k = c.first - 1
+    while k >= 0 and c.first - k <= 3 and toks[k].text in _LISTING:
+        k -= 1
+    return k >= 0 and toks[k].text in works
+
+
+def _after(toks: list[Token], c: Candidate) -> str:
+    """Return the word after the name, a year written after it skipped (``Aero India 2005 air
+    show``), ``airshow`` for ``air show``."""
+    k = c.last
+    if k < len(toks) and len(toks[k].text) == 4 and toks[k].text.isdigit():
+        k += 1
+    if k + 1 < len(toks) and toks[k].text == "air" and toks[k + 1].text == "show":
+        return "airshow"
+    return toks[k].text if k < len(toks) else ""
+
+
+def _inside_longer_name(toks: list[Token], c: Candidate) -> bool:
+    """Return True when a capitalised word follows the name: it qualifies a longer name (``the
+    Hans Christian Andersen Award``, ``the Glazer Family Partnership``), whose other mentions stand."""
+    return c.last < len(toks) and toks[c.last].text[:1].isupper()
+
+
+def _thing_cued(toks: list[Token], c: Candidate) -> bool:
+    """Return True when the word after the name makes it a thing's (``the Mecca Bingo chain``), or
+    ``the`` opens it and the word after is no noun a person's name qualifies (``the Golden Bear,``
+    vs ``the Bush administration``): English writes no article before a person's bare name."""
+    cues = _cues()
+    after = _after(toks, c)
+    if after in cues.get("thing_after", frozenset()):
+        return True
+    return c.first > 0 and toks[c.first - 1].text in _ARTICLES and after not in cues.get("person_after", frozenset())
+
+
+def _retyped(toks: list[Token], c: Candidate) -> Candidate | None:
+    """Return the PERSON candidate retyped when its words name a thing, None when it names no
+    person, organisation or place (a product or a work), else the candidate."""
+    cues = _cues()
+    words = _words(toks, c)
+    if words[-1] in cues.get("product_tail", frozenset()):
+        return None
+    if words[-1] in cues.get("place_tail", frozenset()) and len(words) > 1:
+        return Candidate(c.first, c.last, "LOC", c.source)
+    if (words[-1] in cues.get("org_tail", frozenset()) and len(words) > 1) or any(
+        w in cues.get("company", frozenset()) for w in words
+    ) or _holds_company(words):
+        return Candidate(c.first, c.last, "ORG", c.source)
+    if c.source != "title" and (_work_cued(toks, c) or _thing_cued(toks, c)):
+        return None
+    return c
+
+
+def things_retyped(toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
+    """Return the candidates with rule PERSONs naming companies, clubs and places retyped, and those
+    naming products, works and events dropped, with the document's other mentions of that name
+    (``Mary Poppins`` once ``film Mary Poppins`` is there) and of its last word alone (``the Dome``
+    of ``the Millennium Dome``) unless a person's longer name holds it or it qualifies a longer name."""
+    out: list[Candidate] = []
+    dropped: set[tuple[str, ...]] = set()
+    retyped: dict[tuple[str, ...], str] = {}
+    makers: set[tuple[str, ...]] = set()
+    for c in cands:
+        if c.entity_type == "PERSON" and c.source in EN_RULE_SOURCES:
+            new = _retyped(toks, c)
+            if new is None:
+                words = _words(toks, c)
+                if not _inside_longer_name(toks, c):
+                    dropped.add(words)
+                if words[-1] in _cues().get("product_tail", frozenset()) and len(words) > 1:
+                    makers.add(words[:1])  # "Orange Smartphones": a lone "Orange" is the maker
+                continue
+            if new.entity_type != "PERSON":
+                retyped[_words(toks, c)] = new.entity_type
+            c = new
+        out.append(c)
+    if not dropped and not retyped:
+        return out
+    retyped.update((maker, "ORG") for maker in makers - dropped)
+    kept = {w for c in out if c.entity_type == "PERSON" and c.last - c.first > 1 for w in _words(toks, c)}
+    tails = {name[-1] for name in dropped} - kept
+    final = []
+    for c in out:
+        if c.entity_type == "PERSON" and c.source in EN_RULE_SOURCES and c.source != "title":
+            words = _words(toks, c)
+            if words in dropped or (len(words) == 1 and words[0] in tails):
+                continue
+            if words in retyped:
+                c = Candidate(c.first, c.last, retyped[words], c.source)
+        final.append(c)
+    return final
