@@ -9,11 +9,12 @@ from functools import cache
 
 from newsetl.transforms.entities.english_lexicon import EN_RULE_SOURCES
 from newsetl.transforms.entities.lexicon import data_rows
+from newsetl.transforms.entities.roles import title_start
 from newsetl.transforms.entities.spans import Candidate
 from newsetl.transforms.entities.tokens import Token
 
-# Words between a work noun and its title (``films including Raging Bull``, ``novels such as``).
-_LISTING = frozenset({"including", "like", ",", "such", "as"})
+# Words between a work noun and its title (``films including Raging Bull``, ``novels like``).
+_LISTING = frozenset({"including", "like"})
 _ARTICLES = frozenset({"the", "The"})
 
 
@@ -45,11 +46,18 @@ def _holds_company(words: tuple[str, ...]) -> bool:
 
 
 def _work_cued(toks: list[Token], c: Candidate) -> bool:
-    """Return True when a work noun comes right before the name, or before a listing word that
-    does (``hit song Jailhouse Rock``, ``Lee films including Jungle Fever``, ``histories, including``)."""
+    """Return True when a work noun comes right before the name, or before ``including``, ``like``
+    or ``such as`` that do (``hit song Jailhouse Rock``, ``Lee films including Jungle Fever``,
+    ``many histories, including Tudor England``); ``The director of the film, Vinod Pande`` names a person."""
     works = _cues().get("work_before", frozenset())
     k = c.first - 1
-    while k >= 0 and c.first - k <= 3 and toks[k].text in _LISTING:
+    if k >= 1 and toks[k].text == "as" and toks[k - 1].text == "such":
+        k -= 2
+    elif k >= 0 and toks[k].text in _LISTING:
+        k -= 1
+    else:
+        return k >= 0 and toks[k].text in works
+    if k >= 0 and toks[k].text == ",":
         k -= 1
     return k >= 0 and toks[k].text in works
 
@@ -105,6 +113,11 @@ def things_retyped(toks: list[Token], cands: list[Candidate]) -> list[Candidate]
     naming products, works and events dropped, with the document's other mentions of that name
     (``Mary Poppins`` once ``film Mary Poppins`` is there) and of its last word alone (``the Dome``
     of ``the Millennium Dome``) unless a person's longer name holds it or it qualifies a longer name."""
+    # A name the document writes after a title is a person's ("Mr Pande" beside "film, Vinod Pande").
+    titled = {
+        toks[c.last - 1].text for c in cands
+        if c.entity_type == "PERSON" and (c.source == "title" or title_start(toks, c.first, "en") is not None)
+    }
     out: list[Candidate] = []
     dropped: set[tuple[str, ...]] = set()
     retyped: dict[tuple[str, ...], str] = {}
@@ -127,12 +140,12 @@ def things_retyped(toks: list[Token], cands: list[Candidate]) -> list[Candidate]
         return out
     retyped.update((maker, "ORG") for maker in makers - dropped)
     kept = {w for c in out if c.entity_type == "PERSON" and c.last - c.first > 1 for w in _words(toks, c)}
-    tails = {name[-1] for name in dropped} - kept
+    tails = {name[-1] for name in dropped} - kept - titled
     final = []
     for c in out:
         if c.entity_type == "PERSON" and c.source in EN_RULE_SOURCES and c.source != "title":
             words = _words(toks, c)
-            if words in dropped or (len(words) == 1 and words[0] in tails):
+            if (words in dropped and words[-1] not in titled) or (len(words) == 1 and words[0] in tails):
                 continue
             if words in retyped:
                 c = Candidate(c.first, c.last, retyped[words], c.source)

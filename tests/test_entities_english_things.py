@@ -1,0 +1,109 @@
+"""English capitalised runs that name things, not people (issue 16, BBC): companies and brands,
+products, works, clubs, events and places, on real sentences of ../shared/data/news/bbc."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsetl.transforms.entities import entity_mentions
+
+P = pytest.param
+
+
+def _spans(text: str) -> set[tuple[str, str]]:
+    return {(m.text, m.entity_type) for m in entity_mentions(text, "en")}
+
+
+def _names(text: str) -> dict[str, str]:
+    return {m.text: m.entity_type for m in entity_mentions(text, "en")}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        P("According to recent figures, Sony Ericsson's profits tripled in the third-quarter because of new camera phones.",
+          "Sony Ericsson", "ORG", id="brand-word"),
+        P("Giants such Boeing and Airbus - on the civil aviation front - as well as Lockheed Martin and France's "
+          "Snecma - on the military side - are some of the firms.", "Lockheed Martin", "ORG", id="brand-and-surname"),
+        P("Ericsson has posted a rise in fourth quarter profits thanks to clients like Deutsche Telekom upgrade "
+          "their networks.", "Deutsche Telekom", "ORG", id="brand-opening"),
+        P("A tie-up between Barclays and California-based Wells Fargo would create the world's fourth biggest bank.",
+          "Wells Fargo", "ORG", id="company-sequence"),
+        P("Simon Wheatley, from Goldman Sachs, told Reuters.", "Goldman Sachs", "ORG", id="bank-sequence"),
+        P("T Abeyie (Woodford Green with Essex Ladies), C Lambert (Belgrave Harriers).", "Essex Ladies", "ORG",
+          id="athletics-club"),
+        P("D Greaves (Newham and Essex Beagles), A Scott (Shaftesbury Barnet Harriers).", "Essex Beagles", "ORG",
+          id="athletics-club-beagles"),
+        P("Indian Air Force is also considering proposals from other foreign firms such as France's Dassault "
+          "Aviation, Sweden's Saab and Russia's Mikoyan-Gurevich.", "Dassault Aviation", "ORG", id="firm-tail"),
+        P("Armand Marie Leroi, a lecturer at London's Imperial College, scooped the prize.", "Imperial College", "ORG",
+          id="college"),
+        P("The British Academy Film Awards are being held at The Odeon in London's Leicester Square.",
+          "Leicester Square", "LOC", id="square"),
+        P("Godzilla received the 2,271st star on Hollywood Boulevard.", "Hollywood Boulevard", "LOC", id="boulevard"),
+    ],
+)
+def test_companies_clubs_and_places_are_no_people(text, name, kind):
+    assert (name, kind) in _spans(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        P("The Windows virus grabs e-mail addresses from Microsoft Outlook and uses its own mail sending software.",
+          "Microsoft Outlook", id="product-of-a-brand"),
+        P("Bagle.AT also tries to turn off the firewall and security centre services on Windows XP machines.",
+          "Windows XP", id="product-version"),
+        P("India's defence minister has opened the country's Aero India 2005 air show with an invitation for "
+          "global aerospace firms.", "Aero India", id="air-show"),
+        P("Guy has published many histories, including Tudor England. He is a fellow at Clare College, Cambridge.",
+          "Tudor England", id="work-listed"),
+        P("The stage adaptation of children's film Mary Poppins has had its opening night in London's West End.",
+          "Mary Poppins", id="film"),
+        P("The re-release of hit song Jailhouse Rock was out-selling X Factor winner Steve Brockstein's cover.",
+          "Jailhouse Rock", id="song"),
+        P("He frequently collaborated with director Spike Lee, starring in seven Lee films including Jungle Fever, "
+          "Do The Right Thing and Malcolm X.", "Jungle Fever", id="films-including"),
+        P("Blunkett entered Parliament in 1987, after first contesting the Sheffield Hallam seat in 1974.",
+          "Sheffield Hallam", id="seat"),
+        P("The Manic Street Preachers are to take over the helm of BBC digital radio station 6 Music.",
+          "Manic Street Preachers", id="article-before-a-band"),
+        P("It will be one of 21 films competing for the festival's top prize, the Golden Bear.", "Golden Bear",
+          id="article-before-a-prize"),
+    ],
+)
+def test_products_works_and_events_name_nobody(text, name):
+    assert _names(text).get(name) != "PERSON"
+
+
+def test_a_dropped_name_takes_its_other_mentions_and_its_last_word():
+    text = ("The initial attempt to sell the Millennium Dome failed due to a catalogue of errors. The National "
+            "Audit Office said the Dome cost taxpayers £28.7m to maintain.")
+    names = _names(text)
+    assert names.get("Millennium Dome") != "PERSON" and names.get("Dome") != "PERSON"
+
+
+def test_a_product_s_maker_alone_is_the_company():
+    text = ("Orange told the BBC News website that those with Orange Smartphones could use the My Phone syncing "
+            "service.")
+    assert ("Orange", "ORG") in _spans(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        P("Less flashy than a David Attenborough show and less detailed than a Simon Schama one, the BBC series "
+          "is a treat.", "David Attenborough", id="person-before-show"),
+        P("The director of the film, Vinod Pande, says the movie is not offensive. Catholics have urged Mr Pande "
+          "to withdraw the film.", "Vinod Pande", id="film-comma-person"),
+        P("On 21 October, the George W Bush website began using the services of a company called Akamai.",
+          "George W Bush", id="the-person-website"),
+        P("In 1969 his name became linked with the Charles Manson murders, which saw the deaths of actress Sharon Tate.",
+          "Charles Manson", id="the-person-murders"),
+        P("Jarre is to perform at a concert in Copenhagen to mark the bicentennial of the birth of writer Hans "
+          "Christian Andersen. Bloom is to be formally presented with the Hans Christian Andersen Award this spring.",
+          "Hans Christian Andersen", id="inside-a-longer-name"),
+    ],
+)
+def test_people_stay_people(text, name):
+    assert (name, "PERSON") in _spans(text)
