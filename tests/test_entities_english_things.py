@@ -107,3 +107,36 @@ def test_a_product_s_maker_alone_is_the_company():
 )
 def test_people_stay_people(text, name):
     assert (name, "PERSON") in _spans(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "whole", "name"),
+    [
+        P("New Yorker William Trowbridge and Texan Michael Chicoine have pleaded guilty to charges that they "
+          "infringed copyright.", "Texan Michael Chicoine", "Michael Chicoine", id="state-demonym"),
+        P("New Yorker William Trowbridge and Texan Michael Chicoine have pleaded guilty to charges that they "
+          "infringed copyright.", "Yorker William Trowbridge", "William Trowbridge", id="city-demonym"),
+        P("Corkman Mark Carroll confirmed in midweek that he would join Cragg in the European Championships.",
+          "Corkman Mark Carroll", "Mark Carroll", id="townsman"),
+        P("Teenager LaShawn Merritt ran the third fastest indoor 400m of all time at the Fayetteville Invitational "
+          "meeting.", "Teenager LaShawn Merritt", "LaShawn Merritt", id="opener-noun"),
+        P("Solicitor Gareth Pierce, who represents eight of the detainees, claimed the detention was unlawful.",
+          "Solicitor Gareth Pierce", "Gareth Pierce", id="opener-job"),
+    ],
+)
+def test_descriptors_opening_a_name_are_cut(text, whole, name):
+    spans = _spans(text)
+    assert (whole, "PERSON") not in spans and (name, "PERSON") in spans
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        P("The first call was made from St Katherine's dock to Vodafone's head office in Newbury.", "St Katherine",
+          id="saint-dock"),
+        P("France defender Gallas and Ireland winger Duff both picked up their injuries in the closing stages of "
+          "Chelsea's 1-0 defeat at St James' Park.", "St James", id="saint-ground"),
+    ],
+)
+def test_saints_names_are_places_not_people(text, name):
+    assert (name, "PERSON") not in _spans(text)

@@ -95,7 +95,7 @@ def _retyped(toks: list[Token], c: Candidate) -> Candidate | None:
     person, organisation or place (a product or a work), else the candidate."""
     cues = _cues()
     words = _words(toks, c)
-    if words[-1] in cues.get("product_tail", frozenset()):
+    if words[-1] in cues.get("product_tail", frozenset()) or words[0] in cues.get("saint", frozenset()):
         return None
     if words[-1] in cues.get("place_tail", frozenset()) and len(words) > 1:
         return Candidate(c.first, c.last, "LOC", c.source)
@@ -124,6 +124,8 @@ def things_retyped(toks: list[Token], cands: list[Candidate]) -> list[Candidate]
     makers: set[tuple[str, ...]] = set()
     for c in cands:
         if c.entity_type == "PERSON" and c.source in EN_RULE_SOURCES:
+            if c.last - c.first > 2 and toks[c.first].text in _cues().get("opener", frozenset()):
+                c = Candidate(c.first + 1, c.last, c.entity_type, c.source)
             new = _retyped(toks, c)
             if new is None:
                 words = _words(toks, c)
