@@ -140,3 +140,18 @@ def test_descriptors_opening_a_name_are_cut(text, whole, name):
 )
 def test_saints_names_are_places_not_people(text, name):
     assert (name, "PERSON") not in _spans(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "person"),
+    [
+        P("The MSP had been a partner for Tods Murray which has a client opposing the development.", "Tods Murray",
+          False, id="which-firm"),
+        P("Her links to Opus Dei, which means \"Work of God\" in Latin, have provoked controversy.", "Opus Dei", False,
+          id="comma-which"),
+        P("It follows a Cardiff gig starring Eric Clapton, Keane and Jools Holland, which raised more than "
+          "£1.25m.", "Jools Holland", True, id="which-after-a-list"),
+    ],
+)
+def test_which_refers_to_no_person(text, name, person):
+    assert ((name, "PERSON") in _spans(text)) is person

@@ -79,13 +79,23 @@ def _inside_longer_name(toks: list[Token], c: Candidate) -> bool:
     return c.last < len(toks) and toks[c.last].text[:1].isupper()
 
 
+def _which_follows(toks: list[Token], c: Candidate) -> bool:
+    """Return True when ``which`` follows the name (``Tods Murray which has a client``, ``Opus Dei,
+    which means``): English refers to people with ``who``. After a comma the name must not close a
+    list, whose ``which`` may refer to the whole (``starring Eric Clapton, Keane and Jools Holland, which raised``)."""
+    k = c.last
+    if k + 1 < len(toks) and toks[k].text == "," and toks[k + 1].text == "which":
+        return c.first == 0 or toks[c.first - 1].text not in ("and", ",")
+    return k < len(toks) and toks[k].text == "which"
+
+
 def _thing_cued(toks: list[Token], c: Candidate) -> bool:
     """Return True when the word after the name makes it a thing's (``the Mecca Bingo chain``), or
     ``the`` opens it and the word after is no noun a person's name qualifies (``the Golden Bear,``
     vs ``the Bush administration``): English writes no article before a person's bare name."""
     cues = _cues()
     after = _after(toks, c)
-    if after in cues.get("thing_after", frozenset()):
+    if after in cues.get("thing_after", frozenset()) or _which_follows(toks, c):
         return True
     return c.first > 0 and toks[c.first - 1].text in _ARTICLES and after not in cues.get("person_after", frozenset())
 
