@@ -18,6 +18,7 @@ from newsetl.transforms.entities.english_lexicon import (
 )
 from newsetl.transforms.entities.english_longer_names import places_in_longer_names
 from newsetl.transforms.entities.english_people import cued_companies, honorific_surnames
+from newsetl.transforms.entities.english_acronyms import acronyms_linked
 from newsetl.transforms.entities.english_and_orgs import orgs_joined_over_and
 from newsetl.transforms.entities.english_things import things_retyped
 from newsetl.transforms.entities.roles import title_end, title_start
@@ -386,7 +387,8 @@ def english_refined(toks: list[Token], text: str, cands: list[Candidate]) -> lis
     hyphenated companies typed (issue 16, BBC), places inside longer names taken as those names,
     everyday-word surnames found, companies cued by their job nouns typed ORG, and "people" naming
     companies, products, works, clubs and places retyped or dropped (``english_things``), and
-    organisations cut at ``and`` whole again (``english_and_orgs``)."""
+    organisations cut at ``and`` whole again (``english_and_orgs``), and the short forms a bracket
+    defines named as their organisation (``english_acronyms``)."""
     out = []
     for c in cands:
         if c.entity_type == "LOC" and c.last < len(toks) and folded(toks[c.last].text) in event_words() and (
@@ -402,4 +404,5 @@ def english_refined(toks: list[Token], text: str, cands: list[Candidate]) -> lis
         out.append(c)
     out = places_in_longer_names(toks, text, _media_names(toks, text, out))
     out = orgs_joined_over_and(toks, text, cued_companies(toks, honorific_surnames(toks, text, out)))
-    return things_retyped(toks, _initialled(toks, _lone_names(toks, _hyphenated_companies(toks, _teams(toks, out)))))
+    out = things_retyped(toks, _initialled(toks, _lone_names(toks, _hyphenated_companies(toks, _teams(toks, out)))))
+    return acronyms_linked(toks, text, out)

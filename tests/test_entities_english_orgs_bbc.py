@@ -1,0 +1,48 @@
+"""English organisation names with ``and`` inside and the short forms a bracket defines for them
+(issue 16, BBC), on real sentences of ../shared/data/news/bbc."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsetl.transforms.entities import entity_mentions
+
+P = pytest.param
+
+
+def _spans(text: str) -> set[tuple[str, str]]:
+    return {(m.text, m.entity_type) for m in entity_mentions(text, "en")}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "whole"),
+    [
+        P("The Securities and Exchange Commission has extended the deadline to get in line with the rules until 15 "
+          "July 2006.", "Securities and Exchange Commission", True, id="commission"),
+        P("\"At a time of hysterical and inaccurate reporting it is heartening,\" said Roger Bennett, director general "
+          "of the Entertainment and Leisure Software Publishers Association.",
+          "Entertainment and Leisure Software Publishers Association", True, id="association"),
+        P("They did have business brains however, and in April 1995 persuaded venture capitalists Sequoia Capital, "
+          "which also invested in Apple Computer and Cisco Systems, to fund Yahoo.",
+          "Apple Computer and Cisco Systems", False, id="two-companies"),
+        P("The Telegraph has announced no plans to go tabloid although both The Independent and The Times have seen "
+          "circulation rise since shrinking in size.", "Independent and The Times", False, id="two-papers"),
+    ],
+)
+def test_and_inside_a_body_s_name(text, name, whole):
+    assert ((name, "ORG") in _spans(text)) is whole
+
+
+@pytest.mark.parametrize(
+    ("text", "short", "name"),
+    [
+        P("Civil liberties group the Electronic Frontier Foundation (EFF) has joined a legal fight between three US "
+          "online journalists and Apple. The EFF, representing the reporters, has asked California's Superior court "
+          "to stop Apple pursuing the sources.", "EFF", "Electronic Frontier Foundation", id="initials"),
+        P("Fiat and General Motors (GM) have until midnight on 1 February to settle a disagreement over a potential "
+          "takeover.", "GM", "General Motors", id="company"),
+    ],
+)
+def test_bracketed_short_forms_name_their_organisation(text, short, name):
+    named = {m.canonical_name for m in entity_mentions(text, "en") if m.text == short}
+    assert named == {name}
