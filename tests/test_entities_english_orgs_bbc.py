@@ -1,5 +1,5 @@
-"""English organisation names with ``and`` inside and the short forms a bracket defines for them
-(issue 16, BBC), on real sentences of ../shared/data/news/bbc."""
+"""English organisation names with ``and`` inside, the short forms a bracket defines for them and
+national sides (issue 16, BBC), on real sentences of ../shared/data/news/bbc."""
 
 from __future__ import annotations
 
@@ -46,3 +46,13 @@ def test_and_inside_a_body_s_name(text, name, whole):
 def test_bracketed_short_forms_name_their_organisation(text, short, name):
     named = {m.canonical_name for m in entity_mentions(text, "en") if m.text == short}
     assert named == {name}
+
+
+def test_a_country_after_against_the_is_a_team_in_sports_copy():
+    text = ("England coach Sven-Goran Eriksson has revealed Shaun Wright-Phillips will start against the Netherlands.\n\n"
+            "But Wright-Phillips will not make his first start for England playing on the left, as had been widely "
+            "expected. \"Shaun Wright-Phillips will probably start the game,\" said Eriksson. \"It's a blow that four "
+            "or five central defenders are away because of injuries.\" The England coach said that he had been "
+            "impressed by Wright-Phillips' form for Manchester City. \"Johnson was not in my plans a year ago but he is "
+            "doing a great season and scoring a lot of goals.\"")
+    assert ("Netherlands", "ORG") in _spans(text)

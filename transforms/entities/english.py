@@ -216,7 +216,7 @@ def _is_sport_copy(toks: list[Token]) -> bool:
 
 def _team_cued(toks: list[Token], c: Candidate) -> bool:
     """Return True when words around a place's name make it a team (``Liverpool manager``,
-    ``Chelsea's captain``, ``beat Wales``, ``play for Ireland``)."""
+    ``Chelsea's captain``, ``beat Wales``, ``play for Ireland``, ``start against the Netherlands``)."""
     cues = english_cues()
     after, before = cues.get("team_after", frozenset()), cues.get("team_before", frozenset())
     k = c.last
@@ -224,8 +224,9 @@ def _team_cued(toks: list[Token], c: Candidate) -> bool:
         k += 1
     if k < len(toks) and toks[k].text.lower() in after:
         return True
-    one = toks[c.first - 1].text.lower() if c.first >= 1 else ""
-    two = f"{toks[c.first - 2].text.lower()} {one}" if c.first >= 2 else ""
+    first = c.first - 1 if c.first >= 2 and toks[c.first - 1].text == "the" else c.first  # "against the Netherlands"
+    one = toks[first - 1].text.lower() if first >= 1 else ""
+    two = f"{toks[first - 2].text.lower()} {one}" if first >= 2 else ""
     return one in before or two in before
 
 
