@@ -155,3 +155,18 @@ def test_saints_names_are_places_not_people(text, name):
 )
 def test_which_refers_to_no_person(text, name, person):
     assert ((name, "PERSON") in _spans(text)) is person
+
+
+@pytest.mark.parametrize(
+    ("text", "whole", "name"),
+    [
+        P("The chairman of the Bar Council, Guy Mansfield QC has warned there is a real risk that people on the "
+          "\"margins of society\" would be driven into the hands of extremists.", "Guy Mansfield QC", "Guy Mansfield",
+          id="qc"),
+        P("Prof Joni Lovenduski, who conducted the study with the help of Margaret Moran MP and a team of "
+          "journalists, said she was shocked at the findings.", "Margaret Moran MP", "Margaret Moran", id="mp"),
+    ],
+)
+def test_post_nominal_letters_are_cut(text, whole, name):
+    spans = _spans(text)
+    assert (whole, "PERSON") not in spans and (name, "PERSON") in spans

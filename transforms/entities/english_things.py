@@ -136,6 +136,8 @@ def things_retyped(toks: list[Token], cands: list[Candidate]) -> list[Candidate]
         if c.entity_type == "PERSON" and c.source in EN_RULE_SOURCES:
             if c.last - c.first > 2 and toks[c.first].text in _cues().get("opener", frozenset()):
                 c = Candidate(c.first + 1, c.last, c.entity_type, c.source)
+            if c.last - c.first > 2 and toks[c.last - 1].text in _cues().get("postnominal", frozenset()):
+                c = Candidate(c.first, c.last - 1, c.entity_type, c.source)  # "Guy Mansfield QC"
             new = _retyped(toks, c)
             if new is None:
                 words = _words(toks, c)
