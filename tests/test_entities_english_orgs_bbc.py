@@ -56,3 +56,8 @@ def test_a_country_after_against_the_is_a_team_in_sports_copy():
             "impressed by Wright-Phillips' form for Manchester City. \"Johnson was not in my plans a year ago but he is "
             "doing a great season and scoring a lot of goals.\"")
     assert ("Netherlands", "ORG") in _spans(text)
+
+
+def test_the_rest_of_a_name_cut_at_its_hyphen_is_no_place():
+    text = "Clark Boyd is technology correspondent for The World, a BBC World Service and WGBH-Boston co-production."
+    assert not any(m.text.startswith("-") for m in entity_mentions(text, "en"))

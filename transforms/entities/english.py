@@ -396,6 +396,8 @@ def english_refined(toks: list[Token], text: str, cands: list[Candidate]) -> lis
             toks[c.last].text[:1].isupper() and toks[c.last].start - toks[c.last - 1].end == 1
         ):
             continue  # "the New York Marathon", "the Athens Olympics": the event's name, no mention of the place
+        if toks[c.first].text == "-":
+            continue  # "WGBH-Boston": the rest of a longer name cut at its hyphen
         if c.source in EN_RULE_SOURCES and c.last - c.first == 1 and _PLURAL_ACRONYM.fullmatch(toks[c.first].text):
             continue  # "the number of MPs", "DVDs": a plural common noun, no name
         if c.source in EN_RULE_SOURCES:
