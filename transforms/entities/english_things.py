@@ -1,6 +1,7 @@
 """English capitalised runs the name rules typed PERSON that name things: companies and brands
 (``Sony Ericsson``), products (``Windows XP``), works (``film Vera Drake``), clubs, events and
-places (``Essex Ladies``, ``Aero India 2005 air show``, ``Leicester Square``) (issue 16, BBC)."""
+places (``Essex Ladies``, ``Aero India 2005 air show``, ``Leicester Square``, ``St James' Park``),
+and bodies referred to with ``which`` (issue 16, BBC). The cue words are ``things_en.tsv``'s."""
 
 from __future__ import annotations
 
@@ -119,8 +120,9 @@ def _retyped(toks: list[Token], c: Candidate) -> Candidate | None:
 
 
 def things_retyped(toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
-    """Return the candidates with rule PERSONs naming companies, clubs and places retyped, and those
-    naming products, works and events dropped, with the document's other mentions of that name
+    """Return the candidates with rule PERSONs cut of sentence openers and post-nominal letters
+    (``Teenager LaShawn Merritt``, ``Guy Mansfield QC``), those naming companies, clubs and places
+    retyped, and those naming products, works and events dropped, with the document's other mentions of that name
     (``Mary Poppins`` once ``film Mary Poppins`` is there) and of its last word alone (``the Dome``
     of ``the Millennium Dome``) unless a person's longer name holds it or it qualifies a longer name."""
     # A name the document writes after a title is a person's ("Mr Pande" beside "film, Vinod Pande").
