@@ -125,6 +125,9 @@ def test_people_stay_people(text, name):
           "meeting.", "Teenager LaShawn Merritt", "LaShawn Merritt", id="opener-noun"),
         P("Solicitor Gareth Pierce, who represents eight of the detainees, claimed the detention was unlawful.",
           "Solicitor Gareth Pierce", "Gareth Pierce", id="opener-job"),
+        P("L'Esquive earned a Cesar prize for its director, Tunisian-born Abdellatif Kechiche, and its young star, the "
+          "18-year-old actress Sara Forestier.", "Tunisian-born Abdellatif Kechiche", "Abdellatif Kechiche",
+          id="compound-opener"),
     ],
 )
 def test_descriptors_opening_a_name_are_cut(text, whole, name):
@@ -173,3 +176,10 @@ def test_which_refers_to_no_person(text, name, person):
 def test_post_nominal_letters_are_cut(text, whole, name):
     spans = _spans(text)
     assert (whole, "PERSON") not in spans and (name, "PERSON") in spans
+
+
+def test_an_opener_before_a_known_place_leaves_the_place():
+    text = ("Yesterday Argentina's economy minister, Roberto Lavagna, said that he estimated that the results of the "
+            "restructuring would be ready around next Thursday (3 March).")
+    spans = _spans(text)
+    assert ("Yesterday Argentina", "PERSON") not in spans and ("Argentina", "LOC") in spans

@@ -5,10 +5,12 @@ and bodies referred to with ``which`` (issue 16, BBC). The cue words are ``thing
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from functools import cache
 
 from newsetl.transforms.entities.english_lexicon import EN_RULE_SOURCES
+from newsetl.transforms.entities.gazetteer import gazetteer_entry
 from newsetl.transforms.entities.lexicon import data_rows
 from newsetl.transforms.entities.roles import title_start
 from newsetl.transforms.entities.spans import Candidate
@@ -101,6 +103,23 @@ def _thing_cued(toks: list[Token], c: Candidate) -> bool:
     return c.first > 0 and toks[c.first - 1].text in _ARTICLES and after not in cues.get("person_after", frozenset())
 
 
+# A capitalised compound with a lower-case tail opening a name describes the person (``Tunisian-born``).
+_COMPOUND = re.compile(r"[A-Z][A-Za-z]*-[a-z]+")
+
+
+def _opener_cut(toks: list[Token], c: Candidate) -> Candidate:
+    """Return the PERSON candidate less a sentence opener or describing compound before the name
+    (``Teenager LaShawn Merritt``, ``Tunisian-born Abdellatif Kechiche``); one word left that the
+    gazetteer knows is that place or body (``Yesterday Argentina's economy minister``)."""
+    first = toks[c.first].text
+    if c.last - c.first < 2 or not (first in _cues().get("opener", frozenset()) or _COMPOUND.fullmatch(first)):
+        return c
+    if c.last - c.first == 2 and (entry := gazetteer_entry(toks[c.first + 1].text)) is not None:
+        return Candidate(c.first + 1, c.last, entry.entity_type, "gazetteer", entry.canonical_name, entry.entity_key,
+                         entry.country_code, entry.kind)
+    return Candidate(c.first + 1, c.last, c.entity_type, c.source)
+
+
 def _retyped(toks: list[Token], c: Candidate) -> Candidate | None:
     """Return the PERSON candidate retyped when its words name a thing, None when it names no
     person, organisation or place (a product or a work), else the candidate."""
@@ -136,8 +155,10 @@ def things_retyped(toks: list[Token], cands: list[Candidate]) -> list[Candidate]
     makers: set[tuple[str, ...]] = set()
     for c in cands:
         if c.entity_type == "PERSON" and c.source in EN_RULE_SOURCES:
-            if c.last - c.first > 2 and toks[c.first].text in _cues().get("opener", frozenset()):
-                c = Candidate(c.first + 1, c.last, c.entity_type, c.source)
+            c = _opener_cut(toks, c)
+            if c.entity_type != "PERSON":
+                out.append(c)
+                continue
             if c.last - c.first > 2 and toks[c.last - 1].text in _cues().get("postnominal", frozenset()):
                 c = Candidate(c.first, c.last - 1, c.entity_type, c.source)  # "Guy Mansfield QC"
             new = _retyped(toks, c)
