@@ -70,6 +70,9 @@ def test_companies_clubs_and_places_are_no_people(text, name, kind):
           "Manic Street Preachers", id="article-before-a-band"),
         P("It will be one of 21 films competing for the festival's top prize, the Golden Bear.", "Golden Bear",
           id="article-before-a-prize"),
+        P("The institute concluded the threat of regulation, which went into freefall following Janet Jackson's "
+          "'wardrobe malfunction' during a live Super Bowl performance in February, \"had a profound effect on "
+          "television\".", "Super Bowl", id="event-tail"),
         P("Most experts predict the twice-nominated Jamie Foxx will win best actor for his portrayal of singer Ray "
           "Charles, while Vera Drake star Imelda Staunton looks likely to lose out in the best actress field.",
           "Vera Drake", id="film-s-star"),

@@ -11,7 +11,8 @@ from functools import cache
 
 from newsetl.transforms.entities.english_lexicon import EN_RULE_SOURCES
 from newsetl.transforms.entities.gazetteer import gazetteer_entry
-from newsetl.transforms.entities.lexicon import data_rows
+from newsetl.transforms.entities.lexicon import data_rows, folded
+from newsetl.transforms.entities.precision import event_words
 from newsetl.transforms.entities.roles import title_start
 from newsetl.transforms.entities.spans import Candidate
 from newsetl.transforms.entities.tokens import Token
@@ -127,6 +128,8 @@ def _retyped(toks: list[Token], c: Candidate) -> Candidate | None:
     words = _words(toks, c)
     if words[-1] in cues.get("product_tail", frozenset()) or words[0] in cues.get("saint", frozenset()):
         return None
+    if len(words) > 1 and (folded(words[-1]) in event_words() or words[-1] in cues.get("event_tail", frozenset())):
+        return None  # "a live Super Bowl performance", "the Fayetteville Invitational": an event
     if words[-1] in cues.get("place_tail", frozenset()) and len(words) > 1:
         return Candidate(c.first, c.last, "LOC", c.source)
     if (words[-1] in cues.get("org_tail", frozenset()) and len(words) > 1) or any(
