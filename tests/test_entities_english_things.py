@@ -41,6 +41,9 @@ def _names(text: str) -> dict[str, str]:
         P("The British Academy Film Awards are being held at The Odeon in London's Leicester Square.",
           "Leicester Square", "LOC", id="square"),
         P("Godzilla received the 2,271st star on Hollywood Boulevard.", "Hollywood Boulevard", "LOC", id="boulevard"),
+        P("A third of the 2,000 broadband users interviewed were fed up with their current providers but this could be "
+          "just the tip of the iceberg thinks Tim Danton, editor of PC Pro Magazine.", "PC Pro Magazine", "ORG",
+          id="title-opens-a-publication"),
     ],
 )
 def test_companies_clubs_and_places_are_no_people(text, name, kind):

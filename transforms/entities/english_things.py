@@ -9,9 +9,9 @@ import re
 from collections import defaultdict
 from functools import cache
 
-from newsetl.transforms.entities.english_lexicon import EN_RULE_SOURCES
+from newsetl.transforms.entities.english_lexicon import EN_RULE_SOURCES, org_tails
 from newsetl.transforms.entities.gazetteer import gazetteer_entry
-from newsetl.transforms.entities.lexicon import data_rows, folded
+from newsetl.transforms.entities.lexicon import data_rows, folded, head_words
 from newsetl.transforms.entities.precision import event_words
 from newsetl.transforms.entities.roles import title_start
 from newsetl.transforms.entities.spans import Candidate
@@ -132,6 +132,10 @@ def _retyped(toks: list[Token], c: Candidate) -> Candidate | None:
         return None  # "a live Super Bowl performance", "the Fayetteville Invitational": an event
     if words[-1] in cues.get("place_tail", frozenset()) and len(words) > 1:
         return Candidate(c.first, c.last, "LOC", c.source)
+    if words[-1].lower() in org_tails() or head_words("en").get(words[-1].lower()) == "ORG":
+        # "editor of PC Pro Magazine": the title the rules cut off ("PC") opens the publication's name.
+        first = c.first - 1 if c.first and toks[c.first - 1].text[:1].isupper() and toks[c.first - 1].end + 1 == toks[c.first].start else c.first
+        return Candidate(first, c.last, "ORG", c.source)
     if (words[-1] in cues.get("org_tail", frozenset()) and len(words) > 1) or any(
         w in cues.get("company", frozenset()) for w in words
     ) or _holds_company(words):
