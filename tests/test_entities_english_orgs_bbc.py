@@ -19,11 +19,12 @@ def _spans(text: str) -> set[tuple[str, str]]:
     [
         P("The Securities and Exchange Commission has extended the deadline to get in line with the rules until 15 "
           "July 2006.", "Securities and Exchange Commission", True, id="commission"),
-        P("\"At a time of hysterical and inaccurate reporting it is heartening,\" said Roger Bennett, director general "
-          "of the Entertainment and Leisure Software Publishers Association.",
+        P("\"At a time of hysterical and inaccurate reporting it is heartening to see the cultural, social and "
+          "educational value of computer and video games being assessed intelligently,\" said Roger Bennett, director "
+          "general of the Entertainment and Leisure Software Publishers Association.",
           "Entertainment and Leisure Software Publishers Association", True, id="association"),
         P("They did have business brains however, and in April 1995 persuaded venture capitalists Sequoia Capital, "
-          "which also invested in Apple Computer and Cisco Systems, to fund Yahoo.",
+          "which also invested in Apple Computer and Cisco Systems, to fund Yahoo to the tune of $2m (£1.04m).",
           "Apple Computer and Cisco Systems", False, id="two-companies"),
         P("The Telegraph has announced no plans to go tabloid although both The Independent and The Times have seen "
           "circulation rise since shrinking in size.", "Independent and The Times", False, id="two-papers"),

@@ -24,23 +24,26 @@ def _names(text: str) -> dict[str, str]:
         P("According to recent figures, Sony Ericsson's profits tripled in the third-quarter because of new camera phones.",
           "Sony Ericsson", "ORG", id="brand-word"),
         P("Giants such Boeing and Airbus - on the civil aviation front - as well as Lockheed Martin and France's "
-          "Snecma - on the military side - are some of the firms.", "Lockheed Martin", "ORG", id="brand-and-surname"),
+          "Snecma - on the military side - are some of the firms attending the show.", "Lockheed Martin", "ORG", id="brand-and-surname"),
         P("Ericsson has posted a rise in fourth quarter profits thanks to clients like Deutsche Telekom upgrade "
           "their networks.", "Deutsche Telekom", "ORG", id="brand-opening"),
-        P("A tie-up between Barclays and California-based Wells Fargo would create the world's fourth biggest bank.",
+        P("A tie-up between Barclays and California-based Wells Fargo would create the world's fourth biggest bank, "
+          "valued at $180bn.",
           "Wells Fargo", "ORG", id="company-sequence"),
         P("Simon Wheatley, from Goldman Sachs, told Reuters.", "Goldman Sachs", "ORG", id="bank-sequence"),
         P("T Abeyie (Woodford Green with Essex Ladies), C Lambert (Belgrave Harriers).", "Essex Ladies", "ORG",
           id="athletics-club"),
-        P("D Greaves (Newham and Essex Beagles), A Scott (Shaftesbury Barnet Harriers).", "Essex Beagles", "ORG",
+        P("D Greaves (Newham and Essex Beagles), A Scott (Shaftesbury Barnet Harriers), A Turner (Notts AC).",
+          "Essex Beagles", "ORG",
           id="athletics-club-beagles"),
         P("Indian Air Force is also considering proposals from other foreign firms such as France's Dassault "
           "Aviation, Sweden's Saab and Russia's Mikoyan-Gurevich.", "Dassault Aviation", "ORG", id="firm-tail"),
-        P("Armand Marie Leroi, a lecturer at London's Imperial College, scooped the prize.", "Imperial College", "ORG",
-          id="college"),
-        P("The British Academy Film Awards are being held at The Odeon in London's Leicester Square.",
+        P("Armand Marie Leroi, a lecturer at London's Imperial College, scooped the £10,000 prize for Mutants: On the "
+          "form, varieties and errors of the human body.", "Imperial College", "ORG", id="college"),
+        P("The 2005 Orange British Academy Film Awards are being held at The Odeon in London's Leicester Square.",
           "Leicester Square", "LOC", id="square"),
-        P("Godzilla received the 2,271st star on Hollywood Boulevard.", "Hollywood Boulevard", "LOC", id="boulevard"),
+        P("An actor dressed as the giant creature breathed smoke over photographers on Monday as Godzilla received the "
+          "2,271st star on Hollywood Boulevard.", "Hollywood Boulevard", "LOC", id="boulevard"),
         P("A third of the 2,000 broadband users interviewed were fed up with their current providers but this could be "
           "just the tip of the iceberg thinks Tim Danton, editor of PC Pro Magazine.", "PC Pro Magazine", "ORG",
           id="title-opens-a-publication"),
@@ -53,23 +56,28 @@ def test_companies_clubs_and_places_are_no_people(text, name, kind):
 @pytest.mark.parametrize(
     ("text", "name"),
     [
-        P("The Windows virus grabs e-mail addresses from Microsoft Outlook and uses its own mail sending software.",
+        P("The Windows virus grabs e-mail addresses from Microsoft Outlook and uses its own mail sending software to "
+          "spread itself to new victims.",
           "Microsoft Outlook", id="product-of-a-brand"),
         P("Bagle.AT also tries to turn off the firewall and security centre services on Windows XP machines.",
           "Windows XP", id="product-version"),
         P("India's defence minister has opened the country's Aero India 2005 air show with an invitation for "
-          "global aerospace firms.", "Aero India", id="air-show"),
-        P("Guy has published many histories, including Tudor England. He is a fellow at Clare College, Cambridge.",
+          "global aerospace firms to outsource jobs to the nation.", "Aero India", id="air-show"),
+        P("Guy has published many histories, including Tudor England. He is a fellow at Clare College, Cambridge and "
+          "became a honorary research professor of the University of St Andrews in 2003.",
           "Tudor England", id="work-listed"),
         P("The stage adaptation of children's film Mary Poppins has had its opening night in London's West End.",
           "Mary Poppins", id="film"),
-        P("The re-release of hit song Jailhouse Rock was out-selling X Factor winner Steve Brockstein's cover.",
+        P("The re-release of hit song Jailhouse Rock was out-selling X Factor winner Steve Brockstein's cover of "
+          "Against All Odds by 2,000 copies on Tuesday.",
           "Jailhouse Rock", id="song"),
         P("He frequently collaborated with director Spike Lee, starring in seven Lee films including Jungle Fever, "
           "Do The Right Thing and Malcolm X.", "Jungle Fever", id="films-including"),
-        P("Blunkett entered Parliament in 1987, after first contesting the Sheffield Hallam seat in 1974.",
+        P("Mr Blunkett entered Parliament for Sheffield Brightside in 1987, after first contesting the Sheffield Hallam "
+          "seat in 1974.",
           "Sheffield Hallam", id="seat"),
-        P("The Manic Street Preachers are to take over the helm of BBC digital radio station 6 Music.",
+        P("The Manic Street Preachers are to take over the helm of BBC digital radio station 6 Music for a week in "
+          "December.",
           "Manic Street Preachers", id="article-before-a-band"),
         P("It will be one of 21 films competing for the festival's top prize, the Golden Bear.", "Golden Bear",
           id="article-before-a-prize"),
@@ -77,7 +85,8 @@ def test_companies_clubs_and_places_are_no_people(text, name, kind):
           "'wardrobe malfunction' during a live Super Bowl performance in February, \"had a profound effect on "
           "television\".", "Super Bowl", id="event-tail"),
         P("Most experts predict the twice-nominated Jamie Foxx will win best actor for his portrayal of singer Ray "
-          "Charles, while Vera Drake star Imelda Staunton looks likely to lose out in the best actress field.",
+          "Charles, while Vera Drake star Imelda Staunton looks likely to lose out in the best actress field to Hilary "
+          "Swank in Million Dollar Baby.",
           "Vera Drake", id="film-s-star"),
     ],
 )
@@ -86,15 +95,16 @@ def test_products_works_and_events_name_nobody(text, name):
 
 
 def test_a_dropped_name_takes_its_other_mentions_and_its_last_word():
-    text = ("The initial attempt to sell the Millennium Dome failed due to a catalogue of errors. The National "
-            "Audit Office said the Dome cost taxpayers £28.7m to maintain.")
+    text = ("The initial attempt to sell the Millennium Dome failed due to a catalogue of errors, a report by the "
+            "government's finance watchdog says. The National Audit Office said the Dome cost taxpayers £28.7m to "
+            "maintain and sell in the four years after it closed.")
     names = _names(text)
     assert names.get("Millennium Dome") != "PERSON" and names.get("Dome") != "PERSON"
 
 
 def test_a_product_s_maker_alone_is_the_company():
     text = ("Orange told the BBC News website that those with Orange Smartphones could use the My Phone syncing "
-            "service.")
+            "service which means back-ups of address books and other data are created online.")
     assert ("Orange", "ORG") in _spans(text)
 
 
@@ -102,15 +112,19 @@ def test_a_product_s_maker_alone_is_the_company():
     ("text", "name"),
     [
         P("Less flashy than a David Attenborough show and less detailed than a Simon Schama one, the BBC series "
-          "is a treat.", "David Attenborough", id="person-before-show"),
-        P("The director of the film, Vinod Pande, says the movie is not offensive. Catholics have urged Mr Pande "
-          "to withdraw the film.", "Vinod Pande", id="film-comma-person"),
-        P("On 21 October, the George W Bush website began using the services of a company called Akamai.",
+          "British Isles nevertheless turned out to be quite engrossing.", "David Attenborough", id="person-before-show"),
+        P("The director of the film, Vinod Pande, says the movie is not offensive and has refused to withdraw it. "
+          "Catholics have urged Mr Pande to withdraw the film to show respect to the Christian community's hurt "
+          "sentiments.", "Vinod Pande", id="film-comma-person"),
+        P("On 21 October, the George W Bush website began using the services of a company called Akamai to ensure that "
+          "the pages, videos and other content on its site reaches visitors.",
           "George W Bush", id="the-person-website"),
-        P("In 1969 his name became linked with the Charles Manson murders, which saw the deaths of actress Sharon Tate.",
+        P("In 1969 his name became linked with the Charles Manson murders, which saw the deaths of actress Sharon Tate "
+          "and four of her friends at a home which Melcher once rented.",
           "Charles Manson", id="the-person-murders"),
         P("Jarre is to perform at a concert in Copenhagen to mark the bicentennial of the birth of writer Hans "
-          "Christian Andersen. Bloom is to be formally presented with the Hans Christian Andersen Award this spring.",
+          "Christian Andersen. Bloom is to be formally presented with the Hans Christian Andersen Award this spring in "
+          "Anderson's hometown of Odense.",
           "Hans Christian Andersen", id="inside-a-longer-name"),
     ],
 )
@@ -122,14 +136,15 @@ def test_people_stay_people(text, name):
     ("text", "whole", "name"),
     [
         P("New Yorker William Trowbridge and Texan Michael Chicoine have pleaded guilty to charges that they "
-          "infringed copyright.", "Texan Michael Chicoine", "Michael Chicoine", id="state-demonym"),
+          "infringed copyright by illegally sharing music, movies and software.", "Texan Michael Chicoine", "Michael Chicoine", id="state-demonym"),
         P("New Yorker William Trowbridge and Texan Michael Chicoine have pleaded guilty to charges that they "
-          "infringed copyright.", "Yorker William Trowbridge", "William Trowbridge", id="city-demonym"),
+          "infringed copyright by illegally sharing music, movies and software.", "Yorker William Trowbridge", "William Trowbridge", id="city-demonym"),
         P("Corkman Mark Carroll confirmed in midweek that he would join Cragg in the European Championships.",
           "Corkman Mark Carroll", "Mark Carroll", id="townsman"),
         P("Teenager LaShawn Merritt ran the third fastest indoor 400m of all time at the Fayetteville Invitational "
           "meeting.", "Teenager LaShawn Merritt", "LaShawn Merritt", id="opener-noun"),
-        P("Solicitor Gareth Pierce, who represents eight of the detainees, claimed the detention was unlawful.",
+        P("Solicitor Gareth Pierce, who represents eight of the detainees, claimed the detention had driven four of "
+          "the detainees to \"madness\", saying two were being held in Broadmoor hospital.",
           "Solicitor Gareth Pierce", "Gareth Pierce", id="opener-job"),
         P("L'Esquive earned a Cesar prize for its director, Tunisian-born Abdellatif Kechiche, and its young star, the "
           "18-year-old actress Sara Forestier.", "Tunisian-born Abdellatif Kechiche", "Abdellatif Kechiche",
@@ -144,7 +159,8 @@ def test_descriptors_opening_a_name_are_cut(text, whole, name):
 @pytest.mark.parametrize(
     ("text", "name"),
     [
-        P("The first call was made from St Katherine's dock to Vodafone's head office in Newbury.", "St Katherine",
+        P("The first call was made from St Katherine's dock to Vodafone's head office in Newbury which at the time was "
+          "over a curry house.", "St Katherine",
           id="saint-dock"),
         P("France defender Gallas and Ireland winger Duff both picked up their injuries in the closing stages of "
           "Chelsea's 1-0 defeat at St James' Park.", "St James", id="saint-ground"),
