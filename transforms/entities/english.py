@@ -18,6 +18,9 @@ from newsetl.transforms.entities.english_lexicon import (
 )
 from newsetl.transforms.entities.english_longer_names import places_in_longer_names
 from newsetl.transforms.entities.english_people import cued_companies, honorific_surnames
+from newsetl.transforms.entities.english_acronyms import acronyms_linked
+from newsetl.transforms.entities.english_and_orgs import orgs_joined_over_and
+from newsetl.transforms.entities.english_things import things_retyped
 from newsetl.transforms.entities.roles import title_end, title_start
 from newsetl.transforms.entities.spans import Candidate, is_acronym
 from newsetl.transforms.entities.tokens import Token
@@ -213,7 +216,7 @@ def _is_sport_copy(toks: list[Token]) -> bool:
 
 def _team_cued(toks: list[Token], c: Candidate) -> bool:
     """Return True when words around a place's name make it a team (``Liverpool manager``,
-    ``Chelsea's captain``, ``beat Wales``, ``play for Ireland``)."""
+    ``Chelsea's captain``, ``beat Wales``, ``play for Ireland``, ``start against the Netherlands``)."""
     cues = english_cues()
     after, before = cues.get("team_after", frozenset()), cues.get("team_before", frozenset())
     k = c.last
@@ -221,8 +224,9 @@ def _team_cued(toks: list[Token], c: Candidate) -> bool:
         k += 1
     if k < len(toks) and toks[k].text.lower() in after:
         return True
-    one = toks[c.first - 1].text.lower() if c.first >= 1 else ""
-    two = f"{toks[c.first - 2].text.lower()} {one}" if c.first >= 2 else ""
+    first = c.first - 1 if c.first >= 2 and toks[c.first - 1].text == "the" else c.first  # "against the Netherlands"
+    one = toks[first - 1].text.lower() if first >= 1 else ""
+    two = f"{toks[first - 2].text.lower()} {one}" if first >= 2 else ""
     return one in before or two in before
 
 
@@ -382,13 +386,18 @@ _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
 def english_refined(toks: list[Token], text: str, cands: list[Candidate]) -> list[Candidate]:
     """Return English candidates with demonyms out of names, teams, broadcasters' channels and
     hyphenated companies typed (issue 16, BBC), places inside longer names taken as those names,
-    everyday-word surnames found and companies cued by their job nouns typed ORG."""
+    everyday-word surnames found, companies cued by their job nouns typed ORG, and "people" naming
+    companies, products, works, clubs and places retyped or dropped (``english_things``), and
+    organisations cut at ``and`` whole again (``english_and_orgs``), and the short forms a bracket
+    defines named as their organisation (``english_acronyms``)."""
     out = []
     for c in cands:
         if c.entity_type == "LOC" and c.last < len(toks) and folded(toks[c.last].text) in event_words() and (
             toks[c.last].text[:1].isupper() and toks[c.last].start - toks[c.last - 1].end == 1
         ):
             continue  # "the New York Marathon", "the Athens Olympics": the event's name, no mention of the place
+        if toks[c.first].text == "-":
+            continue  # "WGBH-Boston": the rest of a longer name cut at its hyphen
         if c.source in EN_RULE_SOURCES and c.last - c.first == 1 and _PLURAL_ACRONYM.fullmatch(toks[c.first].text):
             continue  # "the number of MPs", "DVDs": a plural common noun, no name
         if c.source in EN_RULE_SOURCES:
@@ -397,5 +406,6 @@ def english_refined(toks: list[Token], text: str, cands: list[Candidate]) -> lis
                 continue
         out.append(c)
     out = places_in_longer_names(toks, text, _media_names(toks, text, out))
-    out = cued_companies(toks, honorific_surnames(toks, text, out))
-    return _initialled(toks, _lone_names(toks, _hyphenated_companies(toks, _teams(toks, out))))
+    out = orgs_joined_over_and(toks, text, cued_companies(toks, honorific_surnames(toks, text, out)))
+    out = things_retyped(toks, _initialled(toks, _lone_names(toks, _hyphenated_companies(toks, _teams(toks, out)))))
+    return acronyms_linked(toks, text, out)
