@@ -1,0 +1,207 @@
+"""Indonesian names whose bounds the earlier passes drew short or long (issue 16, Detik).
+
+Each pass returns the candidates with one kind of bound corrected, on structural evidence: a
+company written before a country (``Danone Indonesia``), a place before its compass word
+(``Indonesia Timur``), a body's acronym fused with the spokesman after it (``Kemenhub Risal
+Wasal``), a document number's ``Nomor`` closing a court's name, a portfolio's tail after ``dan``
+read as an organisation, and a city's name that is the first name of a person of the document.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsetl.transforms.entities.gazetteer import gazetteer_entry, known_name_type
+from newsetl.transforms.entities.lexicon import (
+    calendar_words, capital_shares, district_names, folded, head_words, is_common_word, titles, word_classes,
+)
+from newsetl.transforms.entities.ministries import portfolio_end
+from newsetl.transforms.entities.precision import event_words
+from newsetl.transforms.entities.spans import RULE_SOURCES, Candidate
+from newsetl.transforms.entities.tokens import Token
+
+# Words that follow a place's name to name a part or the greater area of it (``Indonesia Timur``,
+# ``Asia Pasifik``, ``Bandung Raya``): Indonesian puts the modifier after its head. Source: KBBI
+# (mata angin; raya "besar, agung"); Kemendagri regional names.
+_PLACE_MODIFIERS = frozenset({"timur", "barat", "utara", "selatan", "tengah", "tenggara", "laut", "daya", "raya", "pasifik"})
+# Words written after a body's name to cite its document (``Kejaksaan Negeri Majalengka Nomor 12``).
+_NUMBER_WORDS = frozenset({"nomor", "no", "tahun", "nomer"})
+# Heads of titles whose portfolio may join two fields with ``dan`` (``Menteri Koordinator Bidang
+# Infrastruktur dan Pembangunan Kewilayahan``). Source: KBBI; Kabinet Merah Putih (Wikipedia id).
+_PORTFOLIO_HEADS = frozenset({"menteri", "kementerian", "menko", "kemenko", "wakil", "deputi", "staf", "asisten"})
+# Gazetteer kinds of bodies whose acronym opens a spokesman's line (``Kemenhub Risal Wasal``).
+_BODY_KINDS = frozenset({"gov", "armed", "party", "agency"})
+# Ministries' press short forms (``Kemenhub``, ``Kemenkeu``, ``Kemensos``): Kemen- and the portfolio's
+# syllables. Source: KBBI; Kabinet Merah Putih abbreviations (Wikipedia id).
+_MINISTRY_SHORT = re.compile(r"Kemen[a-z]{2,}")
+
+
+def _adjacent(toks: list[Token], a: int, b: int) -> bool:
+    return toks[b].start - toks[a].end == 1
+
+
+def _proper_word(word: str) -> bool:
+    """Return True for a word nearly always written capitalised, or never seen in lower case."""
+    low = word.lower()
+    share = capital_shares("id").get(low)
+    return word.isalpha() and (share in ("c3", "up") or (share is None and not is_common_word(word, "id")))
+
+
+def _company_word(word: str) -> bool:
+    """Return True for a word that may open a company's name before a country (``Danone``, ``Shopee``)."""
+    low = folded(word)
+    return (
+        word[:1].isupper() and _proper_word(word) and low not in titles("id") and low not in head_words("id")
+        and low not in event_words() and low not in calendar_words() and low not in _PLACE_MODIFIERS
+        and known_name_type(word) != "LOC" and low not in district_names() and word_classes("id").get(low) != "O"
+    )
+
+
+def country_units(toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
+    """Return the candidates with a one-word company written before a country's name made one ORG
+    (``Danone Indonesia``, ``Shopee Indonesia``: the company's unit there, not a mention of the
+    country), and the company's other one-word mentions of the document retyped ORG."""
+    at = {c.first: c for c in cands}
+    fused: dict[int, Candidate] = {}
+    for c in cands:
+        if c.entity_type != "LOC" or c.kind != "country" or c.first == 0 or not toks[c.first].text[:1].isupper():
+            continue
+        if toks[c.first].text.isupper():
+            continue  # "Kemenkes RI", "Dolar AS": a country's short form qualifies, it names no unit
+        k = c.first - 1
+        before = at.get(k)
+        if not _adjacent(toks, k, c.first) or not _company_word(toks[k].text):
+            continue
+        if before is not None and (before.last != k + 1 or before.entity_type == "LOC"):
+            continue
+        if before is None and any(x.first <= k < x.last for x in cands):
+            continue
+        fused[k] = Candidate(k, c.last, "ORG", "tagger")
+    if not fused:
+        return cands
+    names = {toks[k].text for k in fused}
+    out = []
+    for c in cands:
+        if c.first in fused or (c.first - 1 in fused and c.last == fused[c.first - 1].last):
+            if c.first in fused:
+                out.append(fused[c.first])
+            continue
+        if c.last - c.first == 1 and toks[c.first].text in names and c.entity_type == "PERSON" and c.source in RULE_SOURCES:
+            c = Candidate(c.first, c.last, "ORG", c.source)
+        out.append(c)
+    return sorted(out, key=lambda c: c.first)
+
+
+def places_continued(toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
+    """Return the candidates with a place widened over the compass or extent word written after it
+    (``Indonesia Timur``, ``Asia Pasifik``, ``Bandung Raya``): the whole names the area."""
+    starts = {c.first for c in cands}
+    out = []
+    for c in cands:
+        k = c.last
+        if (
+            c.entity_type == "LOC" and k < len(toks) and k not in starts and _adjacent(toks, k - 1, k)
+            and toks[k].text[:1].isupper() and toks[k].text.lower() in _PLACE_MODIFIERS
+            and toks[c.last - 1].text.lower() not in _PLACE_MODIFIERS
+        ):
+            name = " ".join(t.text for t in toks[c.first : k + 1])
+            entry = gazetteer_entry(name)
+            if entry is not None and entry.entity_type == "LOC":
+                c = Candidate(c.first, k + 1, "LOC", "gazetteer", entry.canonical_name, entry.entity_key,
+                              entry.country_code, entry.kind)
+            else:
+                c = Candidate(c.first, k + 1, "LOC", "tagger")
+        out.append(c)
+    return out
+
+
+def _person_words(toks: list[Token], first: int, last: int) -> bool:
+    """Return True when tokens ``first`` to ``last - 1`` are two or more words of a person's name."""
+    words = [t.text for t in toks[first:last]]
+    return len(words) >= 2 and all(
+        w[:1].isupper() and w.isalpha() and not w.isupper() and _proper_word(w)
+        and folded(w) not in head_words("id") and known_name_type(w) is None
+        for w in words
+    )
+
+
+def bodies_unfused(toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
+    """Return the candidates with a body's acronym or short name split from the person written
+    right after it (``Kemenhub Risal Wasal``, ``Polri Listyo Sigit``): the body, then the PERSON."""
+    out = []
+    for c in cands:
+        if c.source in RULE_SOURCES and c.entity_type in ("ORG", "PERSON") and c.last - c.first >= 3:
+            entry = gazetteer_entry(toks[c.first].text)
+            body = entry is not None and entry.entity_type == "ORG" and entry.kind in _BODY_KINDS
+            if (body or _MINISTRY_SHORT.fullmatch(toks[c.first].text)) and _person_words(toks, c.first + 1, c.last):
+                out.append(
+                    Candidate(c.first, c.first + 1, "ORG", "gazetteer", entry.canonical_name, entry.entity_key,
+                              entry.country_code, entry.kind) if body else Candidate(c.first, c.first + 1, "ORG", "tagger")
+                )
+                out.append(Candidate(c.first + 1, c.last, "PERSON", c.source))
+                continue
+        out.append(c)
+    return out
+
+
+def numbers_cut(toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
+    """Return the candidates with ``Nomor``/``Tahun`` cut from the end of an organisation's name
+    (``Kejaksaan Negeri Majalengka Nomor``: the number cites its document)."""
+    out = []
+    for c in cands:
+        last = c.last
+        while c.entity_type == "ORG" and last - c.first >= 2 and toks[last - 1].text.lower() in _NUMBER_WORDS:
+            last -= 1
+        out.append(c if last == c.last else Candidate(c.first, last, c.entity_type, c.source))
+    return out
+
+
+def _common(word: str) -> bool:
+    return is_common_word(word, "id") or word_classes("id").get(word.lower()) == "O"
+
+
+def _portfolio_before(toks: list[Token], k: int) -> bool:
+    """Return True when ``dan`` at ``k`` joins a title's portfolio (``Menteri Koordinator Bidang Infrastruktur dan``)."""
+    for head in range(k - 1, max(-1, k - 6), -1):
+        word = toks[head].text
+        if not word[:1].isupper():
+            return False
+        if word.lower() in _PORTFOLIO_HEADS:
+            return True
+    return False
+
+
+def portfolio_tails_dropped(toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
+    """Return the candidates without the tagger ORGs that end a title's portfolio after ``dan``
+    (``Menteri Koordinator Bidang Infrastruktur dan [Pembangunan Kewilayahan]``): a field of office."""
+    out = []
+    for c in cands:
+        k = c.first - 1
+        if (
+            c.entity_type == "ORG" and c.source == "tagger" and k > 0 and toks[k].text == "dan"
+            and _portfolio_before(toks, k) and _common(toks[c.first].text)
+        ):
+            continue
+        out.append(c)
+    return out
+
+
+def city_first_names(toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
+    """Return the candidates with a one-word city retyped PERSON where the document names a person
+    of two words or more opening with it (``Vienna Varella Angeli Parinussa`` ... ``Vienna``)."""
+    openers = {toks[c.first].text for c in cands if c.entity_type == "PERSON" and c.last - c.first >= 2}
+    if not openers:
+        return cands
+    return [
+        Candidate(c.first, c.last, "PERSON", "tagger")
+        if c.entity_type == "LOC" and c.kind == "city" and c.last - c.first == 1 and toks[c.first].text in openers
+        else c
+        for c in cands
+    ]
+
+
+def bounded_names(toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
+    """Return the Indonesian candidates with the passes of this module applied."""
+    cands = country_units(toks, places_continued(toks, cands))
+    cands = numbers_cut(toks, bodies_unfused(toks, cands))
+    return city_first_names(toks, portfolio_tails_dropped(toks, cands))
