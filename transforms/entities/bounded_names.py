@@ -127,8 +127,11 @@ def _person_words(toks: list[Token], first: int, last: int) -> bool:
 
 def bodies_unfused(toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
     """Return the candidates with a body's acronym or short name split from the person written
-    right after it (``Kemenhub Risal Wasal``, ``Polri Listyo Sigit``): the body, then the PERSON."""
+    right after it (``Kemenhub Risal Wasal``, ``Polri Listyo Sigit``): the body, then the PERSON;
+    the body's other one-word mentions of the document (``Kementerian Perhubungan (Kemenhub)``), and
+    any ministry's short form, ORG."""
     out = []
+    bodies = {toks[c.first].text for c in cands if c.last - c.first == 1 and _MINISTRY_SHORT.fullmatch(toks[c.first].text)}
     for c in cands:
         if c.source in RULE_SOURCES and c.entity_type in ("ORG", "PERSON") and c.last - c.first >= 3:
             entry = gazetteer_entry(toks[c.first].text)
@@ -139,9 +142,16 @@ def bodies_unfused(toks: list[Token], cands: list[Candidate]) -> list[Candidate]
                               entry.country_code, entry.kind) if body else Candidate(c.first, c.first + 1, "ORG", "tagger")
                 )
                 out.append(Candidate(c.first + 1, c.last, "PERSON", c.source))
+                bodies.add(toks[c.first].text)
                 continue
         out.append(c)
-    return out
+    if not bodies:
+        return out
+    return [
+        Candidate(c.first, c.last, "ORG", c.source)
+        if c.entity_type == "PERSON" and c.last - c.first == 1 and toks[c.first].text in bodies else c
+        for c in out
+    ]
 
 
 def numbers_cut(toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
@@ -152,6 +162,8 @@ def numbers_cut(toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
         last = c.last
         while c.entity_type == "ORG" and last - c.first >= 2 and toks[last - 1].text.lower() in _NUMBER_WORDS:
             last -= 1
+        if last < c.last and last - c.first == 1 and folded(toks[c.first].text) in head_words("id"):
+            continue  # "Peraturan Pemerintah Nomor 18": a regulation's number, and no body named
         out.append(c if last == c.last else Candidate(c.first, last, c.entity_type, c.source))
     return out
 
