@@ -10,15 +10,16 @@ read as an organisation, and a city's name that is the first name of a person of
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from newsetl.transforms.entities.gazetteer import gazetteer_entry, known_name_type
 from newsetl.transforms.entities.lexicon import (
     calendar_words, capital_shares, district_names, folded, head_words, is_common_word, titles, word_classes,
 )
-from newsetl.transforms.entities.ministries import portfolio_end
 from newsetl.transforms.entities.precision import event_words
 from newsetl.transforms.entities.spans import RULE_SOURCES, Candidate
 from newsetl.transforms.entities.tokens import Token
+from newsetl.transforms.lexicons import rows
 
 # Words that follow a place's name to name a part or the greater area of it (``Indonesia Timur``,
 # ``Asia Pasifik``, ``Bandung Raya``): Indonesian puts the modifier after its head. Source: KBBI
@@ -34,6 +35,42 @@ _BODY_KINDS = frozenset({"gov", "armed", "party", "agency"})
 # Ministries' press short forms (``Kemenhub``, ``Kemenkeu``, ``Kemensos``): Kemen- and the portfolio's
 # syllables. Source: KBBI; Kabinet Merah Putih abbreviations (Wikipedia id).
 _MINISTRY_SHORT = re.compile(r"Kemen[a-z]{2,}")
+
+
+# English words closing a product's, plan's or index's name in Indonesian business copy (``Allo
+# Prime``, ``Syariah Card``, ``Patriot Bond``, ``Collaborative Governance Model``): a thing sold or
+# used, no person or body. Source: the banks' and companies' product pages; KBBI has none of them.
+_PRODUCT_TAILS = frozenset({"card", "prime", "bond", "bonds", "device", "model", "index", "pay", "app", "apps", "sport", "edition"})
+
+
+@cache
+def _province_short_names() -> frozenset[str]:
+    """Return the press short names of Indonesia's provinces (``NTT``, ``DIY``, ``Jabar``), as written."""
+    return frozenset(r[1] for r in rows("data/id_province_short_names.tsv") if len(r) >= 2)
+
+
+def provinces_as_places(toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
+    """Return the candidates with a one-word ORG that is a province's short name (``Manggarai
+    Barat, NTT``; ``DIY``) retyped LOC: the province, as ``Jatim`` and ``Sumut`` are read."""
+    names = _province_short_names()
+    return [
+        Candidate(c.first, c.last, "LOC", c.source)
+        if c.entity_type == "ORG" and c.source in RULE_SOURCES and c.last - c.first == 1 and toks[c.first].text in names
+        else c
+        for c in cands
+    ]
+
+
+def products_dropped(toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
+    """Return the candidates without tagger names closed by a product word (``Allo Prime``,
+    ``Syariah Card``, ``Mitsubishi Pajero Sport``): products and plans, not persons or bodies."""
+    return [
+        c for c in cands
+        if not (
+            c.entity_type in ("PERSON", "ORG") and c.source in ("tagger", "propagated") and c.last - c.first >= 2
+            and toks[c.last - 1].text.lower() in _PRODUCT_TAILS and toks[c.last - 1].text[:1].isupper()
+        )
+    ]
 
 
 def _adjacent(toks: list[Token], a: int, b: int) -> bool:
@@ -216,4 +253,5 @@ def bounded_names(toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
     """Return the Indonesian candidates with the passes of this module applied."""
     cands = country_units(toks, places_continued(toks, cands))
     cands = numbers_cut(toks, bodies_unfused(toks, cands))
+    cands = products_dropped(toks, provinces_as_places(toks, cands))
     return city_first_names(toks, portfolio_tails_dropped(toks, cands))
