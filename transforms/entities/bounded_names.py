@@ -14,10 +14,13 @@ from functools import cache
 
 from newsetl.transforms.entities.gazetteer import gazetteer_entry, known_name_type
 from newsetl.transforms.entities.lexicon import (
-    calendar_words, capital_shares, district_names, folded, head_words, is_common_word, titles, word_classes,
+    calendar_words, capital_shares, district_names, folded, function_words, head_words, is_common_word, titles,
+    word_classes,
 )
 from newsetl.transforms.entities.precision import event_words
-from newsetl.transforms.entities.spans import RULE_SOURCES, Candidate
+from newsetl.transforms.entities.headed import HEADS
+from newsetl.transforms.entities.placeness import known_place
+from newsetl.transforms.entities.spans import RULE_SOURCES, Candidate, is_acronym
 from newsetl.transforms.entities.tokens import Token
 from newsetl.transforms.lexicons import rows
 
@@ -249,9 +252,69 @@ def city_first_names(toks: list[Token], cands: list[Candidate]) -> list[Candidat
     ]
 
 
+def _qualifier(word: str) -> bool:
+    """Return True for a word a region qualifies (``DPRD``, ``Polres``, ``Bupati``)."""
+    return is_acronym(word) or folded(word) in titles("id") or word.lower() in HEADS
+
+
+def qualified_places(toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
+    """Return the candidates with a one-word PERSON written after a regional body or office that is
+    a known place (``DPRD Solo``, ``Kapolres Tasikmalaya``) retyped LOC: the region it serves."""
+    out = []
+    for c in cands:
+        if (
+            c.entity_type == "PERSON" and c.source in RULE_SOURCES and c.last - c.first == 1 and c.first > 0
+            and (_qualifier(toks[c.first - 1].text) or (c.first > 1 and folded(f"{toks[c.first - 2].text} {toks[c.first - 1].text}") in titles("id")))
+            and known_place(toks[c.first].text)
+            and known_name_type(toks[c.first].text) != "ORG"
+        ):
+            c = Candidate(c.first, c.last, "LOC", c.source)
+        out.append(c)
+    return out
+
+
+def hyphen_tails_dropped(toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
+    """Return the candidates without tagger PERSONs glued by a hyphen to a word no person's name
+    holds (``Getas-Ngandong``, a forest's name): the tail of a hyphenated name. A pair of persons
+    (``Prabowo-Gibran``) keeps both."""
+    people = {k for c in cands if c.entity_type == "PERSON" for k in range(c.first, c.last)}
+    out = []
+    for c in cands:
+        k = c.first
+        if (
+            c.entity_type == "PERSON" and c.source in ("tagger", "propagated") and k >= 2 and toks[k - 1].text == "-"
+            and toks[k - 1].start == toks[k - 2].end and toks[k].start == toks[k - 1].end
+            and toks[k - 2].text[:1].isupper() and k - 2 not in people
+        ):
+            continue
+        out.append(c)
+    return out
+
+
+def slogan_countries_dropped(toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
+    """Return the candidates without a country written before a capitalised common adjective or
+    noun (``Indonesia Emas 2045``, ``Kabinet Indonesia Maju``, ``Bali Baru``): the country opens a
+    slogan's or programme's name, which names no place."""
+    starts = {c.first for c in cands}
+    out = []
+    for c in cands:
+        k = c.last
+        if (
+            c.entity_type == "LOC" and c.kind in ("country", "province", "region") and k < len(toks) and k not in starts
+            and _adjacent(toks, k - 1, k) and toks[k].text[:1].isupper() and not toks[k].text.isupper()
+            and toks[k].text.isalpha() and is_common_word(toks[k].text, "id")
+            and capital_shares("id").get(toks[k].text.lower()) in ("c0", "c1")
+            and toks[k].text.lower() not in _NUMBER_WORDS and toks[k].text.lower() not in calendar_words()
+            and toks[k].text.lower() not in function_words() and toks[k].text.lower() not in _PLACE_MODIFIERS
+        ):
+            continue
+        out.append(c)
+    return out
+
+
 def bounded_names(toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
     """Return the Indonesian candidates with the passes of this module applied."""
-    cands = country_units(toks, places_continued(toks, cands))
+    cands = slogan_countries_dropped(toks, country_units(toks, places_continued(toks, cands)))
     cands = numbers_cut(toks, bodies_unfused(toks, cands))
-    cands = products_dropped(toks, provinces_as_places(toks, cands))
+    cands = products_dropped(toks, provinces_as_places(toks, qualified_places(toks, hyphen_tails_dropped(toks, cands))))
     return city_first_names(toks, portfolio_tails_dropped(toks, cands))
