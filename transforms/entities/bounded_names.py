@@ -64,14 +64,26 @@ def provinces_as_places(toks: list[Token], cands: list[Candidate]) -> list[Candi
     ]
 
 
+def _product(toks: list[Token], c: Candidate) -> bool:
+    return (
+        c.entity_type in ("PERSON", "ORG") and c.source in ("tagger", "propagated") and c.last - c.first >= 2
+        and toks[c.last - 1].text.lower() in _PRODUCT_TAILS and toks[c.last - 1].text[:1].isupper()
+    )
+
+
 def products_dropped(toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
     """Return the candidates without tagger names closed by a product word (``Allo Prime``,
-    ``Syariah Card``, ``Mitsubishi Pajero Sport``): products and plans, not persons or bodies."""
+    ``Syariah Card``, ``Mitsubishi Pajero Sport``): products and plans, not persons or bodies; nor
+    the document's one-word tagger mentions of the product's own words (``Pajero``)."""
+    products = [c for c in cands if _product(toks, c)]
+    if not products:
+        return cands
+    words = {t.text for c in products for t in toks[c.first : c.last - 1] if _proper_word(t.text)}
     return [
         c for c in cands
-        if not (
-            c.entity_type in ("PERSON", "ORG") and c.source in ("tagger", "propagated") and c.last - c.first >= 2
-            and toks[c.last - 1].text.lower() in _PRODUCT_TAILS and toks[c.last - 1].text[:1].isupper()
+        if not _product(toks, c) and not (
+            c.source in ("tagger", "propagated") and c.entity_type in ("PERSON", "ORG") and c.last - c.first == 1
+            and toks[c.first].text in words
         )
     ]
 
@@ -85,6 +97,13 @@ def _proper_word(word: str) -> bool:
     low = word.lower()
     share = capital_shares("id").get(low)
     return word.isalpha() and (share in ("c3", "up") or (share is None and not is_common_word(word, "id")))
+
+
+# Offices held over a region, written before the region's name (``Bupati Badung``, ``Wali Kota Solo``).
+# Source: UU 23/2014 (Pemerintahan Daerah); Polri regional commands (Wikipedia id).
+_REGION_OFFICES = frozenset({
+    "bupati", "wali kota", "walikota", "gubernur", "sekda", "kapolres", "kapolresta", "kapolda", "kajari", "kajati",
+})
 
 
 def _company_word(word: str) -> bool:
@@ -253,8 +272,10 @@ def city_first_names(toks: list[Token], cands: list[Candidate]) -> list[Candidat
 
 
 def _qualifier(word: str) -> bool:
-    """Return True for a word a region qualifies (``DPRD``, ``Polres``, ``Bupati``)."""
-    return is_acronym(word) or folded(word) in titles("id") or word.lower() in HEADS
+    """Return True for a word a region qualifies (``DPRD``, ``Polres``, ``Bupati``); a rank or an
+    honorific (``AKBP``, ``Ipda``, ``Pak``) qualifies a person."""
+    low = folded(word)
+    return (is_acronym(word) and low not in titles("id")) or low in HEADS or low in _REGION_OFFICES
 
 
 def qualified_places(toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
@@ -264,7 +285,7 @@ def qualified_places(toks: list[Token], cands: list[Candidate]) -> list[Candidat
     for c in cands:
         if (
             c.entity_type == "PERSON" and c.source in RULE_SOURCES and c.last - c.first == 1 and c.first > 0
-            and (_qualifier(toks[c.first - 1].text) or (c.first > 1 and folded(f"{toks[c.first - 2].text} {toks[c.first - 1].text}") in titles("id")))
+            and (_qualifier(toks[c.first - 1].text) or (c.first > 1 and folded(f"{toks[c.first - 2].text} {toks[c.first - 1].text}") in _REGION_OFFICES))
             and known_place(toks[c.first].text)
             and known_name_type(toks[c.first].text) != "ORG"
         ):
