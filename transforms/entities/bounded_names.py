@@ -43,7 +43,7 @@ _MINISTRY_SHORT = re.compile(r"Kemen[a-z]{2,}")
 # English words closing a product's, plan's or index's name in Indonesian business copy (``Allo
 # Prime``, ``Syariah Card``, ``Patriot Bond``, ``Collaborative Governance Model``): a thing sold or
 # used, no person or body. Source: the banks' and companies' product pages; KBBI has none of them.
-_PRODUCT_TAILS = frozenset({"card", "prime", "bond", "bonds", "device", "model", "index", "pay", "app", "apps", "sport", "edition"})
+_PRODUCT_TAILS = frozenset({"card", "prime", "bond", "bonds", "device", "model", "pay", "app", "apps", "edition"})
 
 
 @cache
@@ -244,7 +244,9 @@ def _portfolio_before(toks: list[Token], k: int) -> bool:
 
 def portfolio_tails_dropped(toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
     """Return the candidates without the tagger ORGs that end a title's portfolio after ``dan``
-    (``Menteri Koordinator Bidang Infrastruktur dan [Pembangunan Kewilayahan]``): a field of office."""
+    (``Menteri Koordinator Bidang Infrastruktur dan [Pembangunan Kewilayahan]``): a field of office;
+    the short form bracketed after it (``(Kemenko IPK)``) is the ministry's ORG."""
+    starts = {c.first for c in cands}
     out = []
     for c in cands:
         k = c.first - 1
@@ -252,6 +254,9 @@ def portfolio_tails_dropped(toks: list[Token], cands: list[Candidate]) -> list[C
             c.entity_type == "ORG" and c.source == "tagger" and k > 0 and toks[k].text == "dan"
             and _portfolio_before(toks, k) and _common(toks[c.first].text)
         ):
+            close = next((j for j in range(c.last + 1, min(c.last + 5, len(toks))) if toks[j].text == ")"), None)
+            if c.last < len(toks) and toks[c.last].text == "(" and close is not None and close > c.last + 1 and c.last + 1 not in starts:
+                out.append(Candidate(c.last + 1, close, "ORG", "tagger"))  # "(Kemenko IPK)": the ministry, named
             continue
         out.append(c)
     return out
@@ -336,6 +341,72 @@ def slogan_countries_dropped(toks: list[Token], cands: list[Candidate]) -> list[
 def bounded_names(toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
     """Return the Indonesian candidates with the passes of this module applied."""
     cands = slogan_countries_dropped(toks, country_units(toks, places_continued(toks, cands)))
-    cands = numbers_cut(toks, bodies_unfused(toks, cands))
+    cands = numbers_cut(toks, bodies_unfused(toks, institutions_named(toks, cands)))
     cands = products_dropped(toks, provinces_as_places(toks, qualified_places(toks, hyphen_tails_dropped(toks, cands))))
     return city_first_names(toks, portfolio_tails_dropped(toks, cands))
+
+
+# Words and acronyms naming a kind of institution, written before the institution's own name, often
+# a person's (``UIN Syarif Hidayatullah``, ``RSUP Prof Ngoerah``, ``Gereja Bethel Injili Nusantara``).
+# Source: KBBI; Kemenag and Kemenkes institution types (universitas Islam negeri, rumah sakit umum
+# daerah/pusat, lembaga pemasyarakatan, rumah tahanan, pondok pesantren).
+_INSTITUTION_KINDS = frozenset({
+    "UIN", "IAIN", "STAIN", "STT", "STIE", "RS", "RSU", "RSUD", "RSUP", "RSIA", "Lapas", "Rutan", "Ponpes",
+    "Gereja", "Masjid", "Pura", "Vihara", "Klenteng", "Pesantren", "Madrasah", "Universitas", "Institut",
+})
+# Titles written inside a hospital's or university's name, before the person it honours.
+_NAME_TITLES = frozenset({"Prof", "Dr", "dr", "KH", "Kiai"})
+
+
+def _kind_before(toks: list[Token], k: int) -> int | None:
+    """Return where the institution's name opens when an institution kind is written before token
+    ``k`` (``UIN``; ``RSUP Prof``; ``Universitas Islam Negeri (UIN)``), else None."""
+    j = k - 1
+    if j >= 0 and toks[j].text.rstrip(".") in _NAME_TITLES:
+        j -= 1
+    if j >= 0 and toks[j].text in _INSTITUTION_KINDS:
+        return j
+    if j >= 2 and toks[j].text == ")" and toks[j - 1].text in _INSTITUTION_KINDS and toks[j - 2].text == "(":
+        return j - 2  # the bracket: the name opens with the kind spelt out before it
+    return None
+
+
+def institutions_named(toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
+    """Return the candidates with a PERSON written right after an institution's kind made the
+    institution's ORG (``UIN Maulana Malik Ibrahim``, ``RSUP Prof Ngoerah``); where a lone initial
+    follows the name (``UIN Syarif Hidayatullah M Ihdan Nazar Husaini``), the person starts there."""
+    found: list[tuple[int, int, Candidate | None]] = []
+    for c in cands:
+        if c.entity_type != "PERSON" or c.source not in RULE_SOURCES:
+            continue
+        start = _kind_before(toks, c.first)
+        if start is None:
+            continue
+        # The body whose name ends with the kind opens the whole name ("DEMA UIN", "Universitas
+        # Islam Negeri (UIN)"); a bracket with no name before it joins nothing.
+        opener = next((o for o in cands if o.entity_type == "ORG" and o.first < start < o.last + 1 and o.last in (start, start + 1)), None)
+        if toks[start].text == "(" and opener is None:
+            continue
+        if opener is not None:
+            start = opener.first
+        end = c.last
+        person = None
+        for j in range(c.first + 2, c.last - 1):
+            if len(toks[j].text) == 1 and toks[j].text.isupper():
+                end, person = j, Candidate(j, c.last, "PERSON", c.source)
+                break
+        found.append((start, end, person))
+    if not found:
+        return cands
+    out = [c for c in cands if not any(a <= c.first < b or c.first <= a < c.last for a, b, _p in found)]
+    for a, b, person in found:
+        words = [t.text for t in toks[a:b]]
+        if "(" in words:  # "Universitas Islam Negeri (UIN) Maulana Malik Ibrahim": named without the bracket
+            k = words.index("(")
+            name = " ".join(words[:k] + words[k + 3 :])
+            out.append(Candidate(a, b, "ORG", "tagger", name, "ORG:" + folded(name)))
+        else:
+            out.append(Candidate(a, b, "ORG", "tagger"))
+        if person is not None:
+            out.append(person)
+    return sorted(out, key=lambda c: c.first)
