@@ -352,7 +352,7 @@ def bounded_names(toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
 # daerah/pusat, lembaga pemasyarakatan, rumah tahanan, pondok pesantren).
 _INSTITUTION_KINDS = frozenset({
     "UIN", "IAIN", "STAIN", "STT", "STIE", "RS", "RSU", "RSUD", "RSUP", "RSIA", "Lapas", "Rutan", "Ponpes",
-    "Gereja", "Masjid", "Pura", "Vihara", "Klenteng", "Pesantren", "Madrasah", "Universitas", "Institut",
+    "Gereja", "Masjid", "Pura", "Vihara", "Klenteng", "Pesantren", "Pondok", "Madrasah", "Universitas", "Institut",
 })
 # Titles written inside a hospital's or university's name, before the person it honours.
 _NAME_TITLES = frozenset({"Prof", "Dr", "dr", "KH", "Kiai"})
@@ -371,10 +371,24 @@ def _kind_before(toks: list[Token], k: int) -> int | None:
     return None
 
 
+def _role_cut(toks: list[Token], c: Candidate) -> Candidate:
+    """Return ``c`` without a leading lower-case-usual word before an institution's kind or head
+    (``Penasihat Gereja Bethel``, ``Santri Pondok Pesantren``): the role of the person, not the name."""
+    if (
+        c.entity_type == "ORG" and c.source == "tagger" and c.last - c.first >= 3
+        and (toks[c.first + 1].text in _INSTITUTION_KINDS or toks[c.first + 1].text.lower() in HEADS)
+        and capital_shares("id").get(toks[c.first].text.lower()) in ("c0", "c1")
+        and toks[c.first].text.lower() not in HEADS and folded(toks[c.first].text) not in head_words("id")
+    ):
+        return Candidate(c.first + 1, c.last, c.entity_type, c.source)
+    return c
+
+
 def institutions_named(toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
     """Return the candidates with a PERSON written right after an institution's kind made the
     institution's ORG (``UIN Maulana Malik Ibrahim``, ``RSUP Prof Ngoerah``); where a lone initial
     follows the name (``UIN Syarif Hidayatullah M Ihdan Nazar Husaini``), the person starts there."""
+    cands = [_role_cut(toks, c) for c in cands]
     found: list[tuple[int, int, Candidate | None]] = []
     for c in cands:
         if c.entity_type != "PERSON" or c.source not in RULE_SOURCES:
@@ -388,7 +402,10 @@ def institutions_named(toks: list[Token], cands: list[Candidate]) -> list[Candid
         if toks[start].text == "(" and opener is None:
             continue
         if opener is not None:
-            start = opener.first
+            first = opener.first
+            while first < start and (folded(toks[first].text) in titles("id") or _common(toks[first].text)):
+                first += 1  # "Penasihat Gereja ...": the adviser's title is no part of the church's name
+            start = first
         end = c.last
         person = None
         for j in range(c.first + 2, c.last - 1):
