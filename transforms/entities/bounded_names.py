@@ -139,12 +139,10 @@ def country_units(toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
     if not fused:
         return cands
     names = {toks[k].text for k in fused}
-    out = []
+    out = list(fused.values())
     for c in cands:
         if c.first in fused or (c.first - 1 in fused and c.last == fused[c.first - 1].last):
-            if c.first in fused:
-                out.append(fused[c.first])
-            continue
+            continue  # the company's word and the country, now one ORG
         if c.last - c.first == 1 and toks[c.first].text in names and c.entity_type == "PERSON" and c.source in RULE_SOURCES:
             c = Candidate(c.first, c.last, "ORG", c.source)
         out.append(c)
@@ -403,7 +401,10 @@ def institutions_named(toks: list[Token], cands: list[Candidate]) -> list[Candid
             continue
         if opener is not None:
             first = opener.first
-            while first < start and (folded(toks[first].text) in titles("id") or _common(toks[first].text)):
+            while first < start and (
+                folded(toks[first].text) in titles("id") or _common(toks[first].text)
+                or capital_shares("id").get(toks[first].text.lower()) in ("c0", "c1")
+            ):
                 first += 1  # "Penasihat Gereja ...": the adviser's title is no part of the church's name
             start = first
         end = c.last
