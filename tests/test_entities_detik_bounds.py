@@ -16,7 +16,8 @@ def _found(text):
     [
         # A company written before a country is its unit there: one ORG, no mention of the country.
         ("Kementerian Perdagangan RI, Iqbal Shoffan Shofwan pun mengapresiasi upaya kolaboratif Danone Indonesia "
-         "dalam memperkuat pelaku usaha lokal.", ("Danone Indonesia", "ORG"), ("Indonesia", "LOC")),
+         "dalam memperkuat pelaku usaha lokal. Adapun tiga di antaranya merupakan UMKM binaan Danone Indonesia melalui "
+         "program DAMPING.", ("Danone Indonesia", "ORG"), ("Indonesia", "LOC")),
         # A place and its compass or extent word name one area.
         ("Mata uang Asia Pasifik kompak mengalami pelemahan menjelang batas akhir negosiasi tarif resiprokal.",
          ("Asia Pasifik", "LOC"), ("Asia", "LOC")),

@@ -131,10 +131,8 @@ def country_units(toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
         before = at.get(k)
         if not _adjacent(toks, k, c.first) or not _company_word(toks[k].text):
             continue
-        if before is not None and (before.last != k + 1 or before.entity_type == "LOC"):
-            continue
-        if before is None and any(x.first <= k < x.last for x in cands):
-            continue
+        if before is None or before.last != k + 1 or before.entity_type == "LOC":
+            continue  # an untagged word is often the tail of a longer English name ("Boston Consulting Indonesia")
         fused[k] = Candidate(k, c.last, "ORG", "tagger")
     if not fused:
         return cands
@@ -400,13 +398,11 @@ def institutions_named(toks: list[Token], cands: list[Candidate]) -> list[Candid
         if toks[start].text == "(" and opener is None:
             continue
         if opener is not None:
-            first = opener.first
-            while first < start and (
-                folded(toks[first].text) in titles("id") or _common(toks[first].text)
-                or capital_shares("id").get(toks[first].text.lower()) in ("c0", "c1")
+            start = opener.first
+            if start + 1 < len(toks) and toks[start + 1].text in _INSTITUTION_KINDS and (
+                folded(toks[start].text) in titles("id") or capital_shares("id").get(toks[start].text.lower()) in ("c0", "c1")
             ):
-                first += 1  # "Penasihat Gereja ...": the adviser's title is no part of the church's name
-            start = first
+                start += 1  # "Penasihat Gereja ...": the adviser's title is no part of the church's name
         end = c.last
         person = None
         for j in range(c.first + 2, c.last - 1):
