@@ -110,3 +110,21 @@ def test_the_bracketed_short_form_after_a_portfolio_is_the_ministry():
     found = _found(text)
     assert ("Kemenko IPK", "ORG") in found
     assert ("Pembangunan Kewilayahan", "ORG") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "present"),
+    [
+        # Two district names in a row are a place, not a person.
+        ('"Saya sedang patroli di terminal, anak sudah lewat ke Cibadak," kata Kapolsek Nagrak Cibadak.',
+         ("Nagrak Cibadak", "PERSON"), ("Nagrak Cibadak", "LOC")),
+        # A directorate's abbreviation after Pak is an office, no person.
+        ("Jadi saya sampaikan apresiasi yang luar biasa kepada Pak Dirlantas, Pak Kapolres, dan para Kasat Lantas "
+         "bahwa ter-captured di tahun 2025 4.526.", ("Dirlantas", "PERSON"), None),
+    ],
+)
+def test_places_and_offices_are_no_people(text, absent, present):
+    found = _found(text)
+    assert absent not in found
+    if present:
+        assert present in found

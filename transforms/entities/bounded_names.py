@@ -334,12 +334,35 @@ def slogan_countries_dropped(toks: list[Token], cands: list[Candidate]) -> list[
     return out
 
 
+def district_runs_as_places(toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
+    """Return the candidates with a PERSON of two words or more, each an Indonesian district's name
+    (``Nagrak Cibadak``, ``Sembalun Lawang``), retyped LOC: a place and its district, no person; the
+    document's one-word PERSONs of those words follow (a district retyped LOC, another word dropped)."""
+    districts = district_names()
+    runs = [
+        c for c in cands
+        if c.entity_type == "PERSON" and c.source in RULE_SOURCES and c.last - c.first >= 2
+        and all(len(t.text) >= 4 and folded(t.text) in districts for t in toks[c.first : c.last])
+    ]
+    if not runs:
+        return cands
+    words = {t.text for c in runs for t in toks[c.first : c.last]}
+    out = []
+    for c in cands:
+        if c in runs:
+            c = Candidate(c.first, c.last, "LOC", c.source)
+        elif c.entity_type == "PERSON" and c.source in RULE_SOURCES and c.last - c.first == 1 and toks[c.first].text in words:
+            c = Candidate(c.first, c.last, "LOC", c.source)
+        out.append(c)
+    return out
+
+
 def bounded_names(toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
     """Return the Indonesian candidates with the passes of this module applied."""
     cands = slogan_countries_dropped(toks, country_units(toks, places_continued(toks, cands)))
     cands = numbers_cut(toks, bodies_unfused(toks, institutions_named(toks, cands)))
     cands = products_dropped(toks, provinces_as_places(toks, qualified_places(toks, hyphen_tails_dropped(toks, cands))))
-    return city_first_names(toks, portfolio_tails_dropped(toks, cands))
+    return district_runs_as_places(toks, city_first_names(toks, portfolio_tails_dropped(toks, cands)))
 
 
 # Words and acronyms naming a kind of institution, written before the institution's own name, often
