@@ -149,16 +149,24 @@ def country_units(toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
 
 def places_continued(toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
     """Return the candidates with a place widened over the compass or extent word written after it
-    (``Indonesia Timur``, ``Asia Pasifik``, ``Bandung Raya``): the whole names the area."""
-    starts = {c.first for c in cands}
+    (``Indonesia Timur``, ``Asia Pasifik``, ``Semarang Raya``): the whole names the area; a tagger
+    name the modifier alone was read as (``Raya``) is absorbed."""
+    at = {c.first: c for c in cands}
+    absorbed: set[int] = set()
     out = []
     for c in cands:
+        if c.first in absorbed:
+            continue
         k = c.last
+        alone = at.get(k)
         if (
-            c.entity_type == "LOC" and k < len(toks) and k not in starts and _adjacent(toks, k - 1, k)
+            c.entity_type == "LOC" and k < len(toks) and _adjacent(toks, k - 1, k)
             and toks[k].text[:1].isupper() and toks[k].text.lower() in _PLACE_MODIFIERS
             and toks[c.last - 1].text.lower() not in _PLACE_MODIFIERS
+            and (alone is None or (alone.last == k + 1 and alone.source in ("tagger", "propagated")))
         ):
+            if alone is not None:
+                absorbed.add(k)
             name = " ".join(t.text for t in toks[c.first : k + 1])
             entry = gazetteer_entry(name)
             if entry is not None and entry.entity_type == "LOC":
