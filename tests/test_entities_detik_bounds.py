@@ -121,6 +121,12 @@ def test_the_bracketed_short_form_after_a_portfolio_is_the_ministry():
         # A directorate's abbreviation after Pak is an office, no person.
         ("Jadi saya sampaikan apresiasi yang luar biasa kepada Pak Dirlantas, Pak Kapolres, dan para Kasat Lantas "
          "bahwa ter-captured di tahun 2025 4.526.", ("Dirlantas", "PERSON"), None),
+        # A rank alone names nobody.
+        ("Hadir Kasat Polairud AKP Gede Sukarmadiyasa dan Komandan Pos TNI AL Panarukan Letda laut ( PM) Didin "
+         "Hapidin.", ("Letda", "PERSON"), ("Didin Hapidin", "PERSON")),
+        # A place opening an English body's name is no place there.
+        ("Kabid Humas Polda Jabar menjelaskan, kunjungan Kapolda Jabar ke Bandung Zoo dilakukan untuk melakukan "
+         "pencopotan garis polisi.", ("Bandung", "LOC"), ("Bandung Zoo", "ORG")),
     ],
 )
 def test_places_and_offices_are_no_people(text, absent, present):

@@ -20,6 +20,7 @@ from newsetl.transforms.entities.lexicon import (
 from newsetl.transforms.entities.precision import event_words
 from newsetl.transforms.entities.headed import HEADS
 from newsetl.transforms.entities.placeness import known_place
+from newsetl.transforms.entities.spans import MAX_NAME_TOKENS as MAX_NAME_WORDS
 from newsetl.transforms.entities.spans import RULE_SOURCES, Candidate, is_acronym
 from newsetl.transforms.entities.tokens import Token
 from newsetl.transforms.lexicons import rows
@@ -365,12 +366,61 @@ def district_runs_as_places(toks: list[Token], cands: list[Candidate]) -> list[C
     return out
 
 
+# English words closing a body's name after a place (``London School of Economics``, ``Bandung Zoo``)
+# beside head_words.tsv's English ORG heads (``University``, ``Institute``, ``Post``). Source: Wikipedia
+# (en) names of schools, zoos and colleges the Indonesian press cites in English.
+_ENGLISH_BODY_HEADS = frozenset({"school", "college", "zoo", "academy", "hospital", "club", "centre", "center"})
+_ENGLISH_JOINERS = frozenset({"of", "and", "&", "for"})
+
+
+def _english_body_head(word: str) -> bool:
+    low = word.lower()
+    return low in _ENGLISH_BODY_HEADS or head_words("en").get(low) == "ORG"
+
+
+def english_bodies_after_places(toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
+    """Return the candidates with a place opening an English body's name made that body's ORG
+    (``London School of Economics and Political Science``, ``Bandung Zoo``): no mention of the place."""
+    found = []
+    for c in cands:
+        k = c.last
+        if c.entity_type != "LOC" or k >= len(toks) or not _adjacent(toks, k - 1, k) or not _english_body_head(toks[k].text):
+            continue
+        if not toks[k].text[:1].isupper():
+            continue
+        end = k + 1
+        j = end
+        while j < len(toks) and j - c.first < MAX_NAME_WORDS and _adjacent(toks, j - 1, j) and (
+            toks[j].text[:1].isupper() or toks[j].text in _ENGLISH_JOINERS
+        ):
+            j += 1
+            if toks[j - 1].text[:1].isupper():
+                end = j
+        found.append((c.first, end))
+    if not found:
+        return cands
+    out = [c for c in cands if not any(a <= c.first < b or c.first <= a < c.last for a, b in found)]
+    out += [Candidate(a, b, "ORG", "tagger") for a, b in found]
+    return sorted(out, key=lambda c: c.first)
+
+
+def titles_alone_dropped(toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
+    """Return the candidates without tagger PERSONs that are a title or rank alone (``Letda``,
+    ``Pak Dirlantas``'s ``Dirlantas``): an office, nobody's name."""
+    return [
+        c for c in cands
+        if not (c.entity_type == "PERSON" and c.source in RULE_SOURCES
+                and folded(" ".join(t.text for t in toks[c.first : c.last])) in titles("id"))
+    ]
+
+
 def bounded_names(toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
     """Return the Indonesian candidates with the passes of this module applied."""
-    cands = slogan_countries_dropped(toks, country_units(toks, places_continued(toks, cands)))
+    cands = slogan_countries_dropped(toks, country_units(toks, places_continued(toks, english_bodies_after_places(toks, cands))))
     cands = numbers_cut(toks, bodies_unfused(toks, institutions_named(toks, cands)))
     cands = products_dropped(toks, provinces_as_places(toks, qualified_places(toks, hyphen_tails_dropped(toks, cands))))
-    return district_runs_as_places(toks, city_first_names(toks, portfolio_tails_dropped(toks, cands)))
+    cands = district_runs_as_places(toks, city_first_names(toks, portfolio_tails_dropped(toks, cands)))
+    return titles_alone_dropped(toks, cands)
 
 
 # Words and acronyms naming a kind of institution, written before the institution's own name, often
