@@ -389,17 +389,27 @@ def english_bodies_after_places(toks: list[Token], cands: list[Candidate]) -> li
         if not toks[k].text[:1].isupper():
             continue
         end = k + 1
-        j = end
-        while j < len(toks) and j - c.first < MAX_NAME_WORDS and _adjacent(toks, j - 1, j) and (
-            toks[j].text[:1].isupper() or toks[j].text in _ENGLISH_JOINERS
-        ):
-            j += 1
-            if toks[j - 1].text[:1].isupper():
-                end = j
+        # "School of Economics and Political Science": the name runs on only through "of"/"and".
+        while end + 1 < len(toks) and toks[end].text in _ENGLISH_JOINERS and toks[end + 1].text[:1].isupper():
+            j = end + 1
+            while j < len(toks) and j - c.first < MAX_NAME_WORDS and (
+                (_adjacent(toks, j - 1, j) and toks[j].text[:1].isupper())
+                or (toks[j].start == toks[j - 1].end and "-" in (toks[j].text, toks[j - 1].text))
+            ):
+                j += 1
+            if j == end + 1:
+                break
+            end = j
         found.append((c.first, end))
     if not found:
         return cands
-    out = [c for c in cands if not any(a <= c.first < b or c.first <= a < c.last for a, b in found)]
+    out = []
+    for c in cands:
+        hit = next(((a, b) for a, b in found if a <= c.first < b or c.first <= a < c.last), None)
+        if hit is None:
+            out.append(c)
+        elif c.entity_type == "PERSON" and c.last > hit[1] + 1:
+            out.append(Candidate(hit[1], c.last, "PERSON", c.source))  # "Bandung Zoo Sulhan Syafi'i": the spokesman after it
     out += [Candidate(a, b, "ORG", "tagger") for a, b in found]
     return sorted(out, key=lambda c: c.first)
 
