@@ -41,10 +41,10 @@ _BODY_KINDS = frozenset({"gov", "armed", "party", "agency"})
 _MINISTRY_SHORT = re.compile(r"Kemen[a-z]{2,}")
 
 
-# English words closing a product's, plan's or index's name in Indonesian business copy (``Allo
-# Prime``, ``Syariah Card``, ``Patriot Bond``, ``Collaborative Governance Model``): a thing sold or
+# English words closing a product's or plan's name in Indonesian business copy (``Allo Prime``,
+# ``Syariah Card``, ``Patriot Bond``, ``Bukopin Saving Plan``, ``Collaborative Governance Model``): a thing sold or
 # used, no person or body. Source: the banks' and companies' product pages; KBBI has none of them.
-_PRODUCT_TAILS = frozenset({"card", "prime", "bond", "bonds", "device", "model", "pay", "app", "apps", "edition"})
+_PRODUCT_TAILS = frozenset({"card", "prime", "bond", "bonds", "device", "model", "pay", "app", "apps", "edition", "plan"})
 
 
 @cache
@@ -306,8 +306,8 @@ def qualified_places(toks: list[Token], cands: list[Candidate]) -> list[Candidat
 
 def hyphen_tails_dropped(toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
     """Return the candidates without tagger PERSONs glued by a hyphen to a word no person's name
-    holds (``Getas-Ngandong``, a forest's name): the tail of a hyphenated name. A pair of persons
-    (``Prabowo-Gibran``) keeps both."""
+    holds (``Getas-Ngandong``, a forest's name; ``Afrika sub-Sahara``): the tail of a hyphenated
+    name or word. A pair of persons (``Prabowo-Gibran``) keeps both."""
     people = {k for c in cands if c.entity_type == "PERSON" for k in range(c.first, c.last)}
     out = []
     for c in cands:
@@ -315,7 +315,7 @@ def hyphen_tails_dropped(toks: list[Token], cands: list[Candidate]) -> list[Cand
         if (
             c.entity_type == "PERSON" and c.source in ("tagger", "propagated") and k >= 2 and toks[k - 1].text == "-"
             and toks[k - 1].start == toks[k - 2].end and toks[k].start == toks[k - 1].end
-            and toks[k - 2].text[:1].isupper() and k - 2 not in people
+            and (toks[k - 2].text[:1].isupper() or toks[k - 2].text.isalpha()) and k - 2 not in people
         ):
             continue
         out.append(c)
