@@ -73,6 +73,8 @@ def test_names_get_their_whole_bounds(text, whole, not_found):
          "Indonesia Emas di Jakarta.", "Indonesia"),
         ("Menteri Koordinator Bidang Infrastruktur dan Pembangunan Kewilayahan, Agus Harimurti Yudhoyono (AHY) "
          "mengatakan, Indonesia membutuhkan investasi.", "Pembangunan Kewilayahan"),
+        ("Perbedaan penghasilan besar, terutama bagi imigran asal Afrika sub-Sahara yang sebagian besar menjadi "
+         "responden.", "Sahara"),
     ],
 )
 def test_products_documents_and_verbs_name_nothing(text, nothing):
@@ -88,6 +90,9 @@ def test_products_documents_and_verbs_name_nothing(text, nothing):
         ("Tim tersebut dipimpin oleh Ipda Samosir.", "Samosir"),
         # A pair of persons joined by a hyphen keeps both.
         ("Pertamina berupaya mewujudkan swasembada energi selama satu tahun Pemerintahan Prabowo-Gibran ini.", "Gibran"),
+        # A dash that lost its space before a name leaves the name a person.
+        ("Direktur Utama PGN Saka Intan Fauzi bersama jajaran direksi-Fuji Koesumadewi, Achmad Agus Miftakhurrohman "
+         "hadir.", "Fuji Koesumadewi"),
     ],
 )
 def test_people_stay_people(text, person):

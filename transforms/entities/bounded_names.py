@@ -315,7 +315,8 @@ def hyphen_tails_dropped(toks: list[Token], cands: list[Candidate]) -> list[Cand
         if (
             c.entity_type == "PERSON" and c.source in ("tagger", "propagated") and k >= 2 and toks[k - 1].text == "-"
             and toks[k - 1].start == toks[k - 2].end and toks[k].start == toks[k - 1].end
-            and (toks[k - 2].text[:1].isupper() or toks[k - 2].text.isalpha()) and k - 2 not in people
+            and (toks[k - 2].text[:1].isupper() or (toks[k - 2].text.isalpha() and len(toks[k - 2].text) <= 4))
+            and k - 2 not in people  # "sub-Sahara"; a longer word ("direksi-Fuji") lost its space
         ):
             continue
         out.append(c)
