@@ -107,6 +107,10 @@ _REGION_OFFICES = frozenset({
 })
 
 
+# Words before a place of origin or location (``asal Sidoarjo``, ``di Solo``). Source: KBBI.
+_PLACE_PREPOSITIONS = frozenset({"asal", "di", "ke", "dari"})
+
+
 def _company_word(word: str) -> bool:
     """Return True for a word that may open a company's name before a country (``Danone``, ``Shopee``)."""
     low = folded(word)
@@ -290,16 +294,20 @@ def _qualifier(word: str) -> bool:
 
 def qualified_places(toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
     """Return the candidates with a one-word PERSON written after a regional body or office that is
-    a known place (``DPRD Solo``, ``Kapolres Tasikmalaya``) retyped LOC: the region it serves."""
+    a known place (``DPRD Solo``, ``Kapolres Tasikmalaya``), or after ``asal``/``di``/``ke``/``dari``
+    that is an Indonesian region (``asal Sidoarjo``), retyped LOC: the region served or come from;
+    not a word of the document's longer person names."""
+    people = {t.text for c in cands if c.entity_type == "PERSON" and c.last - c.first >= 2 for t in toks[c.first : c.last]}
     out = []
     for c in cands:
-        if (
-            c.entity_type == "PERSON" and c.source in RULE_SOURCES and c.last - c.first == 1 and c.first > 0
-            and (_qualifier(toks[c.first - 1].text) or (c.first > 1 and folded(f"{toks[c.first - 2].text} {toks[c.first - 1].text}") in _REGION_OFFICES))
-            and known_place(toks[c.first].text)
-            and known_name_type(toks[c.first].text) != "ORG"
-        ):
-            c = Candidate(c.first, c.last, "LOC", c.source)
+        if c.entity_type == "PERSON" and c.source in RULE_SOURCES and c.last - c.first == 1 and c.first > 0:
+            word, before = toks[c.first].text, toks[c.first - 1].text
+            office = _qualifier(before) or (
+                c.first > 1 and folded(f"{toks[c.first - 2].text} {before}") in _REGION_OFFICES
+            )
+            origin = before in _PLACE_PREPOSITIONS and folded(word) in district_names() and word not in people
+            if (office and known_place(word) or origin) and known_name_type(word) != "ORG":
+                c = Candidate(c.first, c.last, "LOC", c.source)
         out.append(c)
     return out
 
