@@ -139,3 +139,10 @@ def test_places_and_offices_are_no_people(text, absent, present):
     assert absent not in found
     if present:
         assert present in found
+
+
+def test_pn_in_indonesian_is_the_district_court():
+    text = ("Sidang putusan praperadilan digelar di PN Kelas I A PHI/Tipikor Palu pada Rabu (28/5/2025). Perkara "
+            "terdaftar dengan nomor 135/Pid.Sus-LH/2025/PN Cbd, dan sudah memasuki tahap persidangan.")
+    pns = [m.canonical_name for m in entity_mentions(text, "id") if m.text == "PN"]
+    assert pns == ["Pengadilan Negeri"]

@@ -354,13 +354,15 @@ def slogan_countries_dropped(toks: list[Token], cands: list[Candidate]) -> list[
 
 def district_runs_as_places(toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
     """Return the candidates with a PERSON of two words or more, each an Indonesian district's name
-    (``Nagrak Cibadak``, ``Sembalun Lawang``), retyped LOC: a place and its district, no person; the
+    (``Nagrak Cibadak``, ``Sembalun Lawang``) or together a regency's (``Tana Toraja``), retyped LOC: a place and its district, no person; the
     document's one-word PERSONs of those words follow (a district retyped LOC, another word dropped)."""
     districts = district_names()
     runs = [
         c for c in cands
-        if c.entity_type == "PERSON" and c.source in RULE_SOURCES and c.last - c.first >= 2
-        and all(len(t.text) >= 4 and folded(t.text) in districts for t in toks[c.first : c.last])
+        if c.entity_type == "PERSON" and c.source in RULE_SOURCES and c.last - c.first >= 2 and (
+            all(len(t.text) >= 4 and folded(t.text) in districts for t in toks[c.first : c.last])
+            or folded(" ".join(t.text for t in toks[c.first : c.last])) in districts  # "Tana Toraja"
+        )
     ]
     if not runs:
         return cands
@@ -433,10 +435,54 @@ def titles_alone_dropped(toks: list[Token], cands: list[Candidate]) -> list[Cand
     ]
 
 
+# Indonesian school kinds written before the school's number and place (``SMP 3 Denpasar``, ``SMPN 1
+# Cisarua``). Source: Permendikbud school levels (SD, SMP, SMA, SMK; negeri: SDN, SMPN, SMAN, SMKN) and
+# Kemenag madrasah levels (MI, MTs, MA; negeri: MIN, MTsN, MAN).
+_SCHOOL_KINDS = frozenset({"SD", "SDN", "SMP", "SMPN", "SMA", "SMAN", "SMK", "SMKN", "MI", "MIN", "MTs", "MTsN", "MAN"})
+
+
+def schools_named(toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
+    """Return the candidates with a school's kind, number and place made one ORG (``SMP 3 Denpasar``):
+    the place names the school, no place mention."""
+    out = []
+    for c in cands:
+        k = c.first
+        if (
+            c.entity_type == "LOC" and k >= 2 and toks[k - 1].text.isdigit() and toks[k - 2].text in _SCHOOL_KINDS
+            and _adjacent(toks, k - 2, k - 1) and _adjacent(toks, k - 1, k)
+        ):
+            c = Candidate(k - 2, c.last, "ORG", "tagger")
+        out.append(c)
+    return out
+
+
+# Acronyms the shared gazetteer reads as Malaysian bodies that Indonesian writes for its own (KBBI:
+# PN, pengadilan negeri; the gazetteer's PN is Malaysia's Perikatan Nasional, right for Utusan).
+_INDONESIAN_READINGS = {"PN": "Pengadilan Negeri"}
+
+
+def indonesian_acronyms(toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
+    """Return the candidates with the Indonesian reading of acronyms the gazetteer gives a Malaysian
+    body (``PN Palu``: the district court, not Perikatan Nasional); none inside a case number
+    (``2025/PN.Jkt.Pst``) or a lane's name (``Gang PN``)."""
+    out = []
+    for c in cands:
+        word = toks[c.first].text
+        if c.source == "gazetteer" and c.last - c.first == 1 and word in _INDONESIAN_READINGS:
+            before = toks[c.first - 1].text if c.first > 0 else ""
+            if before in ("/", "Gang"):
+                continue
+            name = _INDONESIAN_READINGS[word]
+            c = Candidate(c.first, c.last, "ORG", "tagger", name, "ORG:" + folded(name))
+        out.append(c)
+    return out
+
+
 def bounded_names(toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
     """Return the Indonesian candidates with the passes of this module applied."""
-    cands = slogan_countries_dropped(toks, country_units(toks, places_continued(toks, english_bodies_after_places(toks, cands))))
-    cands = numbers_cut(toks, bodies_unfused(toks, institutions_named(toks, cands)))
+    cands = english_bodies_after_places(toks, indonesian_acronyms(toks, cands))
+    cands = slogan_countries_dropped(toks, country_units(toks, places_continued(toks, cands)))
+    cands = numbers_cut(toks, bodies_unfused(toks, institutions_named(toks, schools_named(toks, cands))))
     cands = products_dropped(toks, provinces_as_places(toks, qualified_places(toks, hyphen_tails_dropped(toks, cands))))
     cands = district_runs_as_places(toks, city_first_names(toks, portfolio_tails_dropped(toks, cands)))
     return titles_alone_dropped(toks, cands)
