@@ -146,3 +146,5 @@ def test_pn_in_indonesian_is_the_district_court():
             "terdaftar dengan nomor 135/Pid.Sus-LH/2025/PN Cbd, dan sudah memasuki tahap persidangan.")
     pns = [m.canonical_name for m in entity_mentions(text, "id") if m.text == "PN"]
     assert pns == ["Pengadilan Negeri"]
+    found = _found("Demikian putusan hakim seperti dikutip dari situs SIPP PN Jakpus.")
+    assert ("PN Jakpus", "ORG") in found

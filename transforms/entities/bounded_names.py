@@ -463,17 +463,31 @@ _INDONESIAN_READINGS = {"PN": "Pengadilan Negeri"}
 
 def indonesian_acronyms(toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
     """Return the candidates with the Indonesian reading of acronyms the gazetteer gives a Malaysian
-    body (``PN Palu``: the district court, not Perikatan Nasional); none inside a case number
-    (``2025/PN.Jkt.Pst``) or a lane's name (``Gang PN``)."""
+    body (``PN``: a district court, not Perikatan Nasional; ``PN Jakpus``, with its town, one ORG);
+    none inside a case number (``2025/PN.Jkt.Pst``) or a lane's name (``Gang PN``)."""
+    at = {c.first: c for c in cands}
     out = []
+    skip = -1
     for c in cands:
+        if c.first == skip:
+            continue
         word = toks[c.first].text
         if c.source == "gazetteer" and c.last - c.first == 1 and word in _INDONESIAN_READINGS:
             before = toks[c.first - 1].text if c.first > 0 else ""
             if before in ("/", "Gang"):
                 continue
-            name = _INDONESIAN_READINGS[word]
-            c = Candidate(c.first, c.last, "ORG", "tagger", name, "ORG:" + folded(name))
+            place = at.get(c.last)
+            end = None
+            if c.last < len(toks) and _adjacent(toks, c.first, c.last):
+                if place is not None and place.entity_type == "LOC":
+                    end = place.last
+                elif place is None and toks[c.last].text[:1].isupper() and known_place(toks[c.last].text):
+                    end = c.last + 1
+            if end is not None:
+                c, skip = Candidate(c.first, end, "ORG", "tagger"), c.last  # "PN Jakpus": that town's court
+            else:
+                name = _INDONESIAN_READINGS[word]
+                c = Candidate(c.first, c.last, "ORG", "tagger", name, "ORG:" + folded(name))
         out.append(c)
     return out
 
