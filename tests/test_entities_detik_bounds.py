@@ -75,6 +75,8 @@ def test_names_get_their_whole_bounds(text, whole, not_found):
          "mengatakan, Indonesia membutuhkan investasi.", "Pembangunan Kewilayahan"),
         ("Perbedaan penghasilan besar, terutama bagi imigran asal Afrika sub-Sahara yang sebagian besar menjadi "
          "responden.", "Sahara"),
+        ("Teknologi ini mengoptimalkan Water Use Efficiency (WUE) dan Power Usage Effectiveness (PUE).",
+         "Power Usage Effectiveness"),
     ],
 )
 def test_products_documents_and_verbs_name_nothing(text, nothing):

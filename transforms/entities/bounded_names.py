@@ -492,6 +492,32 @@ def indonesian_acronyms(toks: list[Token], cands: list[Candidate]) -> list[Candi
     return out
 
 
+# English derivational suffixes (``Ministerial``: minister; ``Effectiveness``: effective). Source: any
+# English grammar (derivational morphology).
+_EN_SUFFIXES = ("ness", "ial", "al", "ity", "ive", "ment", "ing", "ed", "s")
+
+
+def _english_word(word: str) -> bool:
+    """Return True for an everyday English word or one derived from such a word by a suffix."""
+    low = word.lower()
+    return is_common_word(low, "en") or any(
+        low.endswith(x) and len(low) - len(x) >= 4 and is_common_word(low[: -len(x)], "en") for x in _EN_SUFFIXES
+    )
+
+
+def english_phrases_dropped(toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
+    """Return the candidates without tagger PERSONs of two words or more, every one an everyday English
+    word or derived from one (``Ministerial Meeting``, ``Power Usage Effectiveness``): an event's or
+    a measure's English name in Indonesian copy, no person."""
+    return [
+        c for c in cands
+        if not (
+            c.entity_type == "PERSON" and c.source in ("tagger", "propagated") and c.last - c.first >= 2
+            and all(t.text.isalpha() and _english_word(t.text) for t in toks[c.first : c.last])
+        )
+    ]
+
+
 def bounded_names(toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
     """Return the Indonesian candidates with the passes of this module applied."""
     cands = english_bodies_after_places(toks, indonesian_acronyms(toks, cands))
@@ -499,7 +525,7 @@ def bounded_names(toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
     cands = numbers_cut(toks, bodies_unfused(toks, institutions_named(toks, schools_named(toks, cands))))
     cands = products_dropped(toks, provinces_as_places(toks, qualified_places(toks, hyphen_tails_dropped(toks, cands))))
     cands = district_runs_as_places(toks, city_first_names(toks, portfolio_tails_dropped(toks, cands)))
-    return titles_alone_dropped(toks, cands)
+    return english_phrases_dropped(toks, titles_alone_dropped(toks, cands))
 
 
 # Words and acronyms naming a kind of institution, written before the institution's own name, often
