@@ -212,6 +212,8 @@ def placed_acronym_names(toks: list[Token], cands: list[Candidate]) -> list[Cand
             continue
         place = starts.get(p)
         end = region_end(toks, p)
+        if end is None and toks[p].text == "Provinsi" and p + 1 < n:
+            end = region_end(toks, p + 1)  # "(BPKAD) Provinsi Banten": Kemendagri names provinces bare
         if place is not None and place.entity_type == "LOC" and place.kind not in _NATIONAL_KINDS:
             end = max(end or 0, place.last)
         elif end is None and (place is None or place.last == p + 1) and (

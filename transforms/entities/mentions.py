@@ -7,6 +7,8 @@ from collections import defaultdict
 from functools import cache
 
 from newsetl.transforms.entities.acronyms import bracketed_acronyms, person_initials, placed_acronym_names
+from newsetl.transforms.entities.affixed_openers import affixed_openers_dropped
+from newsetl.transforms.entities.bounded_names import bounded_names
 from newsetl.transforms.entities.crf import bio_spans, sentences_tags_and_person_odds
 from newsetl.transforms.entities.docresolve import document_mentions
 from newsetl.transforms.entities.english import english_refined, english_spans
@@ -675,5 +677,5 @@ def entity_mentions(text: str, language: str = "id") -> list[EntityMention]:
         cands = placed_acronym_names(toks, cands)
     cands = nominalisations_cut(toks, _untitled_persons(toks, cands, language), language)
     if language == "id":
-        cands = electronic_systems_dropped(toks, months_cut(toks, cands))
+        cands = affixed_openers_dropped(toks, bounded_names(toks, electronic_systems_dropped(toks, months_cut(toks, cands))))
     return document_mentions(text, toks, clitic_names_dropped(toks, cands, language), language)

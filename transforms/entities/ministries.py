@@ -16,8 +16,6 @@ from newsetl.transforms.entities.gazetteer import GazetteerMatch
 from newsetl.transforms.entities.lexicon import data_rows, folded
 from newsetl.transforms.entities.tokens import TextMemo, Token, TokenTexts
 
-# Portfolio phrases are at most this many words ("Komunikasi dan Informatika").
-_MAX_PORTFOLIO_WORDS = 3
 _MIN_SIMILARITY = 85
 
 
@@ -45,9 +43,15 @@ def _portfolios(size: int) -> dict[str, str]:
     }
 
 
+@cache
+def _max_portfolio_words() -> int:
+    """Return the word count of the longest portfolio phrase (``Pendidikan Dasar dan Menengah``: 4)."""
+    return max(len(folded(r[1]).split()) for r in data_rows("ministries.tsv") if len(r) >= 3 and r[0] == "portfolio")
+
+
 def portfolio_end(toks: list[Token], start: int) -> tuple[int, str] | None:
     """Return ``(end token, canonical portfolio)`` of the longest portfolio phrase at ``start``."""
-    for size in range(min(_MAX_PORTFOLIO_WORDS, len(toks) - start), 0, -1):
+    for size in range(min(_max_portfolio_words(), len(toks) - start), 0, -1):
         words = [folded(t.text) for t in toks[start : start + size]]
         if not all(w.isalpha() for w in words):
             continue
