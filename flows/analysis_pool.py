@@ -32,7 +32,6 @@ import polars as pl
 
 from newsetl.flows.cancellation import is_cancel
 from newsetl.transforms.batch_safety import DEFAULT_MAX_ANALYSIS_CHARS
-from newsetl.transforms.document_batch import analysed_batch
 
 _lock = threading.Lock()
 _state: dict = {"size": 0, "pool": None, "early": None}
@@ -58,6 +57,8 @@ def analysis_gc() -> None:
 
 def warmed_analysis() -> None:
     """Load the models once per worker, before its first batch (tagger, lexicons, language profiles)."""
+    from newsetl.transforms.document_batch import analysed_batch
+
     analysed_batch(pl.DataFrame(
         {"document_id": ["warm-up"], "raw_text": ["Presiden Joko Widodo tiba di Jakarta, Senin (28/9/2020)."],
          "published_date": [None]},
@@ -69,6 +70,9 @@ def warmed_analysis() -> None:
 def batch_analysis(documents: pl.DataFrame, max_analysis_chars: int = DEFAULT_MAX_ANALYSIS_CHARS
                    ) -> tuple[dict[str, pl.DataFrame], dict[str, float]]:
     """Return the derived staging frames of a batch and the seconds spent per stage (runs in any process)."""
+    # Imported here: the CLI starts the early process before this process needs the transforms.
+    from newsetl.transforms.document_batch import analysed_batch
+
     seconds: dict[str, float] = {}
     frames = analysed_batch(documents, seconds, max_analysis_chars)
     return frames, seconds
