@@ -142,3 +142,25 @@ def test_auto_chooses_processes_only_for_large_inputs_on_several_workers(runner,
 
     assert chosen_runner(runner, workers, size) == chosen
     assert runner_plan(runner, workers, input_bytes=size).name == chosen
+
+
+def test_an_early_analysis_process_is_adopted_by_the_next_block_and_analyses_the_same(seed_batch):
+    # What `newsetl run` on a server does for a small auto run: started before Prefect is imported.
+    here, _ = batch_analysis(seed_batch)
+    analysis_pool.start_analysis_process()
+    early = analysis_pool._state["early"]
+    assert early is not None and analysis_pool._state["pool"] is None
+    with analysis_processes(0):
+        assert analysis_pool.analyses_elsewhere() and analysis_pool._state["pool"] is early
+        pooled, _ = analysed_here_or_in_pool(seed_batch)
+    assert analysis_pool._state["pool"] is None and analysis_pool._state["early"] is None  # shut down with the block
+    assert not analysis_pool.analyses_elsewhere()
+    for table, frame in here.items():
+        assert pooled[table].equals(frame), table
+
+
+def test_a_block_without_an_early_process_analyses_here(seed_batch):
+    with analysis_processes(0):
+        assert not analysis_pool.analyses_elsewhere()
+        analysed_here_or_in_pool(seed_batch.head(1))
+        assert analysis_pool._state["pool"] is None
