@@ -176,13 +176,16 @@ def run(
             Console().print(_summary_table(summary))
             return
 
-    if server_configured and _analyses_early(runner, workers, inputs, dask_address, reprocess, resolved_db_path(db),
-                                             max_bytes=max_bytes, batch_size=batch_size or 500,
-                                             read_options=checked_read_options(columns, date_format)):
+    early = server_configured and _analyses_early(runner, workers, inputs, dask_address, reprocess, resolved_db_path(db),
+                                                  max_bytes=max_bytes, batch_size=batch_size or 500,
+                                                  read_options=checked_read_options(columns, date_format))
+    if early:
         from newsetl.flows.analysis_pool import start_analysis_process
 
         start_analysis_process()  # its models load on the other core while this process imports Prefect
-    if report:  # the report's chart engines start on the other core while this process imports (newsetl/report/render.py)
+    # The report's chart engines start on the other core while this process imports (newsetl/report/render.py);
+    # after an early analysis process, when the flow starts instead (flows/warmup.py): the other core is busy until then.
+    if report and not early:
         from newsetl.report.render import start_render_pool
 
         start_render_pool()

@@ -41,6 +41,12 @@ def warm_up(*, analysis: bool, report: bool) -> threading.Thread:
 
 def _later_steps_loaded(report: bool) -> None:
     try:
+        from newsetl import settings
+
+        if report and settings.render_workers() > 0:  # the render workers (once per process) start their engines now
+            from newsetl.report.render import start_render_pool
+
+            start_render_pool()
         import pyarrow.dataset  # noqa: F401  (DuckDB reads each load's Arrow tables through it)
 
         from newsetl.flows.gazetteer_cache import installed_gazetteer
@@ -55,7 +61,7 @@ def _later_steps_loaded(report: bool) -> None:
 
 
 def later_steps_loading(*, report: bool) -> threading.Thread:
-    """Start loading, in a thread, what the loads, geocoding and report need; return it.
+    """Start loading, in a thread, what the loads, geocoding and report need (render workers included); return it.
 
     For a flow whose batches are analysed in another process (``flows/analysis_pool.py``): this
     process is idle while it waits for them, and these ~0.8 s of CPU were on the critical path
