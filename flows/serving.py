@@ -20,7 +20,9 @@ from typing import Any
 from newsetl import settings
 from newsetl.warehouse.connection import resolved_db_path
 
-DEFAULT_NAME = "newsetl-inbox"
+# Not a name of prefect.yaml: `prefect deploy --all` and `newsetl serve` then never replace each other's deployment.
+DEFAULT_NAME = "newsetl-served"
+PREFECT_YAML = Path(__file__).resolve().parents[1] / "prefect.yaml"
 # Served runs queue behind a manual `newsetl run` for this long instead of failing at once.
 DEFAULT_SERVED_WAIT_SECONDS = settings.WAIT_SECONDS
 
@@ -58,6 +60,43 @@ def schedule_options(cron: str | None, interval: int | float | None) -> dict[str
     return {}
 
 
+def prefect_yaml_deployment_names(text: str) -> set[str]:
+    """Return the deployment names that a ``prefect.yaml`` text defines (empty when it defines none)."""
+    import yaml
+
+    document = yaml.safe_load(text) or {}
+    return {str(entry["name"]) for entry in document.get("deployments") or [] if isinstance(entry, dict) and entry.get("name")}
+
+
+def serve_name_conflict(name: str, yaml_names: set[str], existing_work_pool: str | None) -> str | None:
+    """Return why ``newsetl serve --name NAME`` must refuse, or None when the name is free for serving.
+
+    ``serve`` registers its deployment under the name given; Prefect overwrites a deployment of the
+    same name without asking. A name that ``prefect.yaml`` defines, or a deployment that runs on a
+    work pool (made by ``prefect deploy``), belongs to the worker set-up, so serving would silently
+    replace it (and a later ``prefect deploy --all`` would replace the served one).
+    """
+    if name in yaml_names:
+        return (f"deployment name {name!r} is defined in prefect.yaml for `prefect deploy`; "
+                f"serve under another --name (default {DEFAULT_NAME!r})")
+    if existing_work_pool:
+        return (f"deployment newsetl-pipeline/{name} already exists on work pool {existing_work_pool!r} "
+                f"(made by `prefect deploy`); serve under another --name, or delete it first")
+    return None
+
+
+def _existing_work_pool(name: str) -> str | None:
+    """Return the work pool of deployment ``newsetl-pipeline/<name>`` on the server, or None (absent or served)."""
+    from prefect.client.orchestration import get_client
+    from prefect.exceptions import ObjectNotFound
+
+    with get_client(sync_client=True) as client:
+        try:
+            return client.read_deployment_by_name(f"newsetl-pipeline/{name}").work_pool_name
+        except ObjectNotFound:
+            return None
+
+
 def served_flow(runner: str = "auto", workers: int | None = None, dask_address: str | None = None):
     """Return ``newsetl_pipeline`` with the task runner to use for served runs, and its runner parameters."""
     from newsetl.flows.pipeline import newsetl_pipeline
@@ -88,6 +127,10 @@ def served_deployment(paths: list[str], cron: str | None = None, interval: int |
     from prefect.settings import get_current_settings
 
     schedule = schedule_options(cron, interval)
+    yaml_names = prefect_yaml_deployment_names(PREFECT_YAML.read_text()) if PREFECT_YAML.is_file() else set()
+    conflict = serve_name_conflict(name, yaml_names, _existing_work_pool(name) if get_current_settings().api.url else None)
+    if conflict:
+        raise ValueError(conflict)
     if not get_current_settings().api.url:
         logger.warning(
             "PREFECT_API_URL is not set: serving against a temporary ephemeral API that lives only as long as "

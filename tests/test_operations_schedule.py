@@ -90,6 +90,13 @@ def test_prefect_deploy_all_from_prefect_yaml_exits_0_and_deployment_ls_lists_th
         listed = prefect_cli("deployment", "ls")
         assert listed.returncode == 0, listed.stdout[-3000:] + listed.stderr[-3000:]
         assert all(name in listed.stdout for name in names), listed.stdout
+        # Serving under a deployed name is refused before anything is registered: the worker's deployment stays.
+        newsetl = str(Path(sys.executable).with_name("newsetl"))
+        refused = subprocess.run([newsetl, "serve", "seeds", "--interval", "30", "--name", "newsetl-inbox"], cwd=ROOT,
+                                 env=env, capture_output=True, text=True, timeout=120)
+        assert refused.returncode == 2 and "prefect.yaml" in refused.stdout + refused.stderr, refused.stdout + refused.stderr
+        after = prefect_cli("deployment", "inspect", "newsetl-pipeline/newsetl-inbox")
+        assert "newsetl-process" in after.stdout, after.stdout[-2000:]
     finally:  # the session's server is shared: leave no scheduled deployment behind
         for name in names:
             prefect_cli("deployment", "delete", name)

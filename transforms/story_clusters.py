@@ -212,24 +212,26 @@ def _compared_pairs(stored: Sequence[tuple[str, bytes]], new: Sequence[tuple[str
     """
     ids: list[str] = []
     seen: set[str] = set()
-    values: list[np.ndarray] = []
+    # One matrix for every signature, filled row by row: each new document is compared with the
+    # rows before it without stacking them again (which copied the whole list once per document).
+    rows = np.empty((len(stored) + len(new), NUM_PERM), dtype="<u4")
     for document_id, signature in stored:
         if document_id not in seen:
             seen.add(document_id)
+            rows[len(ids)] = _values(signature)
             ids.append(document_id)
-            values.append(_values(signature))
     pairs = []
     for document_id, signature in new:
         if document_id in seen:
             continue
         mine = _values(signature)
         if ids:
-            similarities = (np.vstack(values) == mine).mean(axis=1)
+            similarities = (rows[:len(ids)] == mine).mean(axis=1)
             for k in sorted(np.flatnonzero(similarities >= threshold), key=lambda k: ids[k]):
                 pairs.append(StoryPair(document_id, ids[k], round(float(similarities[k]), 4)))
         seen.add(document_id)
+        rows[len(ids)] = mine
         ids.append(document_id)
-        values.append(mine)
     return pairs
 
 
