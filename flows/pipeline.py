@@ -37,7 +37,7 @@ from newsetl.flows.run_ledger import RunTally, new_run_id, recorded_run, run_sum
 from newsetl.flows.runners import analysis_window, api_shared_with_workers, default_workers, input_bytes, runner_plan  # noqa: F401  (input_bytes re-exported)
 from newsetl.flows.session import WarehouseSession
 from newsetl.flows.story_clusters import clustered_stories
-from newsetl.flows.steps import PREFECT_STEPS, Steps, is_done, plain_steps
+from newsetl.flows.steps import PREFECT_STEPS, Steps, is_done, plain_steps, waited
 from newsetl.flows.version import pipeline_version
 from newsetl.flows.warmup import later_steps_loading
 from newsetl.flows.writer_slot import warehouse_writer_slot
@@ -84,8 +84,8 @@ def _collect_finished(pending: deque, tally: RunTally) -> list[tuple[pl.DataFram
     ready = []
     while pending and (not ready or is_done(pending[0][0])):
         started = time.perf_counter()
-        while not is_done(pending[0][0]):  # poll, not a blocking result(): SIGTERM is acted on within 0.1 s
-            time.sleep(0.1)
+        while not waited(pending[0][0], 0.1):  # bounded waits, not a blocking result(): SIGTERM is acted on within 0.1 s
+            pass
         future, documents, rejects, warnings = pending.popleft()
         derived, seconds = future.result()
         tally.add_seconds("analyse_wait", time.perf_counter() - started)

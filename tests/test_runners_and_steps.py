@@ -164,3 +164,19 @@ def test_a_block_without_an_early_process_analyses_here(seed_batch):
         assert not analysis_pool.analyses_elsewhere()
         analysed_here_or_in_pool(seed_batch.head(1))
         assert analysis_pool._state["pool"] is None
+
+
+def test_a_wait_for_a_step_ends_when_it_finishes_not_at_the_next_poll():
+    import threading
+    import time
+
+    from newsetl.flows.steps import waited
+
+    future: Future = Future()
+    threading.Timer(0.05, future.set_result, args=(1,)).start()
+    started = time.perf_counter()
+    assert waited(future, 5.0)
+    assert time.perf_counter() - started < 2.0  # back when the step finished, well before the timeout
+    pending: Future = Future()
+    started = time.perf_counter()
+    assert not waited(pending, 0.1) and time.perf_counter() - started >= 0.09
