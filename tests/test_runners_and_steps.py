@@ -12,7 +12,7 @@ from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
 from newsetl.flows import analysis_pool
 from newsetl.flows.analysis_pool import analysed_here_or_in_pool, analysis_processes, batch_analysis
 from newsetl.flows.runners import RUNNERS, AUTO_PROCESS_BYTES, analysis_window, runner_plan
-from newsetl.flows.steps import PREFECT_STEPS, is_done, plain_steps
+from newsetl.flows.steps import PREFECT_STEPS, Steps, is_done, plain_steps
 from newsetl.flows.writer_slot import _is_own_temporary_api
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -180,3 +180,32 @@ def test_a_wait_for_a_step_ends_when_it_finishes_not_at_the_next_poll():
     pending: Future = Future()
     started = time.perf_counter()
     assert not waited(pending, 0.1) and time.perf_counter() - started >= 0.09
+
+
+@pytest.mark.parametrize(("signed", "calls"), [
+    ([5], 1),             # the seeds: one short batch is the last, no second task run to find nothing
+    ([0], 1),             # nothing new
+    ([500, 500, 20], 3),
+    ([500, 0], 2),        # a full batch may have had more behind it
+])
+def test_signing_stops_after_the_first_batch_short_of_full(monkeypatch, signed, calls):
+    import logging
+
+    from newsetl.flows import story_clusters
+
+    monkeypatch.setattr(story_clusters.store, "dropped_stale_signatures", lambda con, params: 0)
+    answers = iter(signed)
+    asked = []
+
+    class _Session:
+        def connection(self):
+            return None
+
+    def call(task, *args):
+        if task is story_clusters.minhash_batch:
+            asked.append(args[3])
+            return next(answers), "id"
+        return 0
+
+    story_clusters.clustered_stories(Steps(call=call, submit=None), _Session(), 500, "run", logging.getLogger("t"))
+    assert asked == list(range(1, calls + 1))
