@@ -23,7 +23,9 @@ from __future__ import annotations
 import atexit
 import gc
 import multiprocessing
+import os
 import threading
+import time
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
@@ -83,10 +85,28 @@ def _loaded() -> bool:
     return True
 
 
+def _parent_watched(parent: int) -> None:
+    """End this worker at once when the process that started it is gone (killed before it could stop its pool)."""
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="newsetl-parent-watch", daemon=True).start()
+
+
+def _worker_started(parent: int) -> None:
+    """Initializer of an analysis worker: watch the parent, then load the models."""
+    _parent_watched(parent)
+    warmed_analysis()
+
+
 def _spawned_pool(size: int) -> ProcessPoolExecutor:
     # spawn, not fork: the flow process runs Prefect's threads, and forking a
-    # process with threads can copy a held lock into the child.
-    return ProcessPoolExecutor(max_workers=size, mp_context=multiprocessing.get_context("spawn"), initializer=warmed_analysis)
+    # process with threads can copy a held lock into the child. A worker holds its own copy of
+    # the task queue's write end, so it would not see its parent die: it watches for that.
+    return ProcessPoolExecutor(max_workers=size, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=_worker_started, initargs=(os.getpid(),))
 
 
 def start_analysis_process() -> None:

@@ -79,3 +79,39 @@ def test_a_run_with_nothing_new_starts_no_early_process(monkeypatch, seed_db):
     monkeypatch.setenv(settings.EARLY_ANALYSIS_ENV, "on")
     assert not cli._analyses_early(cli.Runner.auto, None, [ROOT / "seeds"], None, False, Path(seed_db),
                                    read_options=ReadOptions(), **READING)
+
+
+def _gone(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return True
+    return "\nState:\tZ" in state
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads /proc to see the worker end")
+def test_an_early_analysis_process_ends_when_its_run_is_killed():
+    # A run killed (SIGTERM before its handler, SIGKILL) cannot stop its pool: the worker must not linger.
+    import os
+    import signal
+    import time
+
+    code = ("import time\nfrom newsetl.flows import analysis_pool\nanalysis_pool.start_analysis_process()\n"
+            "pool = analysis_pool._state['early']\n"
+            "while not pool._processes: time.sleep(0.05)\n"
+            "print(*pool._processes, flush=True)\ntime.sleep(120)")
+    run = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True, cwd=ROOT)
+    try:
+        workers = [int(pid) for pid in run.stdout.readline().split()]
+        assert workers
+        os.kill(run.pid, signal.SIGKILL)
+        run.wait(timeout=30)
+        deadline = time.monotonic() + 30
+        while not all(_gone(pid) for pid in workers) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert all(_gone(pid) for pid in workers)
+    finally:
+        run.kill()
+        for pid in workers if "workers" in locals() else []:
+            if not _gone(pid):
+                os.kill(pid, signal.SIGKILL)
