@@ -10,13 +10,22 @@ inside the task itself.
 
 The pool is started on the first batch, so a re-run with nothing new starts no
 process, and it is shut down when the flow leaves the ``analysis_processes`` block.
+
+A small foreground run against a Prefect server would analyse in its own process
+(threads), loading the models (~1 s of CPU) on the critical path after Prefect's
+imports. ``start_analysis_process`` (called by the CLI before it imports Prefect)
+starts one lean process instead, which loads them on the other core meanwhile; the
+flow's next ``analysis_processes(0)`` block adopts it as a pool of one.
 """
 
 from __future__ import annotations
 
+import atexit
 import gc
 import multiprocessing
+import os
 import threading
+import time
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
@@ -25,10 +34,9 @@ import polars as pl
 
 from newsetl.flows.cancellation import is_cancel
 from newsetl.transforms.batch_safety import DEFAULT_MAX_ANALYSIS_CHARS
-from newsetl.transforms.document_batch import analysed_batch
 
 _lock = threading.Lock()
-_state: dict = {"size": 0, "pool": None}
+_state: dict = {"size": 0, "pool": None, "early": None}
 
 
 # Young-generation collections every 20,000 net allocations instead of CPython's 700: the analysis
@@ -51,6 +59,8 @@ def analysis_gc() -> None:
 
 def warmed_analysis() -> None:
     """Load the models once per worker, before its first batch (tagger, lexicons, language profiles)."""
+    from newsetl.transforms.document_batch import analysed_batch
+
     analysed_batch(pl.DataFrame(
         {"document_id": ["warm-up"], "raw_text": ["Presiden Joko Widodo tiba di Jakarta, Senin (28/9/2020)."],
          "published_date": [None]},
@@ -62,20 +72,73 @@ def warmed_analysis() -> None:
 def batch_analysis(documents: pl.DataFrame, max_analysis_chars: int = DEFAULT_MAX_ANALYSIS_CHARS
                    ) -> tuple[dict[str, pl.DataFrame], dict[str, float]]:
     """Return the derived staging frames of a batch and the seconds spent per stage (runs in any process)."""
+    # Imported here: the CLI starts the early process before this process needs the transforms.
+    from newsetl.transforms.document_batch import analysed_batch
+
     seconds: dict[str, float] = {}
     frames = analysed_batch(documents, seconds, max_analysis_chars)
     return frames, seconds
 
 
+def _loaded() -> bool:
+    """Return True (run in a new analysis process: its initializer has loaded the models by then)."""
+    return True
+
+
+def _parent_watched(parent: int) -> None:
+    """End this worker at once when the process that started it is gone (killed before it could stop its pool)."""
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="newsetl-parent-watch", daemon=True).start()
+
+
+def _worker_started(parent: int) -> None:
+    """Initializer of an analysis worker: watch the parent, then load the models."""
+    _parent_watched(parent)
+    warmed_analysis()
+
+
+def _spawned_pool(size: int) -> ProcessPoolExecutor:
+    # spawn, not fork: the flow process runs Prefect's threads, and forking a
+    # process with threads can copy a held lock into the child. A worker holds its own copy of
+    # the task queue's write end, so it would not see its parent die: it watches for that.
+    return ProcessPoolExecutor(max_workers=size, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=_worker_started, initargs=(os.getpid(),))
+
+
+def start_analysis_process() -> None:
+    """Start one analysis process now, loading its models; the next ``analysis_processes(0)`` block analyses there."""
+    with _lock:
+        if _state["early"] is not None or _state["pool"] is not None:
+            return
+        pool = _spawned_pool(1)
+        pool.submit(_loaded)  # a process pool starts its processes on the first task
+        _state["early"] = pool
+    atexit.register(_shut_down_early_process)
+
+
+def _shut_down_early_process() -> None:
+    """Stop an early analysis process no flow adopted (the run failed before its first batch)."""
+    with _lock:
+        pool, _state["early"] = _state["early"], None
+    if pool is not None:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
 def _pool() -> ProcessPoolExecutor | None:
     with _lock:
         if _state["size"] and _state["pool"] is None:
-            # spawn, not fork: the flow process runs Prefect's threads, and forking a
-            # process with threads can copy a held lock into the child.
-            _state["pool"] = ProcessPoolExecutor(
-                max_workers=_state["size"], mp_context=multiprocessing.get_context("spawn"), initializer=warmed_analysis
-            )
+            _state["pool"] = _spawned_pool(_state["size"])
         return _state["pool"]
+
+
+def analyses_elsewhere() -> bool:
+    """Return True inside an ``analysis_processes`` block whose batches go to worker processes."""
+    with _lock:
+        return bool(_state["size"])
 
 
 def analysed_here_or_in_pool(documents: pl.DataFrame, max_analysis_chars: int = DEFAULT_MAX_ANALYSIS_CHARS
@@ -89,11 +152,13 @@ def analysed_here_or_in_pool(documents: pl.DataFrame, max_analysis_chars: int = 
 
 @contextmanager
 def analysis_processes(size: int) -> Iterator[None]:
-    """Within the block, batches analysed in this process go to ``size`` worker processes (0: none)."""
+    """Within the block, batches analysed in this process go to ``size`` worker processes (0: none, or the early one)."""
     with _lock:
         if _state["size"]:
             raise RuntimeError("analysis processes are already open in this process")
         _state["size"] = max(0, size)
+        if _state["size"] == 0 and _state["early"] is not None:  # started by start_analysis_process: adopted
+            _state["pool"], _state["early"], _state["size"] = _state["early"], None, 1
     cancelled = False
     try:
         yield

@@ -176,7 +176,16 @@ def run(
             Console().print(_summary_table(summary))
             return
 
-    if report:  # the report's chart engines start on the other core while this process imports (newsetl/report/render.py)
+    early = server_configured and _analyses_early(runner, workers, inputs, dask_address, reprocess, resolved_db_path(db),
+                                                  max_bytes=max_bytes, batch_size=batch_size or 500,
+                                                  read_options=checked_read_options(columns, date_format))
+    if early:
+        from newsetl.flows.analysis_pool import start_analysis_process
+
+        start_analysis_process()  # its models load on the other core while this process imports Prefect
+    # The report's chart engines start on the other core while this process imports (newsetl/report/render.py);
+    # after an early analysis process, when the flow starts instead (flows/warmup.py): the other core is busy until then.
+    if report and not early:
         from newsetl.report.render import start_render_pool
 
         start_render_pool()
@@ -241,10 +250,25 @@ def entry_point() -> None:
 
 def _analyses_in_process(runner: Runner, workers: int | None, inputs: list[Path], dask_address: str | None) -> bool:
     """Return True if the run analyses its documents in this process (threads: what ``auto`` picks for small inputs)."""
-    from newsetl.flows.pipeline import input_bytes
-    from newsetl.flows.runners import chosen_runner
+    from newsetl.flows.runners import chosen_runner, input_bytes
 
     return dask_address is None and chosen_runner(runner.value, workers, input_bytes(inputs)) == "threads"
+
+
+def _analyses_early(runner: Runner, workers: int | None, inputs: list[Path], dask_address: str | None, reprocess: bool,
+                    db_path: Path, **reading) -> bool:
+    """Return True if a run on a Prefect server should analyse in one process started now (flows/analysis_pool.py).
+
+    That is an ``auto`` run small enough for threads, with something to analyse: an inbox whose
+    documents are all stored (``nothing_new``) would start a process for nothing.
+    """
+    if not settings.early_analysis() or runner is not Runner.auto or reprocess:
+        return False
+    if not _analyses_in_process(runner, workers, inputs, dask_address):
+        return False
+    from newsetl.flows.noop import nothing_new
+
+    return not db_path.exists() or nothing_new(inputs, db_path, **reading) is None
 
 
 def _temporary_api_started():

@@ -29,15 +29,17 @@ from newsetl.flows import tasks
 from newsetl.flows.checking import DataChecksFailed, raise_on_failed_checks  # noqa: F401  (DataChecksFailed re-exported)
 from newsetl.flows.cancellation import cancellable
 from newsetl.flows.fingerprints import FileTally, read_key
+from newsetl.flows.analysis_pool import analyses_elsewhere
 from newsetl.flows.analysis_pool import analysis_processes as analysis_processes_open
 from newsetl.flows.memory import released_free_memory
 from newsetl.flows.reporting import published_artifacts, published_report
 from newsetl.flows.run_ledger import RunTally, new_run_id, recorded_run, run_summary
-from newsetl.flows.runners import analysis_window, api_shared_with_workers, default_workers, runner_plan
+from newsetl.flows.runners import analysis_window, api_shared_with_workers, default_workers, input_bytes, runner_plan  # noqa: F401  (input_bytes re-exported)
 from newsetl.flows.session import WarehouseSession
 from newsetl.flows.story_clusters import clustered_stories
-from newsetl.flows.steps import PREFECT_STEPS, Steps, is_done, plain_steps
+from newsetl.flows.steps import PREFECT_STEPS, Steps, is_done, plain_steps, waited
 from newsetl.flows.version import pipeline_version
+from newsetl.flows.warmup import later_steps_loading
 from newsetl.flows.writer_slot import warehouse_writer_slot
 from newsetl.transforms.batch_safety import DEFAULT_MAX_ANALYSIS_CHARS
 from newsetl.transforms.boilerplate import boilerplate_scope, learned_boilerplate, line_document_counts, merged_counts
@@ -82,8 +84,8 @@ def _collect_finished(pending: deque, tally: RunTally) -> list[tuple[pl.DataFram
     ready = []
     while pending and (not ready or is_done(pending[0][0])):
         started = time.perf_counter()
-        while not is_done(pending[0][0]):  # poll, not a blocking result(): SIGTERM is acted on within 0.1 s
-            time.sleep(0.1)
+        while not waited(pending[0][0], 0.1):  # bounded waits, not a blocking result(): SIGTERM is acted on within 0.1 s
+            pass
         future, documents, rejects, warnings = pending.popleft()
         derived, seconds = future.result()
         tally.add_seconds("analyse_wait", time.perf_counter() - started)
@@ -245,6 +247,7 @@ class RunOptions:
     analysis_processes: int
     read_options: ReadOptions = field(default_factory=ReadOptions)
     max_analysis_chars: int = DEFAULT_MAX_ANALYSIS_CHARS
+    report: bool = False  # a report follows the build (its libraries may be loaded while batches are analysed)
 
 
 def _build(steps: Steps, session, options: RunOptions, run_id: str, version: str, flow_run_id: str | None,
@@ -254,6 +257,8 @@ def _build(steps: Steps, session, options: RunOptions, run_id: str, version: str
     previous_completed = steps.call(tasks.prepare_warehouse, session, run_id, flow_run_id, version, mode, options.paths)
     logger.info("Run %s (%s) into %s, pipeline %s", run_id, mode, session.path, version)
     with analysis_processes_open(options.analysis_processes):
+        if analyses_elsewhere():  # this process mostly waits for the batches: load the later steps' libraries meanwhile
+            later_steps_loading(report=options.report)
         if options.reprocess:
             _reprocess(steps, session, options.batch_size, run_id, version, options.window, tally, logger,
                        options.max_analysis_chars)
@@ -342,7 +347,7 @@ def newsetl_pipeline(
             slot.callback(session.release)
             slot.enter_context(warehouse_writer_slot(wait_seconds, flow_run_id, logger, db_path=session.path, lock=lock))
             options = RunOptions([str(p) for p in paths], batch_size, max_bytes, reprocess, window, analysis_processes,
-                                 checked_read_options(columns, date_format), max_analysis_chars)
+                                 checked_read_options(columns, date_format), max_analysis_chars, report)
             results = _build(PREFECT_STEPS, session, options, run_id, version, flow_run_id, tally, logger)
             raise_on_failed_checks(results, soft_checks)
         mode = "reprocess" if reprocess else "ingest"
@@ -448,22 +453,3 @@ def run_without_prefect(paths: list[Path | str], db_path: Path | str | None = No
             results = _build(plain_steps(executor), session, options, run_id, version, None, tally, logger)
         raise_on_failed_checks(results, soft_checks)
     return run_summary(run_id, outcome, "ingest", version, session, tally, results, started) | outcome.corpus_facts
-
-
-def input_bytes(paths) -> int:
-    """Return the bytes under the input ``paths`` (what ``auto`` chooses its runner by)."""
-    return sum(_size(Path(p)) for p in paths)
-
-
-def _size(path: Path) -> int:
-    """Return the bytes under ``path`` (a cheap estimate that stops after 10,000 files)."""
-    if path.is_file():
-        return path.stat().st_size
-    total = 0
-    if path.is_dir():
-        for count, child in enumerate(path.rglob("*")):
-            if count > 10_000:
-                break
-            if child.is_file():
-                total += child.stat().st_size
-    return total

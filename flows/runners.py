@@ -1,5 +1,7 @@
 """Choosing where the NLP work runs: threads, lean processes, Prefect's process pool, or Dask.
 
+Prefect is imported only to build a plan: the CLI chooses (``chosen_runner``) before it imports Prefect.
+
 A ``RunnerPlan`` pairs the Prefect task runner with the number of lean analysis
 processes the flow opens itself (``flows/analysis_pool.py``):
 
@@ -21,7 +23,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
+from pathlib import Path
 
 RUNNERS = ("auto", "threads", "processes", "prefect-processes", "dask")
 # Below this much input, starting worker processes costs more than it saves.
@@ -51,6 +53,8 @@ class RunnerPlan:
         """Return how many batches are truly analysed at once."""
         if self.analysis_processes:
             return self.analysis_processes
+        from prefect.task_runners import ThreadPoolTaskRunner
+
         if isinstance(self.task_runner, ThreadPoolTaskRunner):
             return 1  # the GIL
         return getattr(self.task_runner, "_max_workers", None) or default_workers()
@@ -63,8 +67,29 @@ def chosen_runner(runner: str, workers: int | None, input_bytes: int = 0) -> str
     return runner
 
 
+def input_bytes(paths) -> int:
+    """Return the bytes under the input ``paths`` (what ``auto`` chooses its runner by)."""
+    return sum(_size(Path(p)) for p in paths)
+
+
+def _size(path: Path) -> int:
+    """Return the bytes under ``path`` (a cheap estimate that stops after 10,000 files)."""
+    if path.is_file():
+        return path.stat().st_size
+    total = 0
+    if path.is_dir():
+        for count, child in enumerate(path.rglob("*")):
+            if count > 10_000:
+                break
+            if child.is_file():
+                total += child.stat().st_size
+    return total
+
+
 def runner_plan(runner: str, workers: int | None, *, input_bytes: int = 0, dask_address: str | None = None) -> RunnerPlan:
     """Return the plan for ``runner`` (``auto`` picks threads or processes by input size)."""
+    from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
+
     workers = workers or default_workers()
     runner = chosen_runner(runner, workers, input_bytes)
     if runner == "threads":
@@ -89,6 +114,8 @@ def runner_plan(runner: str, workers: int | None, *, input_bytes: int = 0, dask_
 
 def needs_shared_api(runner) -> bool:
     """Return True when ``runner`` runs tasks in other processes on this machine (process pool, local Dask)."""
+    from prefect.task_runners import ProcessPoolTaskRunner
+
     if isinstance(runner, ProcessPoolTaskRunner):
         return True
     return type(runner).__name__ == "DaskTaskRunner" and not getattr(runner, "address", None)

@@ -9,6 +9,8 @@ on the same corpus; the difference in wall time is what Prefect costs.
 
 from __future__ import annotations
 
+import concurrent.futures
+import time
 from collections.abc import Callable
 from concurrent.futures import Executor
 from dataclasses import dataclass
@@ -33,3 +35,16 @@ def plain_steps(executor: Executor) -> Steps:
 def is_done(future) -> bool:
     """Return True if a submitted step has finished, without asking the Prefect API (``state`` would)."""
     return getattr(future, "wrapped_future", future).done()
+
+
+def waited(future, timeout: float) -> bool:
+    """Wait up to ``timeout`` seconds for a submitted step to finish (returning as soon as it does); return True if it has.
+
+    A bounded wait, not ``result()``: the main thread is back within ``timeout`` to act on SIGTERM.
+    """
+    inner = getattr(future, "wrapped_future", future)
+    if isinstance(inner, concurrent.futures.Future):
+        concurrent.futures.wait([inner], timeout=timeout)
+    elif not inner.done():
+        time.sleep(timeout)
+    return inner.done()

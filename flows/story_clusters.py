@@ -65,9 +65,9 @@ def clustered_stories(steps: Steps, session: WarehouseSession, batch_size: int, 
     while True:
         batch_no += 1
         count, after = steps.call(minhash_batch, session, after, batch_size, batch_no, run_id)
-        if count == 0:
-            break
         signed += count
+        if count < batch_size:  # a batch short of full was the last: no task run (and API traffic) to find nothing
+            break
     pairs = steps.call(match_stories, session, run_id)
     multi = steps.call(rebuild_story_clusters, session)
     logger.info("Story clusters: %d documents signed, %d near-duplicate pairs found, %d clusters with more than one member",

@@ -34,6 +34,7 @@ WRITER_LEASE_ENV = "NEWSETL_WRITER_LEASE_SECONDS"
 CACHE_DIR_ENV = "NEWSETL_CACHE_DIR"
 DEFAULT_CACHE_DIR = "~/.cache/newsetl"
 RENDER_WORKERS_ENV = "NEWSETL_RENDER_WORKERS"
+EARLY_ANALYSIS_ENV = "NEWSETL_EARLY_ANALYSIS"
 ENVIRONMENT = {
     DB_ENV: (str(DEFAULT_DB), "the warehouse file when --db is not given"),
     MEMORY_LIMIT_ENV: (WRITER_MEMORY_LIMIT, "DuckDB's buffer pool in the writing process"),
@@ -41,6 +42,7 @@ ENVIRONMENT = {
     WRITER_LEASE_ENV: ("120", "seconds after which a killed run's writer slot comes back"),
     CACHE_DIR_ENV: (DEFAULT_CACHE_DIR, "folder of the prebuilt geocoding indexes (flows/gazetteer_cache.py)"),
     RENDER_WORKERS_ENV: ("auto", "processes rendering the report's charts (auto: 2, or 1 on one core; 0: in the run's process)"),
+    EARLY_ANALYSIS_ENV: ("auto", "a small run on a Prefect server analyses in a process started before Prefect is imported (auto: when the load average is below the core count; on/off)"),
 }
 
 # Prefect settings that must be in place before ``prefect`` is imported: its temporary API can
@@ -84,6 +86,24 @@ def render_workers() -> int:
     if value.isdigit():
         return int(value)
     return min(2, os.cpu_count() or 1)
+
+
+def early_analysis() -> bool:
+    """Return True if a small run on a Prefect server analyses in a process started at once (``$NEWSETL_EARLY_ANALYSIS``).
+
+    ``auto``: when the load average is below the number of cores (a core is free to load the models
+    while the run imports Prefect; on a busy machine the second process's ~0.7 s of CPU costs more
+    than the overlap saves, as ``make -l`` reasons); ``on``/``off`` force it.
+    """
+    value = os.environ.get(EARLY_ANALYSIS_ENV, "auto").strip().lower()
+    if value in {"off", "0", "false", "no"}:
+        return False
+    if value in {"on", "1", "true", "yes"}:
+        return True
+    try:
+        return os.getloadavg()[0] < (os.cpu_count() or 1) and (os.cpu_count() or 1) > 1
+    except OSError:
+        return False
 
 
 def writer_limit_switched_on() -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 
 from newsetl.report import render
@@ -49,3 +51,31 @@ def test_no_workers_renders_in_process(monkeypatch):
     monkeypatch.setenv("NEWSETL_RENDER_WORKERS", "0")
     monkeypatch.setattr(render, "RenderPool", lambda size: pytest.fail("must not start workers"))
     assert render.rendered_charts(SPECS[:1], 1.0) == [render.render_in_process(SPECS[0], 1.0)]
+
+
+def test_specs_from_an_iterator_are_drawn_while_the_next_is_built(pool):
+    # The report builds its charts one by one (newsetl/report/build.py): the first must be drawing by then.
+    first_drawn = threading.Event()
+    real = pool._rendered_on
+
+    def rendered_on(slot, request):
+        result = real(slot, request)
+        first_drawn.set()
+        return result
+
+    pool._rendered_on = rendered_on
+    waited = []
+
+    def specs():
+        yield SPECS[0]
+        waited.append(first_drawn.wait(timeout=60))
+        yield from SPECS[1:]
+
+    assert pool.rendered(specs(), 1.0) == [render.render_in_process(spec, 1.0) for spec in SPECS]
+    assert waited == [True]
+
+
+def test_an_empty_iterator_starts_no_worker(monkeypatch):
+    monkeypatch.setattr(render, "RenderPool", lambda size: pytest.fail("must not start workers"))
+    monkeypatch.setattr(render, "_pool", None)
+    assert render.rendered_charts(iter([]), 1.0) == []

@@ -12,7 +12,7 @@ from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
 from newsetl.flows import analysis_pool
 from newsetl.flows.analysis_pool import analysed_here_or_in_pool, analysis_processes, batch_analysis
 from newsetl.flows.runners import RUNNERS, AUTO_PROCESS_BYTES, analysis_window, runner_plan
-from newsetl.flows.steps import PREFECT_STEPS, is_done, plain_steps
+from newsetl.flows.steps import PREFECT_STEPS, Steps, is_done, plain_steps
 from newsetl.flows.writer_slot import _is_own_temporary_api
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -142,3 +142,70 @@ def test_auto_chooses_processes_only_for_large_inputs_on_several_workers(runner,
 
     assert chosen_runner(runner, workers, size) == chosen
     assert runner_plan(runner, workers, input_bytes=size).name == chosen
+
+
+def test_an_early_analysis_process_is_adopted_by_the_next_block_and_analyses_the_same(seed_batch):
+    # What `newsetl run` on a server does for a small auto run: started before Prefect is imported.
+    here, _ = batch_analysis(seed_batch)
+    analysis_pool.start_analysis_process()
+    early = analysis_pool._state["early"]
+    assert early is not None and analysis_pool._state["pool"] is None
+    with analysis_processes(0):
+        assert analysis_pool.analyses_elsewhere() and analysis_pool._state["pool"] is early
+        pooled, _ = analysed_here_or_in_pool(seed_batch)
+    assert analysis_pool._state["pool"] is None and analysis_pool._state["early"] is None  # shut down with the block
+    assert not analysis_pool.analyses_elsewhere()
+    for table, frame in here.items():
+        assert pooled[table].equals(frame), table
+
+
+def test_a_block_without_an_early_process_analyses_here(seed_batch):
+    with analysis_processes(0):
+        assert not analysis_pool.analyses_elsewhere()
+        analysed_here_or_in_pool(seed_batch.head(1))
+        assert analysis_pool._state["pool"] is None
+
+
+def test_a_wait_for_a_step_ends_when_it_finishes_not_at_the_next_poll():
+    import threading
+    import time
+
+    from newsetl.flows.steps import waited
+
+    future: Future = Future()
+    threading.Timer(0.05, future.set_result, args=(1,)).start()
+    started = time.perf_counter()
+    assert waited(future, 5.0)
+    assert time.perf_counter() - started < 2.0  # back when the step finished, well before the timeout
+    pending: Future = Future()
+    started = time.perf_counter()
+    assert not waited(pending, 0.1) and time.perf_counter() - started >= 0.09
+
+
+@pytest.mark.parametrize(("signed", "calls"), [
+    ([5], 1),             # the seeds: one short batch is the last, no second task run to find nothing
+    ([0], 1),             # nothing new
+    ([500, 500, 20], 3),
+    ([500, 0], 2),        # a full batch may have had more behind it
+])
+def test_signing_stops_after_the_first_batch_short_of_full(monkeypatch, signed, calls):
+    import logging
+
+    from newsetl.flows import story_clusters
+
+    monkeypatch.setattr(story_clusters.store, "dropped_stale_signatures", lambda con, params: 0)
+    answers = iter(signed)
+    asked = []
+
+    class _Session:
+        def connection(self):
+            return None
+
+    def call(task, *args):
+        if task is story_clusters.minhash_batch:
+            asked.append(args[3])
+            return next(answers), "id"
+        return 0
+
+    story_clusters.clustered_stories(Steps(call=call, submit=None), _Session(), 500, "run", logging.getLogger("t"))
+    assert asked == list(range(1, calls + 1))

@@ -19,13 +19,14 @@ import json
 import os
 import time
 import uuid
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 import vl_convert
 
-from newsetl.report.charts import report_charts
+from newsetl.report.charts import Chart, charts_in_drawing_order, in_page_order
 from newsetl.report.data import country_outlines, headline, report_data
 from newsetl.report.page import report_html
 from newsetl.report.render import rendered_charts
@@ -75,17 +76,31 @@ def _cached_render(key: str, cache_dir: Path) -> tuple[str, bytes] | None:
         return None
 
 
-def _rendered(specs: list[dict], cache_dir: Path) -> list[tuple[str, bytes]]:
-    """Return each chart's SVG and PNG: read back from an earlier render of the same spec, else rendered by vl-convert."""
-    keys = [_render_key(spec) for spec in specs]
-    found = [_cached_render(key, cache_dir) for key in keys]
-    missing = [i for i, hit in enumerate(found) if hit is None]
+def _rendered(specs: Iterable[dict], cache_dir: Path) -> list[tuple[str, bytes]]:
+    """Return each chart's SVG and PNG: read back from an earlier render of the same spec, else rendered by vl-convert.
+
+    ``specs`` may be an iterator: each chart not rendered before goes to the render workers as
+    soon as its spec is built, so the next ones are built while the first are drawn.
+    """
+    keys: list[str] = []
+    found: list[tuple[str, bytes] | None] = []
+    missing: list[int] = []
+
+    def to_render() -> Iterator[dict]:
+        for spec in specs:
+            keys.append(_render_key(spec))
+            found.append(_cached_render(keys[-1], cache_dir))
+            if found[-1] is None:
+                missing.append(len(found) - 1)
+                yield spec
+
+    renders = rendered_charts(to_render(), PNG_SCALE)
     if missing:
         cache_dir.mkdir(parents=True, exist_ok=True)
-        for i, (svg, png) in zip(missing, rendered_charts([specs[i] for i in missing], PNG_SCALE)):
-            _write_atomically(cache_dir / f"{keys[i]}.png", png)  # the PNG first: an SVG on disk means both are whole
-            _write_atomically(cache_dir / f"{keys[i]}.svg", svg.encode("utf-8"))
-            found[i] = (svg, png)
+    for i, (svg, png) in zip(missing, renders):
+        _write_atomically(cache_dir / f"{keys[i]}.png", png)  # the PNG first: an SVG on disk means both are whole
+        _write_atomically(cache_dir / f"{keys[i]}.svg", svg.encode("utf-8"))
+        found[i] = (svg, png)
     return found
 
 
@@ -108,11 +123,14 @@ def written_report(db_path: Path, out_dir: Path, since: date | None = None, unti
         if not data[frame].height:
             data.notes.setdefault(section, note)
     outlines = country_outlines() if data["places"].height else None
-    charts = report_charts(data.frames, tolls_source=data.tolls_source, outlines=outlines)
     out_dir = Path(out_dir)
     (out_dir / CHARTS_DIR).mkdir(parents=True, exist_ok=True)
-    renders = _rendered([chart.spec for chart in charts], out_dir / CHARTS_DIR / RENDERED_DIR)
+    # Built one by one, the slowest to draw first, each drawn while the next is built.
+    charts: list[Chart] = []
+    built = charts_in_drawing_order(data.frames, tolls_source=data.tolls_source, outlines=outlines)
+    renders = _rendered((charts.append(chart) or chart.spec for chart in built), out_dir / CHARTS_DIR / RENDERED_DIR)
     rendered = {chart.name: render for chart, render in zip(charts, renders)}
+    charts = in_page_order(charts)
     svgs = {name: svg for name, (svg, _png) in rendered.items()}
     figures = headline(data)
     html = report_html(data, charts, svgs, figures, db=str(db_path))

@@ -22,6 +22,7 @@ Protocol, one request at a time per worker: the parent writes one line of JSON
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import queue
@@ -29,6 +30,7 @@ import select
 import subprocess
 import sys
 import threading
+from collections.abc import Iterable, Iterator
 
 IDLE_SECONDS = 600.0  # a worker with nothing to render for this long exits (a served process keeps no idle engines)
 
@@ -121,33 +123,49 @@ class RenderPool:
             self.workers[slot] = None
             return self._worker(slot).rendered(request)
 
-    def rendered(self, specs: list[dict], scale: float) -> list[tuple[str, bytes]]:
-        """Return each spec's SVG and PNG, in order; the largest specs go first, to whichever worker is free."""
-        requests = [json.dumps({"spec": spec, "scale": scale}, ensure_ascii=False, default=str).encode("utf-8") + b"\n"
-                    for spec in specs]
+    def rendered(self, specs: Iterable[dict], scale: float) -> list[tuple[str, bytes]]:
+        """Return each spec's SVG and PNG, in order, each drawn by whichever worker is free.
+
+        A list is sent largest spec first; from an iterator each spec goes out as soon as it is
+        given, so the caller can build the next chart while the workers draw the first ones.
+        """
         todo: queue.Queue = queue.Queue()
-        for index in sorted(range(len(specs)), key=lambda i: -len(requests[i])):
-            todo.put(index)
-        results: list = [None] * len(specs)
+        results: list = []
 
         def feed(slot: int) -> None:
             while True:
-                try:
-                    index = todo.get_nowait()
-                except queue.Empty:
+                item = todo.get()
+                if item is None:
+                    todo.put(None)  # the end, for the other feeders too
                     return
+                index, request = item
                 try:
-                    results[index] = self._rendered_on(slot, requests[index])
+                    results[index] = self._rendered_on(slot, request)
                 except BaseException as error:  # noqa: BLE001  (re-raised in the caller's thread)
                     results[index] = error
 
+        def request(spec: dict) -> bytes:
+            return json.dumps({"spec": spec, "scale": scale}, ensure_ascii=False, default=str).encode("utf-8") + b"\n"
+
         with self.lock:  # one report at a time per pool
             threads = [threading.Thread(target=feed, args=(slot,), name=f"newsetl-render-{slot}", daemon=True)
-                       for slot in range(min(self.size, len(specs)))]
+                       for slot in range(self.size)]
             for thread in threads:
                 thread.start()
-            for thread in threads:
-                thread.join()
+            try:
+                if isinstance(specs, (list, tuple)):
+                    requests = [request(spec) for spec in specs]
+                    results.extend([None] * len(requests))
+                    for index in sorted(range(len(requests)), key=lambda i: -len(requests[i])):
+                        todo.put((index, requests[index]))
+                else:
+                    for spec in specs:
+                        results.append(None)
+                        todo.put((len(results) - 1, request(spec)))
+            finally:
+                todo.put(None)
+                for thread in threads:
+                    thread.join()
         for result in results:
             if isinstance(result, BaseException):
                 raise result
@@ -183,19 +201,32 @@ def start_render_pool() -> RenderPool | None:
         return _pool
 
 
-def rendered_charts(specs: list[dict], scale: float) -> list[tuple[str, bytes]]:
-    """Return each spec's SVG and PNG, rendered by the render workers (in this process if none can start)."""
-    if not specs:
-        return []
+def rendered_charts(specs: Iterable[dict], scale: float) -> list[tuple[str, bytes]]:
+    """Return each spec's SVG and PNG, rendered by the render workers (in this process if none can start).
+
+    ``specs`` may be an iterator: each spec is sent to a worker as soon as it is given.
+    """
     from newsetl import settings
+
+    given = iter(specs)
+    first = next(given, None)
+    if first is None:
+        return []
+    seen: list[dict] = []
+
+    def taken() -> Iterator[dict]:
+        for spec in itertools.chain([first], given):
+            seen.append(spec)
+            yield spec
 
     pool = start_render_pool() if settings.render_workers() > 0 else None
     if pool is None:
-        return [render_in_process(spec, scale) for spec in specs]
+        return [render_in_process(spec, scale) for spec in taken()]
     try:
-        return pool.rendered(specs, scale)
+        return pool.rendered(list(specs) if isinstance(specs, (list, tuple)) else taken(), scale)
     except (OSError, EOFError, ValueError):  # workers that cannot run: the charts are still drawn
-        return [render_in_process(spec, scale) for spec in specs]
+        rest = list(specs) if isinstance(specs, (list, tuple)) else seen + list(given)
+        return [render_in_process(spec, scale) for spec in rest]
 
 
 # --- the worker ------------------------------------------------------------------------------
