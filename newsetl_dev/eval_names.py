@@ -41,7 +41,7 @@ def corpus_texts(data: Path) -> dict[str, tuple[str, list[tuple[str, str, object
         out["detik"] = ("id", [(r["id"], r["isi_berita"] or "", r["entity"]) for r in d.iter_rows(named=True)])
     if (data / "utusan.csv").exists():
         u = pl.read_csv(data / "utusan.csv", infer_schema_length=0)
-        out["utusan"] = ("id", [(str(i), r["Summary"] or "", None) for i, r in enumerate(u.iter_rows(named=True))])
+        out["utusan"] = ("ms", [(str(i), r["Summary"] or "", None) for i, r in enumerate(u.iter_rows(named=True))])
     if (data / "bbc").is_dir():
         files = sorted((data / "bbc").glob("*/*.txt"))
         out["bbc"] = ("en", [(str(p), p.read_text(encoding="utf-8", errors="replace"), None) for p in files])
