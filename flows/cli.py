@@ -195,6 +195,9 @@ def run(
         _temporary_api_ready(api)
         warming.join()
     from newsetl.flows.heartbeats import foreground_heartbeats
+    from newsetl.flows.memory import frozen_start_up_objects
+
+    frozen_start_up_objects()  # the run's collections then scan only what it allocates
 
     try:
         with foreground_heartbeats():
