@@ -290,3 +290,25 @@ def test_a_pair_stored_for_an_unqueried_document_is_not_stored_twice(tmp_path):
     store.recorded_matches(con, _pair_frames(iter(pairs), 5), "r1")
     assert con.execute("SELECT count(*), count(DISTINCT (document_id, similar_document_id)) FROM staging.story_pairs").fetchone() == (
         len(pairs), len(pairs))
+
+
+def test_the_band_index_finds_the_candidates_datasketchs_lsh_index_finds():
+    """``streamed_similar_pairs`` bands signatures itself, as datasketch's MinHashLSH does, without its SciPy."""
+    from datasketch import MinHash, MinHashLSH
+
+    stored, new = _copies_of_the_seeds()
+    lsh = MinHashLSH(threshold=sc.SIMILARITY_THRESHOLD, num_perm=sc.NUM_PERM)
+    assert sc.lsh_bands() == (lsh.b, lsh.r) == (25, 5)
+    index = sc._BandIndex(*sc.lsh_bands())
+    for document_id, signature in stored:
+        values = sc._values(signature)
+        lsh.insert(document_id, MinHash(num_perm=sc.NUM_PERM, seed=sc.MINHASH_SEED, scheme=sc.MINHASH_SCHEME,
+                                        hashvalues=values, permutations=sc._permutations()))
+        index.insert(document_id, signature)
+    found = 0
+    for _, signature in new:
+        query = MinHash(num_perm=sc.NUM_PERM, seed=sc.MINHASH_SEED, scheme=sc.MINHASH_SCHEME,
+                        hashvalues=sc._values(signature), permutations=sc._permutations())
+        assert index.candidates(signature) == set(lsh.query(query))
+        found += len(index.candidates(signature))
+    assert found >= len(SEED_FILES)  # each copy is a candidate of its seed at least
