@@ -43,6 +43,13 @@ def frozen_start_up_objects() -> int:
     return gc.get_freeze_count()
 
 
+def unfrozen_objects() -> int:
+    """Hand the frozen objects back to the cyclic collector (``gc.unfreeze``); return how many were frozen."""
+    count = gc.get_freeze_count()
+    gc.unfreeze()
+    return count
+
+
 def released_free_memory(collect_cycles: bool = False) -> bool:
     """Hand the free pages of every glibc heap back to the system (``malloc_trim(0)``), after a full
     collection of cyclic garbage with ``collect_cycles``; return True if any pages were.

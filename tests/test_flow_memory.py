@@ -83,9 +83,10 @@ def test_a_load_group_frees_the_batches_frames_prefect_kept_in_cycles():
 def test_start_up_objects_are_frozen_once_collected():
     import gc
 
-    from newsetl.flows.memory import frozen_start_up_objects
+    from newsetl.flows.memory import frozen_start_up_objects, unfrozen_objects
 
     try:
         assert frozen_start_up_objects() == gc.get_freeze_count() > 0
     finally:
-        gc.unfreeze()
+        assert unfrozen_objects() > 0
+    assert gc.get_freeze_count() == 0
