@@ -204,7 +204,9 @@ def run(
         _temporary_api_ready(api)
         warming.join()
     from newsetl.flows.heartbeats import foreground_heartbeats
+    from newsetl.flows.memory import frozen_start_up_objects, unfrozen_objects
 
+    frozen_start_up_objects()  # the run's collections then scan only what it allocates
     try:
         with foreground_heartbeats():
             summary = run_pipeline(
@@ -222,6 +224,8 @@ def run(
             raise
         # SIGTERM / Ctrl-C (or a DuckDB "Query interrupted" caused by one): recorded as 'cancelled'
         _fail("the run was cancelled (SIGTERM or Ctrl-C); committed loads are kept, the next run goes on", code=143)
+    finally:
+        unfrozen_objects()  # a caller running several runs in one process (tests) can free them again
     Console().print(_summary_table(summary))
     global _run_completed
     _run_completed = True

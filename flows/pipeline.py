@@ -118,7 +118,7 @@ def _load_finished(steps: Steps, pending: deque, session, tally: RunTally, run_i
     tally.loaded += loaded
     tally.skipped += documents.height - loaded
     del documents, derived, rejects, warnings
-    released_free_memory()
+    released_free_memory(collect_cycles=True)  # the batches' frames Prefect's task runs kept in cycles
 
 
 def _ingest(steps: Steps, session, options: "RunOptions", run_id: str, version: str, tally: RunTally, logger) -> None:

@@ -34,18 +34,38 @@ def minhash_batch(session: WarehouseSession, after: str, batch_size: int, batch_
     return store.inserted_signatures(con, rows), documents["document_id"][-1]
 
 
+# Pairs stored per chunk of this many: a chunk is ~2 MB as a frame, where all of a templated
+# corpus's pairs (~450,000 at 5,000 synthetic articles) held at once were ~200 MB of the flow process.
+PAIR_CHUNK = 20_000
+
+
+def _pair_frames(pairs, chunk: int = PAIR_CHUNK):
+    """Return an iterator over frames of at most ``chunk`` pairs each (``STORY_PAIR_SCHEMA``), in order."""
+    rows: list = []
+    for pair in pairs:
+        rows.append(pair)
+        if len(rows) == chunk:
+            yield _pair_frame(rows)
+            rows = []
+    if rows:
+        yield _pair_frame(rows)
+
+
+def _pair_frame(pairs: list) -> pl.DataFrame:
+    return pl.DataFrame(
+        {"document_id": [p.document_id for p in pairs], "similar_document_id": [p.similar_document_id for p in pairs],
+         "similarity": [p.similarity for p in pairs]},
+        schema=store.STORY_PAIR_SCHEMA,
+    )
+
+
 @task(name="match-stories", task_run_name="match-stories", cache_policy=NO_CACHE)
 def match_stories(session: WarehouseSession, run_id: str) -> int:
     """Match the signatures not yet queried against an LSH index of the stored ones; return the pairs found."""
     con = session.connection()
     stored, new = store.signatures_to_match(con, clusters.MIN_SHINGLES)
-    pairs = clusters.similar_pairs(stored, new) if new else []
-    frame = pl.DataFrame(
-        {"document_id": [p.document_id for p in pairs], "similar_document_id": [p.similar_document_id for p in pairs],
-         "similarity": [p.similarity for p in pairs]},
-        schema=store.STORY_PAIR_SCHEMA,
-    )
-    return store.recorded_matches(con, frame, run_id)
+    pairs = clusters.streamed_similar_pairs(stored, new) if new else iter(())
+    return store.recorded_matches(con, _pair_frames(pairs), run_id)
 
 
 @task(name="story-clusters", task_run_name="rebuild-story-clusters", cache_policy=NO_CACHE)

@@ -89,7 +89,17 @@ def _duckdb_mb(session) -> float | None:
         return None
 
 
-def traced_steps(base, rows: list[dict], peak: _Peak, use_tracemalloc: bool, trim: bool = False):
+def _live_frames() -> dict:
+    """Return how many Polars DataFrames are alive in this process and their estimated size (MB)."""
+    import gc
+
+    import polars as pl
+
+    frames = [o for o in gc.get_objects() if isinstance(o, pl.DataFrame)]
+    return {"count": len(frames), "mb": round(sum(f.estimated_size() for f in frames) / 2**20, 1)}
+
+
+def traced_steps(base, rows: list[dict], peak: _Peak, use_tracemalloc: bool, trim: bool = False, frames: bool = False):
     """Return ``base`` (a ``Steps``) with every ``call`` and every submitted result's arrival recorded in ``rows``."""
     import tracemalloc
 
@@ -108,6 +118,8 @@ def traced_steps(base, rows: list[dict], peak: _Peak, use_tracemalloc: bool, tri
             row["python_growth"] = [f"{s.size_diff / 2**20:+.1f} MB {s.traceback[0].filename.split('site-packages/')[-1]}:"
                                     f"{s.traceback[0].lineno}" for s in growth]
             state["snapshot"] = snapshot
+        if frames:
+            row["live_frames"] = _live_frames()
         if trim:
             libc = ctypes.CDLL("libc.so.6")
             libc.malloc_trim(0)
@@ -136,6 +148,9 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument("--work-dir", type=Path)
     parser.add_argument("--trim", action="store_true", help="malloc_trim(0) after each step (what glibc holds free)")
     parser.add_argument("--checkpoint-threshold", help="the writer's DuckDB checkpoint_threshold for this run (e.g. 32MB)")
+    parser.add_argument("--duckdb", action="append", default=[], metavar="NAME=VALUE",
+                        help="a DuckDB setting for this run's connections (e.g. threads=1, allocator_flush_threshold=16MB)")
+    parser.add_argument("--frames", action="store_true", help="count the live Polars DataFrames after each step")
     parser.add_argument("--no-report", dest="report", action="store_false")
     args = parser.parse_args(argv)
     columns = dict(pair.split("=", 1) for pair in args.column)
@@ -150,6 +165,13 @@ def main(argv: list[str] | None = None) -> dict:
     from newsetl.flows import pipeline
     from newsetl.warehouse import connection
 
+    if args.duckdb:
+        real_connect, extra = connection.duckdb.connect, dict(pair.split("=", 1) for pair in args.duckdb)
+
+        def connect(*a, config=None, **k):
+            return real_connect(*a, config={**(config or {}), **extra}, **k)
+
+        connection.duckdb = type("duckdb", (), {"connect": staticmethod(connect), "IOException": connection.duckdb.IOException})
     if args.checkpoint_threshold:
         connection.CHECKPOINT_THRESHOLD = args.checkpoint_threshold
     from newsetl_dev.outside_bench import repeated_corpus
@@ -161,7 +183,17 @@ def main(argv: list[str] | None = None) -> dict:
         inputs, _ = repeated_corpus(args.corpus, args.repeat_to, work / "corpus", columns)
     rows: list[dict] = []
     peak = _Peak()
-    pipeline.PREFECT_STEPS = traced_steps(pipeline.PREFECT_STEPS, rows, peak, args.tracemalloc, args.trim)
+    real_release, release_seconds = pipeline.released_free_memory, []
+
+    def timed_release(collect_cycles: bool = False) -> bool:
+        started = time.perf_counter()
+        try:
+            return real_release(collect_cycles)
+        finally:
+            release_seconds.append(time.perf_counter() - started)
+
+    pipeline.released_free_memory = timed_release
+    pipeline.PREFECT_STEPS = traced_steps(pipeline.PREFECT_STEPS, rows, peak, args.tracemalloc, args.trim, args.frames)
     started = time.perf_counter()
     from newsetl.flows.cli import app
 
@@ -176,6 +208,7 @@ def main(argv: list[str] | None = None) -> dict:
     peak.stop()
     result = {"corpus": str(args.corpus), "repeat_to": args.repeat_to, "seconds": round(time.perf_counter() - started, 1),
               "final_rss_mb": round(_rss_mb(), 1),
+              "release_calls": len(release_seconds), "release_s": round(sum(release_seconds), 3),
               "max_rss_mb": max([r.get("rss_peak_mb", 0.0) for r in rows] + [0.0]), "steps": rows, "timeline": peak.timeline}
     if args.json:
         args.json.write_text(json.dumps(result, indent=1))

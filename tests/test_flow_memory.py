@@ -1,4 +1,4 @@
-"""What the flow process keeps in memory: the gazetteer it reads name by name, never builds."""
+"""What the flow process keeps in memory: the gazetteer it reads name by name, never builds; no frame of a loaded batch."""
 
 from __future__ import annotations
 
@@ -36,3 +36,57 @@ def test_a_missing_gazetteer_file_is_built_outside_the_flow_process(tmp_path, mo
     finally:
         geocoding._index.cache_clear()
         geocoding._alt_index.cache_clear()
+
+
+class _CycleKeepingLoad:
+    """A load step that, as Prefect's task-run engine does, leaves its parameters in a reference cycle."""
+
+    def __call__(self, task, *args):
+        engine = {"parameters": args}
+        engine["self"] = engine  # garbage once the call returns, but only a full collection frees it
+        return args[1].height  # documents loaded
+
+
+def test_a_load_group_frees_the_batches_frames_prefect_kept_in_cycles():
+    """After a load group the batches' frames are gone, though the load left them in a reference cycle."""
+    import gc
+    import weakref
+    from collections import deque
+    from concurrent.futures import Future
+
+    import polars as pl
+
+    from newsetl.flows import pipeline
+    from newsetl.flows.run_ledger import RunTally
+    from newsetl.flows.steps import Steps
+
+    documents = pl.DataFrame({"document_id": ["d1", "d2"], "raw_text": ["Jakarta, Senin.", "Bandung, Selasa."]})
+    mentions = pl.DataFrame({"document_id": ["d1"], "mention_text": ["Jakarta"]})
+    future = Future()
+    future.set_result(({"entity_mentions": mentions}, {"entities": 0.01}))
+    pending = deque([(future, documents, documents.clear(), pl.DataFrame({"document_id": []}, schema={"document_id": pl.String}))])
+    alive = [weakref.ref(documents), weakref.ref(mentions)]
+    del documents, mentions, future
+    steps = Steps(call=_CycleKeepingLoad(), submit=None)
+    tally = RunTally()
+    collecting = gc.isenabled()
+    gc.disable()  # no automatic collection may free them instead
+    try:
+        pipeline._load_finished(steps, pending, None, tally, "run", "v", 1)
+        assert tally.loaded == 2
+        assert [ref() for ref in alive] == [None, None]
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def test_start_up_objects_are_frozen_once_collected():
+    import gc
+
+    from newsetl.flows.memory import frozen_start_up_objects, unfrozen_objects
+
+    try:
+        assert frozen_start_up_objects() == gc.get_freeze_count() > 0
+    finally:
+        assert unfrozen_objects() > 0
+    assert gc.get_freeze_count() == 0

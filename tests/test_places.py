@@ -348,3 +348,19 @@ def test_writing_the_gazetteer_cache_keeps_only_the_newest_copies(tmp_path):
     left = sorted(p.name for p in tmp_path.iterdir())
     assert left == ["gazetteer-a.sqlite", "gazetteer-b.sqlite", "gazetteer-new.sqlite", "notes.txt"]
     assert target.is_file()
+
+
+@pytest.mark.parametrize(("links", "expected"), [
+    # three Detik-like articles: Jakarta and Bogor together twice, Jakarta and Bandung once
+    ([("d1", "e_jakarta"), ("d1", "e_bogor"), ("d2", "e_bogor"), ("d2", "e_jakarta"), ("d2", "e_bandung"), ("d3", "e_bandung")],
+     {("e_jakarta", "e_bogor"): 2, ("e_bogor", "e_jakarta"): 2, ("e_jakarta", "e_bandung"): 1,
+      ("e_bandung", "e_jakarta"): 1, ("e_bogor", "e_bandung"): 1, ("e_bandung", "e_bogor"): 1}),
+    ([("d1", "e_jakarta")], {}),  # a place alone in its document has no neighbour
+])
+def test_co_mention_counts_are_documents_per_ordered_pair_of_places(links, expected):
+    from newsetl.transforms.places.geocoding import co_mention_counts
+
+    frame = pl.DataFrame(links, schema=["document_id", "entity_id"], orient="row")
+    counts = co_mention_counts(frame)
+    assert counts.columns == ["entity_id", "other_entity_id", "documents"]
+    assert {(a, b): n for a, b, n in counts.iter_rows()} == expected

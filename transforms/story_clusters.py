@@ -1,6 +1,6 @@
 """Near-duplicate and syndicated stories: word shingles, MinHash signatures, LSH pairs, clusters.
 
-Pure computation (datasketch and numpy, in memory); the flow stores the signatures and
+Pure computation (numpy, in memory); the flow stores the signatures and
 the pairs (``staging.document_minhashes``, ``staging.story_pairs``) so a later run only
 hashes and queries its new documents against the LSH index rebuilt from the stored ones.
 """
@@ -9,18 +9,13 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING
-
 import numpy as np
 
-# datasketch is imported where it is used: at module level it pulled SciPy into every process
-# that imports the pipeline (~1 s of start-up on 2 cores) although only story matching needs it.
-if TYPE_CHECKING:
-    from datasketch import MinHash
-
+# datasketch is imported only by ``minhash_signature`` (the reference the tests compare with): it
+# pulls in SciPy (~1 s of start-up on 2 cores, ~50 MB); signing and matching need numpy only.
 from newsetl.transforms.lexicons import records, rows
 
 # Chosen on the seeds, the tests and Detik (README, "Story clusters"): 5-word shingles
@@ -149,21 +144,13 @@ def estimated_similarity(a: bytes, b: bytes) -> float:
     return float(np.mean(_values(a) == _values(b)))
 
 
-def _minhash(signature: bytes) -> MinHash:
-    from datasketch import MinHash
-
-    # The shared permutations: drawing them again for every stored document cost more than the LSH itself.
-    return MinHash(num_perm=NUM_PERM, seed=MINHASH_SEED, scheme=MINHASH_SCHEME, hashvalues=_values(signature),
-                   permutations=_permutations())
-
-
 # Below this many signature comparisons (new documents x all documents) every pair is compared
 # directly: LSH only approximates that comparison, to avoid it at scale; for a few hundred
-# documents the direct one costs less than building the index (and importing datasketch's SciPy).
+# documents the direct one costs less than building the index.
 EXACT_COMPARISONS = 250_000
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a templated corpus yields ~90 pairs per document
 class StoryPair:
     document_id: str          # the document queried (new in this run)
     similar_document_id: str  # the one it matched (stored earlier, or earlier in this run)
@@ -178,34 +165,76 @@ def similar_pairs(stored: Sequence[tuple[str, bytes]], new: Sequence[tuple[str, 
     is queried, then added, so new documents also match each other. Candidates from the
     index are kept only if their estimated similarity reaches ``threshold``.
     """
-    if len(new) * (len(stored) + len(new)) <= EXACT_COMPARISONS:
-        return _compared_pairs(stored, new, threshold)
-    from datasketch import MinHashLSH
+    return list(streamed_similar_pairs(stored, new, threshold))
 
-    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+
+def streamed_similar_pairs(stored: Sequence[tuple[str, bytes]], new: Sequence[tuple[str, bytes]],
+                           threshold: float = SIMILARITY_THRESHOLD) -> Iterator[StoryPair]:
+    """Return an iterator over ``similar_pairs``'s pairs, in the same order, found as it is consumed.
+
+    The flow stores them a chunk at a time: 5,000 templated synthetic articles give ~450,000
+    pairs, ~100 MB as one list of pairs in the only writing process.
+    """
+    if len(new) * (len(stored) + len(new)) <= EXACT_COMPARISONS:
+        yield from _compared_pairs(stored, new, threshold)
+        return
+    index = _BandIndex(*lsh_bands(threshold))
     signatures: dict[str, bytes] = {}
-    with lsh.insertion_session() as session:
-        for document_id, signature in stored:
-            if document_id not in signatures:
-                signatures[document_id] = signature
-                session.insert(document_id, _minhash(signature), check_duplication=False)
-    pairs = []
+    for document_id, signature in stored:
+        if document_id not in signatures:
+            signatures[document_id] = signature
+            index.insert(document_id, signature)
     for document_id, signature in new:
         if document_id in signatures:
             continue
-        minhash = _minhash(signature)
-        for other in sorted(lsh.query(minhash)):
+        for other in sorted(index.candidates(signature)):
             similarity = estimated_similarity(signature, signatures[other])
             if similarity >= threshold:
-                pairs.append(StoryPair(document_id, other, round(similarity, 4)))
+                yield StoryPair(document_id, other, round(similarity, 4))
         signatures[document_id] = signature
-        lsh.insert(document_id, minhash, check_duplication=False)
-    return pairs
+        index.insert(document_id, signature)
+
+
+# datasketch's MinHashLSH(threshold=0.5, num_perm=128) splits a signature into 25 bands of 5 values;
+# it finds them by integrating false positive and negative rates with SciPy, ~50 MB of the only
+# writing process to import (a test keeps these equal to datasketch's).
+LSH_PARAMS = {(SIMILARITY_THRESHOLD, NUM_PERM): (25, 5)}
+
+
+def lsh_bands(threshold: float = SIMILARITY_THRESHOLD) -> tuple[int, int]:
+    """Return datasketch's ``MinHashLSH`` bands and rows per band for ``threshold`` and ``NUM_PERM``."""
+    if (threshold, NUM_PERM) in LSH_PARAMS:
+        return LSH_PARAMS[(threshold, NUM_PERM)]
+    from datasketch.lsh import _optimal_param
+
+    return _optimal_param(threshold, NUM_PERM, 0.5, 0.5)
+
+
+class _BandIndex:
+    """datasketch's ``MinHashLSH`` index with its bands: a document is a candidate for a signature
+    when all values of one band are equal; the same candidates, with none of its storage layers."""
+
+    def __init__(self, bands: int, rows: int):
+        self.width, self.tables = 4 * rows, [{} for _ in range(bands)]  # 4 bytes a value ("<u4")
+
+    def _keys(self, signature: bytes):
+        return (signature[k * self.width:(k + 1) * self.width] for k in range(len(self.tables)))
+
+    def insert(self, document_id: str, signature: bytes) -> None:
+        for key, table in zip(self._keys(signature), self.tables):
+            table.setdefault(key, []).append(document_id)
+
+    def candidates(self, signature: bytes) -> set[str]:
+        """Return the documents sharing at least one band with ``signature``."""
+        found: set[str] = set()
+        for key, table in zip(self._keys(signature), self.tables):
+            found.update(table.get(key, ()))
+        return found
 
 
 def _compared_pairs(stored: Sequence[tuple[str, bytes]], new: Sequence[tuple[str, bytes]],
-                    threshold: float) -> list[StoryPair]:
-    """Return ``similar_pairs``'s pairs found by comparing each new signature with every earlier one.
+                    threshold: float) -> Iterator[StoryPair]:
+    """Return an iterator over ``similar_pairs``'s pairs found by comparing each new signature with every earlier one.
 
     The same order and rule as the LSH path (each new document against the stored ones and the
     new ones before it, others in id order); it finds every pair LSH finds, and any LSH misses.
@@ -220,7 +249,6 @@ def _compared_pairs(stored: Sequence[tuple[str, bytes]], new: Sequence[tuple[str
             seen.add(document_id)
             rows[len(ids)] = _values(signature)
             ids.append(document_id)
-    pairs = []
     for document_id, signature in new:
         if document_id in seen:
             continue
@@ -228,11 +256,10 @@ def _compared_pairs(stored: Sequence[tuple[str, bytes]], new: Sequence[tuple[str
         if ids:
             similarities = (rows[:len(ids)] == mine).mean(axis=1)
             for k in sorted(np.flatnonzero(similarities >= threshold), key=lambda k: ids[k]):
-                pairs.append(StoryPair(document_id, ids[k], round(float(similarities[k]), 4)))
+                yield StoryPair(document_id, ids[k], round(float(similarities[k]), 4))
         seen.add(document_id)
         rows[len(ids)] = mine
         ids.append(document_id)
-    return pairs
 
 
 @cache

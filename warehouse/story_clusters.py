@@ -8,6 +8,8 @@ mart is then rebuilt from the pairs, which costs one pass over document ids, not
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+
 import duckdb
 import polars as pl
 
@@ -72,31 +74,44 @@ def signatures_to_match(con: duckdb.DuckDBPyConnection, min_shingles: int) -> tu
     return stored, new
 
 
-def recorded_matches(con: duckdb.DuckDBPyConnection, pairs: pl.DataFrame, run_id: str) -> int:
-    """Append ``pairs`` and mark every unqueried signature queried, in one transaction; return the pairs added."""
+def recorded_matches(con: duckdb.DuckDBPyConnection, pairs: Iterable[pl.DataFrame], run_id: str) -> int:
+    """Append the pairs of each frame of ``pairs`` and mark every unqueried signature queried, in one transaction;
+    return the pairs added.
+
+    ``pairs`` may be a generator: its frames are stored as they come, so the flow never holds them all.
+    Each pair's ``document_id`` is a document not yet queried, and ``similar_pairs`` gives a pair
+    once, so a pair already stored can only be one of a stored row for such a document; when there
+    is none (every run but one after a failed match), the anti-join is skipped: on 446,741 pairs of
+    the synthetic corpus it cost ~100 MB of the flow process's peak, and its answer would be empty.
+    """
+    added = 0
     with transaction(con):
-        if pairs.height:
-            con.register("_pairs", pairs.to_arrow())
-            con.execute("""
-                INSERT INTO staging.story_pairs BY NAME
-                SELECT p.*, ? AS run_id FROM _pairs AS p
+        anti_join = con.execute(
+            "SELECT count(*) FROM staging.story_pairs WHERE document_id IN "
+            "(SELECT document_id FROM staging.document_minhashes WHERE NOT queried)"
+        ).fetchone()[0] > 0
+        for frame in pairs:
+            if not frame.height:
+                continue
+            con.register("_pairs", frame.to_arrow())
+            con.execute("INSERT INTO staging.story_pairs BY NAME SELECT p.*, ? AS run_id FROM _pairs AS p" + ("""
                 WHERE NOT EXISTS (SELECT 1 FROM staging.story_pairs AS s
-                                  WHERE s.document_id = p.document_id AND s.similar_document_id = p.similar_document_id)
-            """, [run_id])
+                                  WHERE s.document_id = p.document_id AND s.similar_document_id = p.similar_document_id)"""
+                if anti_join else ""), [run_id])
             con.unregister("_pairs")
+            added += frame.height
         con.execute("UPDATE staging.document_minhashes SET queried = true WHERE NOT queried")
-    return pairs.height
+    return added
 
 
-def cluster_inputs(con: duckdb.DuckDBPyConnection) -> tuple[list[str], list[tuple[str, str]], dict[str, bytes], dict[str, list[str]]]:
-    """Return what the clusters are built from: every document id in publication order, the pairs,
-    and the signatures and cited source names of the documents in a pair."""
+def cluster_inputs(con: duckdb.DuckDBPyConnection) -> tuple[list[str], Iterator[tuple[str, str]], dict[str, bytes], dict[str, list[str]]]:
+    """Return what the clusters are built from: every document id in publication order, an iterator
+    over the pairs (read in chunks on a cursor of its own, see ``stored_pairs``), and the signatures
+    and cited source names of the documents in a pair."""
     documents = [row[0] for row in con.execute(
         f"SELECT d.document_id FROM staging.documents AS d JOIN raw.documents AS r USING (document_id) ORDER BY {PUBLICATION_ORDER}"
     ).fetchall()]
-    pairs = [(a, b) for a, b in con.execute(
-        "SELECT document_id, similar_document_id FROM staging.story_pairs ORDER BY document_id, similar_document_id"
-    ).fetchall()]
+    pairs = stored_pairs(con)
     paired = """(SELECT document_id FROM staging.story_pairs UNION SELECT similar_document_id FROM staging.story_pairs)"""
     signatures = {doc: bytes(sig) for doc, sig in con.execute(
         f"SELECT document_id, signature FROM staging.document_minhashes WHERE document_id IN {paired}"
@@ -107,6 +122,21 @@ def cluster_inputs(con: duckdb.DuckDBPyConnection) -> tuple[list[str], list[tupl
     ).fetchall():
         citations.setdefault(doc, []).append(name)
     return documents, pairs, signatures, citations
+
+
+def stored_pairs(con: duckdb.DuckDBPyConnection, chunk: int = 20_000) -> Iterator[tuple[str, str]]:
+    """Return an iterator over every stored ``(document_id, similar_document_id)`` pair, in that order.
+
+    Read ``chunk`` rows at a time on a cursor of its own (other queries on ``con`` do not cut it
+    short): a templated corpus stores ~90 pairs an article, ~100 MB as Python tuples at 5,000.
+    """
+    cursor = con.cursor()
+    try:
+        cursor.execute("SELECT document_id, similar_document_id FROM staging.story_pairs ORDER BY document_id, similar_document_id")
+        while rows := cursor.fetchmany(chunk):
+            yield from rows
+    finally:
+        cursor.close()
 
 
 STORY_PAIR_SCHEMA = {"document_id": pl.String, "similar_document_id": pl.String, "similarity": pl.Float64}
