@@ -18,7 +18,7 @@ from newsetl.transforms.entities.lexicon import (
 )
 from newsetl.transforms.entities.placeness import known_place
 from newsetl.transforms.entities.precision import event_words
-from newsetl.transforms.entities.spans import RULE_SOURCES, Candidate
+from newsetl.transforms.entities.spans import RULE_SOURCES, Candidate, one_word_persons_as_orgs
 from newsetl.transforms.entities.tokens import Token
 
 
@@ -107,13 +107,7 @@ def bodies_unfused(toks: list[Token], cands: list[Candidate]) -> list[Candidate]
                 bodies.add(toks[c.first].text)
                 continue
         out.append(c)
-    if not bodies:
-        return out
-    return [
-        Candidate(c.first, c.last, "ORG", c.source)
-        if c.entity_type == "PERSON" and c.last - c.first == 1 and toks[c.first].text in bodies else c
-        for c in out
-    ]
+    return one_word_persons_as_orgs(toks, out, bodies)
 
 
 def numbers_cut(toks: list[Token], cands: list[Candidate]) -> list[Candidate]:

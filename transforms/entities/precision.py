@@ -15,7 +15,7 @@ from newsetl.transforms.entities.lexicon import (
     NAME_PARTICLES, calendar_words, city_populations, district_names, folded, head_words, is_common_word, nicknames,
     titles, word_classes,
 )
-from newsetl.transforms.entities.spans import RULE_SOURCES, Candidate, is_acronym, is_name_word
+from newsetl.transforms.entities.spans import RULE_SOURCES, Candidate, is_acronym, is_name_word, one_word_persons_as_orgs
 from newsetl.transforms.entities.tokens import Token, TokenTexts
 
 # Words naming a sports event, festival, fair or award rather than a person, organisation or
@@ -511,13 +511,7 @@ def _english_companies(toks: list[Token], cands: list[Candidate], seen) -> list[
             if company:
                 c = Candidate(c.first, c.last, "ORG", c.source)
         out.append(c)
-    if not company_words:
-        return out
-    return [
-        Candidate(c.first, c.last, "ORG", c.source)
-        if c.entity_type == "PERSON" and c.last - c.first == 1 and toks[c.first].text in company_words else c
-        for c in out
-    ]
+    return one_word_persons_as_orgs(toks, out, company_words)
 
 
 # Honorifics written before a name in Indonesian and Malay reports (``Sdr. Faisal``), and royal and

@@ -40,6 +40,21 @@ class Candidate:
     kind: str | None = None
 
 
+def one_word_persons_as_orgs(toks: list[Token], cands: list[Candidate], org_words: set[str]) -> list[Candidate]:
+    """Return ``cands`` with each one-word PERSON whose text is in ``org_words`` typed ORG instead.
+
+    Used after a pass has found an organisation's name in the document (`Danone Indonesia`,
+    `Gazprom`): the same word alone elsewhere in it is that organisation, not a person.
+    """
+    if not org_words:
+        return cands
+    return [
+        Candidate(c.first, c.last, "ORG", c.source)
+        if c.entity_type == "PERSON" and c.last - c.first == 1 and toks[c.first].text in org_words else c
+        for c in cands
+    ]
+
+
 def is_name_word(tok: Token, language: str) -> bool:
     """Return True for a capitalised word that is not an everyday, title or head word."""
     return is_name_text(tok.text, "en" if language == "en" else "id")
