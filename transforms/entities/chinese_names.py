@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from newsetl.transforms.entities.spans import RULE_SOURCES, Candidate
+from newsetl.transforms.entities.spans import RULE_SOURCES, Candidate, taken_positions
 from newsetl.transforms.entities.tokens import Token
 
 # One romanised Chinese syllable (Hanyu Pinyin, Wade-Giles, Cantonese and Hokkien spellings as
@@ -34,7 +34,7 @@ def _syllable(word: str) -> bool:
 def chinese_names_joined(toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
     """Return the candidates with a tagger person of one or two Chinese syllables extended over the
     capitalised syllable written right before it (``Ka Siong``, ``Cha Hoong Fong``)."""
-    taken = {k for c in cands for k in range(c.first, c.last)}
+    taken = taken_positions(cands)
     out = []
     for c in cands:
         k = c.first - 1

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from newsetl.transforms.entities.lexicon import capital_shares
 from newsetl.transforms.entities.placeness import place_heads
-from newsetl.transforms.entities.spans import RULE_SOURCES, Candidate
+from newsetl.transforms.entities.spans import RULE_SOURCES, Candidate, taken_positions
 from newsetl.transforms.entities.tokens import Token
 
 # Locative prepositions (Kamus Dewan): the capitalised name right after them is where something is.
@@ -94,7 +94,7 @@ def _place_openers_joined(toks: list[Token], cands: list[Candidate]) -> list[Can
     """Return the candidates with a lone place-opening noun typed PERSON joined to the place right
     after it (``Semenanjung`` + ``Gaza``)."""
     starts = {c.first: c for c in cands}
-    taken = {k for c in cands for k in range(c.first, c.last)}
+    taken = taken_positions(cands)
     out: list[Candidate] = []
     skip_to = -1
     for c in cands:

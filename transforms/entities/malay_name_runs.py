@@ -10,7 +10,7 @@
 from __future__ import annotations
 
 from newsetl.transforms.entities.lexicon import folded, is_common_word
-from newsetl.transforms.entities.spans import RULE_SOURCES, Candidate
+from newsetl.transforms.entities.spans import RULE_SOURCES, Candidate, taken_positions
 from newsetl.transforms.entities.tokens import Token
 
 # Abbreviated given-name words written with a full stop (Malaysian registration: Mohd., Muhd., Md.,
@@ -31,7 +31,7 @@ def _abbreviation_joined(toks: list[Token], cands: list[Candidate]) -> list[Cand
     """Return the candidates with a person ending in an abbreviated name word joined over the
     person after its full stop (``Mohd. Shahiful Mhd`` + ``Nasir``), and a person written right after
     one alone taking it in (``Mohd. Misuari Abdullah``)."""
-    taken = {k for c in cands for k in range(c.first, c.last)}
+    taken = taken_positions(cands)
     out: list[Candidate] = []
     for c in cands:
         k = c.first - 2
@@ -56,7 +56,7 @@ def _abbreviation_joined(toks: list[Token], cands: list[Candidate]) -> list[Cand
 def _prefix_joined(toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
     """Return the candidates with a person written after an inner name prefix and the given name
     before it extended over both (``Ku Shuib Ku [Abdullah]``)."""
-    taken = {k for c in cands for k in range(c.first, c.last)}
+    taken = taken_positions(cands)
     out = []
     for c in cands:
         k = c.first - 1

@@ -40,6 +40,11 @@ class Candidate:
     kind: str | None = None
 
 
+def taken_positions(cands: list[Candidate]) -> set[int]:
+    """Return the token positions that some candidate covers (a pass extends a name only over free ones)."""
+    return {k for c in cands for k in range(c.first, c.last)}
+
+
 def one_word_persons_as_orgs(toks: list[Token], cands: list[Candidate], org_words: set[str]) -> list[Candidate]:
     """Return ``cands`` with each one-word PERSON whose text is in ``org_words`` typed ORG instead.
 

@@ -12,7 +12,7 @@ from functools import cache
 
 from newsetl.transforms.entities.gazetteer import gazetteer_entry
 from newsetl.transforms.entities.lexicon import calendar_words, data_rows, folded
-from newsetl.transforms.entities.spans import Candidate, is_name_word
+from newsetl.transforms.entities.spans import Candidate, is_name_word, taken_positions
 from newsetl.transforms.entities.tokens import Token
 
 _MAX_UNIT_WORDS = 4
@@ -77,7 +77,7 @@ def months_cut(toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
     no body's name ends in a month."""
     months = calendar_words()
     starts = {c.first: c for c in cands}
-    held = {k for c in cands for k in range(c.first, c.last)}
+    held = taken_positions(cands)
 
     def covered(k: int) -> bool:
         return k in held
