@@ -386,7 +386,7 @@ def serve(
     cron: Annotated[Optional[str], typer.Option(help="Cron schedule, e.g. '*/30 * * * *'.")] = None,
     interval: Annotated[Optional[int], typer.Option(help="Schedule every N seconds.")] = None,
     db: DbOption = None,
-    name: Annotated[str, typer.Option(help="Deployment name (not one of prefect.yaml's).")] = "newsetl-served",
+    name: Annotated[str, typer.Option(help="Deployment name (not one of prefect.yaml's).")] = settings.SERVE_NAME,
     wait: Annotated[float, typer.Option(help="Seconds a run waits for another writer before failing.")] = settings.WAIT_SECONDS,
     runner: Annotated[Runner, typer.Option(help="Task runner for served runs.")] = Runner.auto,
     workers: Annotated[Optional[int], typer.Option(help="Parallel workers (default: CPU cores).")] = None,

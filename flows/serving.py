@@ -20,8 +20,7 @@ from typing import Any
 from newsetl import settings
 from newsetl.warehouse.connection import resolved_db_path
 
-# Not a name of prefect.yaml: `prefect deploy --all` and `newsetl serve` then never replace each other's deployment.
-DEFAULT_NAME = "newsetl-served"
+DEFAULT_NAME = settings.SERVE_NAME
 PREFECT_YAML = Path(__file__).resolve().parents[1] / "prefect.yaml"
 # Served runs queue behind a manual `newsetl run` for this long instead of failing at once.
 DEFAULT_SERVED_WAIT_SECONDS = settings.WAIT_SECONDS

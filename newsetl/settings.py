@@ -22,6 +22,9 @@ WRITER_MEMORY_LIMIT = "384MB"
 # checkpoint costs more the bigger the warehouse; 128 MB keeps loads at 0.5-0.6 s per
 # 2,000 articles at 80,000 stored (see warehouse/connection.py).
 CHECKPOINT_THRESHOLD = "128MB"
+# `newsetl serve`'s deployment name: not a name of prefect.yaml, so `prefect deploy --all` and `newsetl serve`
+# never replace each other's deployment (flows/serving.py refuses one that is).
+SERVE_NAME = "newsetl-served"
 WAIT_SECONDS = 900.0                  # how long a scheduled/served run queues behind another writer
 WRITER_LEASE_SECONDS = 120.0          # a killed run's writer slot comes back after this long
 MIN_WRITER_LEASE_SECONDS = 60.0       # Prefect's API refuses shorter leases (422)
