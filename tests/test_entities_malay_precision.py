@@ -149,7 +149,7 @@ def test_corpus_short_forms_prefer_the_name_they_open(keys, short, target):
          "Felda Chuping", "LOC"),
         ("Hadir sama, Ketua Pegawai Eksekutif MAIPs, Mohd. Nazim Mohd. Noor dan imam masjid.", "MAIPs", "ORG"),
         ("Kapal itu dibina syarikat Boustead Naval Shipyard Sdn. Bhd. (BNS) secara rundingan terus.",
-         "Boustead Naval Shipyard Sdn", "ORG"),
+         "Boustead Naval Shipyard Sdn. Bhd", "ORG"),
     ],
 )
 def test_malay_names_get_their_whole_span_and_type(text, name, kind):

@@ -8,10 +8,10 @@ CASES = [
     ("ms", "Bermula hari ini juga, pihak Maritim Malaysia (APMM) dan Pasukan Polis Marin (PPM) membantu.", "Maritim Malaysia", "ORG"),
     ("ms", "Keputusan itu dalam Piala Juara-juara STL di Iskandar Malaysia Studio, sebentar tadi.", "Iskandar Malaysia Studio", "ORG"),
     ("ms", "Justeru, beliau berkata, tiada gunanya Met Malaysia wujud sekiranya Perdana Menteri enggan.", "Met Malaysia", "ORG"),
-    ("ms", "Air yang dibekalkan syarikat Air Kelantan Sdn. Bhd. hanya keluar angin.", "Air Kelantan Sdn", "ORG"),
+    ("ms", "Air yang dibekalkan syarikat Air Kelantan Sdn. Bhd. hanya keluar angin.", "Air Kelantan Sdn. Bhd", "ORG"),  # the legal form is part of the name
     ("id", "Bank Indonesia (BI) memperkirakan bank sentral Amerika Serikat (AS) atau Federal Reserve (The Fed) masih menahan suku bunga.", "Amerika Serikat", "LOC"),
     ("id", "Ratusan guru di Mataram, Nusa Tenggara Barat (NTB), bakal mendapatkan pelatihan.", "Nusa Tenggara Barat", "LOC"),
-    ("ms", "Penggemar durian di Semenanjung Malaysia tidak perlu berasa risau.", "Malaysia", "LOC"),
+    ("ms", "Penggemar durian di Semenanjung Malaysia tidak perlu berasa risau.", "Semenanjung Malaysia", "LOC"),  # the peninsula, a place of its own
     ("ms", "PUTRAJAYA: Kerajaan Malaysia hari ini mengutuk sekeras-kerasnya keputusan rejim itu.", "Malaysia", "LOC"),
     ("id", "kata Sugiat di kompleks parlemen Senayan, Jakarta Pusat, Rabu (23/4/2025).", "Jakarta Pusat", "LOC"),
     ("id", "Jalur alternatif dari Cimahi menuju Ngamprah, Kabupaten Bandung Barat (KBB) itu praktis terputus.", "Bandung Barat", "LOC"),

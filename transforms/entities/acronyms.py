@@ -231,3 +231,30 @@ def placed_acronym_names(toks: list[Token], cands: list[Candidate]) -> list[Cand
     if not merged:
         return cands
     return sorted([c for c in cands if id(c) not in dropped] + list(merged.values()), key=lambda c: (c.first, c.last))
+
+
+def spells(acronym: str, words: list[str]) -> bool:
+    """Return True when the capitals and digits of ``acronym`` are the initials of ``words``, the
+    linking words skipped (``UKM``: ``Universiti Kebangsaan Malaysia``; ``UiTM``: ``Universiti
+    Teknologi MARA``; ``KPDNHEP``: ``Kementerian Perdagangan Dalam Negeri dan Hal Ehwal Pengguna``)."""
+    letters = "".join(ch for ch in acronym if ch.isupper() or ch.isdigit())
+    initials = "".join(w[0] for w in words if w.lower() not in _SKIPS and w[:1].isalnum()).upper()
+    return len(letters) >= 2 and letters == initials
+
+
+def defined_acronyms(toks: list[Token], cands: list[Candidate]) -> dict[int, int]:
+    """Return, by index in ``cands``, each one-word ORG in brackets mapped to the index of the ORG
+    name of two or more words closing right before the bracket, when it spells that name's initials
+    (``Universiti Kebangsaan Malaysia (UKM)``): the text defines the acronym as that name."""
+    ends = {c.last: i for i, c in enumerate(cands) if c.entity_type == "ORG" and c.last - c.first >= 2}
+    out = {}
+    for i, c in enumerate(cands):
+        k = c.first
+        if c.entity_type != "ORG" or c.last != k + 1 or k < 2 or c.last >= len(toks):
+            continue
+        if toks[k - 1].text != "(" or toks[c.last].text != ")" or (k - 1) not in ends:
+            continue
+        j = ends[k - 1]
+        if spells(toks[k].text, [t.text for t in toks[cands[j].first : cands[j].last]]):
+            out[i] = j
+    return out

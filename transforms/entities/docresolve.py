@@ -10,6 +10,7 @@ from collections import Counter, defaultdict
 
 from rapidfuzz import fuzz
 
+from newsetl.transforms.entities.acronyms import defined_acronyms
 from newsetl.transforms.entities.lexicon import GIVEN_NAME_PREFIXES, folded, folded_name, nicknames
 from newsetl.transforms.entities.roles import person_role
 from newsetl.transforms.entities.spans import Candidate
@@ -164,6 +165,21 @@ def _initials_linked(cands: list[Candidate], keys: list) -> list:
     return [aliases.get(key, key) if c.entity_type == "PERSON" and key else key for c, key in zip(cands, keys)]
 
 
+def _acronyms_linked(toks: list[Token], cands: list[Candidate], keys: list) -> tuple[list, frozenset[int]]:
+    """Return the keys with an acronym the document defines after an organisation's name
+    (``Universiti Kebangsaan Malaysia (UKM)``) keyed as that organisation wherever the document
+    writes it, and the indices of those acronym mentions (which never give the name its display)."""
+    linked: dict[tuple[str, ...], set] = defaultdict(set)
+    for i, j in defined_acronyms(toks, cands).items():
+        if keys[i] and keys[j]:
+            linked[keys[i]].add(keys[j])
+    aliases = {key: next(iter(longs)) for key, longs in linked.items() if len(longs) == 1}
+    if not aliases:
+        return keys, frozenset()
+    moved = frozenset(n for n, (c, key) in enumerate(zip(cands, keys)) if c.entity_type == "ORG" and key in aliases)
+    return [aliases[key] if n in moved else key for n, key in enumerate(keys)], moved
+
+
 def _own_key(cand: Candidate, surface: str) -> tuple[str, ...] | None:
     """Return the folded words a PERSON or non-gazetteer ORG is resolved by, else None."""
     if cand.entity_type == "PERSON":
@@ -237,6 +253,7 @@ def document_mentions(text: str, toks: list[Token], cands: list[Candidate], lang
     surfaces = [text[toks[c.first].start : toks[c.last - 1].end] for c in cands]
     _agreed_types(cands, surfaces)
     own_keys = _initials_linked(cands, _gendered_keys(toks, cands, [_own_key(c, s) for c, s in zip(cands, surfaces)]))
+    own_keys, acronyms = _acronyms_linked(toks, cands, own_keys)
     fixed = frozenset(
         k for c, k, s in zip(cands, own_keys, surfaces)
         if k and c.entity_type == "ORG" and len(k) == 1 and s.isupper()
@@ -256,8 +273,8 @@ def document_mentions(text: str, toks: list[Token], cands: list[Candidate], lang
     }
     # Display names: how the document writes each fullest form.
     displays: dict[tuple[str, tuple[str, ...]], list[str]] = defaultdict(list)
-    for cand, surface, key in zip(cands, surfaces, own_keys):
-        if key and resolved[cand.entity_type][key] == key:
+    for n, (cand, surface, key) in enumerate(zip(cands, surfaces, own_keys)):
+        if key and resolved[cand.entity_type][key] == key and n not in acronyms:
             nickname = cand.entity_type == "PERSON" and folded_name(surface) in nicknames()
             # A nickname ("Jokowi") is never the display of the full name it stands for.
             displays[(cand.entity_type, key)].append(" ".join(key).title() if nickname else cand.canonical_name or surface)

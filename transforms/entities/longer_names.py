@@ -28,7 +28,18 @@ def _words(kind: str) -> frozenset[str]:
     return found - _words("state") if kind != "state" else found
 
 
-def _opens_sentence(toks: list[Token], text: str, k: int) -> bool:
+def org_words() -> frozenset[str]:
+    """Return the words that open or close an organisation's or a business's name (``Agensi``, ``Sdn``, ``Kafe``)."""
+    return _words("org")
+
+
+def state_words() -> frozenset[str]:
+    """Return the words that put a place as a state or its people (``Kerajaan``, ``Rakyat``): no longer name."""
+    return _words("state")
+
+
+def opens_sentence(toks: list[Token], text: str, k: int) -> bool:
+    """Return True when token ``k`` opens a sentence or a line."""
     return k == 0 or toks[k - 1].text in (".", "!", "?", ":", '"', "“") or "\n" in text[toks[k - 1].end : toks[k].start]
 
 
@@ -91,7 +102,7 @@ def _longer_name(toks: list[Token], text: str, c: Candidate, owned: list[bool]) 
     first = start + opens[0] if opens else start
     if not opens:  # "Kata Pengarah Malaysia Airlines": a title or an everyday word opens no name
         first = max([first] + [k + 1 for k in range(start, c.first) if folded(toks[k].text) in titles("id") or (
-            k == start and is_common_word(toks[k].text, "id") and _opens_sentence(toks, text, k)
+            k == start and is_common_word(toks[k].text, "id") and opens_sentence(toks, text, k)
         )])
     last = start + closes[-1] + 1 if closes else c.last
     return (first, last, "ORG")

@@ -16,6 +16,7 @@ from functools import cache
 
 import pycountry
 
+from newsetl.transforms.entities.company_forms import COMPANY_FORMS
 from newsetl.transforms.entities.gazetteer import known_name_type
 from newsetl.transforms.entities.lexicon import data_rows, folded, geonames_country_places, non_names
 from newsetl.transforms.entities.spans import RULE_SOURCES, Candidate
@@ -173,8 +174,6 @@ _ACRONYM_PLURAL = re.compile(r"[A-Z]{3,}[a-z]{1,2}")
 # Words opening the names of military units (``Rejimen Askar Melayu Diraja``, ``Briged Ke-7``): the unit is
 # an organisation, never a person. Source: Kamus Dewan; Tentera Darat Malaysia unit names (Wikipedia ms).
 _UNIT_HEADS = frozenset({"rejimen", "batalion", "briged", "divisyen", "skuadron", "kor", "markas"})
-# Malaysian companies' legal forms (Sendirian Berhad). Source: Companies Act 2016.
-_COMPANY_FORMS = frozenset({"sdn", "bhd", "berhad", "sendirian"})
 # Words opening the names of courts and universities, which the tagger calls places after "di".
 # Source: Kamus Dewan.
 _INSTITUTION_HEADS = frozenset({"mahkamah", "universiti", "politeknik", "hospital"})
@@ -234,10 +233,10 @@ def places_not_people(toks: list[Token], cands: list[Candidate]) -> list[Candida
         ):
             c = Candidate(c.first, c.last, "ORG", c.source)  # "MAIPs": an institution's acronym
         if c.entity_type == "PERSON" and c.source in RULE_SOURCES and all(
-            folded(t.text) in _COMPANY_FORMS for t in toks[c.first : c.last] if t.text[:1].isalpha()
+            folded(t.text) in COMPANY_FORMS for t in toks[c.first : c.last] if t.text[:1].isalpha()
         ):
             continue  # "Sdn. Bhd.": a company's legal form names nobody
-        if c.entity_type == "PERSON" and c.source in RULE_SOURCES and folded(toks[c.last - 1].text) in _COMPANY_FORMS:
+        if c.entity_type == "PERSON" and c.source in RULE_SOURCES and folded(toks[c.last - 1].text) in COMPANY_FORMS:
             c = Candidate(c.first, c.last, "ORG", c.source)  # "Boustead Naval Shipyard Sdn": a company
         if c.entity_type == "PERSON" and c.source in RULE_SOURCES and c.last - c.first <= 3:
             name = " ".join(t.text for t in toks[c.first : c.last])

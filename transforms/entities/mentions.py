@@ -26,6 +26,8 @@ from newsetl.transforms.entities.malay import (
 from newsetl.transforms.entities.malay_cues import cued_names
 from newsetl.transforms.entities.malay_name_runs import joined_name_runs
 from newsetl.transforms.entities.long_forms import long_forms_with_places
+from newsetl.transforms.entities.malay_place_runs import places_in_name_runs
+from newsetl.transforms.entities.company_forms import businesses_as_orgs, company_forms_joined
 from newsetl.transforms.entities.chinese_names import chinese_names_joined
 from newsetl.transforms.entities.lexicon import (
     NAME_PARTICLES,
@@ -678,4 +680,7 @@ def entity_mentions(text: str, language: str = "id") -> list[EntityMention]:
     cands = nominalisations_cut(toks, _untitled_persons(toks, cands, language), language)
     if language == "id":
         cands = affixed_openers_dropped(toks, bounded_names(toks, electronic_systems_dropped(toks, months_cut(toks, cands))))
-    return document_mentions(text, toks, clitic_names_dropped(toks, cands, language), language)
+    cands = clitic_names_dropped(toks, cands, language)
+    if language == "ms":
+        cands = places_in_name_runs(toks, text, businesses_as_orgs(toks, company_forms_joined(toks, cands)))
+    return document_mentions(text, toks, cands, language)

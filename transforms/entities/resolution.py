@@ -12,6 +12,7 @@ import hashlib
 
 import polars as pl
 
+from newsetl.transforms.entities.acronyms import spells
 from newsetl.transforms.entities.lexicon import GIVEN_NAME_PREFIXES, capital_shares, is_common_word
 
 OUTPUT_SCHEMA = {
@@ -150,11 +151,29 @@ def _unglued(kind: str, key: str, keys: set[tuple[str, str]]) -> str | None:
     return None
 
 
+def _defined_acronyms(key_stats: pl.DataFrame) -> dict[str, str]:
+    """Return ``ORG`` one-word keys mapped to the one ORG key of two or more words that the corpus
+    writes them for (``ORG:ukm``: a document wrote ``Universiti Kebangsaan Malaysia (UKM)``, whose
+    acronym ``docresolve`` keyed as the name); an acronym two names were defined by maps nowhere."""
+    if "texts" not in key_stats.columns:
+        return {}
+    longs: dict[str, set[str]] = {}
+    for row in key_stats.filter(pl.col("entity_type") == "ORG").select("entity_key", "texts").to_dicts():
+        words = _words(row["entity_key"])
+        if len(words) < 2:
+            continue
+        for text in row["texts"] or ():
+            if " " not in text and sum(ch.isupper() for ch in text) >= 2 and spells(text, list(words)):
+                longs.setdefault(f"ORG:{text.lower()}", set()).add(row["entity_key"])
+    return {short: next(iter(keys)) for short, keys in longs.items() if len(keys) == 1}
+
+
 def resolved_entities(key_stats: pl.DataFrame) -> pl.DataFrame:
     """Return one row per input row: ``entity_type, entity_key, entity_id, canonical_name, country_code``.
 
     ``key_stats`` has one row per distinct ``(entity_type, entity_key)`` over the corpus, with
-    ``canonical_name``, ``country_code`` (nullable) and ``mention_count``. ``canonical_name``
+    ``canonical_name``, ``country_code`` (nullable), ``mention_count`` and, optionally, ``texts``
+    (the key's written forms: an acronym a document defined joins its long name corpus-wide). ``canonical_name``
     and ``country_code`` of the output are those of the resolved (fullest) key.
     """
     if key_stats.height == 0:
@@ -171,6 +190,9 @@ def resolved_entities(key_stats: pl.DataFrame) -> pl.DataFrame:
         for row in key_stats.select("entity_key", "mention_count").to_dicts():
             counts[row["entity_key"]] = counts.get(row["entity_key"], 0) + (row["mention_count"] or 0)
     targets = resolved_keys(set(info), counts)
+    for short, long in _defined_acronyms(key_stats).items():
+        if targets.get(("ORG", short)) == short and ("ORG", long) in targets:
+            targets[("ORG", short)] = targets[("ORG", long)]  # "UKM" elsewhere is the university too
     out = {name: [] for name in OUTPUT_SCHEMA}
     for row in rows:
         pair = (row["entity_type"], row["entity_key"])
