@@ -67,8 +67,6 @@ def sentences(text: str, toks: list[Token]) -> list[tuple[int, int]]:
 
 # Marks opening a list item ("- Menteri BUMN Erick Thohir" in a list of guests): no headline.
 _BULLETS = frozenset({"-", "•", "–", "*"})
-# The number opening an item of a numbered list ("3.", "12)").
-_LIST_NUMBER = re.compile(r"\d{1,3}[.)]")
 # Lower-case function words that title-case headlines keep lower-case.
 _HEADLINE_FUNCTION_WORDS = frozenset(
     "di ke dari dan atau yang untuk dalam pada dengan oleh of the and in on at to for a an by from with".split()
@@ -87,9 +85,8 @@ def is_headline(text: str, toks: list[Token], first: int, last: int) -> bool:
     if text[toks[last - 1].end : len(text) if line_end < 0 else line_end].strip():
         return False
     line_start = text.rfind("\n", 0, toks[first].start) + 1
-    before = text[line_start : toks[first].start].strip()
-    if (before or toks[first].text) in _BULLETS or _LIST_NUMBER.fullmatch(before):
-        return False  # "- Menteri BUMN Erick Thohir", "3. Waketum Demokrat Edhie Baskoro Yudhoyono": a list item, whose capitals are names
+    if (text[line_start : toks[first].start].strip() or toks[first].text) in _BULLETS:
+        return False  # "- Menteri BUMN Erick Thohir": a list item, whose capitals are names
     words = [t.text for t in toks[first:last] if t.text[:1].isalpha() and t.text.lower() not in _HEADLINE_FUNCTION_WORDS]
     if len(words) < 3:
         return False
