@@ -13,6 +13,9 @@ is contained in one on word boundaries and is at least 3 characters long; a PERS
 (``Gubernur Jawa Timur``) counts as one of its names. Two figures: over all
 named stakeholders, and over those one of whose forms is written in the article body (the
 others were annotated from the headline or summary, which no body mention can match).
+
+``--misses`` prints every missed stakeholder instead, with its article id, whether it is written in
+the body, the body around its first occurrence and the mentions there (text, type), for classifying.
 """
 
 from __future__ import annotations
@@ -86,13 +89,36 @@ def stakeholders(raw) -> list[str]:
     return [s for values in groups.values() for s in values if isinstance(s, str) and _is_named(s)]
 
 
-def evaluate(corpus: str, language: str, docs, top: int) -> None:
-    """Print the figures of one corpus."""
+def miss_report(doc_id: str, stakeholder: str, text: str, mentions, written: bool) -> str:
+    """Return a few lines showing a missed stakeholder in its article: context and nearby mentions."""
+    # Where the article writes it: its longest form, else its longest word (any case and punctuation).
+    forms = sorted({stakeholder, _BRACKET.sub("", stakeholder), *_BRACKET.findall(stakeholder)}, key=len, reverse=True)
+    words = sorted(_BRACKET.sub("", stakeholder).split(), key=len, reverse=True)
+    at = -1
+    for needle in forms + words:
+        parts = re.findall(r"\w+", needle)
+        found = parts and re.search(r"(?<!\w)" + r"\W+".join(map(re.escape, parts)) + r"(?!\w)", text, re.I)
+        if found:
+            at = found.start()
+            break
+    lines = [f"-- {doc_id} | {stakeholder} | {'body' if written else 'not in body'}"]
+    if at >= 0:
+        lo, hi = max(0, at - 90), min(len(text), at + 110)
+        lines.append("   ..." + " ".join(text[lo:hi].split()) + "...")
+        near = [f"{m.text}[{m.entity_type}]" for m in mentions if m.end >= lo and m.start <= hi]
+        lines.append("   mentions: " + "; ".join(near))
+    else:
+        lines.append("   (no word of it in the body)")
+    return "\n".join(lines)
+
+
+def evaluate(corpus: str, language: str, docs, top: int, misses: bool = False) -> None:
+    """Print the figures of one corpus (or, with ``misses``, every missed stakeholder)."""
     counts: Counter = Counter()
     names: dict[tuple[str, str], str] = {}
     found = total = present = found_present = 0
     missed = []
-    for _, text, extra in docs:
+    for doc_id, text, extra in docs:
         mentions = document_entities(text, language)
         for m in mentions:
             counts[(m.entity_type, m.entity_key)] += 1
@@ -111,6 +137,11 @@ def evaluate(corpus: str, language: str, docs, top: int) -> None:
                 found_present += hit and written
                 if written and not hit:
                     missed.append(s)
+                if misses and not hit:
+                    print(miss_report(doc_id, s, text, mentions, written))
+    if misses:
+        print(f"== {corpus}: stakeholders found {found}/{total}; in the body {found_present}/{present}")
+        return
     stats = pl.DataFrame(
         [{"entity_type": k[0], "entity_key": k[1], "canonical_name": names[k], "country_code": None,
           "mention_count": n} for k, n in counts.items()],
@@ -193,6 +224,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--data", type=Path, default=Path("../shared/data/news"))
     parser.add_argument("--top", type=int, default=30)
     parser.add_argument("--corpus", action="append")
+    parser.add_argument("--misses", action="store_true", help="print every missed stakeholder in context")
     args = parser.parse_args(argv)
     for corpus, (language, docs) in corpus_texts(args.data).items():
         if args.corpus and corpus not in args.corpus:
@@ -200,7 +232,7 @@ def main(argv: list[str] | None = None) -> None:
         # An acronym is a word the corpus writes in capitals somewhere ("KPK", "UMNO").
         _UPPER_SEEN[corpus] = {w for _, t, _ in docs for w in re.findall(r"\b[A-Z]{2,6}\b", t)}
         _TITLE_SEEN[corpus] = {w for _, t, _ in docs for w in re.findall(r"\b[A-Z][a-z]{1,4}\b", t)}
-        evaluate(corpus, language, docs, args.top)
+        evaluate(corpus, language, docs, args.top, args.misses)
 
 
 if __name__ == "__main__":

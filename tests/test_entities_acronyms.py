@@ -25,6 +25,9 @@ def _orgs(text, language="id"):
          ["Fakultas Hukum Universitas Diponegoro", "Undip"]),
         ("Di sisi lain, pemerintah juga menggandeng Kementerian Lingkungan Hidup dan Kehutanan (KLHK) untuk "
          "memantau.", ["Kementerian Lingkungan Hidup dan Kehutanan", "KLHK"]),
+        # An English name puts its head last.
+        ("Tim kerja ini akan diisi oleh penyelenggara pasar modal atau Self-Regulatory Organization (SRO) dan "
+         "sejumlah asosiasi.", ["Self-Regulatory Organization", "SRO"]),
     ],
 )
 def test_short_form_in_brackets_is_an_org(text, expected):
@@ -57,3 +60,32 @@ def test_bracketed_short_forms_of_programmes_and_titles_are_no_org(text):
 def test_company_closed_by_group_is_an_org(text, name):
     mentions = {m.text: m.entity_type for m in entity_mentions(text, "id")}
     assert mentions.get(name) == "ORG", mentions
+
+
+# Sentences from ../shared/data/news/detik.csv: national and regional bodies of organisations.tsv.
+@pytest.mark.parametrize(
+    ("text", "name", "canonical"),
+    [
+        ("Direktur Jenderal Pengelolaan Sampah KLHK, Rasio Ridho Sani, mengatakan keberhasilan pengelolaan "
+         "sampah.", "KLHK", "Kementerian Lingkungan Hidup dan Kehutanan"),
+        ("Kemenkes, dan BP POM, perlu kolaborasi dengan masyarakat.", "BP POM", "BPOM"),
+        ("Dalam situs DJKI Kemenkum, Henry Edlin terdaftar dalam kelas 3.", "DJKI",
+         "Direktorat Jenderal Kekayaan Intelektual"),
+        ("BKAD Sulsel sampai turun tangan melakukan asistensi.", "BKAD Sulsel", "BKAD Sulsel"),
+        ("Dinas Pendidikan Provinsi Jawa Tengah bekerja sama dengan DP3AP2KB Jawa Tengah juga.",
+         "DP3AP2KB Jawa Tengah", "DP3AP2KB Jawa Tengah"),
+        ("Rinawati aktif di berbagai organisasi seperti IWAPI, AWEN, APINDO.", "IWAPI", "IWAPI"),
+        ("Bank Mega Syariah juga bekerjasama dengan Rumah Zakat memberikan layanan.", "Rumah Zakat", "Rumah Zakat"),
+        ("Caranya yakni dengan datang langsung ke dinas sosial (Dinsos) setempat.", "Dinsos", "Dinsos"),
+        # A national body with the country's short form is that body (as ``DPR RI``); a regional office of a
+        # ministry keeps its seat.
+        ("Kepala BPJPH RI, Ahmad Haikal Hasan, turut hadir dalam dialog resmi tersebut.", "BPJPH RI", "BPJPH"),
+        ("Dilansir Kominfo Jatim, kebijakan keringanan pajak kendaraan tahap II bulan Oktober 2025 ini diselenggarakan.",
+         "Kominfo Jatim", "Kominfo Jatim"),
+        ("Partai sayap kanan Alternatif untuk Jerman (Alternative for Germany/AfD) yang dikenal dengan pandangan "
+         "anti-imigrannya.", "AfD", "Alternative für Deutschland"),
+    ],
+)
+def test_curated_bodies_are_orgs(text, name, canonical):
+    found = {m.text: (m.entity_type, m.canonical_name) for m in entity_mentions(text, "id")}
+    assert found.get(name) == ("ORG", canonical), found

@@ -69,12 +69,32 @@ def _places(text, *names, source="tagger"):
          "Coventry University"),
         ("Didahului oleh dua tahun pandemi Corona, kata Abu Hasna.", "Corona"),
         # an organisation head opens a body's name
-        ("Menjadi inti bagi seluruh calon guru di Institut Pendidikan Nasional di Singapura.",
-         "Institut Pendidikan Nasional"),
+        ("Pantauan di Kantor Kemenko, Jakarta, Senin.", "Kantor Kemenko"),
     ],
 )
 def test_tagger_locs_that_name_no_place_are_dropped(text, name):
     assert _places(text, name) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a hospital, a prison, a school: the institution, an ORG (issue 16 stakeholders)
+        ("Korban segera dibawa ke IGD RSUD Sekarwangi di Cibadak.", "RSUD Sekarwangi"),
+        ("Insiden kekerasan keluarga pasien terhadap dokter di RSUD Sekayu di Musi Banyuasin.", "RSUD Sekayu"),
+        ("Wacana ini pun menguat pada sesi diskusi di Lapas Sukamiskin beberapa waktu lalu.", "Lapas Sukamiskin"),
+        ("Menjadi inti bagi seluruh calon guru di Institut Pendidikan Nasional di Singapura.",
+         "Institut Pendidikan Nasional"),
+    ],
+)
+def test_tagger_locs_naming_an_institution_are_its_org(text, name):
+    toks, cands = _tagged(text, name)
+    out = evidenced_places(toks, cands, "id")
+    assert [(text[toks[c.first].start : toks[c.last - 1].end], c.entity_type) for c in out] == [(name, "ORG")]
+
+
+def test_a_list_of_institution_heads_is_no_org():
+    assert _places("Penghuni Lapas maupun Rutan di Jawa Barat.", "Lapas maupun Rutan") == []
 
 
 @pytest.mark.parametrize(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from functools import cache
 
+from newsetl.transforms.entities.english_lexicon import org_tails
 from newsetl.transforms.entities.headed import region_end
 from newsetl.transforms.entities.lexicon import concept_heads, folded, head_words, is_common_word, non_names, titles
 from newsetl.transforms.entities.spans import Candidate
@@ -26,6 +27,12 @@ def _org_heads() -> frozenset[str]:
     return frozenset(w for lang in ("id", "en") for w, kind in head_words(lang).items() if kind == "ORG")
 
 
+@cache
+def _english_org_tails() -> frozenset[str]:
+    """Return the words closing English organisation names (``Organization``, ``Association``, ``Labs``)."""
+    return frozenset(w for w, kind in head_words("en").items() if kind == "ORG") | org_tails()
+
+
 def _is_acronym(word: str) -> bool:
     return 2 <= len(word) <= 8 and word.isupper() and word.isalnum() and word[0].isalpha()
 
@@ -34,7 +41,8 @@ def _run_start(toks: list[Token], k: int, acr: str) -> int | None:
     """Return where the run before ``(`` at ``k - 1`` starts when its initials spell ``acr``."""
     letters = acr.upper()
     for start in range(k - 2, max(-1, k - 1 - _MAX_RUN), -1):
-        words = [t.text for t in toks[start : k - 1] if t.text.lower() not in _SKIPS]
+        # A hyphen joins the words of a compound, each spelt (``Self-Regulatory``).
+        words = [t.text for t in toks[start : k - 1] if t.text.lower() not in _SKIPS and t.text != "-"]
         if not words or not all(w[:1].isupper() for w in words):
             return None
         initials = "".join(w[0] for w in words).upper()
@@ -171,7 +179,8 @@ def bracketed_acronyms(toks: list[Token], cands: list[Candidate], language: str)
         if any(c.entity_type == "PERSON" or c.first < start for c in inside.values()):
             continue
         opener = toks[start].text.lower()
-        if opener in heads and opener not in concepts:
+        # English names put their head last (``Self-Regulatory Organization (SRO)``).
+        if (opener in heads and opener not in concepts) or toks[k - 2].text.lower() in _english_org_tails():
             dropped |= set(inside)
             added += [Candidate(start, k - 1, "ORG", "tagger"), Candidate(k, k + 1, "ORG", "tagger")]
     if not added:

@@ -174,6 +174,12 @@ _BARE_HEADS = frozenset({
 })
 
 
+# Heads of hospitals, clinics, prisons and schools (KBBI): a tagger LOC opening with one names the
+# institution, which the stakeholders and quotes treat as a body (``RSUD Sekayu``, ``Lapas Sukamiskin``),
+# so it is kept as an ORG; other organisation heads (``Kantor``, ``Rumah``, ``Masjid``) name buildings too.
+_INSTITUTION_HEADS = frozenset({"rsud", "rsup", "rsia", "puskesmas", "lapas", "rutan", "institut", "politeknik"})
+
+
 def _no_place_word(word: str) -> bool:
     """Return True for one word that names no place by its form: a possessive (``Instagramnya``),
     a brand's inner capital (``MotoGP``, ``iMessage``) or a ministry's short name (``Kemendikdasmen``)."""
@@ -250,8 +256,9 @@ def _chained(toks: list[Token], first: int, last: int, placed: list[bool]) -> bo
 
 
 def _named_places(toks: list[Token], c: Candidate) -> list[Candidate]:
-    """Return what one tagger or rule LOC leaves as places: nothing for a name no place bears, its
-    parts for a list or route, else the span less the lower-case and address words closing it."""
+    """Return what one tagger or rule LOC leaves as places: nothing for a name no place bears (an ORG
+    for an institution's: ``RSUD Sekayu``), its parts for a list or route, else the span less the
+    lower-case and address words closing it."""
     last = c.last
     # Address and lower-case words closing the span are no part of a name ("Jalan X Nomor", "RS pemerintah").
     while last - c.first > 1 and (toks[last - 1].text.lower() in _ADDRESS_TAILS or toks[last - 1].text.islower()):
@@ -266,6 +273,10 @@ def _named_places(toks: list[Token], c: Candidate) -> list[Candidate]:
         _org_headed(toks, c)  # "Institut Pendidikan Nasional", "Coventry University": a body's name
         or (c.last - c.first == 1 and _no_place_word(name))
     ):
+        if c.last - c.first > 1 and toks[c.first].text.lower() in _INSTITUTION_HEADS and all(
+            t.text[:1].isupper() or t.text.isdigit() for t in toks[c.first + 1 : c.last]
+        ):
+            return [Candidate(c.first, c.last, "ORG", c.source)]  # "RSUD Sekarwangi": the hospital
         return []
     parts = _parts(toks, c)
     if len(parts) > 1:
