@@ -14,14 +14,15 @@ from newsetl.warehouse.schema import refresh_script, table_exists
 
 
 def entity_key_stats(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
-    """Return one row per distinct entity_key with its type, fullest name, country and mention count."""
+    """Return one row per distinct entity_key with its type, fullest name, country, mention and document counts."""
     return pl.from_arrow(
         con.execute(
             """
             SELECT entity_type, entity_key,
                    arg_max(canonical_name, length(canonical_name)) AS canonical_name,
                    max(country_code) AS country_code,
-                   count(*) AS mention_count
+                   count(*) AS mention_count,
+                   count(DISTINCT document_id) AS document_count
             FROM staging.entity_mentions
             GROUP BY entity_type, entity_key
             ORDER BY entity_key

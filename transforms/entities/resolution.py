@@ -29,6 +29,10 @@ _MIN_SURNAME_CHARS = 3
 _MIN_GIVEN_NAME_CHARS = 5
 # How many times the others' mentions the main full name of a given name must have.
 _DOMINANCE = 5
+# A one-word name joins across articles only a full name written out in this many articles: a person
+# named in full in one article alone is a local figure (a witness, a villager "Andri (23)"), and the
+# same bare name in another article is someone else, whom that article names by one name only.
+_PUBLIC_FIGURE_DOCUMENTS = 2
 
 
 def entity_id(entity_key: str) -> str:
@@ -63,12 +67,21 @@ def _dominant(candidates: list[str], counts: dict[str, int] | None) -> list[str]
     return ranked[:1] if top >= _DOMINANCE * max(rest, 1) else candidates
 
 
-def resolved_keys(keys: set[tuple[str, str]], counts: dict[str, int] | None = None) -> dict[tuple[str, str], str]:
+def resolved_keys(
+    keys: set[tuple[str, str]], counts: dict[str, int] | None = None, documents: dict[str, int] | None = None
+) -> dict[tuple[str, str], str]:
     """Return each ``(entity_type, entity_key)`` mapped to the key of the entity it belongs to.
 
     ``counts`` (mentions per key), when given, lets a one-word given name join the full name
-    that holds nearly all mentions of its candidates.
+    that holds nearly all mentions of its candidates. ``documents`` (articles per key), when
+    given, keeps a one-word name from joining a full name written out in one article only.
     """
+
+    def public(candidates: list[str]) -> list[str]:
+        if documents is None:
+            return candidates
+        return [k for k in candidates if documents.get(k, 0) >= _PUBLIC_FIGURE_DOCUMENTS]
+
     longer: dict[tuple[str, tuple[str, ...]], set[str]] = {}
     opening: dict[tuple[str, tuple[str, ...]], set[str]] = {}
     middle: dict[tuple[str, str], set[str]] = {}  # Indonesian call names: "ghufron" of "ali ghufron mukti"
@@ -87,12 +100,14 @@ def resolved_keys(keys: set[tuple[str, str]], counts: dict[str, int] | None = No
         if kind in _SURNAME_TYPES and len("".join(words)) >= _MIN_SURNAME_CHARS:
             # Only the fullest forms count: "tayyip erdogan" is itself a suffix of another key.
             fullest = sorted(k for k in longer.get((kind, words), ()) if (kind, _words(k)) not in longer)
+            if len(words) == 1:
+                fullest = public(fullest)  # the local people of single articles are no candidates
             if len(words) == 1 and len(words[0]) >= _MIN_GIVEN_NAME_CHARS:
                 # A lone given name ("prabowo") joins the one full name it opens or ends.
-                opened = [
+                opened = public([
                     k for k in opening.get((kind, words), ())
                     if (kind, _words(k)) not in longer and (kind, _words(k)) not in opening
-                ]
+                ])
                 opened = [k for k in opened if not _is_fragment(_words(k))]
                 if opened:  # a surname shared by two full names ("aliyev") still links to neither
                     fullest = _dominant(sorted(k for k in {*fullest, *opened} if not _is_fragment(_words(k))), counts)
@@ -110,9 +125,9 @@ def resolved_keys(keys: set[tuple[str, str]], counts: dict[str, int] | None = No
                 fullest = spelled if len(spelled) == 1 else fullest
             if not fullest and len(words) == 1 and len(words[0]) >= _MIN_GIVEN_NAME_CHARS:
                 # A name no full name opens or ends is the middle word of the one full name holding it.
-                fullest = [k for k in middle.get((kind, words[0]), ())
-                           if (kind, _words(k)) not in longer and (kind, _words(k)) not in opening
-                           and not _is_fragment(_words(k))]
+                fullest = public([k for k in middle.get((kind, words[0]), ())
+                                  if (kind, _words(k)) not in longer and (kind, _words(k)) not in opening
+                                  and not _is_fragment(_words(k))])
             if len(fullest) == 1:
                 target = fullest[0]
         resolved[(kind, key)] = target
@@ -154,7 +169,8 @@ def resolved_entities(key_stats: pl.DataFrame) -> pl.DataFrame:
     """Return one row per input row: ``entity_type, entity_key, entity_id, canonical_name, country_code``.
 
     ``key_stats`` has one row per distinct ``(entity_type, entity_key)`` over the corpus, with
-    ``canonical_name``, ``country_code`` (nullable) and ``mention_count``. ``canonical_name``
+    ``canonical_name``, ``country_code`` (nullable), ``mention_count`` and, optionally,
+    ``document_count`` (the articles that write the key). ``canonical_name``
     and ``country_code`` of the output are those of the resolved (fullest) key.
     """
     if key_stats.height == 0:
@@ -170,7 +186,12 @@ def resolved_entities(key_stats: pl.DataFrame) -> pl.DataFrame:
     if "mention_count" in key_stats.columns:
         for row in key_stats.select("entity_key", "mention_count").to_dicts():
             counts[row["entity_key"]] = counts.get(row["entity_key"], 0) + (row["mention_count"] or 0)
-    targets = resolved_keys(set(info), counts)
+    documents: dict[str, int] | None = None
+    if "document_count" in key_stats.columns:
+        documents = {}
+        for row in key_stats.select("entity_key", "document_count").to_dicts():
+            documents[row["entity_key"]] = documents.get(row["entity_key"], 0) + (row["document_count"] or 0)
+    targets = resolved_keys(set(info), counts, documents)
     out = {name: [] for name in OUTPUT_SCHEMA}
     for row in rows:
         pair = (row["entity_type"], row["entity_key"])
