@@ -145,6 +145,8 @@ def _document_stats(documents):
         # "kata Pramono": a local man named in full once is no rival of the governor written out twice.
         ({"PERSON:pramono": 3, "PERSON:pramono anung": 2, "PERSON:yosdian adi pramono": 1}, "PERSON:pramono",
          "PERSON:pramono anung"),
+        # "Atmaja dan Wijaya (2023)": a local "Budi Wijaya" keeps the surname from the cabinet secretary.
+        ({"PERSON:wijaya": 1, "PERSON:teddy indra wijaya": 3, "PERSON:budi wijaya": 1}, "PERSON:wijaya", "PERSON:wijaya"),
         # Several words are a strong clue: "Ketut Sukadi" is I Ketut Sukadi, named in full once.
         ({"PERSON:ketut sukadi": 5, "PERSON:i ketut sukadi": 1}, "PERSON:ketut sukadi", "PERSON:i ketut sukadi"),
     ],

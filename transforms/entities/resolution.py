@@ -67,6 +67,21 @@ def _dominant(candidates: list[str], counts: dict[str, int] | None) -> list[str]
     return ranked[:1] if top >= _DOMINANCE * max(rest, 1) else candidates
 
 
+def _public_figures(candidates: list[str], opens: set[str], documents: dict[str, int]) -> list[str]:
+    """Return the full names a one-word name may join across articles: those written out in
+    ``_PUBLIC_FIGURE_DOCUMENTS`` articles or more (public figures), none if only local people fit.
+
+    A local person it merely ends (``Yosdian Adi Pramono``) is no rival of the one public figure it
+    opens as a given name (``Pramono`` of Governor ``Pramono Anung``); any other local candidate
+    keeps the name ambiguous (``Wijaya``, ``Agung``), as a second public figure does.
+    """
+    public = [k for k in candidates if documents.get(k, 0) >= _PUBLIC_FIGURE_DOCUMENTS]
+    local = [k for k in candidates if k not in public]
+    if len(public) == 1 and public[0] in opens and not any(k in opens for k in local):
+        return public
+    return candidates if public else []
+
+
 def resolved_keys(
     keys: set[tuple[str, str]], counts: dict[str, int] | None = None, documents: dict[str, int] | None = None
 ) -> dict[tuple[str, str], str]:
@@ -76,12 +91,6 @@ def resolved_keys(
     that holds nearly all mentions of its candidates. ``documents`` (articles per key), when
     given, keeps a one-word name from joining a full name written out in one article only.
     """
-
-    def public(candidates: list[str]) -> list[str]:
-        if documents is None:
-            return candidates
-        return [k for k in candidates if documents.get(k, 0) >= _PUBLIC_FIGURE_DOCUMENTS]
-
     longer: dict[tuple[str, tuple[str, ...]], set[str]] = {}
     opening: dict[tuple[str, tuple[str, ...]], set[str]] = {}
     middle: dict[tuple[str, str], set[str]] = {}  # Indonesian call names: "ghufron" of "ali ghufron mukti"
@@ -100,14 +109,12 @@ def resolved_keys(
         if kind in _SURNAME_TYPES and len("".join(words)) >= _MIN_SURNAME_CHARS:
             # Only the fullest forms count: "tayyip erdogan" is itself a suffix of another key.
             fullest = sorted(k for k in longer.get((kind, words), ()) if (kind, _words(k)) not in longer)
-            if len(words) == 1:
-                fullest = public(fullest)  # the local people of single articles are no candidates
             if len(words) == 1 and len(words[0]) >= _MIN_GIVEN_NAME_CHARS:
                 # A lone given name ("prabowo") joins the one full name it opens or ends.
-                opened = public([
+                opened = [
                     k for k in opening.get((kind, words), ())
                     if (kind, _words(k)) not in longer and (kind, _words(k)) not in opening
-                ])
+                ]
                 opened = [k for k in opened if not _is_fragment(_words(k))]
                 if opened:  # a surname shared by two full names ("aliyev") still links to neither
                     fullest = _dominant(sorted(k for k in {*fullest, *opened} if not _is_fragment(_words(k))), counts)
@@ -125,9 +132,12 @@ def resolved_keys(
                 fullest = spelled if len(spelled) == 1 else fullest
             if not fullest and len(words) == 1 and len(words[0]) >= _MIN_GIVEN_NAME_CHARS:
                 # A name no full name opens or ends is the middle word of the one full name holding it.
-                fullest = public([k for k in middle.get((kind, words[0]), ())
-                                  if (kind, _words(k)) not in longer and (kind, _words(k)) not in opening
-                                  and not _is_fragment(_words(k))])
+                fullest = [k for k in middle.get((kind, words[0]), ())
+                           if (kind, _words(k)) not in longer and (kind, _words(k)) not in opening
+                           and not _is_fragment(_words(k))]
+            if len(words) == 1 and documents is not None:
+                opens = opening.get((kind, words), set())
+                fullest = _public_figures(fullest, opens, documents)
             if len(fullest) == 1:
                 target = fullest[0]
         resolved[(kind, key)] = target
