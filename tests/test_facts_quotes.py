@@ -381,3 +381,11 @@ def test_an_office_with_tersebut_after_the_cue_points_back_to_the_person_named_b
             'seluruh elemen masyarakat untuk mendorong percepatan transisi energi," tutup Anggota DPR RI Komisi XII tersebut.')
     people = [mention(text, "Eddy Soeparno", "PERSON", "PERSON:eddy soeparno")]
     assert only_quote(text, people).speaker_text == "Eddy Soeparno"
+
+
+def test_an_office_with_a_short_form_and_itu_points_back_too():
+    text = ("Ketua MUI Bidang Fatwa Prof KH Asrorun Ni'am Sholeh hadir dalam peluncuran itu. \"Ikhtiar ini tentu baik, "
+            "tetapi MUI mewanti-wanti jangan sampai instrumen ini melepaskan tanggung jawab negara,\" tegas Ketua Majelis "
+            "Alumni Ikatan Pelajar Nahdlatul Ulama (IPNU) itu.")
+    people = [mention(text, "Asrorun Ni'am Sholeh", "PERSON", "PERSON:asrorun ni'am sholeh")]
+    assert only_quote(text, people).speaker_text == "Asrorun Ni'am Sholeh"

@@ -17,6 +17,7 @@ from newsetl.transforms.facts.speakers import (
     anaphor_kind,
     is_definite_role,
     is_numbered_reference,
+    office_titles,
     person_after_role,
     person_after_title,
     pronoun_before,
@@ -164,12 +165,16 @@ def _named(
 
 
 # "tersebut" / "itu" right after a phrase: a description of someone the text has named.
-_DESCRIBED_BEFORE = re.compile(r"[ \t]+(?:tersebut|itu)(?![\w-])")
+_DESCRIBED_BEFORE = re.compile(r"(?:[ \t]+\([^()\n]{1,20}\))?[ \t]+(?:tersebut|itu)(?![\w-])")
+_WORD_BEFORE = re.compile(r"([\w-]+)[ \t]+\Z")
 
 
 def _is_office(text: str, span: tuple[int, int], mentions: Sequence[EntityMention]) -> bool:
-    """Return whether the phrase at ``span`` opens with a title and names no person itself."""
-    return starts_with(text, span, "titles") and not any(
+    """Return whether the phrase at ``span`` opens with a title, or follows one (``Ketua Majelis`` +
+    ``Alumni Ikatan Pelajar Nahdlatul Ulama``), and names no person itself."""
+    before = _WORD_BEFORE.search(text, max(0, span[0] - 30), span[0])
+    titled = starts_with(text, span, "titles") or bool(before and before.group(1).lower() in office_titles())
+    return titled and not any(
         m.entity_type == "PERSON" and m.start < span[1] and m.end > span[0] for m in mentions
     )
 

@@ -225,7 +225,7 @@ _OFFICE_RUN = re.compile(rf"(?:[ \t]*{_OFFICE_WORD})*(?:[ \t]*,)?(?:[ \t]*{_OFFI
 
 
 @cache
-def _office_titles() -> frozenset[str]:
+def office_titles() -> frozenset[str]:
     """Return the one-word titles that head an office (``ketua``, ``kasubdit``, ``plt``): the speech
     cues' titles and the one-word rows of the entity extractor's title table."""
     return word_class("titles") | {t for t in entity_titles("id") | entity_titles("en") if " " not in t}
@@ -250,7 +250,7 @@ def person_after_title(text: str, span: Span, mentions: Sequence[EntityMention])
             return people[0].start, people[0].end
     if any(m.entity_type == "PERSON" and overlap(m, span) > 0 for m in mentions):
         return None  # the phrase names its own person
-    if any(w.lower() in _office_titles() for w in WORD.findall(text, span[0], span[1])):
+    if any(w.lower() in office_titles() for w in WORD.findall(text, span[0], span[1])):
         office = _OFFICE_RUN.match(text, span[1])
         for m in mentions:
             if m.entity_type == "PERSON" and span[1] <= m.start < office.end():
