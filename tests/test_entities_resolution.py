@@ -154,3 +154,10 @@ def _document_stats(documents):
 def test_a_one_word_name_joins_only_a_full_name_written_in_two_articles(documents, short, joins):
     rows = _by_key(resolved_entities(_document_stats(documents)))
     assert rows[short]["entity_id"] == entity_id(joins)
+
+
+def test_an_english_surname_still_joins_the_full_name_of_one_article():
+    # BBC: "Parry said" after another article's "Liverpool chief executive Rick Parry".
+    stats = _document_stats({"PERSON:parry": 2, "PERSON:rick parry": 1}).with_columns(pl.lit("en").alias("language"))
+    rows = _by_key(resolved_entities(stats))
+    assert rows["PERSON:parry"]["entity_id"] == entity_id("PERSON:rick parry")

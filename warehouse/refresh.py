@@ -14,18 +14,21 @@ from newsetl.warehouse.schema import refresh_script, table_exists
 
 
 def entity_key_stats(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
-    """Return one row per distinct entity_key with its type, fullest name, country, mention and document counts."""
+    """Return one row per distinct entity_key with its type, fullest name, country, mention and document
+    counts and the language most of its articles are in."""
     return pl.from_arrow(
         con.execute(
             """
-            SELECT entity_type, entity_key,
-                   arg_max(canonical_name, length(canonical_name)) AS canonical_name,
-                   max(country_code) AS country_code,
+            SELECT m.entity_type, m.entity_key,
+                   arg_max(m.canonical_name, length(m.canonical_name)) AS canonical_name,
+                   max(m.country_code) AS country_code,
                    count(*) AS mention_count,
-                   count(DISTINCT document_id) AS document_count
-            FROM staging.entity_mentions
-            GROUP BY entity_type, entity_key
-            ORDER BY entity_key
+                   count(DISTINCT m.document_id) AS document_count,
+                   mode(d.language) AS language
+            FROM staging.entity_mentions AS m
+            LEFT JOIN staging.documents AS d USING (document_id)
+            GROUP BY m.entity_type, m.entity_key
+            ORDER BY m.entity_key
             """
         ).fetch_arrow_table()
     )

@@ -29,9 +29,10 @@ _MIN_SURNAME_CHARS = 3
 _MIN_GIVEN_NAME_CHARS = 5
 # How many times the others' mentions the main full name of a given name must have.
 _DOMINANCE = 5
-# A one-word name joins across articles only a full name written out in this many articles: a person
-# named in full in one article alone is a local figure (a witness, a villager "Andri (23)"), and the
-# same bare name in another article is someone else, whom that article names by one name only.
+# A one-word given name joins across articles only a full name written out in this many articles: a
+# person named in full in one article alone is a local figure (a witness, a villager "Andri (23)"), and
+# the same given name in another article is someone else, whom that article names by one name only.
+# A surname alone ("Erdogan") is specific enough to keep joining the one full name it ends.
 _PUBLIC_FIGURE_DOCUMENTS = 2
 
 
@@ -89,7 +90,7 @@ def resolved_keys(
 
     ``counts`` (mentions per key), when given, lets a one-word given name join the full name
     that holds nearly all mentions of its candidates. ``documents`` (articles per key), when
-    given, keeps a one-word name from joining a full name written out in one article only.
+    given, keeps a one-word name it holds from joining a full name written out in one article only.
     """
     longer: dict[tuple[str, tuple[str, ...]], set[str]] = {}
     opening: dict[tuple[str, tuple[str, ...]], set[str]] = {}
@@ -135,9 +136,11 @@ def resolved_keys(
                 fullest = [k for k in middle.get((kind, words[0]), ())
                            if (kind, _words(k)) not in longer and (kind, _words(k)) not in opening
                            and not _is_fragment(_words(k))]
-            if len(words) == 1 and documents is not None:
+            if len(words) == 1 and documents is not None and key in documents:
                 opens = opening.get((kind, words), set())
-                fullest = _public_figures(fullest, opens, documents)
+                given = opens | middle.get((kind, words[0]), set())
+                if any(k in given for k in fullest):  # read as a given name, which many people share
+                    fullest = _public_figures(fullest, opens, documents)
             if len(fullest) == 1:
                 target = fullest[0]
         resolved[(kind, key)] = target
@@ -180,7 +183,9 @@ def resolved_entities(key_stats: pl.DataFrame) -> pl.DataFrame:
 
     ``key_stats`` has one row per distinct ``(entity_type, entity_key)`` over the corpus, with
     ``canonical_name``, ``country_code`` (nullable), ``mention_count`` and, optionally,
-    ``document_count`` (the articles that write the key). ``canonical_name``
+    ``document_count`` (the articles that write the key) and ``language`` (most of those articles'):
+    the one-article rule of ``_public_figures`` holds for keys of Indonesian and Malay articles, where
+    a one-word name is most often a given name many people share, not for English ones. ``canonical_name``
     and ``country_code`` of the output are those of the resolved (fullest) key.
     """
     if key_stats.height == 0:
@@ -199,7 +204,10 @@ def resolved_entities(key_stats: pl.DataFrame) -> pl.DataFrame:
     documents: dict[str, int] | None = None
     if "document_count" in key_stats.columns:
         documents = {}
-        for row in key_stats.select("entity_key", "document_count").to_dicts():
+        has_language = "language" in key_stats.columns
+        for row in key_stats.select("entity_key", "document_count", *(["language"] if has_language else [])).to_dicts():
+            if has_language and row["language"] == "en":
+                continue  # English names a person by surname once introduced (``Parry`` of ``Rick Parry``)
             documents[row["entity_key"]] = documents.get(row["entity_key"], 0) + (row["document_count"] or 0)
     targets = resolved_keys(set(info), counts, documents)
     out = {name: [] for name in OUTPUT_SCHEMA}
