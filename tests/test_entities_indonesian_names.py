@@ -337,3 +337,26 @@ def test_the_budget_body_is_an_organisation():
 
 def test_diy_is_the_province_after_a_preposition():
     assert ("DIY", None) in _mentions("Ribuan buruh berunjuk rasa di DIY pada Rabu (8/10).", "LOC")
+
+
+# Sentences from ../shared/data/news/detik.csv: the tagger opened a second person inside one name.
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Jokowi ke Bali untuk menghadiri undangan pernikahan Plt Ketua PSI Bali I Putu Yoga Adi Saputra pada Rabu "
+         "(1/10) lalu.", "Putu Yoga Adi Saputra"),
+        # "Ramdan" alone later in the article is carried back over the name's first word.
+        ("Direktur Eksekutif Departemen Komunikasi BI Ramdan Denny Prakoso mengimbau agar masyarakat yang mempunyai "
+         "pecahan uang tersebut untuk menukarkan di kantor pusat BI.\n\"BI mengingatkan bagi masyarakat yang memiliki 4 "
+         "pecahan uang kertas untuk dapat menukarkannya di Kantor Pusat Bank Indonesia,\" kata Ramdan dalam keterangan "
+         "tertulis.\nRamdan mengakui memang BI secara rutin mencabut dan menarik uang rupiah.", "Ramdan Denny Prakoso"),
+    ],
+)
+def test_two_person_spans_side_by_side_are_one_name(text, name):
+    assert name in [p for p, _ in _mentions(text, "PERSON")]
+
+
+def test_an_acronym_beside_a_name_is_not_joined_to_it():
+    # "Yosdian" + "ID" of the company ID Food: the acronym is no part of his name.
+    text = "Sekretaris Perusahaan ID FOOD, Yosdian Adi Pramono, mengatakan hingga Oktober 2025, Yosdian ID Food telah menyalurkan bantuan."
+    assert "Yosdian ID" not in [p for p, _ in _mentions(text, "PERSON")]

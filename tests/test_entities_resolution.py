@@ -124,3 +124,40 @@ def _given_name_stats(counts):
 def test_a_given_name_joins_its_dominant_full_name(counts, joins):
     rows = _by_key(resolved_entities(_given_name_stats(counts)))
     assert rows["PERSON:prabowo"]["entity_id"] == entity_id(joins)
+
+
+def _document_stats(documents):
+    return pl.DataFrame(
+        [{"entity_type": "PERSON", "entity_key": k, "canonical_name": k.split(":")[1].title(), "country_code": None,
+          "mention_count": n, "document_count": n} for k, n in documents.items()]
+    )
+
+
+@pytest.mark.parametrize(
+    ("documents", "short", "joins"),
+    [
+        # Detik: "Salah satu warga, Andri (23)" is not the Andri Firmansah another article names in full once.
+        ({"PERSON:andri": 2, "PERSON:andri firmansah": 1}, "PERSON:andri", "PERSON:andri"),
+        # "Polisi menangkap pelaku pembunuhan ... bernama Erwin (45)": not BI's Erwin Gunawan Hutapea.
+        ({"PERSON:erwin": 2, "PERSON:erwin gunawan hutapea": 1}, "PERSON:erwin", "PERSON:erwin"),
+        # "kata Teddy": the cabinet secretary, written in full in several articles.
+        ({"PERSON:teddy": 2, "PERSON:teddy indra wijaya": 3}, "PERSON:teddy", "PERSON:teddy indra wijaya"),
+        # "kata Pramono": a local man named in full once is no rival of the governor written out twice.
+        ({"PERSON:pramono": 3, "PERSON:pramono anung": 2, "PERSON:yosdian adi pramono": 1}, "PERSON:pramono",
+         "PERSON:pramono anung"),
+        # "Atmaja dan Wijaya (2023)": a local "Budi Wijaya" keeps the surname from the cabinet secretary.
+        ({"PERSON:wijaya": 1, "PERSON:teddy indra wijaya": 3, "PERSON:budi wijaya": 1}, "PERSON:wijaya", "PERSON:wijaya"),
+        # Several words are a strong clue: "Ketut Sukadi" is I Ketut Sukadi, named in full once.
+        ({"PERSON:ketut sukadi": 5, "PERSON:i ketut sukadi": 1}, "PERSON:ketut sukadi", "PERSON:i ketut sukadi"),
+    ],
+)
+def test_a_one_word_name_joins_only_a_full_name_written_in_two_articles(documents, short, joins):
+    rows = _by_key(resolved_entities(_document_stats(documents)))
+    assert rows[short]["entity_id"] == entity_id(joins)
+
+
+def test_an_english_surname_still_joins_the_full_name_of_one_article():
+    # BBC: "Parry said" after another article's "Liverpool chief executive Rick Parry".
+    stats = _document_stats({"PERSON:parry": 2, "PERSON:rick parry": 1}).with_columns(pl.lit("en").alias("language"))
+    rows = _by_key(resolved_entities(stats))
+    assert rows["PERSON:parry"]["entity_id"] == entity_id("PERSON:rick parry")

@@ -355,3 +355,37 @@ def test_speaker_is_read_from_the_clause_after_a_comma_closed_quote(text, speake
 def test_malay_reported_speech_and_royal_pronoun_name_the_speaker(text, surface):
     found = quotes(text, [mention(text, surface, "PERSON", "person:" + surface)])
     assert found[-1].speaker_text == surface
+
+
+# Detik sentences: a title phrase after the cue, then the office's full name, then its holder.
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('"Kasus ini dimulai pada 2017," kata Plt Deputi Penindakan dan Eksekusi KPK, Asep Guntur Rahayu, di Gedung '
+         "Merah Putih KPK, Jakarta.", "Asep Guntur Rahayu"),
+        ('"Dasarnya itu dari laporan FH," ujar Kasubdit 2 Ditsiber Polda Sulteng, Alfian Joan Komalin, kepadadetikcom, '
+         "Minggu (4/5).", "Alfian Joan Komalin"),
+        ('"Balik ke KPK sebagai bentuk pemulihan hak," kata Ketua IM57+ Institute, Lakso Anindito, saat dihubungi, '
+         "Selasa (14/10).", "Lakso Anindito"),
+        ('"Ada 232 siswa yang diduga keracunan MBG," kata Kepala Dinas Kesehatan (Dinkes) Seram Bagian Barat, Gariman '
+         "Kurniawan dilansir detikSulsel.", "Gariman Kurniawan"),
+    ],
+)
+def test_the_holder_named_after_an_offices_full_name_is_the_speaker(text, speaker):
+    people = [mention(text, speaker, "PERSON", "PERSON:" + speaker.lower())]
+    assert only_quote(text, people).speaker_text == speaker
+
+
+def test_an_office_with_tersebut_after_the_cue_points_back_to_the_person_named_before():
+    text = ('Wakil Ketua Umum PAN Eddy Soeparno berbicara di Dialog Town Hall. "Krisis ini nyata, sehingga saya mengajak '
+            'seluruh elemen masyarakat untuk mendorong percepatan transisi energi," tutup Anggota DPR RI Komisi XII tersebut.')
+    people = [mention(text, "Eddy Soeparno", "PERSON", "PERSON:eddy soeparno")]
+    assert only_quote(text, people).speaker_text == "Eddy Soeparno"
+
+
+def test_an_office_with_a_short_form_and_itu_points_back_too():
+    text = ("Ketua MUI Bidang Fatwa Prof KH Asrorun Ni'am Sholeh hadir dalam peluncuran itu. \"Ikhtiar ini tentu baik, "
+            "tetapi MUI mewanti-wanti jangan sampai instrumen ini melepaskan tanggung jawab negara,\" tegas Ketua Majelis "
+            "Alumni Ikatan Pelajar Nahdlatul Ulama (IPNU) itu.")
+    people = [mention(text, "Asrorun Ni'am Sholeh", "PERSON", "PERSON:asrorun ni'am sholeh")]
+    assert only_quote(text, people).speaker_text == "Asrorun Ni'am Sholeh"

@@ -14,18 +14,22 @@ from newsetl.warehouse.schema import refresh_script, table_exists
 
 
 def entity_key_stats(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
-    """Return one row per distinct entity_key with its type, fullest name, country, mention count and written forms."""
+    """Return one row per distinct entity_key with its type, fullest name, country, mention and document
+    counts, the language most of its articles are in and its written forms."""
     return pl.from_arrow(
         con.execute(
             """
-            SELECT entity_type, entity_key,
-                   arg_max(canonical_name, length(canonical_name)) AS canonical_name,
-                   max(country_code) AS country_code,
+            SELECT m.entity_type, m.entity_key,
+                   arg_max(m.canonical_name, length(m.canonical_name)) AS canonical_name,
+                   max(m.country_code) AS country_code,
                    count(*) AS mention_count,
-                   list(DISTINCT text ORDER BY text) AS texts
-            FROM staging.entity_mentions
-            GROUP BY entity_type, entity_key
-            ORDER BY entity_key
+                   count(DISTINCT m.document_id) AS document_count,
+                   mode(d.language) AS language,
+                   list(DISTINCT m.text ORDER BY m.text) AS texts
+            FROM staging.entity_mentions AS m
+            LEFT JOIN staging.documents AS d USING (document_id)
+            GROUP BY m.entity_type, m.entity_key
+            ORDER BY m.entity_key
             """
         ).fetch_arrow_table()
     )

@@ -51,6 +51,7 @@ from newsetl.transforms.entities.spans import (
     Candidate,
     cleaned_span,
     domain_candidates,
+    is_acronym,
     is_name_text,
     is_name_word,
     merged_candidates,
@@ -196,6 +197,29 @@ def _joined_names(toks: list[Token], spans: list[tuple[int, int, str]]) -> list[
                 b = end
         joined.append((a, b, kind))
     return joined
+
+
+def _one_name_cut(toks: list[Token], a: Candidate, b: Candidate) -> bool:
+    """Return True when PERSON ``a`` ends where PERSON ``b`` starts, one space apart on one line:
+    two people are never written side by side without a comma or ``dan``, so one name was cut in
+    two (``I Putu Yoga`` + ``Adi Saputra``, ``Ramdan`` + ``Denny Prakoso``). An acronym on either
+    side is no name part (``Yosdian`` + ``ID`` of ``ID Food``, a corps ``CHK`` before a name)."""
+    return (
+        a.entity_type == b.entity_type == "PERSON" and a.last == b.first
+        and toks[b.first].start - toks[a.last - 1].end == 1
+        and not is_acronym(toks[b.first].text) and not is_acronym(toks[a.last - 1].text)
+    )
+
+
+def _cut_names_joined(toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
+    """Return the candidates with each run of touching PERSON spans made one PERSON (``_one_name_cut``)."""
+    out: list[Candidate] = []
+    for c in sorted(cands, key=lambda c: (c.first, c.last)):
+        if out and _one_name_cut(toks, out[-1], c):
+            out[-1] = Candidate(out[-1].first, c.last, "PERSON", "tagger")
+        else:
+            out.append(c)
+    return out
 
 
 def _headline_mask(text: str, toks: list[Token], bounds) -> list[bool]:
@@ -680,6 +704,8 @@ def entity_mentions(text: str, language: str = "id") -> list[EntityMention]:
     cands = nominalisations_cut(toks, _untitled_persons(toks, cands, language), language)
     if language == "id":
         cands = affixed_openers_dropped(toks, bounded_names(toks, electronic_systems_dropped(toks, months_cut(toks, cands))))
+    if language == "id":
+        cands = _cut_names_joined(toks, cands)
     cands = clitic_names_dropped(toks, cands, language)
     if language == "ms":
         cands = places_in_name_runs(toks, text, businesses_as_orgs(toks, company_forms_joined(toks, cands)))

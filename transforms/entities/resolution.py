@@ -30,6 +30,11 @@ _MIN_SURNAME_CHARS = 3
 _MIN_GIVEN_NAME_CHARS = 5
 # How many times the others' mentions the main full name of a given name must have.
 _DOMINANCE = 5
+# A one-word given name joins across articles only a full name written out in this many articles: a
+# person named in full in one article alone is a local figure (a witness, a villager "Andri (23)"), and
+# the same given name in another article is someone else, whom that article names by one name only.
+# A surname alone ("Erdogan") is specific enough to keep joining the one full name it ends.
+_PUBLIC_FIGURE_DOCUMENTS = 2
 
 
 def entity_id(entity_key: str) -> str:
@@ -64,11 +69,29 @@ def _dominant(candidates: list[str], counts: dict[str, int] | None) -> list[str]
     return ranked[:1] if top >= _DOMINANCE * max(rest, 1) else candidates
 
 
-def resolved_keys(keys: set[tuple[str, str]], counts: dict[str, int] | None = None) -> dict[tuple[str, str], str]:
+def _public_figures(candidates: list[str], opens: set[str], documents: dict[str, int]) -> list[str]:
+    """Return the full names a one-word name may join across articles: those written out in
+    ``_PUBLIC_FIGURE_DOCUMENTS`` articles or more (public figures), none if only local people fit.
+
+    A local person it merely ends (``Yosdian Adi Pramono``) is no rival of the one public figure it
+    opens as a given name (``Pramono`` of Governor ``Pramono Anung``); any other local candidate
+    keeps the name ambiguous (``Wijaya``, ``Agung``), as a second public figure does.
+    """
+    public = [k for k in candidates if documents.get(k, 0) >= _PUBLIC_FIGURE_DOCUMENTS]
+    local = [k for k in candidates if k not in public]
+    if len(public) == 1 and public[0] in opens and not any(k in opens for k in local):
+        return public
+    return candidates if public else []
+
+
+def resolved_keys(
+    keys: set[tuple[str, str]], counts: dict[str, int] | None = None, documents: dict[str, int] | None = None
+) -> dict[tuple[str, str], str]:
     """Return each ``(entity_type, entity_key)`` mapped to the key of the entity it belongs to.
 
     ``counts`` (mentions per key), when given, lets a one-word given name join the full name
-    that holds nearly all mentions of its candidates.
+    that holds nearly all mentions of its candidates. ``documents`` (articles per key), when
+    given, keeps a one-word name it holds from joining a full name written out in one article only.
     """
     longer: dict[tuple[str, tuple[str, ...]], set[str]] = {}
     opening: dict[tuple[str, tuple[str, ...]], set[str]] = {}
@@ -114,6 +137,11 @@ def resolved_keys(keys: set[tuple[str, str]], counts: dict[str, int] | None = No
                 fullest = [k for k in middle.get((kind, words[0]), ())
                            if (kind, _words(k)) not in longer and (kind, _words(k)) not in opening
                            and not _is_fragment(_words(k))]
+            if len(words) == 1 and documents is not None and key in documents:
+                opens = opening.get((kind, words), set())
+                given = opens | middle.get((kind, words[0]), set())
+                if any(k in given for k in fullest):  # read as a given name, which many people share
+                    fullest = _public_figures(fullest, opens, documents)
             if len(fullest) == 1:
                 target = fullest[0]
         resolved[(kind, key)] = target
@@ -172,7 +200,10 @@ def resolved_entities(key_stats: pl.DataFrame) -> pl.DataFrame:
     """Return one row per input row: ``entity_type, entity_key, entity_id, canonical_name, country_code``.
 
     ``key_stats`` has one row per distinct ``(entity_type, entity_key)`` over the corpus, with
-    ``canonical_name``, ``country_code`` (nullable), ``mention_count`` and, optionally, ``texts``
+    ``canonical_name``, ``country_code`` (nullable), ``mention_count`` and, optionally,
+    ``document_count`` (the articles that write the key) and ``language`` (most of those articles'):
+    the one-article rule of ``_public_figures`` holds for keys of Indonesian and Malay articles, where
+    a one-word name is most often a given name many people share, not for English ones; and ``texts``
     (the key's written forms: an acronym a document defined joins its long name corpus-wide). ``canonical_name``
     and ``country_code`` of the output are those of the resolved (fullest) key.
     """
@@ -189,7 +220,15 @@ def resolved_entities(key_stats: pl.DataFrame) -> pl.DataFrame:
     if "mention_count" in key_stats.columns:
         for row in key_stats.select("entity_key", "mention_count").to_dicts():
             counts[row["entity_key"]] = counts.get(row["entity_key"], 0) + (row["mention_count"] or 0)
-    targets = resolved_keys(set(info), counts)
+    documents: dict[str, int] | None = None
+    if "document_count" in key_stats.columns:
+        documents = {}
+        has_language = "language" in key_stats.columns
+        for row in key_stats.select("entity_key", "document_count", *(["language"] if has_language else [])).to_dicts():
+            if has_language and row["language"] == "en":
+                continue  # English names a person by surname once introduced (``Parry`` of ``Rick Parry``)
+            documents[row["entity_key"]] = documents.get(row["entity_key"], 0) + (row["document_count"] or 0)
+    targets = resolved_keys(set(info), counts, documents)
     for short, long in _defined_acronyms(key_stats).items():
         if targets.get(("ORG", short)) == short and ("ORG", long) in targets:
             targets[("ORG", short)] = targets[("ORG", long)]  # "UKM" elsewhere is the university too

@@ -10,13 +10,14 @@ from functools import cache
 from newsetl.transforms.facts.antecedents import Antecedents
 from newsetl.transforms.facts.lexicon import alternation, data_file, known_media
 from newsetl.transforms.facts.marks import sentence_end, sentence_start
-from newsetl.transforms.facts.names import name_phrase_after, word_class
+from newsetl.transforms.facts.names import name_phrase_after, starts_with, word_class
 from newsetl.transforms.facts.speakers import (
     WORD_END,
     Speaker,
     anaphor_kind,
     is_definite_role,
     is_numbered_reference,
+    office_titles,
     person_after_role,
     person_after_title,
     pronoun_before,
@@ -148,6 +149,9 @@ def _named(
     """
     if span is None:
         return None
+    if _DESCRIBED_BEFORE.match(text, span[1]) and _is_office(text, span, mentions):
+        # "tutup Anggota DPR RI Komisi XII tersebut": the office points back to the person named before.
+        return antecedents.resolved("person", quote_start)
     if is_definite_role(text, span):
         return antecedents.resolved("role:" + text[span[0]:span[1]].split()[-1].lower(), quote_start)
     return speaker_from_span(text, person_after_role(text, span, mentions) or person_after_title(text, span, mentions)
@@ -158,6 +162,21 @@ def _named(
         if m.entity_type == "PERSON" and span[1] <= m.start <= gap.end():
             return m.start, m.end
     return None
+
+
+# "tersebut" / "itu" right after a phrase: a description of someone the text has named.
+_DESCRIBED_BEFORE = re.compile(r"(?:[ \t]+\([^()\n]{1,20}\))?[ \t]+(?:tersebut|itu)(?![\w-])")
+_WORD_BEFORE = re.compile(r"([\w-]+)[ \t]+\Z")
+
+
+def _is_office(text: str, span: tuple[int, int], mentions: Sequence[EntityMention]) -> bool:
+    """Return whether the phrase at ``span`` opens with a title, or follows one (``Ketua Majelis`` +
+    ``Alumni Ikatan Pelajar Nahdlatul Ulama``), and names no person itself."""
+    before = _WORD_BEFORE.search(text, max(0, span[0] - 30), span[0])
+    titled = starts_with(text, span, "titles") or bool(before and before.group(1).lower() in office_titles())
+    return titled and not any(
+        m.entity_type == "PERSON" and m.start < span[1] and m.end > span[0] for m in mentions
+    )
 
 
 def _clause_attribution(

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from newsetl.transforms.entities.lexicon import titles as entity_titles
 from newsetl.transforms.facts.lexicon import alternation, data_file
 from newsetl.transforms.facts.names import (
     WORD,
@@ -215,6 +216,19 @@ def person_after_role(text: str, span: Span, mentions: Sequence[EntityMention]) 
 
 
 _TITLE_TAIL = re.compile(r"(?:[ \t]+[\w-]+){0,4}?[ \t]*,[ \t]*")  # "Menteri Belia" + " dan Sukan, "
+# The office a title heads, up to the name of its holder: capitalised or numbered words, a bracketed
+# short form, "dan"/"&" joining its parts, one comma before the name ("Plt Deputi Penindakan dan
+# Eksekusi KPK, Asep Guntur Rahayu", "Kasubdit 2 Ditsiber Polda Sulteng, Alfian Joan Komalin",
+# "Kepala Dinas Kesehatan (Dinkes) Seram Bagian Barat, Gariman Kurniawan", "Ketua IM57+ Institute, Lakso").
+_OFFICE_WORD = r"(?:(?:dan|serta)(?!\w)|[&+]|[A-Z0-9](?:[\w'’+/-]|\.(?=\w))*|\([^()\n]{1,40}\))"
+_OFFICE_RUN = re.compile(rf"(?:[ \t]*{_OFFICE_WORD})*(?:[ \t]*,)?(?:[ \t]*{_OFFICE_WORD})*")
+
+
+@cache
+def office_titles() -> frozenset[str]:
+    """Return the one-word titles that head an office (``ketua``, ``kasubdit``, ``plt``): the speech
+    cues' titles and the one-word rows of the entity extractor's title table."""
+    return word_class("titles") | {t for t in entity_titles("id") | entity_titles("en") if " " not in t}
 # Between a title phrase and the person it introduces: a comma and up to two capitalised words (a rank).
 _APPOSITION_GAP = re.compile(r"[ \t]*,?[ \t]*(?:[A-Z][\w.]*[ \t]+){0,2}")
 
@@ -224,7 +238,8 @@ def person_after_title(text: str, span: Span, mentions: Sequence[EntityMention])
 
     ``Menteri Belia dan Sukan, Hannah Yeoh`` (the title's tail runs to a comma), ``Kapolres
     Boyolali, AKBP Rosyid Hartanto`` and ``AKBP I Made Parwita`` (a rank or a Balinese
-    birth-order name sits before the name).
+    birth-order name sits before the name), ``Plt Deputi Penindakan dan Eksekusi KPK, Asep
+    Guntur Rahayu`` (the office's whole name, with its joins and brackets, before the holder).
     """
     first = WORD.match(text, span[0])
     comma = _TITLE_TAIL.match(text, span[1]) if first and first.group().lower() in word_class("titles") else None
@@ -235,6 +250,11 @@ def person_after_title(text: str, span: Span, mentions: Sequence[EntityMention])
             return people[0].start, people[0].end
     if any(m.entity_type == "PERSON" and overlap(m, span) > 0 for m in mentions):
         return None  # the phrase names its own person
+    if any(w.lower() in office_titles() for w in WORD.findall(text, span[0], span[1])):
+        office = _OFFICE_RUN.match(text, span[1])
+        for m in mentions:
+            if m.entity_type == "PERSON" and span[1] <= m.start < office.end():
+                return m.start, m.end  # the holder named after the office's full name
     gap = _APPOSITION_GAP.match(text, span[1])
     for m in mentions:
         if m.entity_type == "PERSON" and span[1] <= m.start <= gap.end():
