@@ -210,6 +210,8 @@ def streamed_similar_pairs(stored: Sequence[tuple[str, bytes]], new: Sequence[tu
         compared = _compared_pairs(rows, first_new)
     else:
         compared = _lsh_compared_pairs(rows, first_new, threshold)
+    # The clusters of the pairs kept so far; the stored documents each alone, since their stored
+    # pairs are not read: that can only keep more pairs.
     clusters = _Components(len(ids))
     for queried, others, similarities in compared:
         kept = _kept_matches(queried, others, similarities, threshold, clusters)
@@ -218,8 +220,7 @@ def streamed_similar_pairs(stored: Sequence[tuple[str, bytes]], new: Sequence[tu
 
 
 class _Components:
-    """Union-find over document indices: the clusters the pairs kept so far make (the stored documents
-    each alone, since their stored pairs are not read: that only keeps more pairs)."""
+    """Union-find over document indices (connected components), the lowest index of each its root."""
 
     def __init__(self, count: int):
         self.parent = list(range(count))
@@ -364,23 +365,13 @@ def story_clusters(documents: Sequence[str], pairs: Iterable[tuple[str, str]], s
     (``syndicated_from``), from ``citations`` (source names per document).
     """
     order = {document_id: rank for rank, document_id in enumerate(documents)}
-    parent = {document_id: document_id for document_id in documents}
-
-    def root(node: str) -> str:
-        while parent[node] != node:
-            parent[node] = parent[parent[node]]
-            node = parent[node]
-        return node
-
+    components = _Components(len(documents))  # the earliest document is the root, i.e. the canonical member
     for a, b in pairs:
-        if a in parent and b in parent:
-            ra, rb = root(a), root(b)
-            if ra != rb:  # the earlier document stays the root, so the root is the canonical member
-                first, second = (ra, rb) if order[ra] < order[rb] else (rb, ra)
-                parent[second] = first
+        if a in order and b in order:
+            components.joined(order[a], order[b])
     members: dict[str, list[str]] = {}
-    for document_id in documents:
-        members.setdefault(root(document_id), []).append(document_id)
+    for rank, document_id in enumerate(documents):
+        members.setdefault(documents[components.root(rank)], []).append(document_id)
     citations = citations or {}
     rows = []
     for canonical, group in members.items():
