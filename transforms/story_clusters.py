@@ -320,11 +320,12 @@ def _lsh_compared_pairs(rows: np.ndarray, first_new: int, threshold: float) -> I
     candidates the earlier documents of its LSH buckets (``candidate_pairs``)."""
     buckets = band_buckets(rows, *lsh_bands(threshold))
     for low in range(first_new, len(rows), _QUERY_CHUNK):
-        documents, candidates = candidate_pairs(buckets, np.arange(low, min(low + _QUERY_CHUNK, len(rows))))
+        queried = np.arange(low, min(low + _QUERY_CHUNK, len(rows)))
+        documents, candidates = candidate_pairs(buckets, queried)
         similarities = (rows[documents] == rows[candidates]).mean(axis=1)
-        bounds = np.searchsorted(documents, np.arange(low, min(low + _QUERY_CHUNK, len(rows)) + 1))
-        for k, queried in enumerate(range(low, min(low + _QUERY_CHUNK, len(rows)))):
-            yield queried, candidates[bounds[k]:bounds[k + 1]], similarities[bounds[k]:bounds[k + 1]]
+        bounds = np.searchsorted(documents, [*queried, queried[-1] + 1])  # each queried document's slice
+        for k, document in enumerate(queried.tolist()):
+            yield document, candidates[bounds[k]:bounds[k + 1]], similarities[bounds[k]:bounds[k + 1]]
 
 
 @cache
