@@ -160,8 +160,8 @@ MOST_SIMILAR_KEPT = 10
 # candidates: a later document of a full bucket shares that band with them, so it is most often
 # found similar to some of them and joins their cluster. A document then has at most bands x this
 # candidates (25 x 50 = 1,250) however large the warehouse, where each bucket of a templated corpus
-# grows with N. On 5,000 synthetic articles 4 documents end in another cluster than with no cap
-# (20: 6); on the real corpora no bucket comes near it.
+# grows with N. On 5,000 synthetic articles in the flow 1 document ends in another cluster than
+# with no cap (on their raw texts, 4; with 20 members, 6); on the real corpora no bucket comes near it.
 MAX_BUCKET_MEMBERS = 50
 # New documents queried together: their candidates' signatures, compared at once, stay under
 # 16 x 1,250 pairs x 2 x 512 bytes = 20 MB.
