@@ -292,23 +292,92 @@ def test_a_pair_stored_for_an_unqueried_document_is_not_stored_twice(tmp_path):
         len(pairs), len(pairs))
 
 
-def test_the_band_index_finds_the_candidates_datasketchs_lsh_index_finds():
+def test_the_band_buckets_give_the_candidates_datasketchs_lsh_index_finds():
     """``streamed_similar_pairs`` bands signatures itself, as datasketch's MinHashLSH does, without its SciPy."""
+    import numpy as np
     from datasketch import MinHash, MinHashLSH
 
     stored, new = _copies_of_the_seeds()
+    new = new[:-1]  # not the stored seed again
     lsh = MinHashLSH(threshold=sc.SIMILARITY_THRESHOLD, num_perm=sc.NUM_PERM)
     assert sc.lsh_bands() == (lsh.b, lsh.r) == (25, 5)
-    index = sc._BandIndex(*sc.lsh_bands())
+
+    def minhash(signature):
+        return MinHash(num_perm=sc.NUM_PERM, seed=sc.MINHASH_SEED, scheme=sc.MINHASH_SCHEME,
+                       hashvalues=sc._values(signature), permutations=sc._permutations())
+
     for document_id, signature in stored:
-        values = sc._values(signature)
-        lsh.insert(document_id, MinHash(num_perm=sc.NUM_PERM, seed=sc.MINHASH_SEED, scheme=sc.MINHASH_SCHEME,
-                                        hashvalues=values, permutations=sc._permutations()))
-        index.insert(document_id, signature)
+        lsh.insert(document_id, minhash(signature))
+    ids = [d for d, _ in [*stored, *new]]
+    rows = np.stack([sc._values(s) for _, s in [*stored, *new]])
+    buckets = sc.band_buckets(rows, *sc.lsh_bands())
+    documents, candidates = sc.candidate_pairs(buckets, np.arange(len(stored), len(ids)))
     found = 0
-    for _, signature in new:
-        query = MinHash(num_perm=sc.NUM_PERM, seed=sc.MINHASH_SEED, scheme=sc.MINHASH_SCHEME,
-                        hashvalues=sc._values(signature), permutations=sc._permutations())
-        assert index.candidates(signature) == set(lsh.query(query))
-        found += len(index.candidates(signature))
+    for k, (document_id, signature) in enumerate(new, start=len(stored)):
+        mine = {ids[c] for d, c in zip(documents, candidates) if d == k}
+        assert mine == set(lsh.query(minhash(signature)))  # the stored documents and the new ones before it
+        lsh.insert(document_id, minhash(signature))
+        found += len(mine)
     assert found >= len(SEED_FILES)  # each copy is a candidate of its seed at least
+
+
+def _templated_signatures(count: int) -> list[tuple[str, bytes]]:
+    """Return ``(id, signature)`` of ``count`` synthetic articles recombined from the seeds (the bench's corpus)."""
+    from newsetl_dev.synthetic_corpus import synthetic_articles
+
+    texts = [_seed(name) for name in SEED_FILES]
+    articles = list(synthetic_articles(texts, count, 2801))
+    return [(f"doc-{k:05d}", s.signature) for k, s in enumerate(sc.document_signatures(a["text"] for a in articles))]
+
+
+@pytest.mark.parametrize("exact_comparisons", [sc.EXACT_COMPARISONS, 0])
+def test_the_caps_bound_the_pairs_per_document_on_a_templated_corpus(monkeypatch, exact_comparisons):
+    """Recombined articles are near-duplicates of most earlier ones; each keeps about ``MOST_SIMILAR_KEPT`` pairs."""
+    monkeypatch.setattr(sc, "EXACT_COMPARISONS", exact_comparisons)
+    new = _templated_signatures(400)
+
+    def pairs_per_document():
+        pairs = sc.similar_pairs([], new)
+        counts = [sum(1 for p in pairs if p.document_id == d) for d, _ in new]
+        return len(pairs), max(counts)
+
+    total, most = pairs_per_document()
+    bands, _ = sc.lsh_bands()
+    assert most <= bands * sc.MAX_BUCKET_MEMBERS
+    # A pair beyond the most similar joins two clusters, which can happen at most once per document.
+    assert total <= (sc.MOST_SIMILAR_KEPT + 1) * len(new)
+    kept = sc.MOST_SIMILAR_KEPT
+    monkeypatch.setattr(sc, "MOST_SIMILAR_KEPT", 10 ** 9)
+    uncapped_total, uncapped_most = pairs_per_document()
+    assert uncapped_total > total and uncapped_most > 3 * kept  # the corpus does have many more
+
+
+def _cluster_of_each(documents, pairs) -> dict[str, str]:
+    rows = sc.story_clusters([d for d, _ in documents], [(p.document_id, p.similar_document_id) for p in pairs], dict(documents))
+    return {row["document_id"]: row["cluster_id"] for row in rows}
+
+
+@pytest.mark.parametrize(("kept", "bucket"), [(1, 10 ** 9), (2, 3), (sc.MOST_SIMILAR_KEPT, sc.MAX_BUCKET_MEMBERS)])
+def test_capped_matching_leaves_the_clusters_of_copies_of_the_seeds_as_they_were(monkeypatch, kept, bucket):
+    """Four copies of each seed (a new lead, paragraphs moved, both, a new lead again with a dateline): with caps
+    small enough to bind, each copy still joins its seed's cluster and no other."""
+    stored = [(name, sc.minhash_signature(sc.word_shingles(_seed(name))).signature) for name in SEED_FILES]
+    new = []
+    for name in SEED_FILES:
+        text = _seed(name)
+        for key, copy in (("lead", with_new_lead(text)), ("moved", with_paragraphs_reordered(text)),
+                          ("both", with_paragraphs_reordered(with_new_lead(text), seed=22)),
+                          ("dateline", "JAKARTA -\n" + with_new_lead(text))):
+            new.append((f"{key}-{name}", sc.minhash_signature(sc.word_shingles(copy)).signature))
+    monkeypatch.setattr(sc, "EXACT_COMPARISONS", 0)
+    monkeypatch.setattr(sc, "MOST_SIMILAR_KEPT", 10 ** 9)
+    monkeypatch.setattr(sc, "MAX_BUCKET_MEMBERS", 10 ** 9)
+    all_pairs = sc.similar_pairs(stored, new)
+    uncapped = _cluster_of_each([*stored, *new], all_pairs)
+    monkeypatch.setattr(sc, "MOST_SIMILAR_KEPT", kept)
+    monkeypatch.setattr(sc, "MAX_BUCKET_MEMBERS", bucket)
+    capped_pairs = sc.similar_pairs(stored, new)
+    assert _cluster_of_each([*stored, *new], capped_pairs) == uncapped
+    assert len(set(uncapped.values())) == len(SEED_FILES)
+    if kept < 4:  # a copy matches its seed and the copies before it
+        assert len(capped_pairs) < len(all_pairs)

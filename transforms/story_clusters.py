@@ -149,8 +149,26 @@ def estimated_similarity(a: bytes, b: bytes) -> float:
 # documents the direct one costs less than building the index.
 EXACT_COMPARISONS = 250_000
 
+# Each new document keeps the pairs with its this many most similar earlier documents (on a tie,
+# the earlier one), and beyond them only a pair into each other cluster its matches reach, so the
+# clusters (connected components) are those of all the pairs found. Without the cap a templated
+# corpus gives every document a pair with a share of all earlier ones, a number of pairs that grows
+# with the square of N (404,597 at 5,000 synthetic articles, ~160 million at 100,000); no real
+# corpus of this project has a story told more than three times, so there it keeps every pair.
+MOST_SIMILAR_KEPT = 10
+# An LSH bucket (the documents sharing one band) offers only its first this many members as
+# candidates: a later document of a full bucket shares that band with them, so it is most often
+# found similar to some of them and joins their cluster. A document then has at most bands x this
+# candidates (25 x 50 = 1,250) however large the warehouse, where each bucket of a templated corpus
+# grows with N. On 5,000 synthetic articles in the flow 1 document ends in another cluster than
+# with no cap (on their raw texts, 4; with 20 members, 6); on the real corpora no bucket comes near it.
+MAX_BUCKET_MEMBERS = 50
+# New documents queried together: their candidates' signatures, compared at once, stay under
+# 16 x 1,250 pairs x 2 x 512 bytes = 20 MB.
+_QUERY_CHUNK = 16
 
-@dataclass(frozen=True, slots=True)  # slots: a templated corpus yields ~90 pairs per document
+
+@dataclass(frozen=True, slots=True)
 class StoryPair:
     document_id: str          # the document queried (new in this run)
     similar_document_id: str  # the one it matched (stored earlier, or earlier in this run)
@@ -161,9 +179,9 @@ def similar_pairs(stored: Sequence[tuple[str, bytes]], new: Sequence[tuple[str, 
                   threshold: float = SIMILARITY_THRESHOLD) -> list[StoryPair]:
     """Return the pairs whose estimated Jaccard similarity reaches ``threshold``, each with a new document.
 
-    The LSH index holds ``stored`` (documents queried in earlier runs); each new document
-    is queried, then added, so new documents also match each other. Candidates from the
-    index are kept only if their estimated similarity reaches ``threshold``.
+    Each new document is compared with the ``stored`` ones (queried in earlier runs) and the new
+    ones before it, and keeps its ``MOST_SIMILAR_KEPT`` most similar matches plus one into each
+    other cluster it reaches (``_kept_matches``); its pairs come in the other documents' id order.
     """
     return list(streamed_similar_pairs(stored, new, threshold))
 
@@ -172,27 +190,76 @@ def streamed_similar_pairs(stored: Sequence[tuple[str, bytes]], new: Sequence[tu
                            threshold: float = SIMILARITY_THRESHOLD) -> Iterator[StoryPair]:
     """Return an iterator over ``similar_pairs``'s pairs, in the same order, found as it is consumed.
 
-    The flow stores them a chunk at a time: 5,000 templated synthetic articles give ~450,000
-    pairs, ~100 MB as one list of pairs in the only writing process.
+    Small runs compare every pair (``EXACT_COMPARISONS``); larger ones compare each new document
+    with its LSH candidates only (``band_buckets``, ``candidate_pairs``).
     """
-    if len(new) * (len(stored) + len(new)) <= EXACT_COMPARISONS:
-        yield from _compared_pairs(stored, new, threshold)
-        return
-    index = _BandIndex(*lsh_bands(threshold))
-    signatures: dict[str, bytes] = {}
-    for document_id, signature in stored:
-        if document_id not in signatures:
-            signatures[document_id] = signature
-            index.insert(document_id, signature)
-    for document_id, signature in new:
-        if document_id in signatures:
-            continue
-        for other in sorted(index.candidates(signature)):
-            similarity = estimated_similarity(signature, signatures[other])
-            if similarity >= threshold:
-                yield StoryPair(document_id, other, round(similarity, 4))
-        signatures[document_id] = signature
-        index.insert(document_id, signature)
+    ids: list[str] = []
+    signatures: list[bytes] = []
+    seen: set[str] = set()
+    first_new = 0
+    for number, (document_id, signature) in enumerate([*stored, *new]):
+        if document_id not in seen:  # a document already stored is never matched again
+            seen.add(document_id)
+            ids.append(document_id)
+            signatures.append(signature)
+        if number == len(stored) - 1:
+            first_new = len(ids)
+    rows = np.frombuffer(b"".join(signatures), dtype="<u4").reshape(len(ids), NUM_PERM)
+    del signatures, seen
+    if (len(ids) - first_new) * len(ids) <= EXACT_COMPARISONS:
+        compared = _compared_pairs(rows, first_new)
+    else:
+        compared = _lsh_compared_pairs(rows, first_new, threshold)
+    # The clusters of the pairs kept so far; the stored documents each alone, since their stored
+    # pairs are not read: that can only keep more pairs.
+    clusters = _Components(len(ids))
+    for queried, others, similarities in compared:
+        kept = _kept_matches(queried, others, similarities, threshold, clusters)
+        for k in sorted(kept, key=lambda k: ids[others[k]]):
+            yield StoryPair(ids[queried], ids[others[k]], round(float(similarities[k]), 4))
+
+
+class _Components:
+    """Union-find over document indices (connected components), the lowest index of each its root."""
+
+    def __init__(self, count: int):
+        self.parent = list(range(count))
+
+    def root(self, node: int) -> int:
+        parent = self.parent
+        while parent[node] != node:
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        return node
+
+    def joined(self, a: int, b: int) -> bool:
+        """Join the clusters of ``a`` and ``b``; return whether they were two."""
+        ra, rb = self.root(a), self.root(b)
+        if ra == rb:
+            return False
+        self.parent[max(ra, rb)] = min(ra, rb)
+        return True
+
+
+def _kept_matches(queried: int, others: np.ndarray, similarities: np.ndarray, threshold: float,
+                  clusters: _Components) -> list[int]:
+    """Return the positions in ``others`` of the matches (similarity reaching ``threshold``) ``queried`` keeps:
+    the ``MOST_SIMILAR_KEPT`` most similar, then one into each other cluster of the rest; join them in ``clusters``."""
+    reaching = np.flatnonzero(similarities >= threshold)
+    # Most similar first; on a tie, the earlier document (lower index).
+    ranked = reaching[np.lexsort((others[reaching], -similarities[reaching]))].tolist()
+    kept = []
+    for number, k in enumerate(ranked):
+        if clusters.joined(queried, int(others[k])) or number < MOST_SIMILAR_KEPT:
+            kept.append(k)
+    return kept
+
+
+def _compared_pairs(rows: np.ndarray, first_new: int) -> Iterator[tuple[int, np.ndarray, np.ndarray]]:
+    """Return an iterator over ``(document, earlier documents, their similarities)``, each new document
+    (index from ``first_new``) compared with every row before it."""
+    for queried in range(first_new, len(rows)):
+        yield queried, np.arange(queried), (rows[:queried] == rows[queried]).mean(axis=1)
 
 
 # datasketch's MinHashLSH(threshold=0.5, num_perm=128) splits a signature into 25 bands of 5 values;
@@ -210,56 +277,55 @@ def lsh_bands(threshold: float = SIMILARITY_THRESHOLD) -> tuple[int, int]:
     return _optimal_param(threshold, NUM_PERM, 0.5, 0.5)
 
 
-class _BandIndex:
-    """datasketch's ``MinHashLSH`` index with its bands: a document is a candidate for a signature
-    when all values of one band are equal; the same candidates, with none of its storage layers."""
-
-    def __init__(self, bands: int, rows: int):
-        self.width, self.tables = 4 * rows, [{} for _ in range(bands)]  # 4 bytes a value ("<u4")
-
-    def _keys(self, signature: bytes):
-        return (signature[k * self.width:(k + 1) * self.width] for k in range(len(self.tables)))
-
-    def insert(self, document_id: str, signature: bytes) -> None:
-        for key, table in zip(self._keys(signature), self.tables):
-            table.setdefault(key, []).append(document_id)
-
-    def candidates(self, signature: bytes) -> set[str]:
-        """Return the documents sharing at least one band with ``signature``."""
-        found: set[str] = set()
-        for key, table in zip(self._keys(signature), self.tables):
-            found.update(table.get(key, ()))
-        return found
+@dataclass(frozen=True)
+class BandBuckets:
+    """datasketch's ``MinHashLSH`` buckets as arrays (documents x bands, int32): a document's bucket in
+    a band holds the documents whose values in that band all equal its own."""
+    members: np.ndarray   # column b: document indices sorted by their bucket in band b, then by index
+    start: np.ndarray     # where each document's bucket begins in ``members``' column
+    position: np.ndarray  # the document's place in its bucket (0: the first, lowest index)
 
 
-def _compared_pairs(stored: Sequence[tuple[str, bytes]], new: Sequence[tuple[str, bytes]],
-                    threshold: float) -> Iterator[StoryPair]:
-    """Return an iterator over ``similar_pairs``'s pairs found by comparing each new signature with every earlier one.
+def band_buckets(rows: np.ndarray, bands: int, values_per_band: int) -> BandBuckets:
+    """Return the LSH buckets of each band of the signatures ``rows`` (documents x NUM_PERM)."""
+    count = len(rows)
+    members, start, position = (np.empty((count, bands), dtype=np.int32) for _ in range(3))
+    place = np.empty(count, dtype=np.int32)
+    for band in range(bands):
+        values = np.ascontiguousarray(rows[:, band * values_per_band:(band + 1) * values_per_band])
+        bucket = np.unique(values.view(f"V{4 * values_per_band}").ravel(), return_inverse=True)[1].ravel()
+        order = np.argsort(bucket, kind="stable")  # stable: within a bucket, by document index
+        members[:, band] = order
+        start[:, band] = np.searchsorted(bucket[order], bucket)
+        place[order] = np.arange(count, dtype=np.int32)
+        position[:, band] = place - start[:, band]
+    return BandBuckets(members, start, position)
 
-    The same order and rule as the LSH path (each new document against the stored ones and the
-    new ones before it, others in id order); it finds every pair LSH finds, and any LSH misses.
-    """
-    ids: list[str] = []
-    seen: set[str] = set()
-    # One matrix for every signature, filled row by row: each new document is compared with the
-    # rows before it without stacking them again (which copied the whole list once per document).
-    rows = np.empty((len(stored) + len(new), NUM_PERM), dtype="<u4")
-    for document_id, signature in stored:
-        if document_id not in seen:
-            seen.add(document_id)
-            rows[len(ids)] = _values(signature)
-            ids.append(document_id)
-    for document_id, signature in new:
-        if document_id in seen:
-            continue
-        mine = _values(signature)
-        if ids:
-            similarities = (rows[:len(ids)] == mine).mean(axis=1)
-            for k in sorted(np.flatnonzero(similarities >= threshold), key=lambda k: ids[k]):
-                yield StoryPair(document_id, ids[k], round(float(similarities[k]), 4))
-        seen.add(document_id)
-        rows[len(ids)] = mine
-        ids.append(document_id)
+
+def candidate_pairs(buckets: BandBuckets, queried: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Return ``(documents, candidates)``, sorted: each of ``queried`` with each earlier document among the
+    first ``MAX_BUCKET_MEMBERS`` of one of its buckets (a pair once, however many bands it shares)."""
+    bands = buckets.members.shape[1]
+    counts = np.minimum(buckets.position[queried], MAX_BUCKET_MEMBERS).ravel()  # only members before it
+    cell = np.repeat(np.arange(len(counts)), counts)  # one per candidate: (queried document, band), flattened
+    offset = np.arange(len(cell)) - np.repeat(np.cumsum(counts) - counts, counts)
+    documents, band = queried[cell // bands], cell % bands
+    candidates = buckets.members[buckets.start[documents, band] + offset, band]
+    pairs = np.unique(documents.astype(np.int64) * len(buckets.members) + candidates)
+    return pairs // len(buckets.members), pairs % len(buckets.members)
+
+
+def _lsh_compared_pairs(rows: np.ndarray, first_new: int, threshold: float) -> Iterator[tuple[int, np.ndarray, np.ndarray]]:
+    """Return an iterator over ``(document, candidates, their similarities)`` for each new document, its
+    candidates the earlier documents of its LSH buckets (``candidate_pairs``)."""
+    buckets = band_buckets(rows, *lsh_bands(threshold))
+    for low in range(first_new, len(rows), _QUERY_CHUNK):
+        queried = np.arange(low, min(low + _QUERY_CHUNK, len(rows)))
+        documents, candidates = candidate_pairs(buckets, queried)
+        similarities = (rows[documents] == rows[candidates]).mean(axis=1)
+        bounds = np.searchsorted(documents, [*queried, queried[-1] + 1])  # each queried document's slice
+        for k, document in enumerate(queried.tolist()):
+            yield document, candidates[bounds[k]:bounds[k + 1]], similarities[bounds[k]:bounds[k + 1]]
 
 
 @cache
@@ -300,23 +366,13 @@ def story_clusters(documents: Sequence[str], pairs: Iterable[tuple[str, str]], s
     (``syndicated_from``), from ``citations`` (source names per document).
     """
     order = {document_id: rank for rank, document_id in enumerate(documents)}
-    parent = {document_id: document_id for document_id in documents}
-
-    def root(node: str) -> str:
-        while parent[node] != node:
-            parent[node] = parent[parent[node]]
-            node = parent[node]
-        return node
-
+    components = _Components(len(documents))  # the earliest document is the root, i.e. the canonical member
     for a, b in pairs:
-        if a in parent and b in parent:
-            ra, rb = root(a), root(b)
-            if ra != rb:  # the earlier document stays the root, so the root is the canonical member
-                first, second = (ra, rb) if order[ra] < order[rb] else (rb, ra)
-                parent[second] = first
+        if a in order and b in order:
+            components.joined(order[a], order[b])
     members: dict[str, list[str]] = {}
-    for document_id in documents:
-        members.setdefault(root(document_id), []).append(document_id)
+    for rank, document_id in enumerate(documents):
+        members.setdefault(documents[components.root(rank)], []).append(document_id)
     citations = citations or {}
     rows = []
     for canonical, group in members.items():
