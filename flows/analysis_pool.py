@@ -10,6 +10,8 @@ inside the task itself.
 
 The pool is started on the first batch, so a re-run with nothing new starts no
 process, and it is shut down when the flow leaves the ``analysis_processes`` block.
+Into an empty warehouse, where every document read is new, the flow starts it before
+reading (``started_analysis_processes``): the workers load their models meanwhile.
 
 A small foreground run against a Prefect server would analyse in its own process
 (threads), loading the models (~1 s of CPU) on the critical path after Prefect's
