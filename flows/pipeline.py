@@ -29,7 +29,7 @@ from newsetl.flows import tasks
 from newsetl.flows.checking import DataChecksFailed, raise_on_failed_checks  # noqa: F401  (DataChecksFailed re-exported)
 from newsetl.flows.cancellation import cancellable
 from newsetl.flows.fingerprints import FileTally, read_key
-from newsetl.flows.analysis_pool import analyses_elsewhere
+from newsetl.flows.analysis_pool import analyses_elsewhere, started_analysis_processes
 from newsetl.flows.analysis_pool import analysis_processes as analysis_processes_open
 from newsetl.flows.memory import released_free_memory
 from newsetl.flows.reporting import published_artifacts, published_report
@@ -126,11 +126,15 @@ def _ingest(steps: Steps, session, options: "RunOptions", run_id: str, version: 
     started = time.perf_counter()
     discovery = steps.call(tasks.discover_inputs, paths, max_bytes, batch_size)
     tally.add_seconds("discover", time.perf_counter() - started)
-    steps.call(tasks.record_rejects, session, discovery.rejects, run_id)
+    if discovery.rejects:  # a task run (and its API traffic) only when there is something to record
+        steps.call(tasks.record_rejects, session, discovery.rejects, run_id)
     tally.rejected += len(discovery.rejects)
     tally.reject_reasons += [r["reason"] for r in discovery.rejects]
     known = steps.call(tasks.known_documents, session)
     logger.info("%d documents already in the warehouse", len(known))
+    if not known and discovery.slices:
+        # Into an empty warehouse every document read is new: the workers load their models meanwhile.
+        started_analysis_processes()
 
     # Reads run here, in the flow process: decoding and hashing cost ~0.1 ms a document,
     # and a re-run with nothing new then never starts the worker pool.
@@ -352,6 +356,8 @@ def newsetl_pipeline(
             raise_on_failed_checks(results, soft_checks)
         mode = "reprocess" if reprocess else "ingest"
         summary = run_summary(run_id, outcome, mode, version, session, tally, results, started) | outcome.corpus_facts
+    # Where the run's time went (in-task stages summed over the workers; '*_wait': the flow waiting for them).
+    logger.info("Seconds per stage: %s", ", ".join(f"{k} {v:.2f}" for k, v in summary["stage_seconds"].items()))
     if not report:
         published_artifacts(summary, results)
         return summary

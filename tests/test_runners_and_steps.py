@@ -73,6 +73,26 @@ def test_pool_is_not_started_until_a_batch_needs_it():
         assert analysis_pool._state["pool"] is None
 
 
+@pytest.mark.parametrize("size", [1, 2])
+def test_started_analysis_processes_are_all_running_before_the_first_batch(size, seed_batch):
+    here, _ = batch_analysis(seed_batch.head(2))
+    with analysis_processes(size):
+        assert analysis_pool.started_analysis_processes() == size
+        pool = analysis_pool._state["pool"]
+        assert pool is not None and len(pool._processes) == size
+        assert analysis_pool.started_analysis_processes() == 0  # already running: nothing more is started
+        pooled, _ = analysed_here_or_in_pool(seed_batch.head(2))
+        assert analysis_pool._state["pool"] is pool and len(pool._processes) == size
+    for table, frame in here.items():
+        assert pooled[table].equals(frame), table
+
+
+def test_no_analysis_processes_are_started_for_a_block_without_them():
+    with analysis_processes(0):
+        assert analysis_pool.started_analysis_processes() == 0
+        assert analysis_pool._state["pool"] is None
+
+
 def test_analysis_processes_cannot_be_opened_twice():
     with analysis_processes(1):
         with pytest.raises(RuntimeError, match="already open"):
