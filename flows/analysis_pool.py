@@ -82,7 +82,6 @@ def batch_analysis(documents: pl.DataFrame, max_analysis_chars: int = DEFAULT_MA
     """
     # Imported here: the CLI starts the early process before this process needs the transforms.
     from newsetl.transforms.document_batch import analysed_batch
-
     from newsetl.transforms.story_clusters import signature_frame
 
     seconds: dict[str, float] = {}
