@@ -37,6 +37,9 @@ import polars as pl
 from newsetl.flows.cancellation import is_cancel
 from newsetl.transforms.batch_safety import DEFAULT_MAX_ANALYSIS_CHARS
 
+# The key of a batch's MinHash signatures among its derived frames (stored by the load, not a staging table of the batch).
+SIGNATURES = "document_minhashes"
+
 _lock = threading.Lock()
 _state: dict = {"size": 0, "pool": None, "early": None}
 
@@ -73,12 +76,20 @@ def warmed_analysis() -> None:
 
 def batch_analysis(documents: pl.DataFrame, max_analysis_chars: int = DEFAULT_MAX_ANALYSIS_CHARS
                    ) -> tuple[dict[str, pl.DataFrame], dict[str, float]]:
-    """Return the derived staging frames of a batch and the seconds spent per stage (runs in any process)."""
+    """Return the derived staging frames of a batch (and its MinHash signatures, ``SIGNATURES``) and the seconds per stage.
+
+    Runs in any process.
+    """
     # Imported here: the CLI starts the early process before this process needs the transforms.
     from newsetl.transforms.document_batch import analysed_batch
+    from newsetl.transforms.story_clusters import signature_frame
 
     seconds: dict[str, float] = {}
     frames = analysed_batch(documents, seconds, max_analysis_chars)
+    # Signed here, in the analysis processes, rather than serially in the only writer after the loads.
+    started = time.perf_counter()
+    frames[SIGNATURES] = signature_frame(frames["documents"]["document_id"], frames["documents"]["body_text"])
+    seconds["minhash"] = time.perf_counter() - started
     return frames, seconds
 
 

@@ -18,19 +18,16 @@ from newsetl.warehouse import story_clusters as store
 
 @task(name="minhash", task_run_name="minhash-batch-{batch_no}", cache_policy=NO_CACHE)
 def minhash_batch(session: WarehouseSession, after: str, batch_size: int, batch_no: int, run_id: str) -> tuple[int, str]:
-    """Store the MinHash signatures of the next ``batch_size`` unsigned documents; return how many and the last id."""
+    """Store the MinHash signatures of the next ``batch_size`` unsigned documents; return how many and the last id.
+
+    Loads store the signatures their analysis made (``load_batch``): this signs only what they did
+    not (a warehouse from before, or signatures dropped for new MinHash parameters).
+    """
     con = session.connection()
     documents = store.unsigned_documents(con, after, batch_size)
     if documents.height == 0:
         return 0, after
-    signatures = clusters.document_signatures(documents["body_text"])
-    rows = pl.DataFrame({
-        "document_id": documents["document_id"],
-        "shingle_count": pl.Series([s.shingle_count for s in signatures], dtype=pl.Int32),
-        "signature": pl.Series([s.signature for s in signatures], dtype=pl.Binary),
-        "minhash_params": clusters.minhash_parameters(),
-        "run_id": run_id,
-    })
+    rows = clusters.signature_frame(documents["document_id"], documents["body_text"]).with_columns(run_id=pl.lit(run_id))
     return store.inserted_signatures(con, rows), documents["document_id"][-1]
 
 

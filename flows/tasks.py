@@ -21,7 +21,7 @@ from prefect.cache_policies import NO_CACHE
 from prefect.exceptions import MissingContextError
 from prefect.tasks import exponential_backoff
 
-from newsetl.flows.analysis_pool import analysed_here_or_in_pool
+from newsetl.flows.analysis_pool import SIGNATURES, analysed_here_or_in_pool
 from newsetl.flows.checking import check_parameters
 from newsetl.flows.discovery import Discovery, InputSlice, discovered_inputs, printable
 from newsetl.flows.reading import REJECT_SCHEMA, SliceContent, file_date_values, slice_content
@@ -31,6 +31,7 @@ from newsetl.transforms.batch_safety import DEFAULT_MAX_ANALYSIS_CHARS
 from newsetl.transforms.boilerplate import line_document_counts
 from newsetl.transforms.inputs import ReadOptions, inferred_day_first, is_numeric_date
 from newsetl.warehouse import checks, loading, refresh, runs
+from newsetl.warehouse.story_clusters import inserted_signatures
 from newsetl.warehouse.schema import applied_schema
 
 def _logger():
@@ -133,6 +134,8 @@ def load_batch(session: WarehouseSession, documents: pl.DataFrame, derived: dict
                warnings: pl.DataFrame | None = None) -> int:
     """Commit one batch (raw rows, derived rows, rejects, input warnings) atomically; return the documents loaded.
 
+    Then store the batch's MinHash signatures (``SIGNATURES`` in ``derived``, made by the analysis).
+
     ``documents`` must hold only documents that are neither stored nor repeated: the flow
     drops those after reading, while it holds the only write connection.
     """
@@ -144,8 +147,10 @@ def load_batch(session: WarehouseSession, documents: pl.DataFrame, derived: dict
     if "boilerplate_scope" in documents.columns:
         counts = line_document_counts(documents["boilerplate_scope"], documents["raw_text"])
         documents = documents.drop("boilerplate_scope", "learned_boilerplate", strict=False)
-    return loading.loaded_batch(
-        session.connection(),
+    signatures = derived.pop(SIGNATURES, None)
+    con = session.connection()
+    loaded = loading.loaded_batch(
+        con,
         _stamped(documents, ingested_at=now, run_id=run_id),
         derived,
         _stamped(rejects, seen_at=now, run_id=run_id),
@@ -153,6 +158,9 @@ def load_batch(session: WarehouseSession, documents: pl.DataFrame, derived: dict
         boilerplate_counts=counts,
         warnings=None if warnings is None else _stamped(warnings, seen_at=now, run_id=run_id),
     )
+    if signatures is not None and loaded:  # signed by the analysis; story clusters sign what is still unsigned
+        inserted_signatures(con, _stamped(signatures, run_id=run_id))
+    return loaded
 
 
 @task(name="stored-boilerplate-counts", task_run_name="stored-boilerplate-counts", cache_policy=NO_CACHE)

@@ -211,6 +211,49 @@ def test_a_rerun_with_nothing_new_changes_no_cluster_table(three_runs):
         assert rows and after_third[table] == rows, table
 
 
+SIGNED = "SELECT m.document_id, m.shingle_count, m.signature, m.minhash_params, d.body_text " \
+         "FROM staging.document_minhashes AS m JOIN staging.documents AS d USING (document_id) ORDER BY document_id"
+
+
+def _stored_signatures(db) -> list[tuple]:
+    """Return (document_id, shingle_count, signature, minhash_params) stored, and the same made from the stored bodies."""
+    rows = warehouse_rows(db, SIGNED)
+    made = sc.signature_frame([r[0] for r in rows], [r[4] for r in rows]).rows()
+    return [(r[0], r[1], bytes(r[2]), r[3]) for r in rows], [(r[0], r[1], bytes(r[2]), r[3]) for r in made]
+
+
+@pytest.mark.parametrize("runner", ["threads", "processes"])
+def test_the_loads_store_the_signatures_of_the_bodies_and_story_clusters_sign_only_the_rest(tmp_path, runner, monkeypatch):
+    from newsetl.flows.pipeline import run_without_prefect
+    from newsetl.warehouse import story_clusters as store
+
+    unsigned_found: list[int] = []
+    unsigned = store.unsigned_documents
+
+    def counted_unsigned(con, after, limit):
+        found = unsigned(con, after, limit)
+        unsigned_found.append(found.height)
+        return found
+
+    monkeypatch.setattr(store, "unsigned_documents", counted_unsigned)
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for name in SEED_FILES:
+        shutil.copy(SEEDS / name, seeds / name)
+    db = tmp_path / "news.duckdb"
+    run_without_prefect([seeds], db, runner=runner, workers=1)
+    stored, made = _stored_signatures(db)
+    assert len(stored) == len(SEED_FILES) and stored == made
+    assert sum(unsigned_found) == 0  # every signature came with its load
+    # A warehouse whose signatures are missing (from before, or dropped): the next run signs them, to the same bytes.
+    with duckdb.connect(str(db)) as con:
+        con.execute("DELETE FROM staging.story_pairs")
+        con.execute("DELETE FROM staging.document_minhashes")
+    unsigned_found.clear()
+    run_without_prefect([seeds], db, runner=runner, workers=1)
+    assert sum(unsigned_found) == len(SEED_FILES) and _stored_signatures(db)[0] == stored
+
+
 def test_signatures_made_with_other_settings_are_dropped_for_recomputing(tmp_path):
     from newsetl.warehouse import story_clusters as store
     from newsetl.warehouse.schema import applied_schema

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 import numpy as np
+import polars as pl
 
 # datasketch is imported only by ``minhash_signature`` (the reference the tests compare with): it
 # pulls in SciPy (~1 s of start-up on 2 cores, ~50 MB); signing and matching need numpy only.
@@ -133,6 +134,21 @@ def document_signatures(texts: Iterable[str | None]) -> list[Signature]:
         counts.append(len(hashes))
     flush()
     return signatures
+
+
+SIGNATURE_SCHEMA = {"document_id": pl.String, "shingle_count": pl.Int32, "signature": pl.Binary, "minhash_params": pl.String}
+
+
+def signature_frame(document_ids: Iterable[str], texts: Iterable[str | None]) -> pl.DataFrame:
+    """Return one ``SIGNATURE_SCHEMA`` row per document: its ``document_signatures`` and ``minhash_parameters()``."""
+    ids = list(document_ids)
+    signatures = document_signatures(texts)
+    return pl.DataFrame({
+        "document_id": ids,
+        "shingle_count": [s.shingle_count for s in signatures],
+        "signature": [s.signature for s in signatures],
+        "minhash_params": [minhash_parameters()] * len(ids),
+    }, schema=SIGNATURE_SCHEMA)
 
 
 def _values(signature: bytes) -> np.ndarray:
