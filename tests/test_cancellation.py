@@ -25,7 +25,9 @@ from tests.helpers.operations import assert_whole_batches
 # batches before the end; make test-long: 1,500 articles.
 SIZES = [pytest.param(1000, id="1000"), pytest.param(1500, id="1500", marks=pytest.mark.long)]
 LOAD_WAIT_TIMEOUT = 600  # seconds until the first group is loaded (start-up plus analysis, on a shared machine)
-BUILD_STAGE_CHECKS = {"entity_keys_resolved", "incidents_trace"}  # need the resolution the run stopped before
+# Need the build stage the run stopped before: entity resolution, incidents, and story clusters (the loads
+# store each document's MinHash signature; its cluster row is built after the last load).
+BUILD_STAGE_CHECKS = {"entity_keys_resolved", "incidents_trace", "story_clusters_consistent"}
 STOP_TIMEOUT = 60  # the run must have exited this long after SIGTERM
 
 
