@@ -86,7 +86,10 @@ def test_start_up_objects_are_frozen_once_collected():
     from newsetl.flows.memory import frozen_start_up_objects, unfrozen_objects
 
     try:
-        assert frozen_start_up_objects() == gc.get_freeze_count() > 0
+        frozen = frozen_start_up_objects()
+        # Not equal: a frozen object freed meanwhile by another thread (Prefect's event loop of an
+        # earlier test) leaves the permanent generation, so the count can only fall.
+        assert 0 < gc.get_freeze_count() <= frozen
     finally:
         assert unfrozen_objects() > 0
     assert gc.get_freeze_count() == 0
